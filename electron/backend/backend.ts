@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+
+import type { Result } from '../../shared/ipc/result';
+import type { BackendContext } from './context';
+import { ensureDataDirs } from './data-dir';
+import { openDatabase } from './db/connection';
+import type { Db } from './db/connection';
+import { MIGRATIONS } from './db/migrations/index';
+import { migrate } from './db/migrations/runner';
+import { dispatch } from './dispatch';
+import { handlers } from './handlers/index';
+import type { HandlerMap } from './handlers/types';
+import type { HostCapabilities } from './host';
+import { JobRegistry } from './jobs';
+import { consoleLogger } from './logger';
+import type { Logger } from './logger';
+import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
+import { readAppVersion } from './app-version';
+
+/** The project root (where package.json and resources/ live) when running from source. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type BackendOptions = {
+  dataDir: string;
+  host: (paths: ReturnType<typeof ensureDataDirs>) => HostCapabilities;
+  resourcesDir?: string;
+  logger?: Logger;
+  now?: () => Date;
+  nativeBinding?: string;
+  /** Called before pending migrations run (the backup service hooks in here). */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
+  handlers?: HandlerMap;
+};
+
+export type Backend = {
+  ctx: BackendContext;
+  call: (channel: string, payload: unknown) => Promise<Result<unknown>>;
+  close: () => void;
+};
+
+/** Opens the data folder and database, runs migrations and returns the dispatcher. Used by main, web host, CLI. */
+export const createBackend = (opts: BackendOptions): Backend => {
+  const paths = ensureDataDirs(resolve(opts.dataDir));
+  const logger = opts.logger ?? consoleLogger;
+  const db = openDatabase(paths.database, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    migrate(db, MIGRATIONS, (from, to) => opts.beforeMigrate?.(db, from, to));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const resourcesDir = opts.resourcesDir ?? join(PROJECT_ROOT, 'resources');
+  const ctx: BackendContext = {
+    db,
+    dataDir: paths.root,
+    resourcesDir,
+    appVersion: readAppVersion(PROJECT_ROOT),
+    host: opts.host(paths),
+    jobs: new JobRegistry(logger),
+    logger,
+    catalog: new IndicatorSetCatalog(join(resourcesDir, 'indicator-sets')),
+    now: opts.now ?? (() => new Date()),
+  };
+  const map = opts.handlers ?? handlers;
+  return {
+    ctx,
+    call: (channel, payload) => dispatch(map, ctx, channel, payload),
+    close: () => db.close(),
+  };
+};

@@ -1,0 +1,8 @@
+import { m0010Initial } from './0010-initial';
+import type { Migration } from './types';
+
+/**
+ * Every schema step, in order. Append new files (0020-…, 0030-…) here; never edit a shipped migration.
+ * Numbering in steps of 10 leaves room for hotfix steps.
+ */
+export const MIGRATIONS: readonly Migration[] = [m0010Initial];

@@ -1,0 +1,55 @@
+import type { Assessment } from '../../../../shared/schemas/assessment';
+import type { Db } from '../connection';
+
+type Row = {
+  id: string;
+  year: number;
+  indicator_set_id: string;
+  indicator_set_version: string;
+  indicator_set_name: string;
+  indicator_set_sha256: string;
+  revision: number;
+  supersedes_revision: number | null;
+  status: Assessment['status'];
+  deadline: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const fromRow = (r: Row): Assessment => ({
+  id: r.id,
+  year: r.year,
+  indicatorSetId: r.indicator_set_id,
+  indicatorSetVersion: r.indicator_set_version,
+  indicatorSetName: r.indicator_set_name,
+  indicatorSetSha256: r.indicator_set_sha256,
+  revision: r.revision,
+  supersedesRevision: r.supersedes_revision,
+  status: r.status,
+  deadline: r.deadline,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const listAssessments = (db: Db): Assessment[] =>
+  (db.prepare('SELECT * FROM assessment ORDER BY year DESC, created_at DESC').all() as Row[]).map(fromRow);
+
+export const findAssessment = (db: Db, id: string): Assessment | null => {
+  const row = db.prepare('SELECT * FROM assessment WHERE id = ?').get(id) as Row | undefined;
+  return row ? fromRow(row) : null;
+};
+
+export const insertAssessment = (db: Db, a: Assessment): Assessment => {
+  db.prepare(
+    `INSERT INTO assessment (id, year, indicator_set_id, indicator_set_version, indicator_set_name,
+       indicator_set_sha256, revision, supersedes_revision, status, deadline, created_at, updated_at)
+     VALUES (@id, @year, @indicatorSetId, @indicatorSetVersion, @indicatorSetName, @indicatorSetSha256,
+       @revision, @supersedesRevision, @status, @deadline, @createdAt, @updatedAt)`,
+  ).run(a);
+  return a;
+};
+
+/** Bumps updated_at; every write to an assessment's answers/evidence calls this in the same transaction. */
+export const touchAssessment = (db: Db, id: string, now: string): void => {
+  db.prepare('UPDATE assessment SET updated_at = ? WHERE id = ?').run(now, id);
+};

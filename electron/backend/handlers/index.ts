@@ -1,0 +1,14 @@
+import { appHandlers } from './app';
+import { assessmentHandlers } from './assessments';
+import type { HandlerMap } from './types';
+import { unitHandlers } from './units';
+
+/**
+ * Every channel's handler. The `satisfies HandlerMap` makes a missing handler a type error; a test also
+ * checks it at run time against CHANNEL_NAMES.
+ */
+export const handlers = {
+  ...appHandlers,
+  ...unitHandlers,
+  ...assessmentHandlers,
+} satisfies HandlerMap;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Preferences only (never data): electron-store in the app, a JSON file in the web host. */
+export const settingsSchema = z
+  .object({
+    language: languageSchema.default('vi'),
+    lastAssessmentId: z.string().max(64).nullable().default(null),
+    window: z
+      .object({
+        width: z.number().int().min(400).max(10000),
+        height: z.number().int().min(300).max(10000),
+        x: z.number().int().optional(),
+        y: z.number().int().optional(),
+        maximized: z.boolean().default(false),
+      })
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = z
+  .object({
+    language: languageSchema.optional(),
+    lastAssessmentId: z.string().max(64).nullable().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});
