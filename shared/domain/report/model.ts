@@ -1,0 +1,112 @@
+/**
+ * The report model: one plain data structure that both official outputs (the Excel self-assessment table and
+ * the PDF report) consume. It is deliberately independent of the indicator-set, answers and evidence schemas so
+ * the exporters can be built and tested on their own; builder.ts maps the real data into it.
+ *
+ * Points are integer milli-points (thousandths of a point) everywhere; the exporters divide by 1000 only when
+ * writing a cell or a string, never to compute.
+ */
+
+export type ReportRowLevel = 'domain' | 'criterion' | 'sub';
+
+/**
+ * - answered: the unit scored it;  na: "không áp dụng" (excluded, with a reason);
+ * - survey: scored by Sở Nội vụ's sociological survey, not self-assessed;
+ * - unanswered: still empty;  aggregate: a parent whose score is the sum of its children.
+ */
+export type ReportRowStatus = 'answered' | 'na' | 'survey' | 'unanswered' | 'aggregate';
+
+/** A reference from a row to one evidence document (tài liệu kiểm chứng). */
+export type ReportCitation = {
+  evidenceId: string;
+  /** Số/ký hiệu, e.g. "12/KH-UBND". */
+  number: string;
+  /** ISO yyyy-mm-dd, or null when unknown. */
+  issuedDate: string | null;
+  /** Trích yếu. */
+  summary: string;
+};
+
+export type ReportNode = {
+  level: ReportRowLevel;
+  code: string;
+  title: string;
+  maxMilli: number;
+  /** Số liệu kê khai as text ("Có", "12/15", "Không áp dụng: …"). */
+  declaredInputsText: string;
+  /** Phương pháp chấm (scoring rule in words). */
+  methodText: string;
+  /** Điểm tự đánh giá; null when not self-scored (survey, N/A, unanswered). */
+  scoreMilli: number | null;
+  status: ReportRowStatus;
+  /** Giải trình. */
+  explanation: string;
+  citations: ReportCitation[];
+  /** Ghi chú (e.g. the N/A reason or "Điều tra XHH"). */
+  note: string;
+  children: ReportNode[];
+};
+
+export type ReportEvidence = {
+  id: string;
+  /** Loại văn bản (Kế hoạch, Báo cáo, Quyết định…). */
+  docType: string;
+  number: string;
+  issuedDate: string | null;
+  summary: string;
+  /** Cơ quan ban hành. */
+  issuer: string;
+  originalName: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Codes of the nodes this document supports. */
+  nodeCodes: string[];
+};
+
+/** Free text the unit writes for the report (sections I, V, VI). */
+export type ReportNarrative = {
+  basis: string;
+  strengths: string;
+  weaknesses: string;
+  causes: string;
+  recommendations: string;
+};
+
+export type ReportUnit = {
+  name: string;
+  code: string;
+  /** The superior body shown above the unit name in the header (e.g. "UBND THÀNH PHỐ HẢI PHÒNG"); may be empty. */
+  superior: string;
+  headName: string;
+  headTitle: string;
+};
+
+export type ReportDomainSummary = {
+  code: string;
+  title: string;
+  maxMilli: number;
+  scoreMilli: number;
+};
+
+export type ReportModel = {
+  unit: ReportUnit;
+  year: number;
+  setName: string;
+  setVersion: string;
+  revision: number;
+  /** ISO timestamp; also fixes the PDF's creation date so two generations are comparable. */
+  generatedAt: string;
+  domains: ReportNode[];
+  summaries: ReportDomainSummary[];
+  totals: { maxMilli: number; scoreMilli: number };
+  narrative: ReportNarrative;
+  evidence: ReportEvidence[];
+};
+
+export const EMPTY_NARRATIVE: ReportNarrative = {
+  basis: '',
+  strengths: '',
+  weaknesses: '',
+  causes: '',
+  recommendations: '',
+};
