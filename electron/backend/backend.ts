@@ -17,13 +17,15 @@ import { consoleLogger } from './logger';
 import type { Logger } from './logger';
 import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
 import { readAppVersion } from './app-version';
+import { ServedFiles } from './services/served-files';
+import { UploadRegistry } from './services/uploads';
 
 /** The project root (where package.json and resources/ live) when running from source. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export type BackendOptions = {
   dataDir: string;
-  host: (paths: ReturnType<typeof ensureDataDirs>) => HostCapabilities;
+  host: (paths: ReturnType<typeof ensureDataDirs>, served: ServedFiles) => HostCapabilities;
   resourcesDir?: string;
   logger?: Logger;
   now?: () => Date;
@@ -50,16 +52,19 @@ export const createBackend = (opts: BackendOptions): Backend => {
     db.close();
     throw e;
   }
+  const served = new ServedFiles();
   const resourcesDir = opts.resourcesDir ?? join(PROJECT_ROOT, 'resources');
   const ctx: BackendContext = {
     db,
     dataDir: paths.root,
     resourcesDir,
     appVersion: readAppVersion(PROJECT_ROOT),
-    host: opts.host(paths),
+    host: opts.host(paths, served),
     jobs: new JobRegistry(logger),
     logger,
     catalog: new IndicatorSetCatalog(join(resourcesDir, 'indicator-sets')),
+    uploads: new UploadRegistry(),
+    served,
     now: opts.now ?? (() => new Date()),
   };
   const map = opts.handlers ?? handlers;

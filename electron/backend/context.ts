@@ -3,6 +3,8 @@ import type { HostCapabilities } from './host';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
 import type { IndicatorSetCatalog } from './services/indicator-sets/catalog';
+import type { ServedFiles } from './services/served-files';
+import type { UploadRegistry } from './services/uploads';
 
 /** Everything a handler may use. Built once per process by createBackend(). */
 export type BackendContext = {
@@ -16,6 +18,10 @@ export type BackendContext = {
   jobs: JobRegistry;
   logger: Logger;
   catalog: IndicatorSetCatalog;
+  /** Files handed over without a renderer path (web uploads, dropped files): opaque id → temp path. */
+  uploads: UploadRegistry;
+  /** Files the renderer may fetch by opaque id (previews, web downloads). */
+  served: ServedFiles;
   /** Injected clock so tests can pin "today" (deadlines, dates in reports). */
   now: () => Date;
 };

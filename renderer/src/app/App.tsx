@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+
+import { defineMessages } from '../i18n/messages';
+import { useT } from './app-context';
+import { LanguageSwitch } from './LanguageSwitch';
+import { parseRoute, useHashPath } from './router';
+import { ROUTES } from './routes';
+
+const m = defineMessages({
+  vi: { appName: 'Tự đánh giá Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu' },
+  en: { appName: 'PAR Index self-assessment', skip: 'Skip to main content', notFound: 'Page not found.', home: 'Home' },
+});
+
+export const App = () => {
+  const t = useT(m);
+  const hash = useHashPath();
+  const route = useMemo(() => parseRoute(hash, ROUTES.map((r) => r.pattern)), [hash]);
+  const def = ROUTES.find((r) => r.pattern === route.pattern);
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('skip')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href="#/" aria-label={t('home')}>
+          {t('appName')}
+        </a>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {def ? def.render(route.params) : <p className="page">{t('notFound')}</p>}
+      </main>
+    </>
+  );
+};

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+
+import type { Assessment } from '../../../../shared/schemas/assessment';
+import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
+import type { UnitType } from '../../../../shared/schemas/unit';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { homeMessages } from './messages';
+
+export type CreateAssessmentFormProps = {
+  sets: IndicatorSetSummary[];
+  unitType: UnitType;
+  defaultYear: number;
+  onCreated: (a: Assessment) => void;
+};
+
+export const CreateAssessmentForm = ({ sets, unitType, defaultYear, onCreated }: CreateAssessmentFormProps) => {
+  const t = useT(homeMessages);
+  const { api } = usePlatform();
+  const usable = sets.filter((s) => s.unitTypes.includes(unitType));
+  // Sets are listed newest first; the assessed year is normally the newest set's year.
+  const [year, setYear] = useState(usable[0]?.year ?? defaultYear);
+  const [setId, setSetId] = useState(usable[0]?.id ?? '');
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline || null }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (usable.length === 0) return <p className="muted">{t('noSet')}</p>;
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="create-title">
+      <h3 id="create-title">{t('createTitle')}</h3>
+      <ErrorBanner error={error} />
+      <div className="grid-3">
+        <Field label={t('year')}>
+          {(p) => <input {...p} name="year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} required />}
+        </Field>
+        <Field label={t('set')}>
+          {(p) => (
+            <select {...p} name="indicator-set" value={setId} onChange={(e) => setSetId(e.target.value)}>
+              {usable.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.version}
+                  {s.isSample ? `, ${t('sample')}` : ''})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('deadline')}>{(p) => <input {...p} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}</Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !setId}>
+          {t('create')}
+        </button>
+      </div>
+    </form>
+  );
+};
