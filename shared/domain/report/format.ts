@@ -1,4 +1,4 @@
-import type { ReportDomainSummary, ReportModel, ReportNode, ReportRowStatus } from './model';
+import type { ReportDomainSummary, ReportModel, ReportNode, ReportRowStatus, ReportTotals } from './model';
 
 /**
  * Text forms shared by both exporters. Vietnamese writing uses a decimal comma and "." for thousands;
@@ -60,13 +60,57 @@ export const flattenNodes = (domains: readonly ReportNode[]): ReportNode[] => {
 export const nodeScoreMilli = (n: ReportNode): number =>
   n.children.length === 0 ? (n.scoreMilli ?? 0) : n.children.reduce((s, c) => s + nodeScoreMilli(c), 0);
 
+/** Summaries when no scoring result is at hand (tests, simple sets): applicable max = max. */
 export const summarizeDomains = (domains: readonly ReportNode[]): ReportDomainSummary[] =>
-  domains.map((d) => ({ code: d.code, title: d.title, maxMilli: d.maxMilli, scoreMilli: nodeScoreMilli(d) }));
+  domains.map((d) => ({
+    code: d.code,
+    title: d.title,
+    kind: d.kind,
+    maxMilli: d.maxMilli,
+    applicableMaxMilli: d.maxMilli,
+    scoreMilli: nodeScoreMilli(d),
+  }));
 
-export const totalsOf = (summaries: readonly ReportDomainSummary[]): ReportModel['totals'] => ({
-  maxMilli: summaries.reduce((s, d) => s + d.maxMilli, 0),
-  scoreMilli: summaries.reduce((s, d) => s + d.scoreMilli, 0),
-});
+const isMain = (k: ReportDomainSummary['kind']): boolean => k !== 'bonus' && k !== 'penalty';
+
+/**
+ * The set's total rule on domain sums: S + X + min(bonus, cap) − min(penalty, cap), clamped to [0, max].
+ * Both exporters use it to decide whether a spreadsheet formula can reproduce the engine's final score.
+ */
+export const combineTotals = (
+  summaries: readonly ReportDomainSummary[],
+  caps: { maxMilli: number; bonusCapMilli: number; penaltyCapMilli: number },
+): number => {
+  const sum = (pred: (k: ReportDomainSummary['kind']) => boolean): number =>
+    summaries.filter((s) => pred(s.kind)).reduce((a, s) => a + s.scoreMilli, 0);
+  const main = sum(isMain);
+  const bonus = Math.min(caps.bonusCapMilli, sum((k) => k === 'bonus'));
+  const penalty = Math.min(caps.penaltyCapMilli, sum((k) => k === 'penalty'));
+  return Math.max(0, Math.min(caps.maxMilli, main + bonus - penalty));
+};
+
+/** Totals computed from domain summaries alone (no bonus/penalty caps; used by tests and fixtures). */
+export const totalsOf = (summaries: readonly ReportDomainSummary[]): ReportTotals => {
+  const main = summaries.filter((s) => isMain(s.kind));
+  const maxMilli = main.reduce((a, d) => a + d.maxMilli, 0);
+  const capped = (kind: 'bonus' | 'penalty') => {
+    const raw = summaries.filter((s) => s.kind === kind).reduce((a, d) => a + d.scoreMilli, 0);
+    const cap = summaries.filter((s) => s.kind === kind).reduce((a, d) => a + d.maxMilli, 0);
+    return { rawMilli: raw, countedMilli: Math.min(raw, cap), capMilli: cap };
+  };
+  const bonus = capped('bonus');
+  const penalty = capped('penalty');
+  return {
+    maxMilli,
+    applicableMaxMilli: main.reduce((a, d) => a + d.applicableMaxMilli, 0),
+    scoreMilli: combineTotals(summaries, { maxMilli, bonusCapMilli: bonus.capMilli, penaltyCapMilli: penalty.capMilli }),
+    selfMilli: summaries.filter((s) => s.kind === 'self' || s.kind === 'mixed').reduce((a, d) => a + d.scoreMilli, 0),
+    surveyMilli: summaries.filter((s) => s.kind === 'survey').reduce((a, d) => a + d.scoreMilli, 0),
+    bonus,
+    penalty,
+    classification: null,
+  };
+};
 
 /** Citation as one line: "12/KH-UBND ngày 07/03/2025: Kế hoạch CCHC năm 2025". */
 export const citationText = (c: { number: string; issuedDate: string | null; summary: string }): string => {

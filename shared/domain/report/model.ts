@@ -16,6 +16,12 @@ export type ReportRowLevel = 'domain' | 'criterion' | 'sub';
  */
 export type ReportRowStatus = 'answered' | 'na' | 'survey' | 'unanswered' | 'aggregate';
 
+/**
+ * How a node counts toward the total: self-assessed and survey points add up; bonus and penalty blocks are
+ * capped by the set and added/subtracted after (final = clamp(S + X + bonus − penalty, 0, max)).
+ */
+export type ReportNodeKind = 'self' | 'survey' | 'bonus' | 'penalty' | 'mixed';
+
 /** A reference from a row to one evidence document (tài liệu kiểm chứng). */
 export type ReportCitation = {
   evidenceId: string;
@@ -29,6 +35,7 @@ export type ReportCitation = {
 
 export type ReportNode = {
   level: ReportRowLevel;
+  kind: ReportNodeKind;
   code: string;
   title: string;
   maxMilli: number;
@@ -84,8 +91,27 @@ export type ReportUnit = {
 export type ReportDomainSummary = {
   code: string;
   title: string;
+  kind: ReportNodeKind;
   maxMilli: number;
+  /** Max that stays in the denominator (N/A under a "rescale" policy removes its max). */
+  applicableMaxMilli: number;
   scoreMilli: number;
+};
+
+export type ReportCapped = { rawMilli: number; countedMilli: number; capMilli: number };
+
+export type ReportTotals = {
+  /** The set's scale (e.g. 100 points). */
+  maxMilli: number;
+  applicableMaxMilli: number;
+  /** Final score = clamp(self + survey + bonus counted − penalty counted, 0, max). */
+  scoreMilli: number;
+  selfMilli: number;
+  surveyMilli: number;
+  bonus: ReportCapped;
+  penalty: ReportCapped;
+  /** Xếp loại, when the set defines bands and the score allows it. */
+  classification: string | null;
 };
 
 export type ReportModel = {
@@ -98,7 +124,7 @@ export type ReportModel = {
   generatedAt: string;
   domains: ReportNode[];
   summaries: ReportDomainSummary[];
-  totals: { maxMilli: number; scoreMilli: number };
+  totals: ReportTotals;
   narrative: ReportNarrative;
   evidence: ReportEvidence[];
 };

@@ -20,6 +20,7 @@ const leaf = (code: string, maxMilli: number, i: number, evidence: ReportEvidenc
   const cited = evidence.filter((_, k) => k % 13 === i % 13).slice(0, 2);
   return {
     level: 'sub',
+    kind: status === 'survey' ? 'survey' : 'self',
     code,
     title: `Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn ${code} — ệ ữ ờ Đ đ ặ ẫ ỹ Ư ư Ơ ơ`,
     maxMilli,
@@ -58,6 +59,7 @@ export const makeSampleModel = (evidenceCount = 20): ReportModel => {
       const subs = [1, 2, 3].map((s) => leaf(`${code}.${s}`, 500 + s * 250, i++, evidence));
       return {
         level: 'criterion' as const,
+        kind: 'mixed' as const,
         code,
         title: `Tiêu chí ${code}: thực hiện nhiệm vụ`,
         maxMilli: subs.reduce((a, s) => a + s.maxMilli, 0),
@@ -73,6 +75,7 @@ export const makeSampleModel = (evidenceCount = 20): ReportModel => {
     });
     return {
       level: 'domain' as const,
+      kind: 'mixed' as const,
       code: String(d + 1),
       title,
       maxMilli: criteria.reduce((a, c) => a + c.maxMilli, 0),

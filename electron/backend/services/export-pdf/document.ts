@@ -84,7 +84,7 @@ export const reportDocument = (model: ReportModel): Record<string, unknown> => {
     heading('II. KẾT QUẢ TỰ ĐÁNH GIÁ TỔNG HỢP'),
     ...summarySection(m),
     heading('III. KẾT QUẢ TỰ ĐÁNH GIÁ CHI TIẾT', { pageBreak: 'before', pageOrientation: 'landscape' }),
-    detailSection(m),
+    ...detailSection(m),
     heading('IV. DANH MỤC TÀI LIỆU KIỂM CHỨNG', { pageBreak: 'before' }),
     evidenceSection(m),
     heading('V. ƯU ĐIỂM, HẠN CHẾ, NGUYÊN NHÂN', { pageBreak: 'before', pageOrientation: 'portrait' }),

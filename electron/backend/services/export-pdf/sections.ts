@@ -31,19 +31,26 @@ export const summarySection = (m: ReportModel): Content[] => {
       cell(s.title),
       cell(formatMilli(s.maxMilli, 2), { alignment: 'right' }),
       cell(formatMilli(s.scoreMilli, 2), { alignment: 'right' }),
-      cell(formatPercent(s.scoreMilli, s.maxMilli), { alignment: 'right' }),
+      cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { alignment: 'right' }),
     ]),
   );
+  const t = m.totals;
   body.push([
     cell('Tổng cộng', { colSpan: 2, bold: true }),
     '',
-    cell(formatMilli(m.totals.maxMilli, 2), { alignment: 'right', bold: true }),
-    cell(formatMilli(m.totals.scoreMilli, 2), { alignment: 'right', bold: true }),
-    cell(formatPercent(m.totals.scoreMilli, m.totals.maxMilli), { alignment: 'right', bold: true }),
+    cell(formatMilli(t.maxMilli, 2), { alignment: 'right', bold: true }),
+    cell(formatMilli(t.scoreMilli, 2), { alignment: 'right', bold: true }),
+    cell(formatPercent(t.scoreMilli, t.applicableMaxMilli), { alignment: 'right', bold: true }),
   ]);
+  const breakdown = [
+    `điểm tự đánh giá ${formatMilli(t.selfMilli)}`,
+    t.surveyMilli ? `điểm điều tra xã hội học ${formatMilli(t.surveyMilli)}` : '',
+    t.bonus.countedMilli ? `điểm thưởng ${formatMilli(t.bonus.countedMilli)}` : '',
+    t.penalty.countedMilli ? `điểm trừ ${formatMilli(t.penalty.countedMilli)}` : '',
+  ].filter(Boolean);
   return [
     {
-      text: `Tổng điểm tự đánh giá: ${formatMilli(m.totals.scoreMilli)}/${formatMilli(m.totals.maxMilli)} điểm, đạt ${formatPercent(m.totals.scoreMilli, m.totals.maxMilli)}.`,
+      text: `Tổng điểm: ${formatMilli(t.scoreMilli)}/${formatMilli(t.maxMilli)} điểm, đạt ${formatPercent(t.scoreMilli, t.applicableMaxMilli)}${t.classification ? `, xếp loại ${t.classification}` : ''} (${breakdown.join('; ')}).`,
       style: 'para',
     },
     { table: { headerRows: 1, widths: [28, '*', 58, 64, 58], body }, style: 'table' },
@@ -59,7 +66,7 @@ export const barChart = (m: ReportModel): Content => ({
   table: {
     widths: [150, BAR_WIDTH + 4, 50],
     body: m.summaries.map((s) => {
-      const ratio = s.maxMilli > 0 ? Math.max(0, Math.min(1, s.scoreMilli / s.maxMilli)) : 0;
+      const ratio = s.applicableMaxMilli > 0 ? Math.max(0, Math.min(1, s.scoreMilli / s.applicableMaxMilli)) : 0;
       return [
         cell(`${s.code}. ${s.title}`, { fontSize: 8 }),
         {
@@ -68,7 +75,7 @@ export const barChart = (m: ReportModel): Content => ({
             { type: 'rect', x: 0, y: 2, w: Math.round(BAR_WIDTH * ratio * 10) / 10, h: 10, color: '#2F5597' },
           ],
         },
-        cell(formatPercent(s.scoreMilli, s.maxMilli), { fontSize: 8, alignment: 'right' }),
+        cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { fontSize: 8, alignment: 'right' }),
       ];
     }),
   },
@@ -78,40 +85,48 @@ export const barChart = (m: ReportModel): Content => ({
   margin: [0, 4, 0, 8],
 });
 
-export const detailSection = (m: ReportModel): Content => {
-  const body: Content[][] = [
-    [
-      th('Mã'),
-      th('Lĩnh vực / Tiêu chí / Tiêu chí thành phần'),
-      th('Điểm tối đa'),
-      th('Số liệu kê khai'),
-      th('Điểm tự đánh giá'),
-      th('Giải trình'),
-      th('Tài liệu kiểm chứng'),
-      th('Ghi chú'),
-    ],
-  ];
-  for (const n of flattenNodes(m.domains)) {
-    const bold = n.level !== 'sub';
-    const fill = n.level === 'domain' ? '#FCE4D6' : n.status === 'na' ? '#EDEDED' : undefined;
-    const score = n.children.length > 0 || n.scoreMilli !== null ? formatMilli(scoreOf(n), 2) : '';
-    const row = [
-      cell(n.code),
-      cell(n.title),
-      cell(formatMilli(n.maxMilli, 2), { alignment: 'right' }),
-      cell(n.declaredInputsText),
-      cell(score, { alignment: 'right' }),
-      cell(n.explanation),
-      cell(n.citations.map(citationText).join('\n')),
-      cell([STATUS_LABELS[n.status], n.note].filter(Boolean).join(' — '), { italics: n.status === 'na' }),
-    ].map((c) => ({ ...(c as Record<string, unknown>), bold, ...(fill ? { fillColor: fill } : {}) }));
-    body.push(row);
-  }
-  return {
-    table: { headerRows: 1, dontBreakRows: false, widths: [30, 140, 36, 62, 40, 110, 150, '*'], body },
-    style: 'small',
-  };
-};
+const DETAIL_HEADERS = [
+  'Mã',
+  'Lĩnh vực / Tiêu chí / Tiêu chí thành phần',
+  'Điểm tối đa',
+  'Số liệu kê khai',
+  'Điểm tự đánh giá',
+  'Giải trình',
+  'Tài liệu kiểm chứng',
+  'Ghi chú',
+];
+
+/**
+ * One table per domain under a full-width heading: the heading keeps the domain title on one line (table
+ * cells wrap it), and each table repeats its header row on every page.
+ */
+export const detailSection = (m: ReportModel): Content[] =>
+  m.domains.flatMap((d) => {
+    const body: Content[][] = [DETAIL_HEADERS.map(th)];
+    for (const n of flattenNodes([d])) {
+      const bold = n.level !== 'sub';
+      const fill = n.level === 'domain' ? '#FCE4D6' : n.status === 'na' ? '#EDEDED' : undefined;
+      const score = n.children.length > 0 || n.scoreMilli !== null ? formatMilli(scoreOf(n), 2) : '';
+      const row = [
+        cell(n.code),
+        cell(n.title),
+        cell(formatMilli(n.maxMilli, 2), { alignment: 'right' }),
+        cell(n.declaredInputsText),
+        cell(score, { alignment: 'right' }),
+        cell(n.explanation),
+        cell(n.citations.map(citationText).join('\n')),
+        cell([STATUS_LABELS[n.status], n.note].filter(Boolean).join(' — '), { italics: n.status === 'na' }),
+      ].map((c) => ({ ...(c as Record<string, unknown>), bold, ...(fill ? { fillColor: fill } : {}) }));
+      body.push(row);
+    }
+    return [
+      { text: `${d.code}. ${d.title}`, style: 'h2', headlineLevel: 1 },
+      {
+        table: { headerRows: 1, widths: [30, 140, 36, 62, 40, 110, 150, '*'], body },
+        style: 'small',
+      },
+    ];
+  });
 
 const scoreOf = (n: ReportModel['domains'][number]): number =>
   n.children.length === 0 ? (n.scoreMilli ?? 0) : (n.scoreMilli ?? n.children.reduce((s, c) => s + scoreOf(c), 0));

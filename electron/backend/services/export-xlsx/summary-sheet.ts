@@ -16,7 +16,7 @@ import type { TableLayout, TableOptions } from './table-sheet';
 import { TABLE_SHEET_NAME } from './table-sheet';
 
 export const SUMMARY_SHEET_NAME = 'Tổng hợp theo lĩnh vực';
-const HEADERS = ['STT', 'Mã', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tự đánh giá', 'Chỉ số (%)'];
+const HEADERS = ['STT', 'Mã', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm tự đánh giá', 'Chỉ số (%)'];
 
 const ref = (col: string, row: number): string => `'${TABLE_SHEET_NAME}'!${col}${row}`;
 
@@ -30,7 +30,7 @@ export const writeSummarySheet = (
   const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, {
     pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '5:5' },
   });
-  ws.columns = [6, 10, 60, 14, 16, 14].map((width) => ({ width }));
+  ws.columns = [6, 10, 60, 12, 14, 14, 12].map((width) => ({ width }));
   const headerRow = writeTitleBlock(ws, HEADERS.length, [
     m.unit.name.toUpperCase(),
     `TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ THEO LĨNH VỰC NĂM ${m.year}`,
@@ -42,7 +42,6 @@ export const writeSummarySheet = (
   const ratio = (score: number, max: number): number => (max > 0 ? score / max : 0);
 
   let r = headerRow + 1;
-  const first = r;
   m.summaries.forEach((s, i) => {
     const tableRow = layout.domainRows.get(s.code);
     const row = ws.getRow(r);
@@ -50,19 +49,25 @@ export const writeSummarySheet = (
     row.getCell(2).value = s.code;
     row.getCell(3).value = s.title;
     row.getCell(4).value = tableRow ? cached(ref('C', tableRow), milliToNumber(s.maxMilli)) : milliToNumber(s.maxMilli);
-    row.getCell(5).value = tableRow
+    // N/A under a "rescale" policy leaves the denominator: a figure from the engine, not a formula
+    row.getCell(5).value =
+      s.applicableMaxMilli === s.maxMilli ? cached(`D${r}`, milliToNumber(s.maxMilli)) : milliToNumber(s.applicableMaxMilli);
+    row.getCell(6).value = tableRow
       ? cached(ref('F', tableRow), milliToNumber(s.scoreMilli))
       : milliToNumber(s.scoreMilli);
-    row.getCell(6).value = cached(`IF(D${r}>0,E${r}/D${r},0)`, ratio(s.scoreMilli, s.maxMilli));
+    row.getCell(7).value = cached(`IF(E${r}>0,F${r}/E${r},0)`, ratio(s.scoreMilli, s.applicableMaxMilli));
     r++;
   });
-  const last = r - 1;
+  const t = m.totals;
   const total = ws.getRow(r);
   ws.mergeCells(r, 1, r, 3);
-  total.getCell(1).value = 'TỔNG CỘNG';
-  total.getCell(4).value = cached(`SUM(D${first}:D${last})`, milliToNumber(m.totals.maxMilli));
-  total.getCell(5).value = cached(`SUM(E${first}:E${last})`, milliToNumber(m.totals.scoreMilli));
-  total.getCell(6).value = cached(`IF(D${r}>0,E${r}/D${r},0)`, ratio(m.totals.scoreMilli, m.totals.maxMilli));
+  total.getCell(1).value = t.classification ? `TỔNG CỘNG (xếp loại: ${t.classification})` : 'TỔNG CỘNG';
+  // the grand total follows the table's total row, which applies the set's bonus/penalty rule
+  total.getCell(4).value = cached(ref('C', layout.totalRow), milliToNumber(t.maxMilli));
+  total.getCell(5).value =
+    t.applicableMaxMilli === t.maxMilli ? cached(`D${r}`, milliToNumber(t.maxMilli)) : milliToNumber(t.applicableMaxMilli);
+  total.getCell(6).value = cached(ref('F', layout.totalRow), milliToNumber(t.scoreMilli));
+  total.getCell(7).value = cached(`IF(E${r}>0,F${r}/E${r},0)`, ratio(t.scoreMilli, t.applicableMaxMilli));
 
   for (let row = headerRow + 1; row <= r; row++) {
     for (let col = 1; col <= HEADERS.length; col++) {
@@ -70,8 +75,8 @@ export const writeSummarySheet = (
       c.border = BORDER_ALL;
       c.alignment = WRAP_TOP;
       c.font = { name: FONT_NAME, bold: row === r };
-      if (col === 4 || col === 5) c.numFmt = FMT_POINTS;
-      if (col === 6) c.numFmt = FMT_PERCENT;
+      if (col >= 4 && col <= 6) c.numFmt = FMT_POINTS;
+      if (col === 7) c.numFmt = FMT_PERCENT;
     }
   }
 };

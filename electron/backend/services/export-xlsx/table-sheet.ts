@@ -15,6 +15,7 @@ import {
   writeHeaderRow,
   writeTitleBlock,
 } from './styles';
+import { totalMaxFormula, totalScoreFormula } from './totals';
 
 export const TABLE_SHEET_NAME = 'Bảng tự đánh giá';
 
@@ -119,9 +120,11 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
   const tr = ws.getRow(totalRow);
   ws.mergeCells(totalRow, 1, totalRow, 2);
   tr.getCell(1).value = 'TỔNG CỘNG';
-  const rows = [...domainRows.values()];
-  tr.getCell(3).value = formulaValue(sumFormula(COL_MAX, rows), m.totals.maxMilli, opts);
-  tr.getCell(6).value = formulaValue(sumFormula(COL_SCORE, rows), m.totals.scoreMilli, opts);
+  const maxF = totalMaxFormula(m, COL_MAX, domainRows);
+  const scoreF = totalScoreFormula(m, COL_SCORE, domainRows);
+  tr.getCell(3).value = maxF ? formulaValue(maxF, m.totals.maxMilli, opts) : milliToNumber(m.totals.maxMilli);
+  tr.getCell(6).value = scoreF ? formulaValue(scoreF, m.totals.scoreMilli, opts) : milliToNumber(m.totals.scoreMilli);
+  if (m.totals.classification) tr.getCell(9).value = `Xếp loại: ${m.totals.classification}`;
   for (let col = 1; col <= TABLE_HEADERS.length; col++) {
     const c = tr.getCell(col);
     c.border = BORDER_ALL;

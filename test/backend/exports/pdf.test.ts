@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatMilli } from '../../../shared/domain/report/format';
+import { buildPdf, reportDocument } from '../../../electron/backend/services/export-pdf/document';
+import { makeSampleModel } from './fixture-model';
+import { pdfPages, pdfToText } from './tools';
+
+const model = makeSampleModel(40);
+
+describe('buildPdf', () => {
+  it('text extracts with every domain title, the unit name and the total, in NFC; page count is stable', async () => {
+    const a = await buildPdf(model);
+    const b = await buildPdf(model);
+    expect(a.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfToText(a);
+    // pdftotext -layout may wrap long titles inside table cells: join the lines of each cell back first
+    const flat = text.replace(/\s+/g, ' ');
+    expect(text).toContain(`Đơn vị: ${model.unit.name}`);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2025');
+    for (const s of model.summaries) expect(flat, s.title).toContain(`${s.code}. ${s.title}`);
+    expect(text).toContain(`Tổng điểm: ${formatMilli(model.totals.scoreMilli)}/${formatMilli(model.totals.maxMilli)} điểm`);
+    for (const h of ['I. CĂN CỨ', 'II. KẾT QUẢ', 'III. KẾT QUẢ', 'IV. DANH MỤC', 'V. ƯU ĐIỂM', 'VI. KIẾN NGHỊ', 'THỦ TRƯỞNG ĐƠN VỊ']) {
+      expect(text).toContain(h);
+    }
+    expect(text).toContain(model.unit.headName);
+    expect(text).toContain(model.narrative.recommendations);
+    expect(text).toBe(text.normalize('NFC'));
+    const pages = pdfPages(a);
+    expect(pages).toBeGreaterThan(2);
+    expect(pdfPages(b)).toBe(pages);
+    expect(text).toContain(`Trang 1/${pages}`);
+  }, 60_000);
+
+  it('renders NFD input as NFC text', async () => {
+    const nfd = makeSampleModel(2);
+    nfd.unit.name = 'Ủy ban nhân dân xã Cát Hải'.normalize('NFD');
+    const text = pdfToText(await buildPdf(nfd));
+    expect(text).toContain('Đơn vị: Ủy ban nhân dân xã Cát Hải'.normalize('NFC'));
+  }, 60_000);
+
+  it('repeats table headers and uses the embedded Vietnamese font', () => {
+    const doc = reportDocument(model) as { content: Record<string, unknown>[]; defaultStyle: { font: string } };
+    expect(doc.defaultStyle.font).toBe('Roboto');
+    const tables = doc.content.filter((c) => c && typeof c === 'object' && 'table' in c) as { table: { headerRows?: number } }[];
+    // summary + one detail table per domain + evidence
+    expect(tables.length).toBe(2 + model.domains.length);
+    for (const t of tables) expect(t.table.headerRows).toBe(1);
+  });
+});
