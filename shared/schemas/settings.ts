@@ -5,20 +5,21 @@ export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
 /** Preferences only (never data): electron-store in the app, a JSON file in the web host. */
+const windowStateSchema = z
+  .object({
+    width: z.number().int().min(400).max(10000),
+    height: z.number().int().min(300).max(10000),
+    x: z.number().int().min(-100000).max(100000).optional(),
+    y: z.number().int().min(-100000).max(100000).optional(),
+    maximized: z.boolean().default(false),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     language: languageSchema.default('vi'),
     lastAssessmentId: z.string().max(64).nullable().default(null),
-    window: z
-      .object({
-        width: z.number().int().min(400).max(10000),
-        height: z.number().int().min(300).max(10000),
-        x: z.number().int().optional(),
-        y: z.number().int().optional(),
-        maximized: z.boolean().default(false),
-      })
-      .nullable()
-      .default(null),
+    window: windowStateSchema.nullable().default(null),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -27,6 +28,7 @@ export const settingsPatchSchema = z
   .object({
     language: languageSchema.optional(),
     lastAssessmentId: z.string().max(64).nullable().optional(),
+    window: windowStateSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

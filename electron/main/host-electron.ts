@@ -1,0 +1,32 @@
+import { dialog, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+
+import type { HostCapabilities, SettingsStore } from '../backend/host';
+
+/** HostCapabilities backed by native dialogs and the shell. Paths come from the user's own dialog choice. */
+export const createElectronHost = (getWindow: () => BrowserWindow | null, settings: SettingsStore): HostCapabilities => ({
+  kind: 'electron',
+  settings,
+  pickFiles: async ({ title, filters, multiple }) => {
+    const win = getWindow();
+    const opts = {
+      title,
+      properties: multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const),
+      ...(filters ? { filters } : {}),
+    };
+    const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
+    return res.canceled ? null : res.filePaths;
+  },
+  chooseSaveTarget: async ({ title, defaultName, filters }) => {
+    const win = getWindow();
+    const opts = { title, defaultPath: defaultName, ...(filters ? { filters } : {}) };
+    const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+    return res.canceled || !res.filePath ? null : { path: res.filePath };
+  },
+  showInFolder: async (path) => shell.showItemInFolder(path),
+  // Only ever called with paths the backend produced (evidence store copies, exports).
+  openWithSystem: async (path) => {
+    const problem = await shell.openPath(path);
+    if (problem) throw new Error(problem);
+  },
+});
