@@ -4,32 +4,37 @@ import { join } from 'node:path';
 
 import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import { AppFailure } from '../../../../shared/ipc/result';
+import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import { indicatorSetSummarySchema } from '../../../../shared/schemas/indicator-set-summary';
+import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
 
-export type CatalogEntry = { summary: IndicatorSetSummary; document: unknown; file: string };
+/** `document` is the validated, normalised set (defaults filled); `sha256` in the summary is over it. */
+export type CatalogEntry = { summary: IndicatorSetSummary; document: IndicatorSet; file: string };
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** SHA-256 over the canonical JSON form: identifies a set in assessments and bundles. */
+/**
+ * SHA-256 over the canonical JSON form: identifies a set in assessments and bundles. Pass the NORMALISED
+ * document (validateIndicatorSet output), so a JSON file, its Excel template and a re-import hash the same.
+ */
 export const indicatorSetSha256 = (document: unknown): string => sha256Hex(canonicalJson(document));
 
-const summaryOf = (doc: unknown, sha256: string): IndicatorSetSummary => {
-  const d = doc as Record<string, unknown>;
-  return indicatorSetSummarySchema.parse({
+export const summaryOf = (d: IndicatorSet, sha256: string): IndicatorSetSummary =>
+  indicatorSetSummarySchema.parse({
     id: d.id,
     name: d.name,
     year: d.year,
     version: d.version,
     unitTypes: d.unitTypes,
-    isSample: d.isSample === true,
+    isSample: d.isSample,
     sha256,
   });
-};
 
 /**
  * The indicator sets shipped in resources/indicator-sets/*.json (data, never code). Read once and cached;
- * a file that fails to parse is skipped and reported, so one bad file cannot hide the others.
+ * every file is validated with the full schema; a file that fails is skipped and its errors kept in
+ * `problems`, so one bad file cannot hide the others.
  */
 export class IndicatorSetCatalog {
   private entries: Map<string, CatalogEntry> | null = null;
@@ -48,7 +53,10 @@ export class IndicatorSetCatalog {
     for (const f of files) {
       const file = join(this.dir, f);
       try {
-        const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        const v = validateIndicatorSet(raw);
+        if (!v.ok) throw new Error(v.errors.map((e) => e.message).join('; '));
+        const document = v.set;
         const summary = summaryOf(document, indicatorSetSha256(document));
         map.set(summary.id, { summary, document, file });
       } catch (e) {

@@ -1,0 +1,146 @@
+/**
+ * Exact point arithmetic. Points are integers in thousandths of a point ("milli-points"): 2.5 points = 2500.
+ * Percentages are integers in thousandths of a percent ("milli-percent"): 98.6 % = 98600, so thresholds like
+ * 98 % and rates like 98,625 % compare exactly. Rates from counts stay rationals (numerator/denominator) and
+ * are compared by cross-multiplication, never by dividing into a float.
+ *
+ * Rounding rule (documented in docs/indicator-sets.md): every division that cannot be exact rounds HALF UP
+ * (away from zero for the non-negative values we use) to the unit of the result: milli-points for scores,
+ * hundredths of a percent for the index. Products/quotients are computed with BigInt so nothing overflows.
+ */
+
+/** Integer thousandths of a point. */
+export type Milli = number;
+/** Integer thousandths of a percent (100 % = 100000). */
+export type MilliPct = number;
+/** Index in hundredths of a percent (96.17 % = 9617). */
+export type IndexBp = number;
+
+export type Locale = 'vi' | 'en';
+
+export const MILLI = 1000;
+export const PCT_FULL: MilliPct = 100_000;
+
+/** An exact non-negative rate num/den (den > 0). */
+export type Rate = { num: number; den: number };
+
+const DECIMAL_RE = /^([+-])?(\d+)(?:[.,](\d+))?$/;
+
+/**
+ * Parses a decimal with at most `scaleDigits` fraction digits into an integer scaled by 10^scaleDigits.
+ * Accepts "2,5" (Vietnamese) and "2.5" (English); returns null for anything else (thousand separators,
+ * exponents, too many decimals) — a score must never be silently rounded on input.
+ */
+export const parseScaled = (text: string, scaleDigits: number): number | null => {
+  const m = DECIMAL_RE.exec(text.trim());
+  if (!m) return null;
+  const [, sign, intPart, frac = ''] = m;
+  const trimmedFrac = frac.replace(/0+$/, '');
+  if (trimmedFrac.length > scaleDigits) return null;
+  const scaled = Number(intPart) * 10 ** scaleDigits + Number(trimmedFrac.padEnd(scaleDigits, '0') || '0');
+  if (!Number.isSafeInteger(scaled)) return null;
+  return sign === '-' ? -scaled : scaled;
+};
+
+/** Exact conversion of a JS number written with ≤ `scaleDigits` decimals (as in JSON) to a scaled integer. */
+export const numberToScaled = (value: number, scaleDigits: number): number | null => {
+  if (!Number.isFinite(value)) return null;
+  // The shortest round-trip text of a double is exactly what the JSON author wrote (e.g. 0.1 → "0.1").
+  const text = String(value);
+  if (/e/i.test(text)) {
+    const rounded = Math.round(value * 10 ** scaleDigits);
+    return Math.abs(rounded / 10 ** scaleDigits - value) < 1e-12 ? rounded : null;
+  }
+  return parseScaled(text, scaleDigits);
+};
+
+/** Points as written in a set/answers file (e.g. 1.5) → milli-points; null if more than 3 decimals. */
+export const toMilli = (points: number): Milli | null => numberToScaled(points, 3);
+
+/** Like toMilli but throws: for values already validated by a schema. */
+export const milli = (points: number): Milli => {
+  const m = toMilli(points);
+  if (m === null) throw new Error(`Giá trị điểm không hợp lệ: ${points}`);
+  return m;
+};
+
+/** Milli-points → a JS number of points (exact for display/JSON: at most 3 decimals). */
+export const fromMilli = (m: Milli): number => Number(formatScaled(m, 3, 'en', 3).replace(/,/g, ''));
+
+/** Percent as written (e.g. 98.6) → milli-percent; null if more than 3 decimals. */
+export const pctToMilliPct = (percent: number): MilliPct | null => numberToScaled(percent, 3);
+
+export const parsePoints = (text: string): Milli | null => parseScaled(text, 3);
+export const parsePercent = (text: string): MilliPct | null => parseScaled(text.replace(/\s*%$/, ''), 3);
+
+/** Formats a scaled integer, trimming trailing zeros down to `minDigits` decimals. */
+export const formatScaled = (value: number, scaleDigits: number, locale: Locale, minDigits = 0): string => {
+  const neg = value < 0;
+  const abs = Math.abs(value);
+  const base = 10 ** scaleDigits;
+  const int = Math.floor(abs / base);
+  let frac = String(abs % base).padStart(scaleDigits, '0');
+  while (frac.length > minDigits && frac.endsWith('0')) frac = frac.slice(0, -1);
+  const sep = locale === 'vi' ? ',' : '.';
+  return `${neg ? '-' : ''}${int}${frac ? sep + frac : ''}`;
+};
+
+/** 2500 → "2,5" (vi) / "2.5" (en); 4000 → "4". */
+export const formatPoints = (m: Milli, locale: Locale = 'vi'): string => formatScaled(m, 3, locale);
+
+/** Milli-percent → "98,6". */
+export const formatPercent = (p: MilliPct, locale: Locale = 'vi'): string => formatScaled(p, 3, locale);
+
+/** Index (hundredths of a percent) → always two decimals: "96,17". */
+export const formatIndex = (bp: IndexBp, locale: Locale = 'vi'): string => formatScaled(bp, 2, locale, 2);
+
+/** round-half-up(a × b ÷ c) for non-negative integers, exact via BigInt. */
+export const mulDivRound = (a: number, b: number, c: number): number => {
+  if (c <= 0) throw new Error('mulDivRound: divisor must be positive');
+  const n = BigInt(a) * BigInt(b);
+  const d = BigInt(c);
+  const neg = n < 0n;
+  const abs = neg ? -n : n;
+  const q = (abs * 2n + d) / (2n * d);
+  return Number(neg ? -q : q);
+};
+
+/** floor(a × b ÷ c) for non-negative integers. */
+export const mulDivFloor = (a: number, b: number, c: number): number => {
+  if (c <= 0) throw new Error('mulDivFloor: divisor must be positive');
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+};
+
+export const rateFromCounts = (num: number, den: number): Rate => ({ num, den });
+export const rateFromMilliPct = (p: MilliPct): Rate => ({ num: p, den: PCT_FULL });
+
+/** Compares num/den with a threshold in milli-percent: -1, 0, 1. Exact. */
+export const compareRate = (r: Rate, threshold: MilliPct): -1 | 0 | 1 => {
+  const lhs = BigInt(r.num) * BigInt(PCT_FULL);
+  const rhs = BigInt(threshold) * BigInt(r.den);
+  return lhs < rhs ? -1 : lhs > rhs ? 1 : 0;
+};
+
+/** The rate rounded half-up to milli-percent (for display and explanation texts only). */
+export const rateToMilliPct = (r: Rate): MilliPct => mulDivRound(r.num, PCT_FULL, r.den);
+
+/** The complement 1 − r (for rates derived from failures, e.g. on-time = 100 % − late %). */
+export const complementRate = (r: Rate): Rate => ({ num: r.den - r.num, den: r.den });
+
+/**
+ * Index = achieved ÷ applicable max × 100, in hundredths of a percent, rounded half up. Negative achieved
+ * (penalties larger than everything) gives 0; applicable 0 (everything N/A) gives null (no index).
+ */
+export const indexOf = (achieved: Milli, applicable: Milli): IndexBp | null => {
+  if (applicable <= 0) return null;
+  if (achieved <= 0) return 0;
+  return mulDivRound(achieved, 10_000, applicable);
+};
+
+export const sumMilli = (values: readonly Milli[]): Milli => {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+};
+
+export const clampMilli = (v: Milli, lo: Milli, hi: Milli): Milli => (v < lo ? lo : v > hi ? hi : v);
