@@ -9,6 +9,7 @@ export type PreloadBridge = {
 };
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- global augmentation needs an interface
   interface Window {
     cchc?: PreloadBridge;
   }
