@@ -56,9 +56,20 @@ export const flattenNodes = (domains: readonly ReportNode[]): ReportNode[] => {
   return out;
 };
 
-/** A node's self-assessed score: its own for leaves, the exact sum of children for parents (null → 0). */
+/**
+ * Sign of each child in its parent's sum, as the scoring engine rolls up: a container holding penalty nodes
+ * next to others scores Σ others − Σ penalties; a container of penalties only scores the points deducted.
+ */
+export const childSign = (parent: ReportNode, child: ReportNode): 1 | -1 => {
+  const hasOthers = parent.children.some((c) => c.kind !== 'penalty');
+  return hasOthers && child.kind === 'penalty' ? -1 : 1;
+};
+
+/** A node's score: its own for leaves, the exact signed sum of children for parents (null → 0). */
 export const nodeScoreMilli = (n: ReportNode): number =>
-  n.children.length === 0 ? (n.scoreMilli ?? 0) : n.children.reduce((s, c) => s + nodeScoreMilli(c), 0);
+  n.children.length === 0
+    ? (n.scoreMilli ?? 0)
+    : n.children.reduce((s, c) => s + childSign(n, c) * nodeScoreMilli(c), 0);
 
 /** Summaries when no scoring result is at hand (tests, simple sets): applicable max = max. */
 export const summarizeDomains = (domains: readonly ReportNode[]): ReportDomainSummary[] =>
@@ -71,43 +82,55 @@ export const summarizeDomains = (domains: readonly ReportNode[]): ReportDomainSu
     scoreMilli: nodeScoreMilli(d),
   }));
 
-const isMain = (k: ReportDomainSummary['kind']): boolean => k !== 'bonus' && k !== 'penalty';
+export type LeafSums = { main: number; bonus: number; penalty: number };
 
-/**
- * The set's total rule on domain sums: S + X + min(bonus, cap) − min(penalty, cap), clamped to [0, max].
- * Both exporters use it to decide whether a spreadsheet formula can reproduce the engine's final score.
- */
-export const combineTotals = (
-  summaries: readonly ReportDomainSummary[],
-  caps: { maxMilli: number; bonusCapMilli: number; penaltyCapMilli: number },
-): number => {
-  const sum = (pred: (k: ReportDomainSummary['kind']) => boolean): number =>
-    summaries.filter((s) => pred(s.kind)).reduce((a, s) => a + s.scoreMilli, 0);
-  const main = sum(isMain);
-  const bonus = Math.min(caps.bonusCapMilli, sum((k) => k === 'bonus'));
-  const penalty = Math.min(caps.penaltyCapMilli, sum((k) => k === 'penalty'));
-  return Math.max(0, Math.min(caps.maxMilli, main + bonus - penalty));
+/** Leaf scores by how they count: self + survey ("main"), bonus, penalty (raw, before caps). */
+export const leafSums = (domains: readonly ReportNode[]): LeafSums => {
+  const sums: LeafSums = { main: 0, bonus: 0, penalty: 0 };
+  for (const n of flattenNodes(domains)) {
+    if (n.children.length > 0) continue;
+    const v = n.scoreMilli ?? 0;
+    if (n.kind === 'bonus') sums.bonus += v;
+    else if (n.kind === 'penalty') sums.penalty += v;
+    else sums.main += v;
+  }
+  return sums;
 };
 
-/** Totals computed from domain summaries alone (no bonus/penalty caps; used by tests and fixtures). */
-export const totalsOf = (summaries: readonly ReportDomainSummary[]): ReportTotals => {
-  const main = summaries.filter((s) => isMain(s.kind));
+/** The set's total rule: clamp(S + X + min(bonus, cap) − min(penalty, cap), 0, max), all integers. */
+export const combineTotals = (
+  sums: LeafSums,
+  caps: { maxMilli: number; bonusCapMilli: number; penaltyCapMilli: number },
+): number =>
+  Math.max(
+    0,
+    Math.min(caps.maxMilli, sums.main + Math.min(caps.bonusCapMilli, sums.bonus) - Math.min(caps.penaltyCapMilli, sums.penalty)),
+  );
+
+/** Totals from the tree alone (fixtures and tests; the builder takes them from the scoring engine). */
+export const totalsOf = (domains: readonly ReportNode[], caps = { bonusCapMilli: 0, penaltyCapMilli: 0 }): ReportTotals => {
+  const sums = leafSums(domains);
+  const main = domains.filter((d) => d.kind !== 'bonus' && d.kind !== 'penalty');
   const maxMilli = main.reduce((a, d) => a + d.maxMilli, 0);
-  const capped = (kind: 'bonus' | 'penalty') => {
-    const raw = summaries.filter((s) => s.kind === kind).reduce((a, d) => a + d.scoreMilli, 0);
-    const cap = summaries.filter((s) => s.kind === kind).reduce((a, d) => a + d.maxMilli, 0);
-    return { rawMilli: raw, countedMilli: Math.min(raw, cap), capMilli: cap };
-  };
-  const bonus = capped('bonus');
-  const penalty = capped('penalty');
+  let self = 0;
+  let survey = 0;
+  for (const n of flattenNodes(domains)) {
+    if (n.children.length > 0) continue;
+    if (n.kind === 'survey') survey += n.scoreMilli ?? 0;
+    else if (n.kind === 'self') self += n.scoreMilli ?? 0;
+  }
   return {
     maxMilli,
-    applicableMaxMilli: main.reduce((a, d) => a + d.applicableMaxMilli, 0),
-    scoreMilli: combineTotals(summaries, { maxMilli, bonusCapMilli: bonus.capMilli, penaltyCapMilli: penalty.capMilli }),
-    selfMilli: summaries.filter((s) => s.kind === 'self' || s.kind === 'mixed').reduce((a, d) => a + d.scoreMilli, 0),
-    surveyMilli: summaries.filter((s) => s.kind === 'survey').reduce((a, d) => a + d.scoreMilli, 0),
-    bonus,
-    penalty,
+    applicableMaxMilli: maxMilli,
+    scoreMilli: combineTotals(sums, { maxMilli, ...caps }),
+    selfMilli: self,
+    surveyMilli: survey,
+    bonus: { rawMilli: sums.bonus, countedMilli: Math.min(sums.bonus, caps.bonusCapMilli), capMilli: caps.bonusCapMilli },
+    penalty: {
+      rawMilli: sums.penalty,
+      countedMilli: Math.min(sums.penalty, caps.penaltyCapMilli),
+      capMilli: caps.penaltyCapMilli,
+    },
     classification: null,
   };
 };

@@ -105,7 +105,7 @@ export const makeSampleModel = (evidenceCount = 20): ReportModel => {
     generatedAt: '2025-11-20T08:00:00.000Z',
     domains,
     summaries,
-    totals: totalsOf(summaries),
+    totals: totalsOf(domains),
     narrative: {
       basis: 'Căn cứ Quyết định số 1187/QĐ-BNV ngày 15/10/2025 của Bộ Nội vụ.',
       strengths: 'Công tác chỉ đạo được quan tâm, triển khai kịp thời.',

@@ -4,6 +4,7 @@ import {
   formatIsoDate,
   formatMilli,
   formatPercent,
+  nodeScoreMilli,
   STATUS_LABELS,
 } from '../../../../shared/domain/report/format';
 import type { ReportModel } from '../../../../shared/domain/report/model';
@@ -128,8 +129,7 @@ export const detailSection = (m: ReportModel): Content[] =>
     ];
   });
 
-const scoreOf = (n: ReportModel['domains'][number]): number =>
-  n.children.length === 0 ? (n.scoreMilli ?? 0) : (n.scoreMilli ?? n.children.reduce((s, c) => s + scoreOf(c), 0));
+const scoreOf = (n: ReportModel['domains'][number]): number => n.scoreMilli ?? nodeScoreMilli(n);
 
 export const evidenceSection = (m: ReportModel): Content => {
   if (m.evidence.length === 0) return { text: 'Chưa có tài liệu kiểm chứng.', style: 'para' };

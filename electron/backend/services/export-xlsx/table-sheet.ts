@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 
-import { citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../shared/domain/report/format';
+import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../shared/domain/report/format';
 import type { ReportModel, ReportNode } from '../../../../shared/domain/report/model';
 import {
   A4_LANDSCAPE,
@@ -15,6 +15,7 @@ import {
   writeHeaderRow,
   writeTitleBlock,
 } from './styles';
+import type { LeafRows } from './totals';
 import { totalMaxFormula, totalScoreFormula } from './totals';
 
 export const TABLE_SHEET_NAME = 'Bảng tự đánh giá';
@@ -64,6 +65,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
 
   let next = headerRow + 1;
   const domainRows = new Map<string, number>();
+  const leaves: LeafRows = { main: [], bonus: [], penalty: [] };
 
   const writeNode = (n: ReportNode): number => {
     const rowNo = next++;
@@ -86,13 +88,17 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
         childMax === n.maxMilli ? formulaValue(sumFormula(COL_MAX, childRows), n.maxMilli, opts) : milliToNumber(n.maxMilli);
       const childSum = nodeScoreMilli(n);
       const score = n.scoreMilli ?? childSum;
-      const sum = sumFormula(COL_SCORE, childRows);
+      // penalties next to other nodes are subtracted, as the scoring engine rolls up
+      const plus = childRows.filter((_, i) => childSign(n, n.children[i]!) === 1);
+      const minus = childRows.filter((_, i) => childSign(n, n.children[i]!) === -1);
+      const sum = minus.length ? `${sumFormula(COL_SCORE, plus)}-${sumFormula(COL_SCORE, minus)}` : sumFormula(COL_SCORE, plus);
       if (score === childSum) scoreCell.value = formulaValue(sum, score, opts);
       else if (score === Math.min(n.maxMilli, childSum)) {
         // the indicator set caps this parent at its max (e.g. bonus children)
         scoreCell.value = formulaValue(`MIN(${COL_MAX}${rowNo},${sum})`, score, opts);
       } else scoreCell.value = milliToNumber(score);
     } else {
+      (n.kind === 'bonus' ? leaves.bonus : n.kind === 'penalty' ? leaves.penalty : leaves.main).push(rowNo);
       maxCell.value = milliToNumber(n.maxMilli);
       scoreCell.value = n.scoreMilli === null ? null : milliToNumber(n.scoreMilli);
     }
@@ -121,7 +127,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
   ws.mergeCells(totalRow, 1, totalRow, 2);
   tr.getCell(1).value = 'TỔNG CỘNG';
   const maxF = totalMaxFormula(m, COL_MAX, domainRows);
-  const scoreF = totalScoreFormula(m, COL_SCORE, domainRows);
+  const scoreF = totalScoreFormula(m, COL_SCORE, [...domainRows.values()], leaves);
   tr.getCell(3).value = maxF ? formulaValue(maxF, m.totals.maxMilli, opts) : milliToNumber(m.totals.maxMilli);
   tr.getCell(6).value = scoreF ? formulaValue(scoreF, m.totals.scoreMilli, opts) : milliToNumber(m.totals.scoreMilli);
   if (m.totals.classification) tr.getCell(9).value = `Xếp loại: ${m.totals.classification}`;
