@@ -1,0 +1,124 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+import { canonicalJson } from '../../../../shared/domain/canonical-json';
+import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
+import type { Submission, VerifyResult } from '../../../../shared/schemas/submission';
+import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
+import type { Signer } from '../signing/signer';
+import { assertSignerUsable } from '../signing/signer-policy';
+import { signDetached } from './cms';
+import { MANIFEST_PATH, mediaTypeFor, SIGNATURE_PATH, STORED_EXTENSIONS, SUBMISSION_PATH } from './constants';
+import { buildManifest } from './manifest';
+import type { ManifestReference } from './manifest';
+import { BundleZipWriter } from './zip-writer';
+import type { ZipWriterOptions } from './zip-writer';
+
+/** An evidence file to include: its app-chosen zip path, where it is on disk, what it must still be. */
+export type PackEvidence = { path: string; source: string; size: number; sha256: string };
+export type PackReport = { path: 'report.pdf' | 'report.xlsx'; data: Uint8Array };
+
+export type PackOptions = {
+  /** Final path of the .asice; the bundle is built as `<out>.partial` next to it. */
+  out: string;
+  submission: Submission;
+  evidence: PackEvidence[];
+  reports?: PackReport[];
+  signer: Signer;
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Full verification of the written .partial (required by the export rule); omitted only by benchmarks. */
+  verify?: (file: string) => Promise<VerifyResult>;
+  zip?: ZipWriterOptions;
+};
+
+export type PackResult = { path: string; size: number; sha256: string; verification: VerifyResult | null };
+
+const ioFailure = (e: unknown): AppFailure => {
+  if (isAppFailure(e)) return e;
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const name = (e as Error)?.name ?? '';
+  if (name === 'AbortError' || code === 'ABORT_ERR') return new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ.');
+  if (code === 'ENOSPC') return new AppFailure('DISK_FULL', 'Ổ đĩa đã đầy: không ghi được hồ sơ nộp. Hãy giải phóng dung lượng rồi thử lại.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppFailure('PERMISSION_DENIED', 'Không có quyền ghi vào thư mục đã chọn.');
+  if (code === 'FILE_CHANGED' || code === 'ENOENT') return new AppFailure('FILE_CHANGED', 'Một tài liệu kiểm chứng đã bị xóa hoặc thay đổi sau khi đính kèm. Hãy kiểm tra lại tài liệu.');
+  if (code === 'EEXIST') return new AppFailure('CONFLICT', 'Đang có một lần xuất hồ sơ khác tới cùng tệp này.');
+  return new AppFailure('IO', `Lỗi ghi hồ sơ nộp: ${(e as Error)?.message ?? String(e)}`);
+};
+
+/**
+ * Writes a signed bundle: mimetype, submission.json, evidence (streamed, hashed in the same pass), reports,
+ * manifest, CAdES signature; into `<out>.partial`, then re-opens and fully verifies it, then renames it to
+ * `out`. A failure at any point removes the partial file, so a half-written .asice never appears.
+ */
+export const packBundle = async (o: PackOptions): Promise<PackResult> => {
+  assertSignerUsable(o.signer, o.now);
+  const partial = `${o.out}.partial`;
+  const cancelled = (): void => {
+    if (o.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ.');
+  };
+  await rm(partial, { force: true }); // a stale partial from a crash
+  const total = o.evidence.reduce((s, e) => s + e.size, 0);
+  let done = 0;
+  const progress = (label: string): void => o.onProgress?.(done, total, label);
+  let writer: BundleZipWriter | null = null;
+  try {
+    writer = await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
+    await writer.addMimetype();
+    const refs: ManifestReference[] = [];
+    const json = new TextEncoder().encode(`${canonicalJson(o.submission)}\n`);
+    const sub = await writer.addBuffer(SUBMISSION_PATH, json, true);
+    refs.push({ uri: sub.path, mimeType: 'application/json', sha256: sub.sha256 });
+    for (const ev of o.evidence) {
+      cancelled();
+      progress(ev.path);
+      const ext = ev.path.slice(ev.path.lastIndexOf('.') + 1);
+      const w = await writer.addFile(ev.path, ev.source, {
+        size: ev.size,
+        compress: !STORED_EXTENSIONS.has(ext),
+        signal: o.signal,
+        onBytes: (n) => {
+          done += n;
+        },
+      });
+      if (w.sha256 !== ev.sha256) {
+        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${ev.path} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
+      }
+      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
+    }
+    for (const r of o.reports ?? []) {
+      const w = await writer.addBuffer(r.path, r.data, false);
+      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
+    }
+    cancelled();
+    progress('Ký số');
+    const manifest = buildManifest(refs);
+    const p7s = await signDetached(manifest, o.signer, o.now);
+    await writer.addBuffer(MANIFEST_PATH, manifest, true);
+    await writer.addBuffer(SIGNATURE_PATH, p7s, false);
+    const written = await writer.end();
+    writer = null;
+    cancelled();
+    let verification: VerifyResult | null = null;
+    if (o.verify) {
+      progress('Kiểm tra lại hồ sơ');
+      verification = await o.verify(partial);
+      if (verification.status === 'INVALID') {
+        throw new AppFailure('BUNDLE_INVALID', `Hồ sơ vừa tạo không vượt qua kiểm tra: ${verification.message}`, {
+          code: verification.code,
+          detail: verification.detail,
+        });
+      }
+    }
+    cancelled();
+    renameWithRetrySync(partial, o.out);
+    fsyncDirSync(dirname(o.out));
+    progress('Hoàn tất');
+    return { path: o.out, size: written.size, sha256: written.sha256 ?? '', verification };
+  } catch (e) {
+    if (writer) await writer.abort();
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw ioFailure(e);
+  }
+};

@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+
+import { createHash, webcrypto } from 'node:crypto';
+
+import * as x509 from '@peculiar/x509';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+
+import type { SignerDetails } from '../../../../shared/schemas/submission';
+
+/** pkijs on Node's own WebCrypto (Node ≥ 20 needs no polyfill). Idempotent. */
+let engineReady = false;
+export const ensurePkiEngine = (): void => {
+  if (engineReady) return;
+  const crypto = webcrypto as unknown as Crypto;
+  pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto }));
+  x509.cryptoProvider.set(crypto);
+  engineReady = true;
+};
+
+export const OID = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  sha1: '1.3.14.3.2.26',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  md5: '1.2.840.113549.2.5',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRSA: '1.2.840.113549.1.1.11',
+  sha384WithRSA: '1.2.840.113549.1.1.12',
+  sha512WithRSA: '1.2.840.113549.1.1.13',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecPublicKey: '1.2.840.10045.2.1',
+} as const;
+
+/** Digest algorithms accepted in CMS and certificates. SHA-1 and MD5 are refused (E_ALG). */
+export const ACCEPTED_DIGESTS = new Set<string>([OID.sha256, OID.sha384, OID.sha512]);
+export const ACCEPTED_SIGNATURE_ALGS = new Set<string>([
+  OID.rsaEncryption,
+  OID.sha256WithRSA,
+  OID.sha384WithRSA,
+  OID.sha512WithRSA,
+  OID.ecdsaWithSha256,
+  OID.ecdsaWithSha384,
+]);
+/** Certificate signature algorithms accepted anywhere on the path. */
+export const ACCEPTED_CERT_SIG_ALGS = new Set<string>([
+  OID.sha256WithRSA,
+  OID.sha384WithRSA,
+  OID.sha512WithRSA,
+  OID.ecdsaWithSha256,
+  OID.ecdsaWithSha384,
+]);
+
+export const toArrayBuffer = (u8: Uint8Array): ArrayBuffer =>
+  u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
+
+export const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
+
+export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(toArrayBuffer(der));
+
+export const certDer = (cert: pkijs.Certificate): Uint8Array => new Uint8Array(cert.toSchema(true).toBER(false));
+
+/** Reads every certificate in a PEM text (several blocks allowed) or a single DER blob. */
+export const readCertificates = (data: Uint8Array): Uint8Array[] => {
+  const text = Buffer.from(data).toString('latin1');
+  if (text.includes('-----BEGIN')) {
+    const out: Uint8Array[] = [];
+    const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+    return out;
+  }
+  return [new Uint8Array(data)];
+};
+
+/** "CN=…, O=…" in RFC 4514 order with UTF-8 kept (Vietnamese names stay readable). */
+export const dnText = (der: Uint8Array, which: 'subject' | 'issuer'): string => {
+  const c = new x509.X509Certificate(toArrayBuffer(der));
+  return which === 'subject' ? c.subject : c.issuer;
+};
+
+export const certDetails = (der: Uint8Array): SignerDetails => {
+  const c = new x509.X509Certificate(toArrayBuffer(der));
+  return {
+    subject: c.subject,
+    issuer: c.issuer,
+    serialNumber: c.serialNumber,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    sha256: sha256(der).toString('hex'),
+  };
+};
+
+/** True when KeyUsage allows signing documents (digitalSignature or nonRepudiation). */
+export const canSignDocuments = (der: Uint8Array): boolean => {
+  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const ku = c.getExtension(x509.KeyUsagesExtension);
+  if (!ku) return true; // RFC 5280: no extension means no restriction
+  return (ku.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) !== 0;
+};
+
+/** True when the certificate is a CA allowed to sign certificates (basicConstraints cA and keyCertSign). */
+export const isSigningCa = (der: Uint8Array): boolean => {
+  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const bc = c.getExtension(x509.BasicConstraintsExtension);
+  if (!bc?.ca) return false;
+  const ku = c.getExtension(x509.KeyUsagesExtension);
+  return !ku || (ku.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
+};
+
+export const asn1Bytes = (v: asn1js.BaseBlock): Uint8Array => new Uint8Array(v.toBER(false));

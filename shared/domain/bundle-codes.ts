@@ -1,0 +1,67 @@
+/**
+ * Verification codes of the signed submission bundle (profile SATB/1, docs/submission-format.md) with the
+ * Vietnamese explanation shown to the appraiser and an English one for the UI's i18n. `E_*` make a bundle
+ * INVALID (verification stops at the first one); `W_*` only downgrade VALID to VALID_WITH_WARNINGS.
+ */
+export const BUNDLE_CODES = {
+  OK: { vi: 'Hồ sơ hợp lệ: chữ ký số đúng, mọi tệp còn nguyên vẹn.', en: 'Valid bundle: signature correct, every file intact.' },
+  // 1. File level
+  E_LIMIT: { vi: 'Hồ sơ vượt giới hạn cho phép (dung lượng, số tệp hoặc kích thước một tệp).', en: 'The bundle exceeds a size or count limit.' },
+  E_NOT_ZIP: { vi: 'Tệp không phải hồ sơ nộp (không đọc được dạng nén ZIP).', en: 'Not a bundle (not a readable zip file).' },
+  E_TRUNCATED: { vi: 'Tệp hồ sơ bị cắt cụt hoặc hỏng (thiếu phần cuối).', en: 'The bundle file is truncated or damaged.' },
+  E_ENCRYPTED: { vi: 'Hồ sơ chứa tệp bị mã hóa bằng mật khẩu, không được chấp nhận.', en: 'The bundle contains an encrypted entry.' },
+  E_METHOD: { vi: 'Hồ sơ dùng phương thức nén không được hỗ trợ.', en: 'Unsupported compression method.' },
+  E_MULTI_DISK: { vi: 'Hồ sơ chia nhiều phần (multi-disk), không được chấp nhận.', en: 'Multi-disk archives are not accepted.' },
+  // 2. Entry table
+  E_BAD_NAME: { vi: 'Tên tệp trong hồ sơ không an toàn (đường dẫn tuyệt đối, "..", dấu "\\" …).', en: 'Unsafe entry name (absolute path, "..", backslash …).' },
+  E_UNEXPECTED_ENTRY: { vi: 'Hồ sơ chứa tệp không thuộc cấu trúc quy định.', en: 'The bundle contains an entry outside the allowed layout.' },
+  E_DUPLICATE_ENTRY: { vi: 'Hồ sơ có hai tệp trùng tên (kể cả khác hoa/thường hoặc dạng Unicode).', en: 'Duplicate entry names (including case or Unicode forms).' },
+  E_SYMLINK: { vi: 'Hồ sơ chứa liên kết tượng trưng (symlink) hoặc tệp thiết bị.', en: 'The bundle contains a symlink or device entry.' },
+  E_RATIO: { vi: 'Tỷ lệ nén bất thường (nghi "bom nén").', en: 'Abnormal compression ratio (zip bomb suspected).' },
+  E_MIMETYPE: { vi: 'Tệp "mimetype" thiếu, không đứng đầu, bị nén hoặc sai nội dung.', en: '"mimetype" missing, not first, compressed or wrong.' },
+  E_HEADER_MISMATCH: { vi: 'Thông tin một tệp không khớp giữa hai phần mục lục của ZIP (dấu hiệu giả mạo).', en: 'Local and central zip headers disagree (tampering).' },
+  E_SIZE_MISMATCH: { vi: 'Kích thước thực của một tệp khác kích thước khai báo (dấu hiệu giả mạo).', en: 'An entry\'s real size differs from the declared size.' },
+  // 3-4. Metadata and manifest
+  E_UNSIGNED: { vi: 'Hồ sơ thiếu tệp kê khai (ASiCManifest.xml) hoặc tệp chữ ký (signature001.p7s).', en: 'Manifest or signature file missing.' },
+  E_META_TOO_LARGE: { vi: 'Tệp kê khai, chữ ký hoặc submission.json quá lớn.', en: 'Manifest, signature or submission.json too large.' },
+  E_MANIFEST_XML: { vi: 'Tệp kê khai ASiCManifest.xml sai cấu trúc hoặc chứa khai báo DOCTYPE.', en: 'ASiCManifest.xml malformed or contains a DOCTYPE.' },
+  E_DIGEST_ALG: { vi: 'Tệp kê khai dùng thuật toán băm không được chấp nhận (chỉ SHA-256).', en: 'Manifest digest algorithm not accepted (SHA-256 only).' },
+  // 5. CMS
+  E_NOT_SIGNED_DATA: { vi: 'Tệp chữ ký không phải CMS SignedData hợp lệ.', en: 'The signature file is not a valid CMS SignedData.' },
+  E_NOT_DETACHED: { vi: 'Chữ ký không ở dạng tách rời (detached) theo quy định.', en: 'The signature is not detached.' },
+  E_SIGNER_COUNT: { vi: 'Tệp chữ ký phải có đúng một người ký.', en: 'Exactly one signer is required.' },
+  E_SIGNATURE: { vi: 'Chữ ký số không đúng: tệp kê khai đã bị thay đổi sau khi ký hoặc chữ ký giả.', en: 'Signature invalid: the manifest changed after signing or the signature is forged.' },
+  E_ALG: { vi: 'Chữ ký hoặc chứng thư dùng thuật toán yếu (SHA-1/MD5) hoặc không được chấp nhận.', en: 'Weak or unaccepted algorithm (SHA-1/MD5).' },
+  E_SIGNING_CERT_BINDING: { vi: 'Chữ ký không gắn đúng với chứng thư số đi kèm (signingCertificateV2).', en: 'signingCertificateV2 does not match the signer certificate.' },
+  // 6. Certificate policy
+  E_UNTRUSTED: { vi: 'Chứng thư số của người ký không thuộc tổ chức chứng thực được tin cậy.', en: 'The signer certificate does not chain to a trusted root.' },
+  E_CERT_EXPIRED: { vi: 'Chứng thư số của người ký đã hết hạn.', en: 'The signer certificate has expired.' },
+  E_CERT_NOT_YET_VALID: { vi: 'Chứng thư số của người ký chưa có hiệu lực.', en: 'The signer certificate is not yet valid.' },
+  E_KEY_USAGE: { vi: 'Chứng thư số không được phép dùng để ký số (sai mục đích sử dụng khóa).', en: 'The certificate is not allowed for digital signatures (key usage).' },
+  E_REVOKED: { vi: 'Chứng thư số của người ký đã bị thu hồi.', en: 'The signer certificate is revoked.' },
+  E_SIGNING_TIME: { vi: 'Thời điểm ký khai báo nằm ở tương lai.', en: 'The declared signing time is in the future.' },
+  // 7. Coverage and digests
+  E_UNLISTED_ENTRY: { vi: 'Hồ sơ chứa tệp không được kê khai trong ASiCManifest.xml (không được ký).', en: 'An entry is not listed in the manifest (unsigned).' },
+  E_MISSING_ENTRY: { vi: 'Tệp được kê khai nhưng không có trong hồ sơ.', en: 'A listed entry is missing from the bundle.' },
+  E_DIGEST_MISMATCH: { vi: 'Nội dung một tệp đã bị thay đổi sau khi ký (mã băm không khớp).', en: 'An entry changed after signing (digest mismatch).' },
+  // 8. Semantics
+  E_SUBMISSION_SCHEMA: { vi: 'Tệp submission.json sai cấu trúc dữ liệu.', en: 'submission.json does not match the schema.' },
+  E_FORMAT_VERSION: { vi: 'Phiên bản định dạng hồ sơ không được hỗ trợ.', en: 'Unsupported bundle format version.' },
+  E_INDICATOR_SET_UNKNOWN: { vi: 'Bộ chỉ số khai báo trong hồ sơ không có trên máy thẩm định.', en: 'Unknown indicator set.' },
+  E_INDICATOR_SET_MISMATCH: { vi: 'Bộ chỉ số trong hồ sơ khác với bộ chỉ số chính thức (mã băm không khớp).', en: 'Indicator set differs from the official one (hash mismatch).' },
+  E_INCONSISTENT: { vi: 'Danh sách tài liệu kiểm chứng trong submission.json không khớp với các tệp trong hồ sơ.', en: 'submission.json evidence list disagrees with the bundle.' },
+  E_REPLAY: { vi: 'Hồ sơ (hoặc phiên bản này) đã được nhập trước đó, hoặc là phiên bản cũ hơn bản đã nhập.', en: 'This submission revision was already imported, or is older than an imported one.' },
+  E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
+  E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },
+  // Warnings
+  W_REVOCATION_UNKNOWN: { vi: 'Chưa kiểm tra được tình trạng thu hồi chứng thư (không có danh sách thu hồi CRL).', en: 'Revocation status unknown (no CRL available).' },
+  W_SIGNER_NOT_REGISTERED: { vi: 'Người ký không được xác định là thuộc đơn vị khai báo trong hồ sơ.', en: 'The signer is not registered for the declaring agency.' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type BundleCode = keyof typeof BUNDLE_CODES;
+export type BundleErrorCode = Extract<BundleCode, `E_${string}`>;
+export type BundleWarningCode = Extract<BundleCode, `W_${string}`>;
+
+export const BUNDLE_CODE_LIST = Object.keys(BUNDLE_CODES) as BundleCode[];
+
+export const bundleMessage = (code: BundleCode, lang: 'vi' | 'en' = 'vi'): string => BUNDLE_CODES[code][lang];

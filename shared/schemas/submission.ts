@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+import { BUNDLE_CODE_LIST } from '../domain/bundle-codes';
+import type { BundleCode } from '../domain/bundle-codes';
+
+/** The only format this app writes and accepts. A future "SATB/2" is refused with E_FORMAT_VERSION. */
+export const SUBMISSION_FORMAT = 'SATB/1';
+
+/** Zip path of an evidence file: chosen by the app, never the user's name. */
+export const EVIDENCE_PATH_RE = /^evidence\/\d{4}\.[a-z0-9]{1,5}$/;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const shortText = z.string().max(500);
+const milli = z.number().int().min(-100_000_000).max(100_000_000);
+
+const evidencePath = z.string().max(32).regex(EVIDENCE_PATH_RE);
+
+export const submissionEvidenceSchema = z
+  .object({
+    path: evidencePath,
+    /** Display only: NFC, control/bidi characters removed, capped. Never used as a path. */
+    originalName: z.string().max(255),
+    mediaType: z.string().max(127),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    sha256: hex64,
+    /** Free metadata the unit entered (title, document number, date…). */
+    metadata: z.record(z.string().max(64), z.string().max(2000)).optional(),
+  })
+  .strict();
+export type SubmissionEvidence = z.infer<typeof submissionEvidenceSchema>;
+
+export const submissionScoreSchema = z
+  .object({
+    /** Milli-points (integer thousandths of a point). */
+    points: milli,
+    max: milli,
+    explanation: z.string().max(4000),
+  })
+  .strict();
+
+export const submissionAnswerSchema = z
+  .object({
+    indicatorId: z.string().min(1).max(64),
+    /** The declared inputs, as the indicator set's answer type defines them. */
+    value: z.json(),
+    note: z.string().max(20_000).optional(),
+    evidence: z.array(evidencePath).max(1000),
+    score: submissionScoreSchema.nullable().optional(),
+  })
+  .strict();
+export type SubmissionAnswer = z.infer<typeof submissionAnswerSchema>;
+
+export const submissionSchema = z
+  .object({
+    format: z.string().max(16),
+    submissionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    revision: z.number().int().min(1).max(10_000),
+    supersedes: z.number().int().min(1).max(10_000).nullable(),
+    createdAt: z.string().max(40),
+    app: z.object({ name: shortText, version: z.string().max(40) }).strict(),
+    agency: z
+      .object({ code: z.string().max(40), name: shortText, type: z.string().max(20).optional() })
+      .strict(),
+    period: z.string().max(20),
+    indicatorSet: z.object({ id: z.string().max(100), version: z.string().max(40), sha256: hex64 }).strict(),
+    answers: z.array(submissionAnswerSchema).max(5000),
+    totals: z.object({ points: milli, max: milli }).strict().optional(),
+    evidence: z.array(submissionEvidenceSchema).max(9000),
+  })
+  .strict();
+export type Submission = z.infer<typeof submissionSchema>;
+
+// ---- Verification result (app, CLI --json, IPC) ----
+
+export const VERIFY_STATUSES = ['VALID', 'VALID_WITH_WARNINGS', 'INVALID'] as const;
+export type VerifyStatus = (typeof VERIFY_STATUSES)[number];
+
+const bundleCodeSchema = z.enum(BUNDLE_CODE_LIST as [BundleCode, ...BundleCode[]]);
+
+export const signerDetailsSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** SHA-256 fingerprint of the DER certificate, lower-case hex. */
+  sha256: z.string(),
+});
+export type SignerDetails = z.infer<typeof signerDetailsSchema>;
+
+export const verifiedFileSchema = z.object({
+  path: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  /** From submission.json (display only); absent for submission.json / report files. */
+  originalName: z.string().optional(),
+});
+export type VerifiedFile = z.infer<typeof verifiedFileSchema>;
+
+export const verifyResultSchema = z.object({
+  status: z.enum(VERIFY_STATUSES),
+  code: bundleCodeSchema,
+  message: z.string(),
+  /** Technical detail for IT staff (which entry, which step); never contains secrets. */
+  detail: z.string().optional(),
+  warnings: z.array(z.object({ code: bundleCodeSchema, message: z.string() })),
+  signer: signerDetailsSchema.nullable(),
+  /** Subjects of the certificate path from the signer up to the trust anchor. */
+  chain: z.array(z.string()),
+  signingTime: z.string().nullable(),
+  files: z.array(verifiedFileSchema),
+  submission: z
+    .object({
+      submissionId: z.string(),
+      revision: z.number(),
+      agency: z.object({ code: z.string(), name: z.string() }),
+      period: z.string(),
+      indicatorSet: z.object({ id: z.string(), version: z.string(), sha256: z.string() }),
+    })
+    .nullable(),
+  bundleSha256: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
