@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { answerChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentChannels } from './channels/assessments';
 import { unitChannels } from './channels/units';
@@ -13,6 +14,7 @@ import type { Result } from './result';
  */
 export const contract = {
   ...appChannels,
+  ...answerChannels,
   ...unitChannels,
   ...assessmentChannels,
 } as const;

@@ -1,3 +1,4 @@
+import { answerHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentHandlers } from './assessments';
 import type { HandlerMap } from './types';
@@ -9,6 +10,7 @@ import { unitHandlers } from './units';
  */
 export const handlers = {
   ...appHandlers,
+  ...answerHandlers,
   ...unitHandlers,
   ...assessmentHandlers,
 } satisfies HandlerMap;

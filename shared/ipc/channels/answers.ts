@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+import { defineChannel } from '../define';
+import { assessmentScoreSchema, nodeScoreSchema, scoreTotalsSchema } from '../../domain/scoring/schema';
+import { answerSchema } from '../../schemas/answers';
+import { idSchema } from '../../schemas/common';
+import { indicatorSetBaseSchema, nodeIdSchema } from '../../schemas/indicator-set';
+
+/** What the UI sends when saving: evidence links are managed by the evidence channels, not here. */
+export const answerSaveInputSchema = answerSchema.omit({ evidenceIds: true });
+
+export const answerChannels = {
+  'indicatorSets.get': defineChannel({
+    description: 'Toàn bộ một bộ chỉ số (cây tiêu chí, phương pháp chấm)',
+    input: z.object({ id: idSchema }).strict(),
+    output: indicatorSetBaseSchema,
+  }),
+  'answers.list': defineChannel({
+    description: 'Các câu trả lời (số liệu kê khai, không áp dụng, giải trình) của một bản tự đánh giá',
+    input: z.object({ assessmentId: idSchema }).strict(),
+    output: z.array(answerSchema),
+  }),
+  'answers.save': defineChannel({
+    description: 'Lưu câu trả lời của một tiêu chí; trả về điểm của tiêu chí và tổng điểm mới',
+    input: z.object({ assessmentId: idSchema, nodeId: nodeIdSchema, answer: answerSaveInputSchema }).strict(),
+    output: z.object({ answer: answerSchema, score: nodeScoreSchema, totals: scoreTotalsSchema }),
+  }),
+  'answers.undo': defineChannel({
+    description: 'Hoàn tác thay đổi gần nhất của bản tự đánh giá',
+    input: z.object({ assessmentId: idSchema }).strict(),
+    output: z.object({
+      undone: z.boolean(),
+      nodeId: z.string().nullable(),
+      answer: answerSchema.nullable(),
+      totals: scoreTotalsSchema,
+    }),
+  }),
+  'scoring.compute': defineChannel({
+    description: 'Tính toàn bộ điểm của một bản tự đánh giá',
+    input: z.object({ assessmentId: idSchema }).strict(),
+    output: assessmentScoreSchema,
+  }),
+};
