@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { answerChannels } from './channels/answers';
 import { appChannels } from './channels/app';
+import { assessmentFlowChannels } from './channels/assessment-flow';
 import { assessmentChannels } from './channels/assessments';
 import { unitChannels } from './channels/units';
 import type { Result } from './result';
@@ -17,6 +18,7 @@ export const contract = {
   ...answerChannels,
   ...unitChannels,
   ...assessmentChannels,
+  ...assessmentFlowChannels,
 } as const;
 
 export type Contract = typeof contract;

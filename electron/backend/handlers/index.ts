@@ -1,5 +1,6 @@
 import { answerHandlers } from './answers';
 import { appHandlers } from './app';
+import { assessmentFlowHandlers } from './assessment-flow';
 import { assessmentHandlers } from './assessments';
 import type { HandlerMap } from './types';
 import { unitHandlers } from './units';
@@ -13,4 +14,5 @@ export const handlers = {
   ...answerHandlers,
   ...unitHandlers,
   ...assessmentHandlers,
+  ...assessmentFlowHandlers,
 } satisfies HandlerMap;
