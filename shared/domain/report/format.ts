@@ -82,6 +82,10 @@ export const summarizeDomains = (domains: readonly ReportNode[]): ReportDomainSu
     scoreMilli: nodeScoreMilli(d),
   }));
 
+/** True when the node holds self-assessed or survey points (part of the scale), not only bonus/penalty. */
+export const countsToScale = (n: ReportNode): boolean =>
+  n.children.length === 0 ? n.kind === 'self' || n.kind === 'survey' : n.children.some(countsToScale);
+
 export type LeafSums = { main: number; bonus: number; penalty: number };
 
 /** Leaf scores by how they count: self + survey ("main"), bonus, penalty (raw, before caps). */
@@ -110,8 +114,7 @@ export const combineTotals = (
 /** Totals from the tree alone (fixtures and tests; the builder takes them from the scoring engine). */
 export const totalsOf = (domains: readonly ReportNode[], caps = { bonusCapMilli: 0, penaltyCapMilli: 0 }): ReportTotals => {
   const sums = leafSums(domains);
-  const main = domains.filter((d) => d.kind !== 'bonus' && d.kind !== 'penalty');
-  const maxMilli = main.reduce((a, d) => a + d.maxMilli, 0);
+  const maxMilli = domains.filter(countsToScale).reduce((a, d) => a + d.maxMilli, 0);
   let self = 0;
   let survey = 0;
   for (const n of flattenNodes(domains)) {

@@ -1,4 +1,4 @@
-import { combineTotals, leafSums } from '../../../../shared/domain/report/format';
+import { combineTotals, countsToScale, leafSums } from '../../../../shared/domain/report/format';
 import type { ReportModel } from '../../../../shared/domain/report/model';
 import { milliToNumber, sumFormula } from './styles';
 
@@ -34,7 +34,7 @@ export const totalScoreFormula = (
 
 /** SUM of the max of the scoring domains (bonus/penalty maxima are caps, not part of the scale). */
 export const totalMaxFormula = (m: ReportModel, col: string, domainRows: ReadonlyMap<string, number>): string | null => {
-  const main = m.domains.filter((d) => d.kind !== 'bonus' && d.kind !== 'penalty');
+  const main = m.domains.filter(countsToScale);
   const sum = main.reduce((a, d) => a + d.maxMilli, 0);
   const rows = main.map((d) => domainRows.get(d.code)).filter((r): r is number => r !== undefined);
   return sum === m.totals.maxMilli && rows.length === main.length ? sumFormula(col, rows) : null;
