@@ -2,6 +2,7 @@ import { answerHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentFlowHandlers } from './assessment-flow';
 import { assessmentHandlers } from './assessments';
+import { exportHandlers } from './exports';
 import type { HandlerMap } from './types';
 import { unitHandlers } from './units';
 
@@ -15,4 +16,5 @@ export const handlers = {
   ...unitHandlers,
   ...assessmentHandlers,
   ...assessmentFlowHandlers,
+  ...exportHandlers,
 } satisfies HandlerMap;
