@@ -40,13 +40,22 @@ export const describeIssue = (doc: unknown, issue: z.core.$ZodIssue): SetValidat
   }
   const { code, field } = locate(doc, issue.path);
   const where = code ? `Tiêu chí ${code}` : 'Bộ chỉ số';
-  return { path, code, field, message: `${where} — ${field}: ${vietnameseIssue(issue)}` };
+  return { path, code, field, message: `${where} — ${field}: ${vietnameseIssue(issue, valueAt(doc, issue.path))}` };
 };
 
-const vietnameseIssue = (issue: z.core.$ZodIssue): string => {
+const valueAt = (doc: unknown, path: readonly PropertyKey[]): unknown => {
+  let cur: unknown = doc;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+};
+
+const vietnameseIssue = (issue: z.core.$ZodIssue, value: unknown): string => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'thiếu trường bắt buộc' : `sai kiểu dữ liệu (cần ${issue.expected})`;
+      return value === undefined ? 'thiếu trường bắt buộc' : `sai kiểu dữ liệu (cần ${issue.expected})`;
     case 'too_small':
       return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case 'too_big':
