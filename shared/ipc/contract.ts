@@ -4,6 +4,7 @@ import { answerChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentFlowChannels } from './channels/assessment-flow';
 import { assessmentChannels } from './channels/assessments';
+import { evidenceChannels } from './channels/evidence';
 import { exportChannels } from './channels/exports';
 import { unitChannels } from './channels/units';
 import type { Result } from './result';
@@ -19,6 +20,7 @@ export const contract = {
   ...answerChannels,
   ...unitChannels,
   ...assessmentChannels,
+  ...evidenceChannels,
   ...assessmentFlowChannels,
   ...exportChannels,
 } as const;

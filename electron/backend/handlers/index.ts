@@ -2,6 +2,7 @@ import { answerHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentFlowHandlers } from './assessment-flow';
 import { assessmentHandlers } from './assessments';
+import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
 import type { HandlerMap } from './types';
 import { unitHandlers } from './units';
@@ -15,6 +16,7 @@ export const handlers = {
   ...answerHandlers,
   ...unitHandlers,
   ...assessmentHandlers,
+  ...evidenceHandlers,
   ...assessmentFlowHandlers,
   ...exportHandlers,
 } satisfies HandlerMap;
