@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+
+import { buildReportModel } from '../../../shared/domain/report/builder';
+import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/report/builder';
+import { formatMilli } from '../../../shared/domain/report/format';
+import { EMPTY_NARRATIVE } from '../../../shared/domain/report/model';
+import type { ReportModel } from '../../../shared/domain/report/model';
+import { portableAnswersFileSchema } from '../../../shared/schemas/answers';
+import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
+import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
+import { createBackend, PROJECT_ROOT } from '../../backend/backend';
+import { dataPaths } from '../../backend/data-dir';
+import { silentLogger } from '../../backend/logger';
+import { buildPdf } from '../../backend/services/export-pdf/document';
+import { loadReportModel } from '../../backend/services/export-pdf/report-source';
+import { buildWorkbook } from '../../backend/services/export-xlsx/workbook';
+import { createFileSettingsStore } from '../../backend/settings/file-settings-store';
+import { writeFileAtomicSync } from '../../backend/storage/atomic-write';
+import type { CliCommand, CliIo } from '../types';
+import { parseFlags, UsageError } from '../types';
+
+const USAGE =
+  'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp>';
+
+/** A set by id (shipped in resources/indicator-sets) or by path to a JSON file. */
+const loadSet = (ref: string, cwd: string): IndicatorSet => {
+  const asPath = resolve(cwd, ref);
+  const file = existsSync(asPath) && statSync(asPath).isFile() ? asPath : join(PROJECT_ROOT, 'resources', 'indicator-sets', `${ref}.json`);
+  if (!existsSync(file)) throw new UsageError(`Không tìm thấy bộ chỉ số "${ref}"`);
+  const v = validateIndicatorSet(JSON.parse(readFileSync(file, 'utf8')));
+  if (!v.ok) throw new Error(`Bộ chỉ số không hợp lệ:\n${v.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  return v.set;
+};
+
+/** Portable answers cite evidence by path under evidence/: fingerprint the files that exist. */
+const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportModel => {
+  const set = loadSet(setRef, io.cwd);
+  const file = resolve(io.cwd, answersFile);
+  const parsed = portableAnswersFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Tệp câu trả lời không hợp lệ:\n${parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const f = parsed.data;
+  if (f.indicatorSetId !== set.id) throw new Error(`Tệp câu trả lời dành cho bộ chỉ số "${f.indicatorSetId}", không phải "${set.id}"`);
+  const evidenceDir = join(dirname(file), f.evidenceDir);
+  const byPath = new Map<string, ReportEvidenceInput>();
+  const answers: ReportAnswer[] = f.answers.map((a) => {
+    for (const p of a.evidence) {
+      const doc = byPath.get(p);
+      if (doc) {
+        doc.nodeIds = [...doc.nodeIds, a.nodeId];
+        continue;
+      }
+      const abs = join(evidenceDir, p);
+      const data = existsSync(abs) ? readFileSync(abs) : null;
+      byPath.set(p, {
+        id: p,
+        docType: '',
+        number: '',
+        issuedDate: null,
+        summary: basename(p, extname(p)),
+        issuer: '',
+        originalName: basename(p),
+        sizeBytes: data?.length ?? 0,
+        sha256: data ? createHash('sha256').update(data).digest('hex') : '',
+        nodeIds: [a.nodeId],
+      });
+    }
+    return { nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation };
+  });
+  return buildReportModel({
+    set,
+    answers,
+    evidence: [...byPath.values()],
+    unit: { name: f.unit?.name ?? '', code: f.unit?.code ?? '', superior: f.unit?.type === 'SO' ? 'UBND THÀNH PHỐ HẢI PHÒNG' : '', headName: '', headTitle: '' },
+    year: f.year,
+    revision: 1,
+    generatedAt: new Date().toISOString(),
+    narrative: { ...EMPTY_NARRATIVE },
+  });
+};
+
+/** From the app's data folder: the same model the export buttons use. */
+const storedModel = (dataDir: string, assessmentId: string, io: CliIo): ReportModel => {
+  const dir = resolve(io.cwd, dataDir);
+  if (!existsSync(dataPaths(dir).database)) throw new UsageError(`Không có dữ liệu ứng dụng trong thư mục ${dir}`);
+  const backend = createBackend({
+    dataDir: dir,
+    logger: silentLogger,
+    host: (paths) => ({
+      kind: 'cli',
+      settings: createFileSettingsStore(paths.settings),
+      pickFiles: async () => null,
+      chooseSaveTarget: async () => null,
+      showInFolder: async () => {},
+      openWithSystem: async () => {},
+    }),
+  });
+  try {
+    return loadReportModel(backend.ctx, assessmentId).model;
+  } finally {
+    backend.close();
+  }
+};
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'Xuất bảng tự đánh giá (xlsx) hoặc báo cáo tự đánh giá (pdf)',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { flags } = parseFlags(args, { values: ['data', 'assessment', 'set', 'answers', 'format', 'out'] });
+    const format = flags.format;
+    if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('--format phải là xlsx hoặc pdf');
+    if (!flags.out) throw new UsageError('Thiếu --out');
+    let model: ReportModel;
+    if (flags.data && flags.assessment) model = storedModel(flags.data, flags.assessment, io);
+    else if (flags.set && flags.answers) model = portableModel(flags.set, flags.answers, io);
+    else throw new UsageError('Cần --data và --assessment, hoặc --set và --answers');
+    const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources') });
+    const out = resolve(io.cwd, flags.out);
+    writeFileAtomicSync(out, data);
+    io.out(`Đã ghi ${out} (${data.length} byte). Tổng điểm: ${formatMilli(model.totals.scoreMilli)}/${formatMilli(model.totals.maxMilli)}`);
+    return 0;
+  },
+};
