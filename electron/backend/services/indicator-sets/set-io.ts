@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+
+import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
+import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
+import { writeFileAtomicSync } from '../../storage/atomic-write';
+import { exportSetToXlsx, formatSheetError, importSetFromXlsx } from './excel-template';
+
+/** Reads/writes an indicator set as JSON or as the Excel template, chosen by file extension. */
+
+export type SetFormat = 'json' | 'xlsx';
+export type SetRead = { ok: true; set: IndicatorSet } | { ok: false; errors: string[] };
+
+export const setFormatOf = (file: string): SetFormat | null => {
+  const ext = extname(file).toLowerCase();
+  return ext === '.json' ? 'json' : ext === '.xlsx' ? 'xlsx' : null;
+};
+
+export const parseSetJson = (text: string): SetRead => {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, errors: [`Tệp JSON không hợp lệ: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const v = validateIndicatorSet(doc);
+  return v.ok ? v : { ok: false, errors: v.errors.map((e) => e.message) };
+};
+
+export const readSetFile = async (file: string): Promise<SetRead> => {
+  const format = setFormatOf(file);
+  if (!format) return { ok: false, errors: ['Chỉ hỗ trợ tệp .json hoặc .xlsx'] };
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (e) {
+    return { ok: false, errors: [`Không đọc được tệp: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  if (format === 'json') return parseSetJson(data.toString('utf8'));
+  const res = await importSetFromXlsx(data);
+  return res.ok ? res : { ok: false, errors: res.errors.map(formatSheetError) };
+};
+
+export const serializeSetJson = (set: IndicatorSet): string => `${JSON.stringify(set, null, 2)}\n`;
+
+export const writeSetFile = async (set: IndicatorSet, file: string): Promise<void> => {
+  const format = setFormatOf(file);
+  if (!format) throw new Error('Chỉ hỗ trợ tệp .json hoặc .xlsx');
+  const data = format === 'json' ? Buffer.from(serializeSetJson(set), 'utf8') : await exportSetToXlsx(set);
+  writeFileAtomicSync(file, data);
+};
