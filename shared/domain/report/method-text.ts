@@ -1,6 +1,5 @@
 import type { AnswerInputs } from '../../schemas/answers';
 import type { ScoringMethod } from '../../schemas/indicator-set-methods';
-import { formatMilli } from './format';
 
 /** Scoring rules and declared figures in words, for the "Phương pháp chấm" and "Số liệu kê khai" columns. */
 
