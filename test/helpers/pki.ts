@@ -128,7 +128,11 @@ const issue = async (
     notAfter: opts.notAfter ?? new Date(Date.now() + 365 * DAY),
     signingAlgorithm: { ...RSA, hash: opts.hash ?? 'SHA-256' },
     publicKey: keys.publicKey,
-    signingKey: issuer.keys.privateKey,
+    // WebCrypto binds an RSA key to one hash: a SHA-1 signature needs the issuer key imported for SHA-1.
+    signingKey:
+      opts.hash === 'SHA-1'
+        ? await crypto.subtle.importKey('pkcs8', await crypto.subtle.exportKey('pkcs8', issuer.keys.privateKey), { ...RSA, hash: 'SHA-1' }, false, ['sign'])
+        : issuer.keys.privateKey,
     extensions,
   });
   return finish(dir, name, cert, keys);
@@ -190,7 +194,8 @@ export const createTestPki = async (dir = mkdtempSync(join(tmpdir(), 'cchc-pki-'
     issuer: new x509.X509Certificate(intermediate.der).subject,
     thisUpdate: new Date(Date.now() - DAY),
     nextUpdate: new Date(Date.now() + 30 * DAY),
-    entries: [{ serialNumber: new x509.X509Certificate(revokedLeaf.der).serialNumber, revocationDate: new Date(Date.now() - DAY) }],
+    // A reason code keeps crlEntryExtensions non-empty (an empty SEQUENCE is invalid and pkijs rejects it).
+    entries: [{ serialNumber: new x509.X509Certificate(revokedLeaf.der).serialNumber, revocationDate: new Date(Date.now() - DAY), reason: x509.X509CrlReason.keyCompromise }],
     signingAlgorithm: RSA,
     signingKey: intermediate.keys.privateKey,
   });

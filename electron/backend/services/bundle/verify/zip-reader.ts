@@ -19,7 +19,7 @@ const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
   const m = e.message;
   if (/invalid characters in fileName|absolute path|invalid relative path/i.test(m)) return new BundleFailure('E_BAD_NAME', m);
   if (/multi-disk/i.test(m)) return new BundleFailure('E_MULTI_DISK', m);
-  if (/too many bytes|not enough bytes/i.test(m)) return new BundleFailure('E_SIZE_MISMATCH', m);
+  if (/too many bytes|not enough bytes|size mismatch/i.test(m)) return new BundleFailure('E_SIZE_MISMATCH', m);
   if (/encrypt/i.test(m)) return new BundleFailure('E_ENCRYPTED', m);
   if (/compression method/i.test(m)) return new BundleFailure('E_METHOD', m);
   if (/End of central directory record signature not found/i.test(m)) {
@@ -96,29 +96,6 @@ export class BundleZipReader {
           const isDir = name.endsWith('/');
           if (entry.generalPurposeBitFlag & 0x1 || entry.isEncrypted()) fail('E_ENCRYPTED', name);
           if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) fail('E_METHOD', `${name}: method ${entry.compressionMethod}`);
-          const key = name.normalize('NFC').toLowerCase();
-          if (seen.has(key)) fail('E_DUPLICATE_ENTRY', name);
-          seen.add(key);
-          const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
-          if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) fail('E_SYMLINK', `${name}: mode ${mode.toString(8)}`);
-          if (isDir) {
-            if (!ALLOWED_DIRS.has(name)) fail('E_UNEXPECTED_ENTRY', name);
-          } else {
-            if (!ENTRY_NAME_RE.test(name)) fail('E_UNEXPECTED_ENTRY', name);
-            if (mode === S_IFDIR) fail('E_UNEXPECTED_ENTRY', `${name}: directory posing as a file`);
-          }
-          if (entries.length === 0 && name !== 'mimetype') fail('E_MIMETYPE', `first entry is ${name}`);
-          if (name === 'mimetype' && entries.length !== 0) fail('E_MIMETYPE', 'mimetype is not the first entry');
-          if (entry.uncompressedSize > limits.maxEntryBytes) fail('E_LIMIT', `${name}: ${entry.uncompressedSize} bytes`);
-          total += entry.uncompressedSize;
-          if (total > limits.maxTotalBytes) fail('E_LIMIT', `total ${total} bytes`);
-          if (
-            entry.compressionMethod === 8 &&
-            entry.uncompressedSize > 1024 * 1024 &&
-            entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
-          ) {
-            fail('E_RATIO', `${name}: ${entry.uncompressedSize} / ${entry.compressedSize}`);
-          }
           entries.push({ name, entry, isDir });
           this.zip.readEntry();
         } catch (e) {
@@ -128,6 +105,34 @@ export class BundleZipReader {
       this.zip.readEntry();
     });
     if (entries.length === 0) fail('E_MIMETYPE', 'empty archive');
+    // Duplicates over the whole table first: a colliding pair is hostile whatever else is wrong with it.
+    for (const { name } of entries) {
+      const key = name.normalize('NFC').toLowerCase();
+      if (seen.has(key)) fail('E_DUPLICATE_ENTRY', name);
+      seen.add(key);
+    }
+    entries.forEach(({ name, entry, isDir }, index) => {
+      const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+      if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) fail('E_SYMLINK', `${name}: mode ${mode.toString(8)}`);
+      if (isDir) {
+        if (!ALLOWED_DIRS.has(name)) fail('E_UNEXPECTED_ENTRY', name);
+      } else {
+        if (!ENTRY_NAME_RE.test(name)) fail('E_UNEXPECTED_ENTRY', name);
+        if (mode === S_IFDIR) fail('E_UNEXPECTED_ENTRY', `${name}: directory posing as a file`);
+      }
+      if (index === 0 && name !== 'mimetype') fail('E_MIMETYPE', `first entry is ${name}`);
+      if (name === 'mimetype' && index !== 0) fail('E_MIMETYPE', 'mimetype is not the first entry');
+      if (entry.uncompressedSize > limits.maxEntryBytes) fail('E_LIMIT', `${name}: ${entry.uncompressedSize} bytes`);
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes) fail('E_LIMIT', `total ${total} bytes`);
+      if (
+        entry.compressionMethod === 8 &&
+        entry.uncompressedSize > 1024 * 1024 &&
+        entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
+      ) {
+        fail('E_RATIO', `${name}: ${entry.uncompressedSize} / ${entry.compressedSize}`);
+      }
+    });
     await this.checkLocalHeaders(entries);
     return entries;
   }

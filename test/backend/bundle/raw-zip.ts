@@ -1,0 +1,87 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/**
+ * A tiny, deliberately permissive zip writer for crafting hostile bundles: every header field can lie.
+ * (yazl refuses unsafe names and never writes inconsistent headers, which is exactly what we need here.)
+ */
+export type RawEntry = {
+  name: string | Buffer;
+  data: Buffer;
+  method?: number;
+  /** Bytes stored as the entry's data (default: data, deflated when method 8). */
+  body?: Buffer;
+  crc?: number;
+  /** Declared uncompressed size in the central directory (default: real). */
+  usize?: number;
+  flags?: number;
+  /** Unix mode (file type + permissions) put in the external attributes. */
+  mode?: number;
+  localExtra?: Buffer;
+  centralExtra?: Buffer;
+  /** Name written in the local header (default: the central name). */
+  localName?: string | Buffer;
+  /** Point this central record at another entry's local header (overlapping entries). */
+  sameDataAs?: number;
+};
+
+const buf = (n: string | Buffer): Buffer => (typeof n === 'string' ? Buffer.from(n, 'utf8') : n);
+
+export const writeRawZip = (entries: RawEntry[], opts: { trailing?: Buffer } = {}): Buffer => {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  const offsets: number[] = [];
+  let pos = 0;
+  entries.forEach((e, idx) => {
+    const method = e.method ?? 0;
+    const body = e.body ?? (method === 8 ? deflateRawSync(e.data) : e.data);
+    const crc = e.crc ?? crc32(e.data);
+    const name = buf(e.name);
+    const localName = buf(e.localName ?? e.name);
+    const localExtra = e.localExtra ?? Buffer.alloc(0);
+    const flags = e.flags ?? 0x0800;
+    let offset = pos;
+    if (e.sameDataAs !== undefined) offset = offsets[e.sameDataAs]!;
+    else {
+      const h = Buffer.alloc(30);
+      h.writeUInt32LE(0x04034b50, 0);
+      h.writeUInt16LE(20, 4);
+      h.writeUInt16LE(flags, 6);
+      h.writeUInt16LE(method, 8);
+      h.writeUInt16LE(0, 10);
+      h.writeUInt16LE(0x5021, 12);
+      h.writeUInt32LE(crc, 14);
+      h.writeUInt32LE(body.length, 18);
+      h.writeUInt32LE(e.usize ?? e.data.length, 22);
+      h.writeUInt16LE(localName.length, 26);
+      h.writeUInt16LE(localExtra.length, 28);
+      parts.push(h, localName, localExtra, body);
+      pos += 30 + localName.length + localExtra.length + body.length;
+    }
+    offsets[idx] = offset;
+    const centralExtra = e.centralExtra ?? Buffer.alloc(0);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE((3 << 8) | 20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(flags, 8);
+    c.writeUInt16LE(method, 10);
+    c.writeUInt16LE(0, 12);
+    c.writeUInt16LE(0x5021, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(body.length, 20);
+    c.writeUInt32LE(e.usize ?? e.data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt16LE(centralExtra.length, 30);
+    c.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name, centralExtra);
+  });
+  const cd = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(pos, 16);
+  return Buffer.concat([...parts, cd, eocd, opts.trailing ?? Buffer.alloc(0)]);
+};
