@@ -38,7 +38,7 @@ export type TestPki = {
   /** PEM file with the root only: the trust anchor. */
   caFile: string;
   foreignCaFile: string;
-  /** CRL from the intermediate revoking `revokedLeaf`. */
+  /** CRLs (PEM): the intermediate's, revoking `revokedLeaf`, and the root's, revoking nothing we use. */
   revokedLeaf: TestCert;
   crlFile: string;
   p12: {
@@ -199,8 +199,16 @@ export const createTestPki = async (dir = mkdtempSync(join(tmpdir(), 'cchc-pki-'
     signingAlgorithm: RSA,
     signingKey: intermediate.keys.privateKey,
   });
-  const crlFile = join(dir, 'issuing.crl.pem');
-  writeFileSync(crlFile, pemOf(crl.rawData, 'X509 CRL'));
+  const rootCrl = await x509.X509CrlGenerator.create({
+    issuer: new x509.X509Certificate(root.der).subject,
+    thisUpdate: new Date(Date.now() - DAY),
+    nextUpdate: new Date(Date.now() + 30 * DAY),
+    entries: [{ serialNumber: 'ff0001', revocationDate: new Date(Date.now() - DAY), reason: x509.X509CrlReason.superseded }],
+    signingAlgorithm: RSA,
+    signingKey: root.keys.privateKey,
+  });
+  const crlFile = join(dir, 'crls.pem');
+  writeFileSync(crlFile, pemOf(crl.rawData, 'X509 CRL') + pemOf(rootCrl.rawData, 'X509 CRL'));
 
   const p12 = {
     modernVi: makeP12(dir, 'modern-vi', leaf, [intermediate, root], VI_PASSWORD, false),

@@ -41,6 +41,8 @@ type Central = {
   csize: number;
   usize: number;
   offset: number;
+  /** mimetype: never any extra field, even when ZIP64 is forced (tests). */
+  plain?: boolean;
 };
 
 export type ZipWriterOptions = {
@@ -124,20 +126,20 @@ export class BundleZipWriter {
   /** The ASiC `mimetype` entry: must be the first entry, STORED, with no extra field. */
   async addMimetype(): Promise<void> {
     if (this.entries.length) throw new Error('mimetype must be the first entry');
-    await this.addBuffer('mimetype', Buffer.from(ASIC_MIMETYPE, 'ascii'), false);
+    await this.addBuffer('mimetype', Buffer.from(ASIC_MIMETYPE, 'ascii'), false, true);
   }
 
   /** Small in-memory entries (submission.json, manifest, signature, reports): sizes known, no descriptor. */
-  async addBuffer(path: string, data: Uint8Array, compress: boolean): Promise<WrittenEntry> {
+  async addBuffer(path: string, data: Uint8Array, compress: boolean, plain = false): Promise<WrittenEntry> {
     const name = this.claim(path);
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const body = compress ? deflateRawSync(raw, { level: 6 }) : raw;
     const crc = crc32(raw);
-    const zip64 = !!this.opts.forceZip64;
+    const zip64 = !!this.opts.forceZip64 && !plain;
     const offset = this.pos;
     await this.write(this.localHeader(name, compress ? 8 : 0, 0, crc, body.length, raw.length, zip64));
     await this.write(body);
-    this.entries.push({ name, method: compress ? 8 : 0, flags: 0, crc, csize: body.length, usize: raw.length, offset });
+    this.entries.push({ name, method: compress ? 8 : 0, flags: 0, crc, csize: body.length, usize: raw.length, offset, plain });
     return { path, size: raw.length, sha256: createHash('sha256').update(raw).digest('hex') };
   }
 
@@ -205,7 +207,7 @@ export class BundleZipWriter {
   }
 
   private centralRecord(e: Central): Buffer {
-    const force = !!this.opts.forceZip64;
+    const force = !!this.opts.forceZip64 && !e.plain;
     const big = [e.usize, e.csize, e.offset].map((v) => force || v >= U32);
     const zparts: Buffer[] = [];
     [e.usize, e.csize, e.offset].forEach((v, i) => {
