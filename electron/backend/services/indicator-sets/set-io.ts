@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
@@ -48,4 +48,18 @@ export const writeSetFile = async (set: IndicatorSet, file: string): Promise<voi
   if (!format) throw new Error('Chỉ hỗ trợ tệp .json hoặc .xlsx');
   const data = format === 'json' ? Buffer.from(serializeSetJson(set), 'utf8') : await exportSetToXlsx(set);
   writeFileAtomicSync(file, data);
+};
+
+/**
+ * `--set <ref>` of the CLI: an existing .json/.xlsx file (relative to cwd), else the id of a set shipped in
+ * resources/indicator-sets.
+ */
+export const resolveSetRef = async (ref: string, cwd: string, resourcesDir: string): Promise<SetRead> => {
+  const asPath = resolve(cwd, ref);
+  if (setFormatOf(ref) && existsSync(asPath)) return readSetFile(asPath);
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(ref)) {
+    const shipped = join(resourcesDir, 'indicator-sets', `${ref}.json`);
+    if (existsSync(shipped)) return readSetFile(shipped);
+  }
+  return { ok: false, errors: [`Không tìm thấy bộ chỉ số "${ref}" (tệp .json/.xlsx hoặc mã bộ chỉ số có sẵn)`] };
 };
