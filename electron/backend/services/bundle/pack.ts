@@ -35,13 +35,16 @@ export type PackOptions = {
 
 export type PackResult = { path: string; size: number; sha256: string; verification: VerifyResult | null };
 
-const ioFailure = (e: unknown): AppFailure => {
+const ioFailure = (e: unknown, target: string): AppFailure => {
   if (isAppFailure(e)) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
   const name = (e as Error)?.name ?? '';
   if (name === 'AbortError' || code === 'ABORT_ERR') return new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ.');
   if (code === 'ENOSPC') return new AppFailure('DISK_FULL', 'Ổ đĩa đã đầy: không ghi được hồ sơ nộp. Hãy giải phóng dung lượng rồi thử lại.');
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppFailure('PERMISSION_DENIED', 'Không có quyền ghi vào thư mục đã chọn.');
+  if (code === 'ENOENT' && (e as NodeJS.ErrnoException).path === target) {
+    return new AppFailure('IO', 'Thư mục lưu hồ sơ không tồn tại hoặc không truy cập được.');
+  }
   if (code === 'FILE_CHANGED' || code === 'ENOENT') return new AppFailure('FILE_CHANGED', 'Một tài liệu kiểm chứng đã bị xóa hoặc thay đổi sau khi đính kèm. Hãy kiểm tra lại tài liệu.');
   if (code === 'EEXIST') return new AppFailure('CONFLICT', 'Đang có một lần xuất hồ sơ khác tới cùng tệp này.');
   return new AppFailure('IO', `Lỗi ghi hồ sơ nộp: ${(e as Error)?.message ?? String(e)}`);
@@ -119,6 +122,6 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
   } catch (e) {
     if (writer) await writer.abort();
     await rm(partial, { force: true }).catch(() => undefined);
-    throw ioFailure(e);
+    throw ioFailure(e, partial);
   }
 };
