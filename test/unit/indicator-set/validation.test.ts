@@ -62,7 +62,7 @@ describe('a broken set yields Vietnamese errors that name the node and the field
   it('method parameters, codes, duplicates, classification', () => {
     const errs = errorsOf((d) => {
       const n33 = d.nodes[2]!.children![2]!;
-      if (n33.method?.type === 'BANDS') n33.method.bands[1]!.min = 100.5 > 100 ? 100 : 99; // unordered bands
+      if (n33.method?.type === 'BANDS') n33.method.bands[1]!.min = 100; // unordered bands (98 → 100)
       d.nodes[2]!.children![3]!.id = d.nodes[2]!.children![2]!.id; // duplicate id
       d.nodes[4]!.children![0]!.code = '6.1'; // wrong prefix + duplicate
       d.classification[1]!.minIndex = 95;
