@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { toMilli } from '../domain/points';
 import { idSchema, requiredText, userText, yearSchema } from './common';
 import { nodeIdSchema } from './indicator-set';
 import { unitTypeSchema } from './unit';
@@ -12,18 +13,22 @@ import { unitTypeSchema } from './unit';
  *   COUNT_DEDUCT/COUNT → count · EXTERNAL → externalValue · MANUAL → manualPoints · SURVEY → percent.
  * Other inputs are ignored (kept so switching a node's method later loses nothing).
  */
+/** A decimal with at most 3 decimals (scores and rates are exact thousandths). */
+const decimal3 = (min: number, max: number) =>
+  z.number().min(min).max(max).refine((v) => toMilli(v) !== null, { message: 'Tối đa 3 chữ số thập phân' });
+
 export const answerInputsSchema = z
   .object({
     numerator: z.number().int().min(0).max(1_000_000_000).optional(),
     denominator: z.number().int().min(0).max(1_000_000_000).optional(),
     /** A rate typed directly as a percentage (0–100, ≤ 3 decimals), when counts are not available. */
-    percent: z.number().min(0).max(100).optional(),
+    percent: decimal3(0, 100).optional(),
     count: z.number().int().min(0).max(1_000_000).optional(),
     levelId: z.string().min(1).max(40).optional(),
     met: z.boolean().optional(),
     /** The other index's value (e.g. 766 points out of 100, SIPAS %). */
-    externalValue: z.number().min(0).max(1_000_000).optional(),
-    manualPoints: z.number().min(0).max(1000).optional(),
+    externalValue: decimal3(0, 1_000_000).optional(),
+    manualPoints: decimal3(0, 1000).optional(),
   })
   .strict();
 export type AnswerInputs = z.infer<typeof answerInputsSchema>;

@@ -64,3 +64,13 @@ describe('milli-point arithmetic', () => {
     expect(parsePercent('98,6 %')).toBe(98_600);
   });
 });
+
+describe('answer inputs are exact', () => {
+  it('refuses more than three decimals in typed percentages and points', async () => {
+    const { answerInputsSchema } = await import('../../../shared/schemas/answers');
+    expect(answerInputsSchema.safeParse({ percent: 98.625 }).success).toBe(true);
+    expect(answerInputsSchema.safeParse({ percent: 98.6251 }).success).toBe(false);
+    expect(answerInputsSchema.safeParse({ manualPoints: 0.0001 }).success).toBe(false);
+    expect(answerInputsSchema.safeParse({ numerator: 1.5 }).success).toBe(false);
+  });
+});
