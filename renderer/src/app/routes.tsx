@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { HomePage } from '../features/home/HomePage';
-import { AssessmentPlaceholder } from './AssessmentPlaceholder';
+import { AssessmentShell } from '../features/assessment/index';
 import { ReportPage } from '../features/export/index';
 
 /**
@@ -12,6 +12,12 @@ export type RouteDef = { pattern: string; render: (params: Record<string, string
 
 export const ROUTES: RouteDef[] = [
   { pattern: '/', render: () => <HomePage /> },
-  { pattern: '/a/:assessmentId', render: (p) => <AssessmentPlaceholder assessmentId={p.assessmentId ?? ''} /> },
+  { pattern: '/a/:assessmentId', render: (p) => <AssessmentShell assessmentId={p.assessmentId ?? ''} view={{ kind: 'dashboard' }} /> },
+  { pattern: '/a/:assessmentId/tree', render: (p) => <AssessmentShell assessmentId={p.assessmentId ?? ''} view={{ kind: 'tree' }} /> },
+  { pattern: '/a/:assessmentId/preflight', render: (p) => <AssessmentShell assessmentId={p.assessmentId ?? ''} view={{ kind: 'preflight' }} /> },
+  {
+    pattern: '/a/:assessmentId/n/:nodeId',
+    render: (p) => <AssessmentShell assessmentId={p.assessmentId ?? ''} view={{ kind: 'node', nodeId: p.nodeId ?? '' }} />,
+  },
   { pattern: '/a/:assessmentId/report', render: (p) => <ReportPage assessmentId={p.assessmentId ?? ''} /> },
 ];

@@ -1,0 +1,200 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+
+import { computeLeafProgress, summarizeProgress } from '../../../../shared/domain/progress';
+import type { EvidenceCounts, LeafProgress, ProgressSummary } from '../../../../shared/domain/progress';
+import { scoreAssessment } from '../../../../shared/domain/scoring/index';
+import type { AssessmentScore } from '../../../../shared/domain/scoring/index';
+import type { Answer, ScorableAnswer } from '../../../../shared/schemas/answers';
+import type { Assessment } from '../../../../shared/schemas/assessment';
+import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
+import { usePlatform } from '../../app/app-context';
+
+/**
+ * One assessment's data while the user works on it: the set, the answers (local first, so the score and
+ * the tree update on every keystroke), and autosave. Edits are written to the backend after a short pause
+ * (well under the 1 s promise); pages only call `update`, there is no save button.
+ */
+
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'needReason' } | { kind: 'error'; message: string };
+
+export type EditableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'>;
+
+export type AssessmentStore = {
+  assessment: Assessment;
+  set: IndicatorSet;
+  answers: ReadonlyMap<string, EditableAnswer>;
+  evidence: EvidenceCounts;
+  score: AssessmentScore;
+  leaves: LeafProgress[];
+  leafById: ReadonlyMap<string, LeafProgress>;
+  progress: ProgressSummary;
+  readOnly: boolean;
+  save: SaveState;
+  update: (answer: EditableAnswer) => void;
+  /** Writes pending edits now (before preflight, navigation away, reload). */
+  flush: () => Promise<void>;
+  undo: () => Promise<{ undone: boolean; nodeId: string | null }>;
+  refreshEvidence: () => void;
+  setAssessment: (a: Assessment) => void;
+};
+
+const StoreContext = createContext<AssessmentStore | null>(null);
+
+export const useAssessment = (): AssessmentStore => {
+  const s = useContext(StoreContext);
+  if (!s) throw new Error('useAssessment outside AssessmentProvider');
+  return s;
+};
+
+/** How long to wait after the last keystroke before writing (the issue asks for ≤ 1 s). */
+export const AUTOSAVE_DELAY_MS = 350;
+
+type Loaded = { assessment: Assessment; set: IndicatorSet; answers: Map<string, EditableAnswer>; evidence: EvidenceCounts };
+
+const strip = (a: Answer | EditableAnswer): EditableAnswer => ({
+  nodeId: a.nodeId,
+  inputs: a.inputs,
+  notApplicable: a.notApplicable,
+  explanation: a.explanation,
+});
+
+/** An N/A without a reason is kept locally (the field shows an error) but not sent: the backend refuses it. */
+const savable = (a: EditableAnswer): boolean => !a.notApplicable || a.notApplicable.reason.trim() !== '';
+
+export const useLoadAssessment = (assessmentId: string) => {
+  const { api } = usePlatform();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    (async () => {
+      const assessment = await api.assessments.get({ assessmentId });
+      const [set, list, evidence] = await Promise.all([
+        api.indicatorSets.get({ id: assessment.indicatorSetId }),
+        api.answers.list({ assessmentId }),
+        api.assessments.evidenceCounts({ assessmentId }),
+      ]);
+      if (live) setData({ assessment, set: set as IndicatorSet, answers: new Map(list.map((a) => [a.nodeId, strip(a)])), evidence });
+    })().catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [api, assessmentId]);
+  return { data, error, setData };
+};
+
+export const AssessmentProvider = ({ initial, children }: { initial: Loaded; children: ReactNode }) => {
+  const { api } = usePlatform();
+  const [assessment, setAssessment] = useState(initial.assessment);
+  const [answers, setAnswers] = useState<ReadonlyMap<string, EditableAnswer>>(initial.answers);
+  const [evidence, setEvidence] = useState<EvidenceCounts>(initial.evidence);
+  const [save, setSave] = useState<SaveState>({ kind: 'saved' });
+  const set = initial.set;
+  const id = assessment.id;
+
+  const pending = useRef(new Map<string, EditableAnswer>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+
+  const writePending = useCallback((): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    // Serialise writes so an older value can never overwrite a newer one.
+    chain.current = chain.current.then(async () => {
+      const batch = [...pending.current.values()].filter(savable);
+      if (batch.length === 0) {
+        if (pending.current.size > 0) setSave({ kind: 'needReason' });
+        return;
+      }
+      setSave({ kind: 'saving' });
+      try {
+        for (const a of batch) {
+          if (pending.current.get(a.nodeId) === a) pending.current.delete(a.nodeId);
+          await api.answers.save({ assessmentId: id, nodeId: a.nodeId, answer: a });
+        }
+        setSave(pending.current.size > 0 ? { kind: [...pending.current.values()].some(savable) ? 'pending' : 'needReason' } : { kind: 'saved' });
+      } catch (e) {
+        for (const a of batch) if (!pending.current.has(a.nodeId)) pending.current.set(a.nodeId, a);
+        setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    });
+    return chain.current;
+  }, [api, id]);
+
+  const update = useCallback(
+    (a: EditableAnswer) => {
+      setAnswers((prev) => {
+        const next = new Map(prev);
+        next.set(a.nodeId, a);
+        return next;
+      });
+      pending.current.set(a.nodeId, a);
+      setSave({ kind: savable(a) ? 'pending' : 'needReason' });
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void writePending(), AUTOSAVE_DELAY_MS);
+    },
+    [writePending],
+  );
+
+  const flush = useCallback(() => writePending(), [writePending]);
+
+  const refreshEvidence = useCallback(() => {
+    api.assessments.evidenceCounts({ assessmentId: id }).then(setEvidence, () => {});
+  }, [api, id]);
+
+  const undo = useCallback(async () => {
+    await writePending();
+    const r = await api.answers.undo({ assessmentId: id });
+    if (r.undone && r.nodeId) {
+      const nodeId = r.nodeId;
+      setAnswers((prev) => {
+        const next = new Map(prev);
+        if (r.answer) next.set(nodeId, strip(r.answer));
+        else next.delete(nodeId);
+        return next;
+      });
+    }
+    setSave({ kind: 'saved' });
+    return { undone: r.undone, nodeId: r.nodeId };
+  }, [api, id, writePending]);
+
+  // Best effort on tab close / reload: the debounce is short, this catches the last keystrokes.
+  useEffect(() => {
+    const onHide = () => void writePending();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void writePending();
+    };
+  }, [writePending]);
+
+  const score = useMemo(() => scoreAssessment(set, answers as ReadonlyMap<string, ScorableAnswer>), [set, answers]);
+  const leaves = useMemo(() => computeLeafProgress(set, answers, evidence, score.byId), [set, answers, evidence, score]);
+  const leafById = useMemo(() => new Map(leaves.map((l) => [l.node.id, l])), [leaves]);
+  const progress = useMemo(() => summarizeProgress(leaves), [leaves]);
+
+  const value = useMemo<AssessmentStore>(
+    () => ({
+      assessment,
+      set,
+      answers,
+      evidence,
+      score,
+      leaves,
+      leafById,
+      progress,
+      readOnly: assessment.status === 'locked',
+      save,
+      update,
+      flush,
+      undo,
+      refreshEvidence,
+      setAssessment,
+    }),
+    [assessment, set, answers, evidence, score, leaves, leafById, progress, save, update, flush, undo, refreshEvidence],
+  );
+  return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
+};
