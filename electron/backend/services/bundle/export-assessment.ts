@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+
+import { preflightFailureMessage } from '../../../../shared/domain/preflight';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { BackendContext } from '../../context';
+import { listAnswers } from '../../db/repos/answer-repo';
+import { findAssessment } from '../../db/repos/assessment-repo';
+import { listDocumentRows } from '../../db/repos/evidence-repo';
+import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from '../../db/repos/submission-repo';
+import { getUnitProfile } from '../../db/repos/unit-repo';
+import { preflightAssessment } from '../../handlers/assessment-flow';
+import { storePathFor } from '../evidence/store';
+import { buildPdf } from '../export-pdf/document';
+import { loadReportModel } from '../export-pdf/report-source';
+import { buildWorkbook } from '../export-xlsx/workbook';
+import type { Signer } from '../signing/signer';
+import { assertSignerUsable } from '../signing/signer-policy';
+import { REPORT_PDF_PATH, REPORT_XLSX_PATH } from './constants';
+import { packBundle } from './pack';
+import type { PackResult } from './pack';
+import { buildSubmission, bundleFileName, uuidV7 } from './submission-builder';
+import { verifyBundle } from './verify/verify-bundle';
+import type { TrustStore } from './verify/trust';
+
+/**
+ * Trust for the exporter's own re-check of the written bundle: the configured anchors when there are any;
+ * otherwise the top of the signer's own chain, which still proves the file is complete, intact and signed
+ * by this key (whether Sở Nội vụ trusts the CA is decided on their side).
+ */
+export const selfCheckTrust = (signer: Signer, configured?: TrustStore | null): TrustStore =>
+  configured && configured.anchors.length
+    ? configured
+    : { anchors: [signer.chain.at(-1) ?? signer.certificate], crls: configured?.crls ?? [] };
+
+export type ExportAssessmentOptions = {
+  assessmentId: string;
+  signer: Signer;
+  /** Folder for the bundle; the file name follows the profile (<Agency>_<Period>_<id8>.asice). */
+  outDir?: string;
+  /** Or an explicit target path. */
+  out?: string;
+  trust?: TrustStore | null;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** How to run the full verification of the written file (the app uses the worker process). */
+  verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
+};
+
+export type ExportAssessmentResult = PackResult & { submissionId: string; revision: number };
+
+/**
+ * The unit's final act: preflight must pass; then submission.json + evidence from the store + Excel and
+ * PDF reports are packed, signed, verified and recorded, and the assessment is locked.
+ */
+export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentOptions): Promise<ExportAssessmentResult> => {
+  const assessment = findAssessment(ctx.db, o.assessmentId);
+  if (!assessment) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  const now = ctx.now();
+  assertSignerUsable(o.signer, now);
+  const existingId = submissionIdOf(ctx.db, assessment.id);
+  // A locked revision that already has a bundle may be exported again (a lost file); anything else locked may not.
+  const reExport = !!existingId && !!findSubmissionRevision(ctx.db, existingId, assessment.revision);
+  const preflight = await preflightAssessment(ctx, assessment.id, { rehash: true, ignoreLock: reExport });
+  if (!preflight.ok) throw new AppFailure('PREFLIGHT_FAILED', preflightFailureMessage(preflight), { errors: preflight.errors.length });
+  const unit = getUnitProfile(ctx.db);
+  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất hồ sơ nộp.');
+  const set = ctx.catalog.get(assessment.indicatorSetId).document as IndicatorSet;
+  if (set.version !== assessment.indicatorSetVersion) {
+    throw new AppFailure('CONFLICT', 'Bộ chỉ số đã đổi phiên bản so với khi tạo bản tự đánh giá; hãy chuyển sang bộ chỉ số mới trước khi nộp.');
+  }
+  const submissionId = existingId ?? uuidV7(now.getTime());
+  const docs = listDocumentRows(ctx.db, assessment.id);
+  const { submission, evidence } = buildSubmission({
+    set,
+    setSha256: assessment.indicatorSetSha256,
+    answers: listAnswers(ctx.db, assessment.id).map((a) => ({
+      nodeId: a.nodeId,
+      inputs: a.inputs,
+      notApplicable: a.notApplicable,
+      explanation: a.explanation,
+      evidenceKeys: a.evidenceIds,
+    })),
+    evidence: docs.map((d) => ({
+      key: d.id,
+      source: storePathFor(ctx.dataDir, d.sha256),
+      originalName: d.originalName,
+      mediaType: d.mediaType,
+      size: d.size,
+      sha256: d.sha256,
+      metadata: Object.fromEntries(Object.entries(d.meta).filter(([, v]) => typeof v === 'string' && v.length > 0)) as Record<string, string>,
+    })),
+    agency: { code: unit.code, name: unit.name, type: unit.type },
+    period: String(assessment.year),
+    submissionId,
+    revision: assessment.revision,
+    supersedes: assessment.supersedesRevision,
+    appName: 'CCHC Tự đánh giá',
+    appVersion: ctx.appVersion,
+    now,
+  });
+  const model = loadReportModel(ctx, assessment.id).model;
+  const reports = [
+    { path: REPORT_PDF_PATH as 'report.pdf', data: await buildPdf(model, { resourcesDir: ctx.resourcesDir }) },
+    { path: REPORT_XLSX_PATH as 'report.xlsx', data: await buildWorkbook(model) },
+  ];
+  const out = o.out ?? `${o.outDir ?? ctx.dataDir}/${bundleFileName(unit.code, submission.period, submissionId, assessment.revision)}`;
+  const trust = selfCheckTrust(o.signer, o.trust);
+  const verify = o.verify ?? ((file: string, t: TrustStore) => verifyBundle(file, { trust: t }));
+  const res = await packBundle({
+    out,
+    submission,
+    evidence,
+    reports,
+    signer: o.signer,
+    now,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    verify: (file) => verify(file, trust),
+  });
+  recordSubmissionAndLock(ctx.db, {
+    id: randomUUID(),
+    assessmentId: assessment.id,
+    submissionId,
+    revision: assessment.revision,
+    supersedes: assessment.supersedesRevision,
+    bundleSha256: res.sha256,
+    bundleSize: res.size,
+    path: res.path,
+    signerSubject: o.signer.details.subject,
+    signerSha256: o.signer.details.sha256,
+    verificationCode: res.verification?.code ?? 'OK',
+    createdAt: now.toISOString(),
+  });
+  ctx.logger.info('submission bundle exported', { assessmentId: assessment.id, revision: assessment.revision, sha256: res.sha256 });
+  return { ...res, submissionId, revision: assessment.revision };
+};

@@ -1,0 +1,96 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+
+import type { BundleCode } from '../../../../../shared/domain/bundle-codes';
+import type { SignerDetails } from '../../../../../shared/schemas/submission';
+import { certDetails, certDer, ensurePkiEngine, OID, toArrayBuffer } from '../../signing/pki';
+import { DEFAULT_LIMITS, MANIFEST_PATH, SIGNATURE_PATH, SUBMISSION_PATH } from '../constants';
+import { BundleFailure } from './failure';
+import { BundleZipReader } from './zip-reader';
+
+export type InspectSummary = {
+  /** First structural problem found (the bundle is then certainly invalid), or null. Not a verification. */
+  problem: { code: BundleCode; detail: string } | null;
+  entries: { name: string; size: number; compressedSize: number; method: number }[];
+  /** Claimed signer, NOT checked against any trust anchor. */
+  claimedSigner: SignerDetails | null;
+  claimedSigningTime: string | null;
+  submission: {
+    format: unknown;
+    submissionId: unknown;
+    revision: unknown;
+    agency: unknown;
+    period: unknown;
+    indicatorSet: unknown;
+    answers: number | null;
+    evidence: { path: string; originalName: string; size: number }[];
+  } | null;
+};
+
+const claimedSigner = (p7s: Buffer): { signer: SignerDetails | null; time: string | null } => {
+  ensurePkiEngine();
+  try {
+    const ci = pkijs.ContentInfo.fromBER(toArrayBuffer(p7s));
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const si = sd.signerInfos[0];
+    const sid = si?.sid;
+    const cert = (sd.certificates ?? []).find(
+      (c): c is pkijs.Certificate =>
+        c instanceof pkijs.Certificate && sid instanceof pkijs.IssuerAndSerialNumber && c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber),
+    );
+    const st = si?.signedAttrs?.attributes.find((a) => a.type === OID.signingTime)?.values[0];
+    const time = st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime ? st.toDate().toISOString() : null;
+    return { signer: cert ? certDetails(certDer(cert)) : null, time };
+  } catch {
+    return { signer: null, time: null };
+  }
+};
+
+/**
+ * A read-only summary for `cchc inspect`: what the bundle claims (agency, period, signer, files), without
+ * trusting it. Uses the same strict zip reader as the verifier; nothing is extracted.
+ */
+export const inspectBundle = async (file: string): Promise<InspectSummary> => {
+  const out: InspectSummary = { problem: null, entries: [], claimedSigner: null, claimedSigningTime: null, submission: null };
+  let reader: BundleZipReader | null = null;
+  try {
+    reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
+    const entries = await reader.readEntries(DEFAULT_LIMITS);
+    out.entries = entries.map(({ name, entry }) => ({ name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, method: entry.compressionMethod }));
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const sig = byName.get(SIGNATURE_PATH);
+    if (sig) {
+      const c = claimedSigner(await reader.readSmall(sig, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE'));
+      out.claimedSigner = c.signer;
+      out.claimedSigningTime = c.time;
+    }
+    const sub = byName.get(SUBMISSION_PATH);
+    if (sub) {
+      try {
+        const j = JSON.parse((await reader.readSmall(sub, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE')).toString('utf8')) as Record<string, unknown>;
+        const ev = Array.isArray(j.evidence) ? (j.evidence as Record<string, unknown>[]) : [];
+        out.submission = {
+          format: j.format,
+          submissionId: j.submissionId,
+          revision: j.revision,
+          agency: j.agency,
+          period: j.period,
+          indicatorSet: j.indicatorSet,
+          answers: Array.isArray(j.answers) ? j.answers.length : null,
+          evidence: ev.slice(0, 10_000).map((e) => ({ path: String(e.path ?? ''), originalName: String(e.originalName ?? ''), size: Number(e.size ?? 0) })),
+        };
+      } catch (e) {
+        if (e instanceof BundleFailure) throw e;
+        out.problem = { code: 'E_SUBMISSION_SCHEMA', detail: 'submission.json is not JSON' };
+      }
+    }
+    if (!byName.has(MANIFEST_PATH) || !sig) out.problem ??= { code: 'E_UNSIGNED', detail: 'manifest or signature missing' };
+    await reader.checkMimetype(entries[0]!);
+  } catch (e) {
+    const f = e instanceof BundleFailure ? e : reader ? reader.classifyError(e) : new BundleFailure('E_IO', String(e));
+    out.problem ??= { code: f.code, detail: f.detail };
+  } finally {
+    reader?.close();
+  }
+  return out;
+};

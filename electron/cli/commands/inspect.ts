@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+
+import { bundleMessage } from '../../../shared/domain/bundle-codes';
+import { inspectBundle } from '../../backend/services/bundle/verify/inspect';
+import type { CliCommand } from '../types';
+import { parseFlags, UsageError } from '../types';
+
+export const inspectCommand: CliCommand = {
+  name: 'inspect',
+  summary: 'Xem tóm tắt một hồ sơ nộp (đơn vị, kỳ, người ký khai báo, danh sách tệp) mà KHÔNG kiểm tra chữ ký.',
+  usage: 'inspect <tệp.asice> [--json]',
+  run: async (args, io) => {
+    const { switches, positional } = parseFlags(args, { switches: ['json'] });
+    if (positional.length !== 1) throw new UsageError('Cần đúng một tệp hồ sơ');
+    const s = await inspectBundle(resolve(io.cwd, positional[0]!));
+    if (switches.has('json')) {
+      io.out(JSON.stringify(s, null, 2));
+      return s.problem && s.entries.length === 0 ? 1 : 0;
+    }
+    io.out('Tóm tắt hồ sơ (CHƯA kiểm tra chữ ký số — dùng "cchc verify" để thẩm định):');
+    if (s.problem) io.out(`Lỗi cấu trúc [${s.problem.code}]: ${bundleMessage(s.problem.code)} (${s.problem.detail})`);
+    const sub = s.submission;
+    if (sub) {
+      const agency = (sub.agency ?? {}) as { name?: unknown; code?: unknown };
+      io.out(`Định dạng: ${String(sub.format)}; mã hồ sơ ${String(sub.submissionId)}, lần nộp ${String(sub.revision)}`);
+      io.out(`Đơn vị: ${String(agency.name ?? '')} (${String(agency.code ?? '')}); kỳ đánh giá: ${String(sub.period)}`);
+      io.out(`Bộ chỉ số: ${JSON.stringify(sub.indicatorSet)}; số câu trả lời: ${String(sub.answers)}`);
+    }
+    if (s.claimedSigner) {
+      io.out(`Người ký (khai báo): ${s.claimedSigner.subject}`);
+      io.out(`Tổ chức cấp: ${s.claimedSigner.issuer}; hiệu lực đến ${s.claimedSigner.notAfter}`);
+      io.out(`SHA-256 chứng thư: ${s.claimedSigner.sha256}; thời điểm ký khai báo: ${s.claimedSigningTime ?? '?'}`);
+    }
+    const names = new Map((sub?.evidence ?? []).map((e) => [e.path, e.originalName]));
+    io.out(`Các tệp (${s.entries.length}):`);
+    for (const e of s.entries) io.out(`  ${e.name}  ${e.size} B${names.has(e.name) ? `  (${names.get(e.name)})` : ''}`);
+    return s.entries.length === 0 ? 1 : 0;
+  },
+};
