@@ -17,6 +17,7 @@ import { consoleLogger } from './logger';
 import type { Logger } from './logger';
 import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
 import { readAppVersion } from './app-version';
+import { backupLifecycle } from './services/backup/lifecycle';
 import { ServedFiles } from './services/served-files';
 import { UploadRegistry } from './services/uploads';
 
@@ -33,6 +34,8 @@ export type BackendOptions = {
   /** Called before pending migrations run (the backup service hooks in here). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
   handlers?: HandlerMap;
+  /** Automatic backups kept in dataDir/backups (default 10); false turns them off. */
+  backupKeep?: number | false;
 };
 
 export type Backend = {
@@ -46,8 +49,12 @@ export const createBackend = (opts: BackendOptions): Backend => {
   const paths = ensureDataDirs(resolve(opts.dataDir));
   const logger = opts.logger ?? consoleLogger;
   const db = openDatabase(paths.database, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const backups = backupLifecycle({ backupsDir: paths.backups, dataDir: paths.root, logger, now: opts.now, nativeBinding: opts.nativeBinding, keep: opts.backupKeep });
   try {
-    migrate(db, MIGRATIONS, (from, to) => opts.beforeMigrate?.(db, from, to));
+    migrate(db, MIGRATIONS, (from, to) => {
+      backups.beforeMigrate(db, from, to);
+      opts.beforeMigrate?.(db, from, to);
+    });
   } catch (e) {
     db.close();
     throw e;
@@ -67,10 +74,11 @@ export const createBackend = (opts: BackendOptions): Backend => {
     served,
     now: opts.now ?? (() => new Date()),
   };
+  backups.started(ctx);
   const map = opts.handlers ?? handlers;
   return {
     ctx,
     call: (channel, payload) => dispatch(map, ctx, channel, payload),
-    close: () => db.close(),
+    close: () => ctx.db.close(),
   };
 };

@@ -4,6 +4,7 @@ import { answerChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentFlowChannels } from './channels/assessment-flow';
 import { assessmentChannels } from './channels/assessments';
+import { backupChannels } from './channels/backup';
 import { evidenceChannels } from './channels/evidence';
 import { exportChannels } from './channels/exports';
 import { unitChannels } from './channels/units';
@@ -23,6 +24,7 @@ export const contract = {
   ...evidenceChannels,
   ...assessmentFlowChannels,
   ...exportChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { answerHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentFlowHandlers } from './assessment-flow';
 import { assessmentHandlers } from './assessments';
+import { backupHandlers } from './backup';
 import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
 import type { HandlerMap } from './types';
@@ -19,4 +20,5 @@ export const handlers = {
   ...evidenceHandlers,
   ...assessmentFlowHandlers,
   ...exportHandlers,
+  ...backupHandlers,
 } satisfies HandlerMap;

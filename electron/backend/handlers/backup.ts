@@ -1,0 +1,75 @@
+import { basename } from 'node:path';
+
+import { AppFailure } from '../../../shared/ipc/result';
+import { listAutomaticBackups } from '../services/backup/auto';
+import { BACKUP_EXTENSION } from '../services/backup/manifest';
+import { autoEnv, createBackupFile, defaultBackupName, restoreBackup } from '../services/backup/service';
+import type { RestoreSource } from '../services/backup/service';
+import type { HandlerSlice } from './types';
+
+const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }];
+
+/** Only one backup or restore at a time: a restore swaps the data a concurrent backup is reading. */
+let busy = false;
+const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+  if (busy) throw new AppFailure('CONFLICT', 'Đang có một thao tác sao lưu hoặc khôi phục khác; hãy chờ nó hoàn tất.');
+  busy = true;
+  try {
+    return await work();
+  } finally {
+    busy = false;
+  }
+};
+
+export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'backup.restore'> = {
+  'backup.list': (_input, ctx) => {
+    const env = autoEnv(ctx);
+    return { backups: listAutomaticBackups(env.backupsDir), keep: env.keep ?? 10 };
+  },
+
+  'backup.create': (_input, ctx) =>
+    ctx.jobs.start('backup.create', (ctl) =>
+      exclusive(async () => {
+        ctl.progress(0, 3, 'Chọn nơi lưu tệp sao lưu');
+        const defaultName = defaultBackupName(ctx.now());
+        const target = await ctx.host.chooseSaveTarget({ title: 'Lưu tệp sao lưu', defaultName, filters: FILTERS });
+        if (!target) throw new AppFailure('CANCELLED', 'Đã hủy sao lưu');
+        ctl.throwIfCancelled();
+        const made = await createBackupFile(ctx, target.path, ctl);
+        return {
+          fileName: target.downloadId ? defaultName : basename(target.path),
+          ...made,
+          ...(target.downloadId ? { downloadId: target.downloadId } : {}),
+        };
+      }),
+    ),
+
+  'backup.restore': async (input, ctx) => {
+    let source: RestoreSource | null = null;
+    let release: () => void = () => {};
+    if (input.automaticName) source = { kind: 'automatic', name: input.automaticName };
+    else if (input.uploadId) {
+      const up = ctx.uploads.get(input.uploadId);
+      source = { kind: 'file', path: up.path };
+      const owned = ctx.host.kind === 'web';
+      release = () => ctx.uploads.release(up.id, owned);
+    }
+    const chosen = source;
+    return ctx.jobs.start('backup.restore', (ctl) =>
+      exclusive(async () => {
+        try {
+          let from = chosen;
+          if (!from) {
+            const picked = await ctx.host.pickFiles({ title: 'Chọn tệp sao lưu để khôi phục', filters: FILTERS, multiple: false });
+            if (!picked && ctx.host.kind === 'web') throw new AppFailure('UNSUPPORTED', 'Trên trình duyệt, hãy tải tệp sao lưu lên để khôi phục.');
+            if (!picked || picked.length === 0) throw new AppFailure('CANCELLED', 'Chưa chọn tệp sao lưu');
+            from = { kind: 'file', path: picked[0]! };
+          }
+          return await restoreBackup(ctx, from, ctl);
+        } finally {
+          release();
+        }
+      }),
+    );
+  },
+};

@@ -1,0 +1,63 @@
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { BackendContext } from '../../context';
+import type { Db } from '../../db/connection';
+import { toAppError } from '../../errors';
+import type { Logger } from '../../logger';
+import { DEFAULT_KEEP, startupBackupIfDue, takeAutomaticBackup } from './auto';
+import type { AutoBackupEnv } from './auto';
+import { installBackupRuntime } from './service';
+
+export type BackupLifecycleOptions = {
+  backupsDir: string;
+  dataDir: string;
+  logger: Logger;
+  now?: () => Date;
+  nativeBinding?: string;
+  /** How many automatic backups to keep (default 10); false disables automatic backups (CLI one-shots). */
+  keep?: number | false;
+};
+
+/**
+ * The automatic-backup hooks createBackend calls: `beforeMigrate` (a snapshot before any schema change;
+ * if it cannot be taken the upgrade is refused, the database stays as it is) and `started` (the daily
+ * start-up backup; a failure there is logged, never blocks the app). A brand-new database (schema 0) has
+ * nothing to protect and is not backed up.
+ */
+export const backupLifecycle = (opts: BackupLifecycleOptions) => {
+  const enabled = opts.keep !== false;
+  const keep = typeof opts.keep === 'number' ? opts.keep : DEFAULT_KEEP;
+  const env = (): AutoBackupEnv => ({
+    backupsDir: opts.backupsDir,
+    dataDir: opts.dataDir,
+    now: opts.now ?? (() => new Date()),
+    rt: opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+    keep,
+  });
+  let fresh = false;
+  return {
+    beforeMigrate: (db: Db, from: number, to: number): void => {
+      if (from === 0) {
+        fresh = true;
+        return;
+      }
+      if (!enabled) return;
+      try {
+        const b = takeAutomaticBackup(db, env(), 'pre-migrate');
+        opts.logger.info('pre-migration backup', { name: b.name, from, to });
+      } catch (e) {
+        const err = toAppError(e, opts.logger);
+        throw new AppFailure(err.code, `Không sao lưu được dữ liệu trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp (dữ liệu giữ nguyên). ${err.message}`);
+      }
+    },
+    started: (ctx: BackendContext): void => {
+      installBackupRuntime(ctx, { keep, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+      if (!enabled || fresh) return;
+      try {
+        const b = startupBackupIfDue(ctx.db, env());
+        if (b) opts.logger.info('start-up backup', { name: b.name });
+      } catch (e) {
+        opts.logger.warn('start-up backup failed', { error: toAppError(e, opts.logger).message });
+      }
+    },
+  };
+};

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { BackendContext } from '../../context';
+import { dataPaths } from '../../data-dir';
+import { currentVersion } from '../../db/migrations/runner';
+import type { JobControl } from '../../jobs';
+import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
+import { readBackupArchive } from './archive-read';
+import { writeBackupArchive } from './archive-write';
+import { AUTO_NAME, DEFAULT_KEEP, listAutomaticBackups, takeAutomaticBackup } from './auto';
+import type { AutoBackupEnv } from './auto';
+import { evidenceInventory } from './evidence-inventory';
+import { backupFaults } from './faults';
+import { DATABASE_ENTRY } from './manifest';
+import { prepareStagedDatabase, replaceDatabaseContents } from './replace-db';
+import type { SqliteRuntime } from './snapshot';
+import { snapshotDatabase } from './snapshot';
+
+type BackupRuntime = SqliteRuntime & { keep: number };
+const runtimes = new WeakMap<BackendContext, BackupRuntime>();
+
+/** createBackend registers how this backend opens SQLite files (Electron ABI binding) and the retention. */
+export const installBackupRuntime = (ctx: BackendContext, rt: Partial<BackupRuntime> = {}): void => {
+  runtimes.set(ctx, { keep: rt.keep ?? DEFAULT_KEEP, ...(rt.nativeBinding ? { nativeBinding: rt.nativeBinding } : {}) });
+};
+const runtimeOf = (ctx: BackendContext): BackupRuntime => runtimes.get(ctx) ?? { keep: DEFAULT_KEEP };
+
+export const autoEnv = (ctx: BackendContext): AutoBackupEnv => {
+  const rt = runtimeOf(ctx);
+  return { backupsDir: dataPaths(ctx.dataDir).backups, dataDir: ctx.dataDir, now: ctx.now, rt, keep: rt.keep };
+};
+
+const stagingDir = (ctx: BackendContext, kind: string): string => {
+  const dir = join(dataPaths(ctx.dataDir).tmp, `${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+export const defaultBackupName = (now: Date): string => {
+  const d = now.toISOString();
+  return `cchc-sao-luu-${d.slice(0, 10).replace(/-/g, '')}-${d.slice(11, 16).replace(':', '')}.cchcbak`;
+};
+
+export type CreatedBackup = { sizeBytes: number; evidenceFiles: number; createdAt: string };
+
+/** "Sao lưu": one verified file with the database snapshot and every evidence file. */
+export const createBackupFile = async (ctx: BackendContext, target: string, ctl?: JobControl): Promise<CreatedBackup> => {
+  const rt = runtimeOf(ctx);
+  const staging = stagingDir(ctx, 'backup');
+  try {
+    const snap = join(staging, DATABASE_ENTRY);
+    ctl?.progress(0, 3, 'Đang chụp cơ sở dữ liệu');
+    await snapshotDatabase(ctx.db, snap, rt);
+    const evidence = evidenceInventory(ctx.dataDir);
+    const createdAt = ctx.now();
+    const { sizeBytes } = await writeBackupArchive(
+      target,
+      {
+        databaseFile: snap,
+        schemaVersion: currentVersion(ctx.db),
+        appVersion: ctx.appVersion,
+        createdAt,
+        evidenceRoot: dataPaths(ctx.dataDir).evidence,
+        evidence,
+      },
+      ctl,
+    );
+    return { sizeBytes, evidenceFiles: evidence.length, createdAt: createdAt.toISOString() };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+};
+
+/** Moves verified evidence files from staging into the content-addressed store (existing ones are identical). */
+const installEvidence = (ctx: BackendContext, staging: string, files: Array<{ sha256: string; size: number }>): number => {
+  let added = 0;
+  for (const f of files) {
+    const rel = join(f.sha256.slice(0, 2), f.sha256.slice(2, 4), f.sha256);
+    const final = join(dataPaths(ctx.dataDir).evidence, rel);
+    if (existsSync(final) && statSync(final).size === f.size) continue;
+    mkdirSync(dirname(final), { recursive: true });
+    const src = join(staging, 'evidence', rel);
+    chmodSync(src, 0o444);
+    renameWithRetrySync(src, final);
+    fsyncDirSync(dirname(final));
+    added++;
+  }
+  return added;
+};
+
+export type RestoreSource = { kind: 'file'; path: string } | { kind: 'automatic'; name: string };
+export type RestoredBackup = { source: 'file' | 'automatic'; createdAt: string; assessments: number; evidenceFiles: number; safetyBackup: string };
+
+/**
+ * "Khôi phục": stage → verify → swap. Everything is extracted into tmp/restore-…/ and verified (archive
+ * hashes, SQLite integrity, our schema, migrated to this version) BEFORE the live data is touched; a
+ * corrupt or foreign file is refused with BACKUP_INVALID and changes nothing. Then: evidence files are
+ * added to the store (append-only, so the current database stays valid), an automatic "pre-restore"
+ * backup of the current database is taken, and the database contents are replaced in one transaction.
+ */
+export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, ctl?: JobControl): Promise<RestoredBackup> => {
+  const rt = runtimeOf(ctx);
+  const staging = stagingDir(ctx, 'restore');
+  try {
+    let createdAt: string;
+    let evidence: Array<{ sha256: string; size: number }> = [];
+    const stagedDb = join(staging, DATABASE_ENTRY);
+    if (source.kind === 'file') {
+      ctl?.progress(0, 4, 'Đang kiểm tra tệp sao lưu');
+      const manifest = await readBackupArchive(source.path, {
+        extractTo: staging,
+        ...(ctl ? { signal: ctl.signal, onProgress: (d: number, t: number) => ctl.progress(d, t, 'Đang kiểm tra tệp sao lưu') } : {}),
+      });
+      createdAt = manifest.createdAt;
+      evidence = manifest.evidence;
+    } else {
+      if (!AUTO_NAME.test(source.name)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản sao lưu tự động này.');
+      const found = listAutomaticBackups(autoEnv(ctx).backupsDir).find((b) => b.name === source.name);
+      if (!found) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản sao lưu tự động này.');
+      // A closed snapshot file, not the live database: a plain copy is safe here.
+      copyFileSync(join(autoEnv(ctx).backupsDir, source.name), stagedDb);
+      createdAt = found.createdAt;
+    }
+    ctl?.throwIfCancelled();
+    ctl?.progress(1, 4, 'Đang kiểm tra cơ sở dữ liệu trong bản sao lưu');
+    prepareStagedDatabase(stagedDb, rt);
+    backupFaults.beforeSwap?.();
+    ctl?.throwIfCancelled();
+    ctl?.progress(2, 4, 'Đang khôi phục tài liệu kiểm chứng');
+    installEvidence(ctx, staging, evidence);
+    ctl?.progress(3, 4, 'Đang sao lưu dữ liệu hiện tại trước khi khôi phục');
+    const safety = takeAutomaticBackup(ctx.db, autoEnv(ctx), 'pre-restore');
+    replaceDatabaseContents(ctx.db, stagedDb);
+    ctl?.progress(4, 4, 'Hoàn tất');
+    const assessments = ctx.db.prepare('SELECT count(*) FROM assessment').pluck().get() as number;
+    return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+};
