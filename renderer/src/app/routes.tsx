@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { HomePage } from '../features/home/HomePage';
 import { AssessmentShell } from '../features/assessment/index';
+import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
 import { ReportPage } from '../features/export/index';
 
 /**
@@ -19,5 +20,7 @@ export const ROUTES: RouteDef[] = [
     pattern: '/a/:assessmentId/n/:nodeId',
     render: (p) => <AssessmentShell assessmentId={p.assessmentId ?? ''} view={{ kind: 'node', nodeId: p.nodeId ?? '' }} />,
   },
+  { pattern: '/a/:assessmentId/library', render: (p) => <LibraryPage assessmentId={p.assessmentId ?? ''} /> },
+  { pattern: '/a/:assessmentId/evidence/:nodeId', render: (p) => <EvidenceNodePage assessmentId={p.assessmentId ?? ''} nodeId={p.nodeId ?? ''} /> },
   { pattern: '/a/:assessmentId/report', render: (p) => <ReportPage assessmentId={p.assessmentId ?? ''} /> },
 ];

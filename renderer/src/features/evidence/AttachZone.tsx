@@ -1,0 +1,119 @@
+import { useId, useState } from 'react';
+import type { ClipboardEvent, DragEvent } from 'react';
+
+import type { AttachResult } from '../../../../shared/schemas/evidence';
+import { useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { evidenceMessages } from './messages';
+import { useAttach } from './use-attach';
+import './evidence.css';
+
+export type AttachZoneProps = {
+  assessmentId: string;
+  nodeId: string | null;
+  label: string;
+  onAttached: (r: AttachResult) => void;
+};
+
+/** File input + drag-and-drop + paste target with progress and a cancel button. */
+export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZoneProps) => {
+  const t = useT(evidenceMessages);
+  const inputId = useId();
+  const { attach, cancel, progress } = useAttach(assessmentId, nodeId);
+  const [over, setOver] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notes, setNotes] = useState<string[]>([]);
+
+  const run = async (files: File[]) => {
+    setError(null);
+    setNotes([]);
+    try {
+      const r = await attach(files);
+      if (!r) {
+        if (files.length) setNotes([t('cancelled')]);
+        return;
+      }
+      setNotes([
+        t('attached', { n: r.documents.length }),
+        ...r.documents.filter((d) => d.deduplicated).map((d) => t('deduplicated', { name: d.originalName })),
+        ...r.refused.map((x) => t('refused', { name: x.name, message: x.message })),
+      ]);
+      onAttached(r);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void run([...e.dataTransfer.files]);
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const files = [...e.clipboardData.files];
+    if (files.length) {
+      e.preventDefault();
+      void run(files);
+    }
+  };
+  const busy = progress.phase !== 'idle';
+  const pct = progress.phase === 'attach' && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div
+      className={`ev-drop${over ? ' ev-drop-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      onPaste={onPaste}
+      data-testid="ev-drop"
+    >
+      <div className="ev-drop-row">
+        <label htmlFor={inputId} className={`btn btn-primary${busy ? ' ev-disabled' : ''}`}>
+          {label}
+        </label>
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          multiple
+          disabled={busy}
+          accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png,.zip"
+          data-testid="ev-file-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void run(files);
+          }}
+        />
+        <span className="small muted">{t('dropHint')}</span>
+      </div>
+      {busy && (
+        <div className="ev-progress" role="status" aria-live="polite">
+          {progress.phase === 'upload' ? (
+            <span>{t('uploading', { done: progress.done, total: progress.total })}</span>
+          ) : (
+            <>
+              <span>{t('attaching', { label: progress.phase === 'attach' ? progress.label : '', pct })}</span>
+              <progress max={100} value={pct} />
+              <button type="button" className="btn" onClick={() => void cancel()}>
+                {t('cancelAttach')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {notes.length > 0 && (
+        <ul className="ev-notes small" role="status" data-testid="ev-notes">
+          {notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

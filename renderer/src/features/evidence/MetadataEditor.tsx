@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+
+import { DOC_TYPE_SUGGESTIONS, metaWarnings } from '../../../../shared/schemas/evidence';
+import type { EvidenceDocument, EvidenceMeta } from '../../../../shared/schemas/evidence';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { Modal } from './Modal';
+import { evidenceMessages } from './messages';
+
+export type MetadataEditorProps = {
+  doc: EvidenceDocument;
+  year: number | null;
+  onClose: () => void;
+  onSaved: (doc: EvidenceDocument) => void;
+};
+
+/** Citation fields of one document (số/ký hiệu, ngày ban hành, trích yếu, cơ quan ban hành…). */
+export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorProps) => {
+  const t = useT(evidenceMessages);
+  const { api } = usePlatform();
+  const [meta, setMeta] = useState<EvidenceMeta>(doc.meta);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof EvidenceMeta) => (e: { target: { value: string } }) => setMeta((m) => ({ ...m, [k]: e.target.value }));
+  const warnings = year ? metaWarnings(meta, year) : [];
+  const listId = `ev-doctypes-${doc.id}`;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await api.evidence.updateMeta({ documentId: doc.id, meta }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('metaTitle', { name: doc.originalName })} onClose={onClose} closeLabel={t('close')}>
+      <form onSubmit={submit}>
+        <ErrorBanner error={error} />
+        <div className="grid-2">
+          <Field label={t('docType')}>
+            {(p) => <input {...p} name="docType" list={listId} maxLength={100} value={meta.docType} onChange={set('docType')} />}
+          </Field>
+          <datalist id={listId}>
+            {DOC_TYPE_SUGGESTIONS.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          <Field label={t('docNumber')}>
+            {(p) => <input {...p} name="docNumber" maxLength={100} value={meta.docNumber} onChange={set('docNumber')} />}
+          </Field>
+          <Field label={t('issuedOn')} hint={warnings.includes('ISSUED_OUTSIDE_YEAR') ? `⚠ ${t('warnOutsideYear', { year: year ?? '' })}` : undefined}>
+            {(p) => <input {...p} name="issuedOn" type="date" value={meta.issuedOn} onChange={set('issuedOn')} />}
+          </Field>
+          <Field label={t('issuer')}>
+            {(p) => <input {...p} name="issuer" maxLength={300} value={meta.issuer} onChange={set('issuer')} />}
+          </Field>
+        </div>
+        <Field label={t('summary')}>
+          {(p) => <textarea {...p} name="summary" maxLength={2000} value={meta.summary} onChange={set('summary')} />}
+        </Field>
+        <Field label={t('note')}>
+          {(p) => <textarea {...p} name="note" maxLength={4000} value={meta.note} onChange={set('note')} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('save')}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+};

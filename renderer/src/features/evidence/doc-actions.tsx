@@ -1,0 +1,68 @@
+import { useCallback, useState } from 'react';
+
+import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
+import { usePlatform, useT } from '../../app/app-context';
+import { canPreview } from './DocumentItem';
+import { MetadataEditor } from './MetadataEditor';
+import { PreviewDialog } from './PreviewDialog';
+import { evidenceMessages } from './messages';
+
+/**
+ * The per-document actions shared by the panel and the library: preview / open, edit details.
+ * Returns the buttons for one document and the dialogs to render once.
+ */
+export const useDocActions = (year: number | null, onChanged: () => void, onError: (e: unknown) => void) => {
+  const t = useT(evidenceMessages);
+  const platform = usePlatform();
+  const [preview, setPreview] = useState<EvidenceDocument | null>(null);
+  const [editing, setEditing] = useState<EvidenceDocument | null>(null);
+
+  const open = useCallback(
+    async (d: EvidenceDocument) => {
+      try {
+        const r = await platform.api.evidence.openExternal({ documentId: d.id });
+        if (r.downloadId) await platform.download(r.downloadId, r.fileName);
+      } catch (e) {
+        onError(e);
+      }
+    },
+    [platform, onError],
+  );
+
+  const buttons = (d: EvidenceDocument, readOnly: boolean) => (
+    <>
+      {canPreview(d) ? (
+        <button type="button" className="btn" onClick={() => setPreview(d)} aria-label={`${t('preview')}: ${d.originalName}`}>
+          {t('preview')}
+        </button>
+      ) : (
+        <button type="button" className="btn" onClick={() => void open(d)}>
+          {platform.kind === 'web' ? t('download') : t('open')}
+        </button>
+      )}
+      {!readOnly && (
+        <button type="button" className="btn" onClick={() => setEditing(d)} aria-label={`${t('editMeta')}: ${d.originalName}`}>
+          {t('editMeta')}
+        </button>
+      )}
+    </>
+  );
+
+  const dialogs = (
+    <>
+      {preview && <PreviewDialog doc={preview} onClose={() => setPreview(null)} />}
+      {editing && (
+        <MetadataEditor
+          doc={editing}
+          year={year}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+  return { buttons, dialogs };
+};
