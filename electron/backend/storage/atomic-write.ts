@@ -4,6 +4,17 @@ import { basename, dirname, join } from 'node:path';
 
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
+/**
+ * Fault-injection seam for the disk-full / permission tests (test/backend/disk-full): throw an errno-style
+ * error (ENOSPC, EIO, EACCES…) at the moments a real disk would fail. Production code never sets these.
+ */
+export const atomicWriteFaults: {
+  /** Before each write of the temp file's bytes. */
+  onWrite?: (file: string, bytesSoFar: number) => void;
+  /** After the temp file is complete and fsynced, before it replaces the target. */
+  beforeRename?: (tmp: string, file: string) => void;
+} = {};
+
 const sleepSync = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
@@ -47,7 +58,10 @@ export const writeFileAtomicSync = (file: string, data: string | Uint8Array): vo
   try {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) {
+      atomicWriteFaults.onWrite?.(file, off);
+      off += writeSync(fd, buf, off, buf.length - off);
+    }
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -60,6 +74,7 @@ export const writeFileAtomicSync = (file: string, data: string | Uint8Array): vo
   }
   closeSync(fd);
   try {
+    atomicWriteFaults.beforeRename?.(tmp, file);
     renameWithRetrySync(tmp, file);
   } catch (e) {
     try {

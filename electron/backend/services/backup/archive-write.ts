@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -70,7 +71,19 @@ export const writeBackupArchive = async (target: string, input: ArchiveInput, ct
       },
     });
     ctl?.progress(1, total + 1, 'Đang ghi tệp sao lưu');
-    await pipeline(zip.outputStream, meter, createWriteStream(partial, { flags: 'w', mode: 0o600 }));
+    // yazl reports a source file it cannot read on the ZipFile itself (the output would then never end).
+    const sourceFailed = new Promise<never>((_resolve, reject) => zip.on('error', reject));
+    sourceFailed.catch(() => undefined);
+    const sink = createWriteStream(partial, { flags: 'w', mode: 0o600 });
+    try {
+      await Promise.race([pipeline(zip.outputStream, meter, sink), sourceFailed]);
+    } catch (e) {
+      meter.destroy();
+      sink.destroy();
+      // Wait for the descriptor to close, so the .partial can be removed (Windows refuses open files).
+      if (!sink.closed) await Promise.race([once(sink, 'close'), new Promise((r) => setTimeout(r, 2000))]).catch(() => undefined);
+      throw e;
+    }
     const fd = openSync(partial, 'r+');
     try {
       fsyncSync(fd);
