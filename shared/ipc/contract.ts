@@ -7,6 +7,9 @@ import { assessmentChannels } from './channels/assessments';
 import { backupChannels } from './channels/backup';
 import { evidenceChannels } from './channels/evidence';
 import { exportChannels } from './channels/exports';
+import { indicatorSetAdminChannels } from './channels/indicator-set-admin';
+import { surveyChannels } from './channels/survey';
+import { submissionChannels } from './channels/submission';
 import { unitChannels } from './channels/units';
 import type { Result } from './result';
 
@@ -25,6 +28,9 @@ export const contract = {
   ...assessmentFlowChannels,
   ...exportChannels,
   ...backupChannels,
+  ...submissionChannels,
+  ...surveyChannels,
+  ...indicatorSetAdminChannels,
 } as const;
 
 export type Contract = typeof contract;

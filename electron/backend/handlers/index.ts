@@ -5,6 +5,9 @@ import { assessmentHandlers } from './assessments';
 import { backupHandlers } from './backup';
 import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
+import { indicatorSetAdminHandlers } from './indicator-set-admin';
+import { surveyHandlers } from './survey';
+import { submissionHandlers } from './submission';
 import type { HandlerMap } from './types';
 import { unitHandlers } from './units';
 
@@ -21,4 +24,7 @@ export const handlers = {
   ...assessmentFlowHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...submissionHandlers,
+  ...surveyHandlers,
+  ...indicatorSetAdminHandlers,
 } satisfies HandlerMap;

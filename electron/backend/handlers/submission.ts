@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
+import { AppFailure } from '../../../shared/ipc/result';
+import type { VerifyResult } from '../../../shared/schemas/submission';
+import type { BackendContext } from '../context';
+import { findAssessment } from '../db/repos/assessment-repo';
+import { getUnitProfile } from '../db/repos/unit-repo';
+import { exportAssessment } from '../services/bundle/export-assessment';
+import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
+import { loadTrustStore } from '../services/bundle/verify/trust';
+import type { TrustStore } from '../services/bundle/verify/trust';
+import { verifyInWorker } from '../services/bundle/verify/verify-process';
+import { openP12Signer } from '../services/signing/p12-signer';
+import { openPkcs11Signer } from '../services/signing/pkcs11-signer';
+import type { Signer } from '../services/signing/signer';
+import { signerProblem } from '../services/signing/signer-policy';
+import type { HandlerSlice } from './types';
+
+type Channels = 'submission.preview' | 'submission.export' | 'submission.verify' | 'submission.showInFolder';
+
+type KeyRef = { kind: 'p12'; path: string } | { kind: 'pkcs11'; module: string; tokenSerial?: string };
+
+/** Per backend: chosen key files/modules by opaque id (never the secret), and written bundles by job id. */
+const state = new WeakMap<BackendContext, { keys: Map<string, KeyRef>; files: Map<string, string> }>();
+const stateOf = (ctx: BackendContext) => {
+  let s = state.get(ctx);
+  if (!s) state.set(ctx, (s = { keys: new Map(), files: new Map() }));
+  return s;
+};
+
+const MAX_P12 = 1024 * 1024;
+
+const readP12 = (path: string): Buffer => {
+  if (!existsSync(path) || statSync(path).size > MAX_P12) throw new AppFailure('BAD_FILE', 'Tệp chứng thư số không đọc được hoặc quá lớn.');
+  return readFileSync(path);
+};
+
+const openKey = (ref: KeyRef, secret: string): Promise<Signer> =>
+  ref.kind === 'p12'
+    ? openP12Signer(readP12(ref.path), secret)
+    : openPkcs11Signer({ module: ref.module, ...(ref.tokenSerial ? { tokenSerial: ref.tokenSerial } : {}) }, secret);
+
+/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
+const trustOf = (ctx: BackendContext): TrustStore => {
+  const dir = join(ctx.dataDir, 'trust');
+  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
+};
+
+const verifyWithWorker = (ctx: BackendContext, file: string, trust: TrustStore, signal?: AbortSignal, onProgress?: (d: number, t: number, l: string) => void): Promise<VerifyResult> =>
+  verifyInWorker(file, {
+    trust,
+    checkSets: true,
+    knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
+    imported: [],
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+export const submissionHandlers: HandlerSlice<Channels> = {
+  'submission.preview': async (input, ctx) => {
+    if (!findAssessment(ctx.db, input.assessmentId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+    let ref: KeyRef;
+    if (input.source.kind === 'p12') {
+      let path: string;
+      if (input.source.uploadId) path = ctx.uploads.get(input.source.uploadId).path;
+      else {
+        const picked = await ctx.host.pickFiles({ title: 'Chọn tệp chứng thư số (.p12, .pfx)', filters: [{ name: 'Chứng thư số', extensions: ['p12', 'pfx'] }], multiple: false });
+        if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn tệp chứng thư số');
+        path = picked[0];
+      }
+      ref = { kind: 'p12', path };
+    } else {
+      const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
+      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn thư viện của thiết bị ký số');
+      ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
+    }
+    const signer = await openKey(ref, input.source.kind === 'p12' ? input.source.password : input.source.pin);
+    try {
+      const keyId = randomBytes(12).toString('hex');
+      stateOf(ctx).keys.set(keyId, ref);
+      return { keyId, signer: signer.details, problem: signerProblem(signer, ctx.now()) };
+    } finally {
+      await signer.close();
+    }
+  },
+
+  'submission.export': async (input, ctx) => {
+    const a = findAssessment(ctx.db, input.assessmentId);
+    if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+    const ref = stateOf(ctx).keys.get(input.keyId);
+    if (!ref) throw new AppFailure('NOT_FOUND', 'Hãy chọn lại khóa ký.');
+    const secret = ref.kind === 'p12' ? input.password : input.pin;
+    if (secret === undefined) throw new AppFailure('VALIDATION', ref.kind === 'p12' ? 'Thiếu mật khẩu tệp chứng thư số' : 'Thiếu mã PIN');
+    const unit = getUnitProfile(ctx.db);
+    const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
+    const files = stateOf(ctx).files;
+    let jobId = '';
+    const job = ctx.jobs.start('submission.export', async (ctl): Promise<SubmissionExportResult> => {
+      ctl.progress(0, 1, 'Chọn nơi lưu hồ sơ');
+      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu hồ sơ nộp', defaultName, filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice'] }] });
+      if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ');
+      ctl.throwIfCancelled();
+      ctl.progress(0, 1, 'Mở khóa ký');
+      const signer = await openKey(ref, secret);
+      try {
+        const res = await exportAssessment(ctx, {
+          assessmentId: a.id,
+          signer,
+          out: target.path,
+          trust: trustOf(ctx),
+          signal: ctl.signal,
+          onProgress: (d, t, l) => ctl.progress(d, t, l),
+          verify: (file, trust) => verifyWithWorker(ctx, file, trust, ctl.signal),
+        });
+        files.set(jobId, res.path);
+        const v = res.verification;
+        return {
+          fileName: target.downloadId ? defaultName : basename(res.path),
+          sizeBytes: res.size,
+          sha256: res.sha256,
+          submissionId: res.submissionId,
+          revision: res.revision,
+          status: v?.status ?? 'VALID',
+          code: v?.code ?? 'OK',
+          message: v?.message ?? '',
+          ...(target.downloadId ? { downloadId: target.downloadId } : {}),
+        };
+      } finally {
+        await signer.close();
+      }
+    });
+    jobId = job.id;
+    return job;
+  },
+
+  'submission.verify': async (input, ctx) => {
+    let file: string;
+    if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
+    else {
+      const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần kiểm tra', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice', 'zip'] }], multiple: false });
+      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn hồ sơ');
+      file = picked[0];
+    }
+    const trust = trustOf(ctx);
+    return ctx.jobs.start('submission.verify', (ctl) => verifyWithWorker(ctx, file, trust, ctl.signal, (d, t, l) => ctl.progress(d, t, l)));
+  },
+
+  'submission.showInFolder': async (input, ctx) => {
+    const path = stateOf(ctx).files.get(input.jobId);
+    if (!path) return { shown: false };
+    await ctx.host.showInFolder(path);
+    return { shown: true };
+  },
+};

@@ -1,0 +1,22 @@
+import type { VerifyLimits } from '../backend/services/bundle/constants';
+import type { VerifyResult } from '../../shared/schemas/submission';
+
+/** Messages to and from the verification worker. Everything is plain data (no callbacks cross processes). */
+export type VerifyWorkerRequest = {
+  id: number;
+  file: string;
+  /** DER certificates / CRLs, base64. */
+  trust: { anchors: string[]; crls: string[] };
+  /** When false the indicator-set check (step 8) is skipped. */
+  checkSets: boolean;
+  knownSets: { id: string; version: string; sha256: string; indicatorIds?: string[] }[];
+  /** Already imported (submissionId, highest revision) pairs for replay detection. */
+  imported: { submissionId: string; revision: number }[];
+  now?: string;
+  limits?: Partial<VerifyLimits>;
+};
+
+export type VerifyWorkerResponse =
+  | { id: number; type: 'progress'; done: number; total: number; label: string }
+  | { id: number; type: 'result'; result: VerifyResult }
+  | { id: number; type: 'error'; message: string };

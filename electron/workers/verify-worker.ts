@@ -1,0 +1,39 @@
+/**
+ * The verification worker: runs the full bundle verification in a separate process (an Electron
+ * utilityProcess in the app, a child process under plain Node), so a hostile file can at worst kill this
+ * process. The parent applies a wall-clock timeout. Never imports 'electron'.
+ */
+import { verifyBundle } from '../backend/services/bundle/verify/verify-bundle';
+import type { VerifyWorkerRequest, VerifyWorkerResponse } from './verify-protocol';
+
+const reply = (r: VerifyWorkerResponse): void => {
+  process.send?.(r);
+};
+
+process.on('message', (msg: VerifyWorkerRequest) => {
+  void (async () => {
+    try {
+      const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
+      const imported = msg.imported;
+      const result = await verifyBundle(msg.file, {
+        trust: { anchors: msg.trust.anchors.map((b) => new Uint8Array(Buffer.from(b, 'base64'))), crls: msg.trust.crls.map((b) => new Uint8Array(Buffer.from(b, 'base64'))) },
+        ...(msg.now ? { now: new Date(msg.now) } : {}),
+        ...(msg.limits ? { limits: msg.limits } : {}),
+        ...(msg.checkSets
+          ? {
+              lookupIndicatorSet: (id: string, version: string) => {
+                const s = sets.get(`${id}\u0000${version}`);
+                return s ? { sha256: s.sha256, ...(s.indicatorIds ? { indicatorIds: s.indicatorIds } : {}) } : null;
+              },
+            }
+          : {}),
+        isReplay: (submissionId, revision) => imported.some((i) => i.submissionId === submissionId && i.revision >= revision),
+        onProgress: (done, total, label) => reply({ id: msg.id, type: 'progress', done, total, label }),
+      });
+      reply({ id: msg.id, type: 'result', result });
+    } catch (e) {
+      reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+});
+process.on('disconnect', () => process.exit(0));

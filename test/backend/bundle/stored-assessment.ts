@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Assessment } from '../../../shared/schemas/assessment';
+import { replaceAnswers } from '../../../electron/backend/db/repos/answer-repo';
+import { attachFiles } from '../../../electron/backend/services/evidence/attach';
+import { parsePortableAnswers } from '../../../electron/backend/services/indicator-sets/answers-file';
+import { callOk } from '../../helpers/backend';
+import type { TestBackend } from '../../helpers/backend';
+import { AGENCY_NAME } from '../../helpers/pki';
+
+const EXAMPLES = join(process.cwd(), 'resources', 'examples');
+
+/** A stored assessment filled from the shipped example answers, with the example evidence attached. */
+export const fillFromExample = async (b: TestBackend): Promise<Assessment> => {
+  await callOk(b, 'unit.save', {
+    name: AGENCY_NAME,
+    code: 'STP-HP',
+    type: 'SO',
+    focalPoint: { name: 'Lê Thị Hoa', title: 'Chuyên viên', phone: '', email: '' },
+    head: { name: 'Phạm Văn Đông', title: 'Giám đốc', phone: '', email: '' },
+  });
+  const a = await callOk<Assessment>(b, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so', deadline: null });
+  const read = parsePortableAnswers(readFileSync(join(EXAMPLES, 'hp-2025-so-answers.json'), 'utf8'));
+  if (!read.ok) throw new Error(read.errors.join('\n'));
+  const now = new Date().toISOString();
+  replaceAnswers(b.ctx.db, a.id, read.file.answers.map((x) => ({ nodeId: x.nodeId, inputs: x.inputs, notApplicable: x.notApplicable, explanation: x.explanation })), now);
+  for (const ans of read.file.answers) {
+    // Preflight wants evidence on every scored leaf: cite the general plan where the example cites nothing.
+    const cited = ans.evidence.length || ans.notApplicable ? ans.evidence : ['ke-hoach-cchc-2025.pdf'];
+    for (const p of cited) {
+      await attachFiles(b.ctx.db, b.ctx.dataDir, { assessmentId: a.id, nodeId: ans.nodeId, files: [{ path: join(EXAMPLES, 'evidence', p), name: p }] });
+    }
+  }
+  return a;
+};
