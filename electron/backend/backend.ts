@@ -69,7 +69,7 @@ export const createBackend = (opts: BackendOptions): Backend => {
     host: opts.host(paths, served),
     jobs: new JobRegistry(logger),
     logger,
-    catalog: new IndicatorSetCatalog(join(resourcesDir, 'indicator-sets')),
+    catalog: new IndicatorSetCatalog(join(resourcesDir, 'indicator-sets'), join(paths.root, 'indicator-sets')),
     uploads: new UploadRegistry(),
     served,
     now: opts.now ?? (() => new Date()),
