@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
@@ -65,6 +66,9 @@ test('report page: narrative autosaves and survives a reload; Excel and PDF expo
   await expect(page.getByLabel('Ưu điểm')).toHaveValue(strengths);
   await expect(page.getByLabel('Kiến nghị, đề xuất')).toHaveValue(recommendations);
   await expect(page.getByLabel('Căn cứ')).toHaveValue('');
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Keyboard only: the Excel button is reachable with Tab from the last text field.
   await page.getByLabel('Kiến nghị, đề xuất').focus();
