@@ -50,6 +50,7 @@ const FILTERS = [
 
 /** A file-system-safe name for the read-only copy opened in the system's program. */
 const safeOpenName = (name: string, kind: string): string => {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
   const base = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').slice(0, 120) || 'tai-lieu';
   const ext = `.${kind}`;
   return base.toLowerCase().endsWith(ext) || (kind === 'jpg' && /\.jpe?g$/i.test(base)) ? base : `${base}${ext}`;
