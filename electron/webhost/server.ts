@@ -114,6 +114,11 @@ export const startWebHost = async (opts: WebHostOptions): Promise<RunningWebHost
     origin,
     token,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Chromium pre-opens idle keep-alive connections; without this close() waits for their timeout.
+        server.closeAllConnections();
+      }),
   };
 };
