@@ -50,6 +50,8 @@ export type ZipWriterOptions = {
   hashOutput?: boolean;
   /** Tests only: use ZIP64 records even for small entries, to exercise that path. */
   forceZip64?: boolean;
+  /** fsync before close (default true: the export renames the file next, so it must be on disk first). */
+  fsync?: boolean;
 };
 
 export class BundleZipWriter {
@@ -279,7 +281,7 @@ export class BundleZipWriter {
     eocd.writeUInt32LE(zip64 ? U32 : cdSize, 12);
     eocd.writeUInt32LE(zip64 ? U32 : cdStart, 16);
     await this.write(eocd);
-    await this.fh!.sync();
+    if (this.opts.fsync !== false) await this.fh!.sync();
     await this.fh!.close();
     this.fh = null;
     this.closed = true;

@@ -1,5 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -38,9 +39,13 @@ const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
  * ever compared with the allow-list, never used as file-system paths.
  */
 export class BundleZipReader {
+  /** Where each entry's data starts (from its local header), for the fast path of stored entries. */
+  private readonly dataStart = new Map<Entry, number>();
+
   private constructor(
     private readonly zip: ZipFile,
     private readonly startsAsZip: boolean,
+    private readonly file: string,
   ) {}
 
   static async open(file: string, limits: VerifyLimits): Promise<BundleZipReader> {
@@ -69,7 +74,7 @@ export class BundleZipReader {
         (err, z) => (err ? reject(classify(err, startsAsZip)) : resolve(z)),
       );
     });
-    return new BundleZipReader(zip, startsAsZip);
+    return new BundleZipReader(zip, startsAsZip, file);
   }
 
   close(): void {
@@ -154,6 +159,7 @@ export class BundleZipReader {
       if (local.compressionMethod !== entry.compressionMethod) fail('E_HEADER_MISMATCH', `${name}: method differs`);
       if ((local.generalPurposeBitFlag & 0x1) !== 0) fail('E_ENCRYPTED', name);
       if (name === 'mimetype' && local.extraFieldLength !== 0) fail('E_MIMETYPE', 'local header has an extra field');
+      this.dataStart.set(entry, local.fileDataStart);
       spans.push({ start: entry.relativeOffsetOfLocalHeader, end: local.fileDataStart + entry.compressedSize, name });
     }
     spans.sort((a, b) => a.start - b.start);
@@ -172,7 +178,18 @@ export class BundleZipReader {
     if (content.toString('latin1') !== ASIC_MIMETYPE) fail('E_MIMETYPE', `content "${content.toString('latin1').slice(0, 60)}"`);
   }
 
+  /**
+   * The entry's content. Stored entries are read straight from the file range the local header points at
+   * (1 MiB reads; yauzl already checked compressed = uncompressed size for stored data and that the range
+   * lies inside the file); deflated entries go through yauzl, which stops at the declared size.
+   */
   async stream(info: ZipEntryInfo): Promise<Readable> {
+    const start = this.dataStart.get(info.entry);
+    const size = info.entry.compressedSize;
+    if (info.entry.compressionMethod === 0 && start !== undefined && size === info.entry.uncompressedSize) {
+      if (size === 0) return Readable.from([]);
+      return createReadStream(this.file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 });
+    }
     try {
       return await this.zip.openReadStreamPromise(info.entry);
     } catch (e) {
