@@ -4,6 +4,8 @@ import { HomePage } from '../features/home/HomePage';
 import { AssessmentShell } from '../features/assessment/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
 import { ReportPage } from '../features/export/index';
+import { SetsPage } from '../features/sets/index';
+import { SurveyPage } from '../features/survey/index';
 
 /**
  * The route table. Features add their pages here (one line each); the first matching pattern wins.
@@ -23,4 +25,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/a/:assessmentId/library', render: (p) => <LibraryPage assessmentId={p.assessmentId ?? ''} /> },
   { pattern: '/a/:assessmentId/evidence/:nodeId', render: (p) => <EvidenceNodePage assessmentId={p.assessmentId ?? ''} nodeId={p.nodeId ?? ''} /> },
   { pattern: '/a/:assessmentId/report', render: (p) => <ReportPage assessmentId={p.assessmentId ?? ''} /> },
+  { pattern: '/a/:assessmentId/survey', render: (p) => <SurveyPage assessmentId={p.assessmentId ?? ''} /> },
+  { pattern: '/sets', render: () => <SetsPage /> },
 ];
