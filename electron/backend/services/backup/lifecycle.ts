@@ -1,11 +1,55 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
+import { dataPaths } from '../../data-dir';
 import type { Db } from '../../db/connection';
 import { toAppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { DEFAULT_KEEP, startupBackupIfDue, takeAutomaticBackup } from './auto';
 import type { AutoBackupEnv } from './auto';
 import { installBackupRuntime } from './service';
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What a crash mid-backup or mid-restore leaves behind: snapshot temp files in backups/ (".cchc-….tmp-…",
+ * never under a final name) and staging folders in tmp/ ("backup-<pid>-…", "restore-<pid>-…") of dead
+ * processes. Removed at start-up (one app instance owns the data folder).
+ */
+export const cleanupBackupLeftovers = (dataDir: string): string[] => {
+  const p = dataPaths(dataDir);
+  const removed: string[] = [];
+  const list = (d: string) => {
+    try {
+      return readdirSync(d);
+    } catch {
+      return [];
+    }
+  };
+  for (const n of list(p.backups)) {
+    if (/^\.cchc-.*\.tmp-[0-9a-f]+$/.test(n)) {
+      rmSync(join(p.backups, n), { force: true });
+      removed.push(n);
+    }
+  }
+  for (const n of list(p.tmp)) {
+    const m = /^(?:backup|restore)-(\d+)-[0-9a-f]+$/.exec(n);
+    if (m && (Number(m[1]) === process.pid ? false : !processAlive(Number(m[1])))) {
+      rmSync(join(p.tmp, n), { recursive: true, force: true });
+      removed.push(n);
+    }
+  }
+  return removed;
+};
 
 export type BackupLifecycleOptions = {
   backupsDir: string;
@@ -51,6 +95,11 @@ export const backupLifecycle = (opts: BackupLifecycleOptions) => {
     },
     started: (ctx: BackendContext): void => {
       installBackupRuntime(ctx, { keep, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+      try {
+        cleanupBackupLeftovers(opts.dataDir);
+      } catch (e) {
+        opts.logger.warn('backup leftovers cleanup failed', { error: e instanceof Error ? e.message : String(e) });
+      }
       if (!enabled || fresh) return;
       try {
         const b = startupBackupIfDue(ctx.db, env());
