@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
 import { readAppVersion } from './app-version';
 import { backupLifecycle } from './services/backup/lifecycle';
+import { cleanupTempFiles } from './services/evidence/gc';
 import { ServedFiles } from './services/served-files';
 import { UploadRegistry } from './services/uploads';
 
@@ -75,6 +76,8 @@ export const createBackend = (opts: BackendOptions): Backend => {
     now: opts.now ?? (() => new Date()),
   };
   backups.started(ctx);
+  // Temp copies left by an attach that was killed mid-way are never visible; remove them at start-up.
+  cleanupTempFiles(paths.root);
   const map = opts.handlers ?? handlers;
   return {
     ctx,
