@@ -122,4 +122,4 @@ const ico = (sizes) => {
 
 writeFileSync(join(here, 'icon.png'), png(512));
 writeFileSync(join(here, 'icon.ico'), ico([16, 24, 32, 48, 64, 128, 256]));
-console.log('wrote resources/icons/icon.png and icon.ico');
+process.stdout.write('wrote resources/icons/icon.png and icon.ico\n');
