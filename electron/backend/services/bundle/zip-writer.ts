@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 import { ASIC_MIMETYPE, FIXED_MTIME } from './constants';
+import { OutputHasher } from './output-hasher';
 
 export type WrittenEntry = { path: string; size: number; sha256: string };
 
@@ -15,7 +15,7 @@ export type WrittenEntry = { path: string; size: number; sha256: string };
  * of a well-known format keeps the layout exact: `mimetype` first, STORED, no extra field, no data
  * descriptor; every entry the same fixed mtime; ZIP64 only where a size or offset needs it.
  * Output is strictly sequential (data descriptors instead of seeking back), so the bundle's own SHA-256 is
- * computed while it is written. Tests check the output with yauzl, Info-ZIP `unzip -t` and openssl.
+ * computed while it is written (on a worker thread, output-hasher.ts). Tests check the output with yauzl, Info-ZIP `unzip -t` and openssl.
  */
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -59,14 +59,14 @@ export class BundleZipWriter {
   private pos = 0;
   private readonly entries: Central[] = [];
   private readonly names = new Set<string>();
-  private readonly outHash: Hash | null;
+  private readonly outHash: OutputHasher | null;
   private closed = false;
 
   private constructor(
     readonly target: string,
     private readonly opts: ZipWriterOptions,
   ) {
-    this.outHash = opts.hashOutput ? createHash('sha256') : null;
+    this.outHash = opts.hashOutput ? new OutputHasher() : null;
   }
 
   /** Creates `target` exclusively ('wx': never overwrites; the caller picks a fresh .partial name). */
@@ -87,8 +87,8 @@ export class BundleZipWriter {
       const { bytesWritten } = await this.fh.write(buf, off, buf.length - off, this.pos + off);
       off += bytesWritten;
     }
-    this.outHash?.update(buf);
     this.pos += buf.length;
+    if (this.outHash) await this.outHash.update(buf);
   }
 
   private claim(path: string): Buffer {
@@ -285,7 +285,7 @@ export class BundleZipWriter {
     await this.fh!.close();
     this.fh = null;
     this.closed = true;
-    return { size: this.pos, sha256: this.outHash ? this.outHash.digest('hex') : null };
+    return { size: this.pos, sha256: this.outHash ? await this.outHash.digest() : null };
   }
 
   /** Stops writing (cancel or error) and closes the file; the caller deletes it. */
@@ -294,5 +294,6 @@ export class BundleZipWriter {
     const fh = this.fh;
     this.fh = null;
     await fh?.close().catch(() => undefined);
+    await this.outHash?.dispose().catch(() => undefined);
   }
 }

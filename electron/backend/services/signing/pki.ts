@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { createHash, webcrypto } from 'node:crypto';
 
 import * as x509 from '@peculiar/x509';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 import type { SignerDetails } from '../../../../shared/schemas/submission';
