@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 
+import { BackupLink } from '../features/backup/index';
 import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -25,6 +26,7 @@ export const App = () => {
         <a className="brand" href="#/" aria-label={t('home')}>
           {t('appName')}
         </a>
+        <BackupLink />
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>

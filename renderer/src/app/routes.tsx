@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 
+import { BackupPage } from '../features/backup/index';
 import { HomePage } from '../features/home/HomePage';
 import { AssessmentShell } from '../features/assessment/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
@@ -27,4 +28,5 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/a/:assessmentId/report', render: (p) => <ReportPage assessmentId={p.assessmentId ?? ''} /> },
   { pattern: '/a/:assessmentId/survey', render: (p) => <SurveyPage assessmentId={p.assessmentId ?? ''} /> },
   { pattern: '/sets', render: () => <SetsPage /> },
+  { pattern: '/backup', render: () => <BackupPage /> },
 ];

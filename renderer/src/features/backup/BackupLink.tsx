@@ -1,0 +1,13 @@
+import { useT } from '../../app/app-context';
+import { backupMessages } from './messages';
+import './backup.css';
+
+/** The top-bar link to the backup page. */
+export const BackupLink = () => {
+  const t = useT(backupMessages);
+  return (
+    <a className="topbar-link" href="#/backup">
+      {t('navLabel')}
+    </a>
+  );
+};

@@ -1,0 +1,5 @@
+/** "Sao lưu / Khôi phục" (route '/backup'). */
+export { BackupLink } from './BackupLink';
+export { BackupPage } from './BackupPage';
+export { backupMessages } from './messages';
+export const backupHref = '#/backup';
