@@ -163,3 +163,31 @@ describe('IPC sender check (rule 2)', () => {
     expect(problems.some((p) => /reached the backend/.test(p))).toBe(true);
   });
 });
+
+describe('preload and processes (E2, E10)', () => {
+  it('E2: the preload bundles into ONE CommonJS file whose only require is electron (what a sandboxed preload may load)', async () => {
+    const esbuild = await import('esbuild');
+    const out = await esbuild.build({
+      entryPoints: [join(ROOT, 'electron', 'preload', 'index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      external: ['electron'],
+      logLevel: 'silent',
+    });
+    expect(out.outputFiles).toHaveLength(1);
+    const requires = [...new Set(out.outputFiles[0]!.text.match(/require\("[^"]+"\)/g) ?? [])];
+    expect(requires).toEqual(['require("electron")']);
+    // …and the real build is configured the same way (one CommonJS file, dependencies inlined).
+    const cfg = readFileSync(join(ROOT, 'electron.vite.config.mts'), 'utf8');
+    expect(cfg).toMatch(/preload:[\s\S]*format: 'cjs'[\s\S]*externalizeDeps: false/);
+  });
+
+  it('E10: the main process never forks Node itself (RunAsNode is off; workers go through one launcher)', () => {
+    const offenders = sourceFiles(join(ROOT, 'electron', 'main'))
+      .concat(sourceFiles(join(ROOT, 'electron', 'backend')))
+      .filter((f) => /^import\s+(?!type)[^;]*from 'node:child_process'/m.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
