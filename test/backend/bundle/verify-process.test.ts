@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { packBundle } from '../../../electron/backend/services/bundle/pack';
+import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
+import { verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
+import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
+import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
+import type { TestPki } from '../../helpers/pki';
+import { bundleEntries, dataParts, signParts, testSigner } from './craft';
+import { writeRawZip } from './raw-zip';
+import { SET, sampleInput } from './sample';
+
+let pki: TestPki;
+let work: string;
+let good: string;
+beforeAll(async () => {
+  pki = await createTestPki();
+  work = mkdtempSync(join(tmpdir(), 'cchc-vproc-'));
+  const s = sampleInput(join(work, 'src'));
+  const parts = dataParts(s.submission, s.evidence.map((e) => ({ path: e.path, data: readFileSync(e.source) })));
+  good = join(work, 'good.asice');
+  writeFileSync(good, writeRawZip(bundleEntries(parts, await signParts(parts, { signer: testSigner(pki.leaf, [pki.intermediate]) }))));
+}, 60_000);
+
+const base = () => ({ trust: loadTrustStore(pki.caFile), checkSets: true, knownSets: [{ id: SET.id, version: SET.version, sha256: SET.sha256 }], imported: [] });
+
+describe('verification in a worker process', () => {
+  it('gives the same verdict as in-process, with progress', async () => {
+    const seen: number[] = [];
+    const r = await verifyInWorker(good, { ...base(), onProgress: (d) => seen.push(d) });
+    expect(r.status).toBe('VALID_WITH_WARNINGS');
+    expect(r.files).toHaveLength(4);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('replay and unknown-set data cross the process boundary as plain data', async () => {
+    const replay = await verifyInWorker(good, { ...base(), imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 3 }] });
+    expect(replay.code).toBe('E_REPLAY');
+    const unknown = await verifyInWorker(good, { ...base(), knownSets: [] });
+    expect(unknown.code).toBe('E_INDICATOR_SET_UNKNOWN');
+  });
+
+  it('a wall-clock timeout kills the worker: E_TIMEOUT', async () => {
+    const r = await verifyInWorker(good, { ...base(), timeoutMs: 1 });
+    expect(r.status).toBe('INVALID');
+    expect(r.code).toBe('E_TIMEOUT');
+  });
+});
+
+describe('kill -9 during an export never leaves a final .asice', () => {
+  it('only a .partial can remain, and the next export removes it', async () => {
+    const out = join(work, 'killed.asice');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { openP12Signer } from ${JSON.stringify(join(process.cwd(), 'electron/backend/services/signing/p12-signer.ts'))};
+      import { packBundle } from ${JSON.stringify(join(process.cwd(), 'electron/backend/services/bundle/pack.ts'))};
+      import { sampleInput } from ${JSON.stringify(join(process.cwd(), 'test/backend/bundle/sample.ts'))};
+      const s = sampleInput(${JSON.stringify(join(work, 'k'))});
+      const ev = Array.from({ length: 400 }, (_, i) => ({ ...s.evidence[0], path: 'evidence/' + String(i + 1).padStart(4, '0') + '.pdf' }));
+      const signer = await openP12Signer(readFileSync(${JSON.stringify(pki.p12.modernAscii)}), ${JSON.stringify(ASCII_PASSWORD)});
+      process.stdout.write('ready\\n');
+      await packBundle({ out: ${JSON.stringify(out)}, submission: s.submission, evidence: ev, signer, now: new Date(),
+        onProgress: (d) => { if (d > 2_000_000) process.stdout.write('writing\\n'); } });
+    `;
+    const file = join(work, 'killer.mts');
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (b: Buffer) => {
+        if (b.toString().includes('writing')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+      setTimeout(() => reject(new Error('child never started writing')), 30_000);
+    });
+    await new Promise((r) => child.on('close', r));
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((f) => f.startsWith('killed.asice'))).toEqual(['killed.asice.partial']);
+    // The next export to the same target starts by removing the stale partial.
+    const s = sampleInput(join(work, 'again'));
+    await packBundle({ out, submission: s.submission, evidence: s.evidence, signer: await openP12Signer(readFileSync(pki.p12.modernAscii), ASCII_PASSWORD), now: new Date() });
+    expect(readdirSync(work).filter((f) => f.startsWith('killed.asice'))).toEqual(['killed.asice']);
+  }, 60_000);
+});
