@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 import { ASIC_MIMETYPE, FIXED_MTIME } from './constants';
-import { OutputHasher } from './output-hasher';
+import { CHUNK, OutputHasher } from './output-hasher';
 
 export type WrittenEntry = { path: string; size: number; sha256: string };
 
@@ -25,7 +25,6 @@ const SIG_EOCD64 = 0x06064b50;
 const SIG_LOCATOR64 = 0x07064b50;
 const U32 = 0xffffffff;
 const FLAG_DESCRIPTOR = 0x0008;
-const CHUNK = 1024 * 1024;
 
 const dosDateTime = (d: Date): { date: number; time: number } => ({
   date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
@@ -80,7 +79,9 @@ export class BundleZipWriter {
     return this.pos;
   }
 
-  private async write(buf: Buffer): Promise<void> {
+  private scratch: Buffer | null = null;
+
+  private async writeRaw(buf: Buffer): Promise<void> {
     if (!this.fh) throw new Error('zip writer closed');
     let off = 0;
     while (off < buf.length) {
@@ -88,7 +89,11 @@ export class BundleZipWriter {
       off += bytesWritten;
     }
     this.pos += buf.length;
-    if (this.outHash) await this.outHash.update(buf);
+  }
+
+  private async write(buf: Buffer): Promise<void> {
+    await this.writeRaw(buf);
+    this.outHash?.update(buf);
   }
 
   private claim(path: string): Buffer {
@@ -164,17 +169,33 @@ export class BundleZipWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    const input = createReadStream(source, { highWaterMark: CHUNK, signal: opts.signal });
     if (method === 0) {
-      for await (const chunk of input as AsyncIterable<Buffer>) {
-        crc = crc32(chunk, crc);
-        sha.update(chunk);
-        usize += chunk.length;
-        await this.write(chunk);
-        opts.onBytes?.(chunk.length);
+      // Stored: read into reusable 1 MiB buffers (no per-chunk garbage), CRC + SHA-256, write, then hand the
+      // buffer to the whole-bundle hasher (transferred to its thread and back).
+      const src = await open(source, 'r');
+      try {
+        for (;;) {
+          opts.signal?.throwIfAborted();
+          const buf = this.outHash ? await this.outHash.acquire() : (this.scratch ??= Buffer.allocUnsafe(CHUNK));
+          const { bytesRead } = await src.read(buf, 0, CHUNK, null);
+          if (bytesRead === 0) {
+            this.outHash?.release(buf);
+            break;
+          }
+          const chunk = buf.subarray(0, bytesRead);
+          crc = crc32(chunk, crc);
+          sha.update(chunk);
+          usize += bytesRead;
+          await this.writeRaw(chunk);
+          this.outHash?.submit(buf, bytesRead);
+          opts.onBytes?.(bytesRead);
+        }
+      } finally {
+        await src.close();
       }
       csize = usize;
     } else {
+      const input = createReadStream(source, { highWaterMark: CHUNK, signal: opts.signal });
       const deflater = createDeflateRaw({ level: 6 });
       input.on('error', (e) => deflater.destroy(e));
       input.on('data', (data: string | Buffer) => {
