@@ -165,6 +165,14 @@ test('undo restores the last change, the tree filters and searches without diacr
   const unscored = await ap.tree.locator('li.tree-leaf').count();
   expect(unscored).toBeGreaterThan(40);
 
+  // Deadline typed as dd/MM/yyyy on the dashboard.
+  await ap.gotoDashboard();
+  await expect(page.getByTestId('dash-deadline')).toHaveText('31/12/2025');
+  await page.getByLabel('Đổi hạn nộp').fill('15/01/2026');
+  await page.getByLabel('Đổi hạn nộp').press('Enter');
+  await expect(page.getByTestId('dash-deadline')).toHaveText('15/01/2026');
+  await ap.openNode('1.3.1');
+
   // Lock (what the bundle export does), reload: read-only, then "Tạo lần nộp mới".
   app.backend.ctx.db.prepare("UPDATE assessment SET status = 'locked' WHERE id = ?").run(id);
   await page.reload();

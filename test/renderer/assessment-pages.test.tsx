@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessment/assessment-store';
 import { NavTree } from '../../renderer/src/features/assessment/NavTree';
 import { NodePage } from '../../renderer/src/features/assessment/NodePage';
+import { parseDmy } from '../../renderer/src/components/DateField';
 import { parseNumberText } from '../../renderer/src/components/NumberField';
 import { formatPoints } from '../../shared/domain/points';
 import { assessmentOf, fakeApi, renderWithStore } from './assessment-harness';
@@ -34,6 +35,14 @@ describe('number input', () => {
     expect(parseNumberText('1.000', 0)).toBe(1000);
     expect(parseNumberText('12,5', 0)).toBeNull();
     expect(parseNumberText('', 0)).toBeUndefined();
+  });
+
+  it('dates are typed dd/MM/yyyy and must exist', () => {
+    expect(parseDmy('31/12/2025')).toBe('2025-12-31');
+    expect(parseDmy('1/2/2026')).toBe('2026-02-01');
+    expect(parseDmy('')).toBeNull();
+    expect(parseDmy('31/02/2026')).toBeUndefined();
+    expect(parseDmy('2025-12-31')).toBeUndefined();
   });
 });
 

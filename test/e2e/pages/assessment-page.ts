@@ -26,6 +26,8 @@ export class AssessmentPage {
 
   /** Finds a sub-criterion by typing its code in the tree search (diacritics-insensitive) and opens it. */
   async openNode(code: string): Promise<void> {
+    const all = this.tree.getByRole('button', { name: 'Tất cả' });
+    if ((await all.getAttribute('aria-pressed')) !== 'true') await all.click();
     const search = this.tree.getByLabel('Tìm theo mã hoặc nội dung');
     await search.fill(code);
     const link = this.tree.locator('li.tree-leaf > a').filter({ has: this.page.locator('.tree-code', { hasText: new RegExp(`^${code.replace(/\./g, '\\.')}$`) }) });

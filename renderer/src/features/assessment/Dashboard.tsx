@@ -6,7 +6,7 @@ import { daysLeft } from '../../../../shared/domain/progress';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons, reportHref } from '../export/index';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { formatDate } from '../../i18n/format';
 import { useAssessment } from './assessment-store';
 import { DomainChart, domainBars } from './DomainChart';
@@ -46,10 +46,10 @@ export const Dashboard = () => {
   const firstOpen = leaves.find((l) => l.unscored || l.state === 'INVALID');
   const days = assessment.deadline ? daysLeft(localToday(), assessment.deadline) : null;
 
-  const saveDeadline = async (value: string) => {
+  const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
     try {
-      store.setAssessment(await api.assessments.setDeadline({ assessmentId: assessment.id, deadline: value || null }));
+      store.setAssessment(await api.assessments.setDeadline({ assessmentId: assessment.id, deadline }));
     } catch (e) {
       setDeadlineError(e);
     }
@@ -106,9 +106,13 @@ export const Dashboard = () => {
             </p>
           )}
           {!readOnly && (
-            <Field label={t('setDeadline')}>
-              {(p) => <input {...p} type="date" defaultValue={assessment.deadline ?? ''} onChange={(e) => void saveDeadline(e.target.value)} />}
-            </Field>
+            <DateField
+              label={t('setDeadline')}
+              hint={t('deadlineHint')}
+              invalidMessage={t('deadlineInvalid')}
+              value={assessment.deadline}
+              onCommit={(iso) => void saveDeadline(iso)}
+            />
           )}
           <ErrorBanner error={deadlineError} />
         </div>

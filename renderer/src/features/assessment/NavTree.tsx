@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 
 import { isLeaf } from '../../../../shared/domain/indicator-tree';
 import { formatPoints } from '../../../../shared/domain/points';
@@ -20,16 +20,23 @@ const FILTERS: TreeFilter[] = ['all', 'unscored', 'missingEvidence', 'belowMax']
 type LeafRowProps = { href: string; code: string; title: string; state: LeafState; points: string; current: boolean };
 
 // Memoised: typing in one field re-renders only the row whose score or state changed.
-const LeafRow = memo(({ href, code, title, state, points, current }: LeafRowProps) => (
-  <li className={current ? 'tree-leaf current' : 'tree-leaf'}>
-    <a href={href} {...(current ? { 'aria-current': 'page' as const } : {})}>
-      <StatusIcon state={state} />
-      <span className="tree-code">{code}</span>
-      <span className="tree-title">{title}</span>
-      <span className="tree-points">{points}</span>
-    </a>
-  </li>
-));
+const LeafRow = memo(({ href, code, title, state, points, current }: LeafRowProps) => {
+  const ref = useRef<HTMLLIElement>(null);
+  // Keep the open sub-criterion visible in the (scrolling) sidebar.
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+  return (
+    <li ref={ref} className={current ? 'tree-leaf current' : 'tree-leaf'}>
+      <a href={href} {...(current ? { 'aria-current': 'page' as const } : {})}>
+        <StatusIcon state={state} />
+        <span className="tree-code">{code}</span>
+        <span className="tree-title">{title}</span>
+        <span className="tree-points">{points}</span>
+      </a>
+    </li>
+  );
+});
 LeafRow.displayName = 'LeafRow';
 
 const pts = (score: number, max: number, lang: Language) => `${formatPoints(score, lang)}/${formatPoints(max, lang)}`;
