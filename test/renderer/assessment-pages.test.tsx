@@ -109,6 +109,7 @@ describe('sub-criterion page', () => {
     expect(screen.getByText('Declared figures')).toBeTruthy();
     expect(screen.getByLabelText('Met')).toBeTruthy();
     expect(screen.getByText('Next →')).toBeTruthy();
+    expect(screen.getByText(/Scoring method: Met \/ not met/)).toBeTruthy();
   });
 });
 

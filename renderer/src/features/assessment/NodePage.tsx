@@ -4,7 +4,6 @@ import { ancestry, isLeaf } from '../../../../shared/domain/indicator-tree';
 import { formatPoints } from '../../../../shared/domain/points';
 import { isSurveyNode } from '../../../../shared/domain/progress';
 import { scoreNode } from '../../../../shared/domain/scoring/index';
-import { METHOD_LABELS } from '../../../../shared/schemas/indicator-set-methods';
 import { useLang, useT } from '../../app/app-context';
 import { navigate } from '../../app/router';
 import { Field } from '../../components/Field';
@@ -96,7 +95,7 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
         </h1>
         <p className="muted small">
           {t('max', { max: formatPoints(live.max, lang) })}
-          {method && <> · {t('method', { method: METHOD_LABELS[method.type] })}</>}
+          {method && <> · {t('method', { method: t(`method_${method.type}`) })}</>}
           {order >= 0 && <> · {t('position', { i: order + 1, n: leaves.length })}</>}
         </p>
         {readOnly && <p className="banner banner-warn">{t('readOnly')}</p>}
