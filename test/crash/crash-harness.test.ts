@@ -26,7 +26,8 @@ import type { ChildName, KillOutcome } from './harness';
  */
 const KILLS = Number(process.env.CCHC_CRASH_KILLS ?? 25);
 const SEED = Number(process.env.CCHC_CRASH_SEED ?? Date.now() % 1_000_000);
-const TIME_LIMIT = 90_000;
+// Typically ~35 s for all three side by side; the limit is a safety net for a loaded CI machine.
+const TIME_LIMIT = 180_000;
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -51,8 +52,12 @@ const explain = (seed: number, i: number, o: KillOutcome) => `seed ${seed}, run 
 const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i, 8)).toISOString();
 
 let child: (name: ChildName) => string[];
+let disposeChildren = () => {};
+afterAll(() => disposeChildren());
 beforeAll(async () => {
-  child = await prepareChildren();
+  const prepared = await prepareChildren();
+  child = prepared.argv;
+  disposeChildren = prepared.dispose;
   process.stdout.write(`crash harness: ${KILLS} kills per scenario, seed ${SEED}\n`);
 }, 30_000);
 
@@ -175,6 +180,7 @@ describe('kill -9 at random moments', () => {
       }
     }
     expect(verified.size).toBeGreaterThan(0);
-    expect(partialsSeen).toBeGreaterThan(0); // some kills really hit a write in progress
+    // Some kills really hit a write in progress (asserted at the default count; a handful of kills may all miss).
+    if (KILLS >= 10) expect(partialsSeen).toBeGreaterThan(0);
   }, TIME_LIMIT);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PROJECT_ROOT } from '../../electron/backend/backend';
@@ -13,8 +13,10 @@ export type ChildName = (typeof CHILDREN)[number];
  * that runs is the app's own): a bundled child starts in ~0.45 s instead of ~0.9 s under tsx, which is
  * what lets 3 × 25 kill/restart cycles fit the time budget. Falls back to tsx if esbuild is unavailable.
  */
-export const prepareChildren = async (): Promise<(name: ChildName) => string[]> => {
-  const outdir = join(PROJECT_ROOT, 'node_modules', '.cache', 'cchc-crash-children');
+export const prepareChildren = async (): Promise<{ argv: (name: ChildName) => string[]; dispose: () => void }> => {
+  // Per process, so two concurrent runs never rewrite each other's children mid-start.
+  const outdir = join(PROJECT_ROOT, 'node_modules', '.cache', 'cchc-crash-children', String(process.pid));
+  const dispose = () => rmSync(outdir, { recursive: true, force: true });
   try {
     const esbuild = await import('esbuild');
     mkdirSync(outdir, { recursive: true });
@@ -28,9 +30,9 @@ export const prepareChildren = async (): Promise<(name: ChildName) => string[]> 
       outdir,
       logLevel: 'error',
     });
-    return (name) => [join(outdir, `${name}.js`)];
+    return { argv: (name) => [join(outdir, `${name}.js`)], dispose };
   } catch {
-    return (name) => ['--import', 'tsx', join(CHILD_DIR, `${name}.ts`)];
+    return { argv: (name) => ['--import', 'tsx', join(CHILD_DIR, `${name}.ts`)], dispose };
   }
 };
 
