@@ -22,8 +22,10 @@ export const createFileSettingsStore = (file: string): SettingsStore => {
   return {
     get: () => current,
     update: (patch: SettingsPatch) => {
-      current = settingsSchema.parse({ ...current, ...patch });
-      writeFileAtomicSync(file, `${JSON.stringify(current, null, 2)}\n`);
+      // Write first: if the disk refuses, the stored and the in-memory preferences stay the old ones.
+      const next = settingsSchema.parse({ ...current, ...patch });
+      writeFileAtomicSync(file, `${JSON.stringify(next, null, 2)}\n`);
+      current = next;
       return current;
     },
   };

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 
-import { BackupLink } from '../features/backup/index';
 import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { parseRoute, useHashPath } from './router';
 import { ROUTES } from './routes';
+import { TopNav } from './TopNav';
 
 const m = defineMessages({
   vi: { appName: 'Tự đánh giá Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu' },
@@ -26,7 +26,7 @@ export const App = () => {
         <a className="brand" href="#/" aria-label={t('home')}>
           {t('appName')}
         </a>
-        <BackupLink />
+        <TopNav />
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>

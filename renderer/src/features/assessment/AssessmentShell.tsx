@@ -9,7 +9,7 @@ import { Dashboard } from './Dashboard';
 import { shellMessages } from './messages';
 import { NavTree } from './NavTree';
 import { NodePage } from './NodePage';
-import { dashboardHref, libraryHref, preflightHref, submitHref, treeHref } from './paths';
+import { dashboardHref, libraryHref, preflightHref, reportHref, submitHref, surveyHref, treeHref } from './paths';
 import { PreflightPage } from './PreflightPage';
 import './assessment.css';
 
@@ -79,6 +79,8 @@ const Frame = ({ view }: { view: AssessmentView }) => {
     [treeHref(id), t('treeTitle'), view.kind === 'tree'],
     [preflightHref(id), t('preflight'), view.kind === 'preflight'],
     [libraryHref(id), t('library'), false],
+    [surveyHref(id), t('survey'), false],
+    [reportHref(id), t('report'), false],
     [submitHref(id), t('submit'), false],
   ];
 

@@ -6,3 +6,5 @@ export const treeHref = (assessmentId: string): string => `#/a/${enc(assessmentI
 export const preflightHref = (assessmentId: string): string => `#/a/${enc(assessmentId)}/preflight`;
 export const submitHref = (assessmentId: string): string => `#/a/${enc(assessmentId)}/submit`;
 export const libraryHref = (assessmentId: string): string => `#/a/${enc(assessmentId)}/library`;
+export const surveyHref = (assessmentId: string): string => `#/a/${enc(assessmentId)}/survey`;
+export const reportHref = (assessmentId: string): string => `#/a/${enc(assessmentId)}/report`;

@@ -1,0 +1,24 @@
+import { BackupLink } from '../features/backup/index';
+import { defineMessages } from '../i18n/messages';
+import { useT } from './app-context';
+
+const m = defineMessages({
+  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ' },
+  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle' },
+});
+
+/** App-wide pages that do not belong to one assessment. */
+export const TopNav = () => {
+  const t = useT(m);
+  return (
+    <nav className="topnav" aria-label={t('nav')}>
+      <a className="topbar-link" href="#/sets">
+        {t('sets')}
+      </a>
+      <a className="topbar-link" href="#/verify">
+        {t('verify')}
+      </a>
+      <BackupLink />
+    </nav>
+  );
+};
