@@ -8,7 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // Isolated workers started with utilityProcess (see electron/main/utility-launcher.ts).
+          'pkcs11-worker': resolve('electron/workers/pkcs11-worker.ts'),
+          'verify-worker': resolve('electron/workers/verify-worker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
   },

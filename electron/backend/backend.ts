@@ -12,6 +12,7 @@ import { dispatch } from './dispatch';
 import { handlers } from './handlers/index';
 import type { HandlerMap } from './handlers/types';
 import type { HostCapabilities } from './host';
+import type { WorkerLauncher } from '../workers/launch';
 import { JobRegistry } from './jobs';
 import { consoleLogger } from './logger';
 import type { Logger } from './logger';
@@ -35,6 +36,8 @@ export type BackendOptions = {
   /** Called before pending migrations run (the backup service hooks in here). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
   handlers?: HandlerMap;
+  /** Electron passes a utilityProcess launcher (the RunAsNode fuse forbids forking the app binary). */
+  workerLauncher?: WorkerLauncher;
   /** Automatic backups kept in dataDir/backups (default 10); false turns them off. */
   backupKeep?: number | false;
 };
@@ -74,6 +77,7 @@ export const createBackend = (opts: BackendOptions): Backend => {
     uploads: new UploadRegistry(),
     served,
     now: opts.now ?? (() => new Date()),
+    ...(opts.workerLauncher ? { workerLauncher: opts.workerLauncher } : {}),
   };
   backups.started(ctx);
   // Temp copies left by an attach that was killed mid-way are never visible; remove them at start-up.

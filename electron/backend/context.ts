@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { IndicatorSetCatalog } from './services/indicator-sets/catalog';
 import type { ServedFiles } from './services/served-files';
 import type { UploadRegistry } from './services/uploads';
+import type { WorkerLauncher } from '../workers/launch';
 
 /** Everything a handler may use. Built once per process by createBackend(). */
 export type BackendContext = {
@@ -22,6 +23,8 @@ export type BackendContext = {
   uploads: UploadRegistry;
   /** Files the renderer may fetch by opaque id (previews, web downloads). */
   served: ServedFiles;
+  /** How isolated workers start (Electron: utilityProcess); default: a Node child process. */
+  workerLauncher?: WorkerLauncher;
   /** Injected clock so tests can pin "today" (deadlines, dates in reports). */
   now: () => Date;
 };

@@ -13,6 +13,7 @@ import { registerIpc } from './ipc/register';
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createElectronSettings } from './settings-electron';
+import { utilityLauncher } from './utility-launcher';
 import { isAllowedExternalUrl } from './trusted-url';
 import { APP_ENTRY_URL, windowOptions } from './window-options';
 
@@ -71,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         host: () => createElectronHost(() => mainWindow, createElectronSettings(dataDir)),
         resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(PROJECT_ROOT, 'resources'),
         ...(nativeBinding() ? { nativeBinding: nativeBinding()! } : {}),
+        workerLauncher: utilityLauncher,
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

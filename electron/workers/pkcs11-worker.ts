@@ -10,6 +10,7 @@ import type * as Pkcs11Types from 'pkcs11js';
 
 import type { AppErrorCode } from '../../shared/ipc/result';
 import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from './pkcs11-protocol';
+import { disconnectFromParent, onParentGone, onParentMessage, postToParent } from './parent-port';
 
 const pkcs11js = createRequire(import.meta.url)('pkcs11js') as typeof Pkcs11Types;
 
@@ -228,21 +229,19 @@ const handle = (req: Pkcs11Request): unknown => {
   }
 };
 
-const reply = (r: Pkcs11Response): void => {
-  process.send?.(r);
-};
+const reply = (r: Pkcs11Response): void => postToParent(r);
 
-process.on('message', (msg: Pkcs11Request) => {
+onParentMessage<Pkcs11Request>((msg) => {
   try {
     const value = handle(msg);
     reply({ id: msg.id, ok: true, value });
-    if (msg.op === 'close') process.disconnect?.();
+    if (msg.op === 'close') disconnectFromParent();
   } catch (e) {
     const f = mapError(e, msg.op);
     reply({ id: msg.id, ok: false, error: { code: f.code, message: f.message } });
   }
 });
-process.on('disconnect', () => {
+onParentGone(() => {
   shutdown(); // C_Finalize always, even when the parent goes away
   process.exit(0);
 });

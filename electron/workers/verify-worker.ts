@@ -4,13 +4,12 @@
  * process. The parent applies a wall-clock timeout. Never imports 'electron'.
  */
 import { verifyBundle } from '../backend/services/bundle/verify/verify-bundle';
+import { onParentGone, onParentMessage, postToParent } from './parent-port';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from './verify-protocol';
 
-const reply = (r: VerifyWorkerResponse): void => {
-  process.send?.(r);
-};
+const reply = (r: VerifyWorkerResponse): void => postToParent(r);
 
-process.on('message', (msg: VerifyWorkerRequest) => {
+onParentMessage<VerifyWorkerRequest>((msg) => {
   void (async () => {
     try {
       const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
@@ -36,4 +35,4 @@ process.on('message', (msg: VerifyWorkerRequest) => {
     }
   })();
 });
-process.on('disconnect', () => process.exit(0));
+onParentGone(() => process.exit(0));

@@ -38,10 +38,17 @@ const readP12 = (path: string): Buffer => {
   return readFileSync(path);
 };
 
-const openKey = (ref: KeyRef, secret: string): Promise<Signer> =>
+const openKey = (ctx: BackendContext, ref: KeyRef, secret: string): Promise<Signer> =>
   ref.kind === 'p12'
     ? openP12Signer(readP12(ref.path), secret)
-    : openPkcs11Signer({ module: ref.module, ...(ref.tokenSerial ? { tokenSerial: ref.tokenSerial } : {}) }, secret);
+    : openPkcs11Signer(
+        {
+          module: ref.module,
+          ...(ref.tokenSerial ? { tokenSerial: ref.tokenSerial } : {}),
+          ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
+        },
+        secret,
+      );
 
 /** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
 const trustOf = (ctx: BackendContext): TrustStore => {
@@ -55,6 +62,7 @@ const verifyWithWorker = (ctx: BackendContext, file: string, trust: TrustStore, 
     checkSets: true,
     knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
     imported: [],
+    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -77,7 +85,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn thư viện của thiết bị ký số');
       ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
     }
-    const signer = await openKey(ref, input.source.kind === 'p12' ? input.source.password : input.source.pin);
+    const signer = await openKey(ctx, ref, input.source.kind === 'p12' ? input.source.password : input.source.pin);
     try {
       const keyId = randomBytes(12).toString('hex');
       stateOf(ctx).keys.set(keyId, ref);
@@ -104,7 +112,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ');
       ctl.throwIfCancelled();
       ctl.progress(0, 1, 'Mở khóa ký');
-      const signer = await openKey(ref, secret);
+      const signer = await openKey(ctx, ref, secret);
       try {
         const res = await exportAssessment(ctx, {
           assessmentId: a.id,

@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import { launchWorker } from '../../../workers/launch';
-import type { WorkerLauncher } from '../../../workers/launch';
+import type { WorkerHandle, WorkerLauncher } from '../../../workers/launch';
 import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from '../../../workers/pkcs11-protocol';
 import { certDetails, OID } from './pki';
 import type { Signer } from './signer';
@@ -15,18 +14,18 @@ type RequestBody = DistributiveOmit<Pkcs11Request, 'id'>;
 class Pkcs11Client {
   private next = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
-  private readonly child: ChildProcess;
+  private readonly child: WorkerHandle;
   private exited = false;
 
   constructor(launcher: WorkerLauncher, env?: NodeJS.ProcessEnv) {
     this.child = launcher('pkcs11-worker', env);
-    this.child.on('message', (m: Pkcs11Response) => {
-      const p = this.pending.get(m.id);
+    this.child.on('message', (r: Pkcs11Response) => {
+      const p = this.pending.get(r.id);
       if (!p) return;
-      this.pending.delete(m.id);
+      this.pending.delete(r.id);
       clearTimeout(p.timer);
-      if (m.ok) p.resolve(m.value);
-      else p.reject(new AppFailure(m.error.code, m.error.message));
+      if (r.ok) p.resolve(r.value);
+      else p.reject(new AppFailure(r.error.code, r.error.message));
     });
     this.child.on('exit', () => {
       this.exited = true;

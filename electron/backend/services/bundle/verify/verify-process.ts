@@ -42,7 +42,6 @@ export const verifyInWorker = (file: string, o: VerifyInWorkerOptions): Promise<
       settled = true;
       clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);
-      if (child.connected) child.disconnect();
       child.kill();
       resolve(r);
     };
