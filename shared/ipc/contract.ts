@@ -10,6 +10,7 @@ import { exportChannels } from './channels/exports';
 import { indicatorSetAdminChannels } from './channels/indicator-set-admin';
 import { surveyChannels } from './channels/survey';
 import { submissionChannels } from './channels/submission';
+import { trustChannels } from './channels/trust';
 import { unitChannels } from './channels/units';
 import type { Result } from './result';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...exportChannels,
   ...backupChannels,
   ...submissionChannels,
+  ...trustChannels,
   ...surveyChannels,
   ...indicatorSetAdminChannels,
 } as const;

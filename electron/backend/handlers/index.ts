@@ -8,6 +8,7 @@ import { exportHandlers } from './exports';
 import { indicatorSetAdminHandlers } from './indicator-set-admin';
 import { surveyHandlers } from './survey';
 import { submissionHandlers } from './submission';
+import { trustHandlers } from './trust';
 import type { HandlerMap } from './types';
 import { unitHandlers } from './units';
 
@@ -25,6 +26,7 @@ export const handlers = {
   ...exportHandlers,
   ...backupHandlers,
   ...submissionHandlers,
+  ...trustHandlers,
   ...surveyHandlers,
   ...indicatorSetAdminHandlers,
 } satisfies HandlerMap;
