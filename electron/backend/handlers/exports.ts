@@ -6,9 +6,8 @@ import type { Job } from '../../../shared/schemas/job';
 import type { BackendContext } from '../context';
 import { findAssessment } from '../db/repos/assessment-repo';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
-import { buildPdf } from '../services/export-pdf/document';
 import { exportFileName, loadReportModel } from '../services/export-pdf/report-source';
-import { buildWorkbook } from '../services/export-xlsx/workbook';
+import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
 
@@ -57,7 +56,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
     if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
     ctl.throwIfCancelled();
     ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo báo cáo PDF');
-    const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: ctx.resourcesDir });
+    const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir });
     ctl.throwIfCancelled();
     ctl.progress(2, 3, 'Đang ghi tệp');
     writeFileAtomicSync(target.path, data);

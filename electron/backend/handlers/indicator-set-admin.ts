@@ -10,8 +10,8 @@ import type { BackendContext } from '../context';
 import { applyCarryForward } from '../services/indicator-sets/carry-forward-apply';
 import type { CatalogEntry, IndicatorSetCatalog } from '../services/indicator-sets/catalog';
 import { indicatorSetSha256 } from '../services/indicator-sets/catalog';
-import { exportSetToXlsx, importSetFromXlsx } from '../services/indicator-sets/excel-template';
 import { serializeSetJson, setFormatOf } from '../services/indicator-sets/set-io';
+import { loadSetTemplate } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
@@ -39,7 +39,7 @@ type Parsed = { ok: true; set: IndicatorSet } | { ok: false; errors: SetImportEr
 const parseUpload = async (name: string, data: Buffer): Promise<Parsed> => {
   const format = setFormatOf(name);
   if (format === 'xlsx') {
-    const res = await importSetFromXlsx(data);
+    const res = await (await loadSetTemplate()).importSetFromXlsx(data);
     if (res.ok) return res;
     return {
       ok: false,
@@ -127,7 +127,7 @@ export const indicatorSetAdminHandlers: HandlerSlice<Channels> = {
       if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
       ctl.throwIfCancelled();
       ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo mẫu Excel' : 'Đang tạo tệp JSON');
-      const data = format === 'xlsx' ? await exportSetToXlsx(entry.document) : Buffer.from(serializeSetJson(entry.document), 'utf8');
+      const data = format === 'xlsx' ? await (await loadSetTemplate()).exportSetToXlsx(entry.document) : Buffer.from(serializeSetJson(entry.document), 'utf8');
       ctl.throwIfCancelled();
       ctl.progress(2, 3, 'Đang ghi tệp');
       writeFileAtomicSync(target.path, data);

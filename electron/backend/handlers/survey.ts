@@ -14,7 +14,7 @@ import { findAnswer, listAnswers, replaceAnswers } from '../db/repos/answer-repo
 import { findAssessment, touchAssessment } from '../db/repos/assessment-repo';
 import { deleteSurveyResult, listSurveyProvenance, upsertSurveyProvenance } from '../db/repos/survey-repo';
 import type { SurveyProvenance } from '../db/repos/survey-repo';
-import { readSurveySheet, SurveySheetError } from '../services/survey/sheet';
+import { loadSurveySheet } from '../services/office-loader';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
 
@@ -160,6 +160,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
       filters: [{ name: 'Bảng kết quả (Excel, CSV)', extensions: ['xlsx', 'csv'] }],
       maxBytes: MAX_SHEET_BYTES,
     });
+    const { readSurveySheet, SurveySheetError } = await loadSurveySheet();
     let sheet;
     try {
       sheet = await readSurveySheet(file.data, file.name);

@@ -12,9 +12,8 @@ import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from 
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { preflightAssessment } from '../../handlers/assessment-flow';
 import { storePathFor } from '../evidence/store';
-import { buildPdf } from '../export-pdf/document';
 import { loadReportModel } from '../export-pdf/report-source';
-import { buildWorkbook } from '../export-xlsx/workbook';
+import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';
 import type { Signer } from '../signing/signer';
 import { assertSignerUsable } from '../signing/signer-policy';
 import { REPORT_PDF_PATH, REPORT_XLSX_PATH } from './constants';
@@ -102,8 +101,8 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   });
   const model = loadReportModel(ctx, assessment.id).model;
   const reports = [
-    { path: REPORT_PDF_PATH as 'report.pdf', data: await buildPdf(model, { resourcesDir: ctx.resourcesDir }) },
-    { path: REPORT_XLSX_PATH as 'report.xlsx', data: await buildWorkbook(model) },
+    { path: REPORT_PDF_PATH as 'report.pdf', data: await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir }) },
+    { path: REPORT_XLSX_PATH as 'report.xlsx', data: await (await loadWorkbookBuilder())(model) },
   ];
   const out = o.out ?? `${o.outDir ?? ctx.dataDir}/${bundleFileName(unit.code, submission.period, submissionId, assessment.revision)}`;
   const trust = selfCheckTrust(o.signer, o.trust);

@@ -4,7 +4,6 @@ import { extname, join, resolve } from 'node:path';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
-import { exportSetToXlsx, formatSheetError, importSetFromXlsx } from './excel-template';
 
 /** Reads/writes an indicator set as JSON or as the Excel template, chosen by file extension. */
 
@@ -37,6 +36,8 @@ export const readSetFile = async (file: string): Promise<SetRead> => {
     return { ok: false, errors: [`Không đọc được tệp: ${e instanceof Error ? e.message : String(e)}`] };
   }
   if (format === 'json') return parseSetJson(data.toString('utf8'));
+  // The Excel template (exceljs) loads on first use: it is heavy and most callers only read JSON.
+  const { importSetFromXlsx, formatSheetError } = await import('./excel-template');
   const res = await importSetFromXlsx(data);
   return res.ok ? res : { ok: false, errors: res.errors.map(formatSheetError) };
 };
@@ -46,7 +47,7 @@ export const serializeSetJson = (set: IndicatorSet): string => `${JSON.stringify
 export const writeSetFile = async (set: IndicatorSet, file: string): Promise<void> => {
   const format = setFormatOf(file);
   if (!format) throw new Error('Chỉ hỗ trợ tệp .json hoặc .xlsx');
-  const data = format === 'json' ? Buffer.from(serializeSetJson(set), 'utf8') : await exportSetToXlsx(set);
+  const data = format === 'json' ? Buffer.from(serializeSetJson(set), 'utf8') : await (await import('./excel-template')).exportSetToXlsx(set);
   writeFileAtomicSync(file, data);
 };
 
