@@ -6,6 +6,8 @@ import { AssessmentShell } from '../features/assessment/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
 import { ReportPage } from '../features/export/index';
 import { SetsPage } from '../features/sets/index';
+import { SubmitWizard } from '../features/submission/index';
+import { VerifyPage } from '../features/verify/index';
 import { SurveyPage } from '../features/survey/index';
 
 /**
@@ -27,6 +29,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/a/:assessmentId/evidence/:nodeId', render: (p) => <EvidenceNodePage assessmentId={p.assessmentId ?? ''} nodeId={p.nodeId ?? ''} /> },
   { pattern: '/a/:assessmentId/report', render: (p) => <ReportPage assessmentId={p.assessmentId ?? ''} /> },
   { pattern: '/a/:assessmentId/survey', render: (p) => <SurveyPage assessmentId={p.assessmentId ?? ''} /> },
+  { pattern: '/a/:assessmentId/submit', render: (p) => <SubmitWizard assessmentId={p.assessmentId ?? ''} /> },
   { pattern: '/sets', render: () => <SetsPage /> },
+  { pattern: '/verify', render: () => <VerifyPage /> },
   { pattern: '/backup', render: () => <BackupPage /> },
 ];

@@ -1,0 +1,197 @@
+import { useEffect, useRef, useState } from 'react';
+
+import type { SubmissionExportResult, SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { Assessment } from '../../../../shared/schemas/assessment';
+import type { Job } from '../../../../shared/schemas/job';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { dashboardHref } from '../assessment/paths';
+import { jobFailure, useJob } from '../export/index';
+import { certMessages, submitMessages } from './messages';
+import type { SubmitMessageKey } from './messages';
+import { ExportStep } from './ExportStep';
+import { KeyStep } from './KeyStep';
+import type { KeySecret } from './KeyStep';
+import { PreflightStep } from './PreflightStep';
+import { ResultStep } from './ResultStep';
+import { SignerDetails } from './SignerDetails';
+import './submission.css';
+
+type Step =
+  | { step: 'preflight' }
+  | { step: 'key'; note?: string }
+  | { step: 'confirm'; preview: SubmissionPreview }
+  | { step: 'export'; job: Job }
+  | { step: 'result'; jobId: string; result: SubmissionExportResult };
+
+const STEPS = ['preflight', 'key', 'confirm', 'export', 'result'] as const;
+
+const isExportResult = (v: unknown): v is SubmissionExportResult =>
+  typeof v === 'object' && v !== null && typeof (v as SubmissionExportResult).fileName === 'string' && typeof (v as SubmissionExportResult).sha256 === 'string';
+
+/**
+ * "Xuất hồ sơ nộp": preflight → choose key → confirm signer → sign and export (progress, cancel) → the
+ * built-in verification result → the assessment is locked. The password/PIN lives only in a ref between
+ * "Mở khóa ký" and "Ký và xuất", and is dropped as soon as the export call is sent or the user goes back.
+ */
+export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
+  const t = useT(submitMessages);
+  const tc = useT(certMessages);
+  const { api } = usePlatform();
+  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [state, setState] = useState<Step>({ step: 'preflight' });
+  const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+  const secret = useRef<KeySecret | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    let live = true;
+    api.assessments
+      .get({ assessmentId })
+      .then((a) => live && setAssessment(a))
+      .catch((e: unknown) => live && setLoadError(e));
+    return () => {
+      live = false;
+      secret.current = null;
+    };
+  }, [api, assessmentId]);
+
+  // Keyboard and screen-reader users land on the new step's title.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [state.step]);
+
+  const go = (s: Step) => {
+    if (s.step === 'key' || s.step === 'preflight') secret.current = null;
+    setError(null);
+    setState(s);
+  };
+
+  const tracked = useJob(state.step === 'export' ? state.job.id : null, {
+    initial: state.step === 'export' ? state.job : null,
+    onSettled: (job) => {
+      if (job.state === 'done' && isExportResult(job.result)) {
+        setState({ step: 'result', jobId: job.id, result: job.result });
+        setAssessment((a) => (a ? { ...a, status: 'locked' } : a));
+      } else if (job.state === 'cancelled') go({ step: 'key', note: t('cancelled') });
+      else {
+        // Failed (wrong password at signing time, preflight changed, disk…): back to the key, message shown.
+        setState({ step: 'key' });
+        setError(jobFailure(job) ?? new AppFailure('INTERNAL', t('failedRetry')));
+      }
+    },
+  });
+
+  const sign = async (preview: SubmissionPreview) => {
+    const s = secret.current;
+    if (!s) return go({ step: 'key' });
+    setStarting(true);
+    setError(null);
+    secret.current = null;
+    try {
+      const job = await api.submission.export({ assessmentId, keyId: preview.keyId, ...(s.kind === 'p12' ? { password: s.password } : { pin: s.pin }) });
+      setState({ step: 'export', job });
+    } catch (e) {
+      setState({ step: 'key' });
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <div className="page">
+        <a href={dashboardHref(assessmentId)}>{t('back')}</a>
+        <ErrorBanner error={loadError} />
+      </div>
+    );
+  }
+  if (!assessment) return <p className="page muted" role="status">{t('loading')}</p>;
+
+  const index = STEPS.indexOf(state.step);
+  const stepLabel = (k: (typeof STEPS)[number]) => t(`step_${k}` as SubmitMessageKey);
+  return (
+    <div className="page submit-page">
+      <a href={dashboardHref(assessmentId)}>{t('back')}</a>
+      <section className="card" aria-labelledby="submit-title">
+        <h1 id="submit-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        <p>
+          <strong>
+            {assessment.indicatorSetName} · {assessment.year} · {t('revision')} {assessment.revision}
+          </strong>
+        </p>
+        <nav aria-label={t('steps')}>
+          <ol className="wizard-steps">
+            {STEPS.map((k, i) => (
+              <li key={k} className={i === index ? 'current' : i < index ? 'done' : ''} {...(i === index ? { 'aria-current': 'step' as const } : {})}>
+                {stepLabel(k)}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </section>
+      <section className="card" aria-labelledby="submit-step-title" data-testid={`submit-step-${state.step}`}>
+        <h2 id="submit-step-title" ref={heading} tabIndex={-1}>
+          {t('stepOf', { n: index + 1, total: STEPS.length })}: {stepLabel(state.step)}
+        </h2>
+        {state.step === 'preflight' && <PreflightStep assessment={assessment} onNext={() => go({ step: 'key' })} />}
+        {state.step === 'key' && (
+          <>
+            {state.note && (
+              <p className="banner banner-warn" role="status">
+                {state.note}
+              </p>
+            )}
+            <ErrorBanner error={error} onDismiss={() => setError(null)} />
+            <KeyStep
+              assessmentId={assessmentId}
+              onBack={() => go({ step: 'preflight' })}
+              onOpened={(preview, s) => {
+                secret.current = preview.problem ? null : s;
+                go({ step: 'confirm', preview });
+              }}
+            />
+          </>
+        )}
+        {state.step === 'confirm' && (
+          <>
+            <p className="muted">{tc('signerTitle')}: {t('confirmIntro')}</p>
+            <SignerDetails signer={state.preview.signer} testId="submit-signer" />
+            {state.preview.problem && (
+              <p className="banner banner-error" role="alert" data-testid="submit-refused">
+                {t('refused', { message: state.preview.problem.message })}
+              </p>
+            )}
+            <div className="actions">
+              <button type="button" className="btn" onClick={() => go({ step: 'key' })} disabled={starting}>
+                {t('chooseOther')}
+              </button>
+              {!state.preview.problem && (
+                <button type="button" className="btn btn-primary" onClick={() => void sign(state.preview)} disabled={starting}>
+                  {t('sign')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+        {state.step === 'export' && (
+          <>
+            <ExportStep tracked={tracked} />
+            <ErrorBanner error={tracked.error} />
+          </>
+        )}
+        {state.step === 'result' && <ResultStep assessmentId={assessmentId} jobId={state.jobId} result={state.result} />}
+      </section>
+    </div>
+  );
+};

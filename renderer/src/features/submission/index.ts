@@ -1,0 +1,7 @@
+/** "Xuất hồ sơ nộp" wizard; certificate details and the verification verdict are shared with "Kiểm tra hồ sơ". */
+export { SubmitWizard } from './SubmitWizard';
+export { SignerDetails } from './SignerDetails';
+export { StatusBanner } from './StatusBanner';
+export { groupedFingerprint, localDate, sizeText } from './cert-format';
+export { certMessages } from './messages';
+export const submitPath = (assessmentId: string): string => `/a/${encodeURIComponent(assessmentId)}/submit`;

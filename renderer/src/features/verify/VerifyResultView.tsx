@@ -1,0 +1,99 @@
+import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { useLang, useT } from '../../app/app-context';
+import { formatDateTime } from '../../i18n/format';
+import { SignerDetails, sizeText, StatusBanner } from '../submission/index';
+import { verifyMessages } from './messages';
+
+/** The verdict (large), then who signed, what the bundle declares and every file with its size and SHA-256. */
+export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; fileName: string | null }) => {
+  const t = useT(verifyMessages);
+  const lang = useLang();
+  const s = result.submission;
+  return (
+    <section className="card verify-result" aria-labelledby="verify-result-title" data-testid="verify-result">
+      <h2 id="verify-result-title" className="visually-hidden">
+        {t('title')}
+      </h2>
+      {fileName && <p className="small muted">{t('checkedFile', { name: fileName })}</p>}
+      <StatusBanner status={result.status} code={result.code} message={result.message} testId="verify-verdict" />
+      {result.detail && <p className="small muted" data-testid="verify-detail">{t('detail', { detail: result.detail })}</p>}
+      {result.warnings.length > 0 && (
+        <>
+          <h3>{t('warnings')}</h3>
+          <ul className="issue-list issue-warn" data-testid="verify-warnings">
+            {result.warnings.map((w) => (
+              <li key={w.code}>
+                <strong>{w.code}</strong>: {BUNDLE_CODES[w.code][lang]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('signer')}</h3>
+      {result.signer ? <SignerDetails signer={result.signer} testId="verify-signer" /> : <p className="muted">{t('noSigner')}</p>}
+      {result.signingTime && <p className="small">{t('signingTime', { time: formatDateTime(result.signingTime, lang) })}</p>}
+      {result.chain.length > 0 && (
+        <>
+          <h4>{t('chain')}</h4>
+          <ol className="small chain">
+            {result.chain.map((c, i) => (
+              <li key={`${i}-${c}`}>{c}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {s && (
+        <>
+          <h3>{t('submission')}</h3>
+          <dl className="cert-details" data-testid="verify-submission">
+            <dt>{t('agency')}</dt>
+            <dd>
+              {s.agency.name} ({s.agency.code})
+            </dd>
+            <dt>{t('period')}</dt>
+            <dd>{s.period}</dd>
+            <dt>{t('set')}</dt>
+            <dd>{t('setValue', { id: s.indicatorSet.id, version: s.indicatorSet.version })}</dd>
+            <dt>{t('revision')}</dt>
+            <dd>{s.revision}</dd>
+            <dt>{t('submissionId')}</dt>
+            <dd className="mono">{s.submissionId}</dd>
+          </dl>
+        </>
+      )}
+      {result.bundleSha256 && (
+        <p className="small">
+          {t('bundleSha')}: <span className="mono fingerprint">{result.bundleSha256}</span>
+        </p>
+      )}
+      {result.files.length > 0 && (
+        <>
+          <h3>{t('files', { n: result.files.length })}</h3>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="verify-files">
+              <thead>
+                <tr>
+                  <th scope="col">{t('colPath')}</th>
+                  <th scope="col">{t('colName')}</th>
+                  <th scope="col">{t('colSize')}</th>
+                  <th scope="col">{t('colSha')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.files.map((f) => (
+                  <tr key={f.path}>
+                    <td className="mono">{f.path}</td>
+                    <td>{f.originalName ?? ''}</td>
+                    <td className="num">{sizeText(f.size, lang)}</td>
+                    <td className="mono fingerprint small">{f.sha256}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+};
