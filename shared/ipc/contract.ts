@@ -7,6 +7,7 @@ import { assessmentChannels } from './channels/assessments';
 import { backupChannels } from './channels/backup';
 import { evidenceChannels } from './channels/evidence';
 import { exportChannels } from './channels/exports';
+import { inboxChannels } from './channels/inbox';
 import { indicatorSetAdminChannels } from './channels/indicator-set-admin';
 import { surveyChannels } from './channels/survey';
 import { submissionChannels } from './channels/submission';
@@ -33,6 +34,7 @@ export const contract = {
   ...trustChannels,
   ...surveyChannels,
   ...indicatorSetAdminChannels,
+  ...inboxChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { assessmentHandlers } from './assessments';
 import { backupHandlers } from './backup';
 import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './exports';
+import { inboxHandlers } from './inbox';
 import { indicatorSetAdminHandlers } from './indicator-set-admin';
 import { surveyHandlers } from './survey';
 import { submissionHandlers } from './submission';
@@ -29,4 +30,5 @@ export const handlers = {
   ...trustHandlers,
   ...surveyHandlers,
   ...indicatorSetAdminHandlers,
+  ...inboxHandlers,
 } satisfies HandlerMap;

@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/ipc/result';
 import type { VerifyResult } from '../../../shared/schemas/submission';
 import type { BackendContext } from '../context';
 import { findAssessment } from '../db/repos/assessment-repo';
+import { importedRevisions } from '../db/repos/inbox-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { exportAssessment } from '../services/bundle/export-assessment';
 import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
@@ -61,7 +62,7 @@ const verifyWithWorker = (ctx: BackendContext, file: string, trust: TrustStore, 
     trust,
     checkSets: true,
     knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
-    imported: [],
+    imported: importedRevisions(ctx.db),
     ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),

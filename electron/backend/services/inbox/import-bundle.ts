@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { bundleMessage } from '../../../../shared/domain/bundle-codes';
+import type { BundleCode } from '../../../../shared/domain/bundle-codes';
+import { allNodes } from '../../../../shared/domain/indicator-tree';
+import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
+import { AppFailure } from '../../../../shared/ipc/result';
+import { EVIDENCE_PATH_RE, submissionSchema } from '../../../../shared/schemas/submission';
+import type { Submission, VerifyResult } from '../../../../shared/schemas/submission';
+import { UNIT_TYPES } from '../../../../shared/schemas/unit';
+import type { UnitType } from '../../../../shared/schemas/unit';
+import type { BackendContext } from '../../context';
+import { highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
+import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
+import { loadTrustStore } from '../bundle/verify/trust';
+import type { TrustStore } from '../bundle/verify/trust';
+import { verifyInWorker } from '../bundle/verify/verify-process';
+import { BundleZipReader } from '../bundle/verify/zip-reader';
+import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
+import { commitTemp, discardTemp } from '../evidence/store';
+import type { TempCopy } from '../evidence/store';
+import { entryToTemp } from './evidence-copy';
+
+// Files an imported submission points at are never garbage-collected while its row exists.
+registerEvidenceReference({ table: 'imported_evidence', column: 'sha256' });
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
+export const trustOf = (dataDir: string): TrustStore => {
+  const dir = join(dataDir, 'trust');
+  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
+};
+
+/** The refusal shown to the appraiser: the verification code and its Vietnamese explanation. */
+export const refusal = (code: BundleCode, detail?: string): AppFailure =>
+  new AppFailure('BUNDLE_INVALID', `Hồ sơ bị từ chối (${code}): ${bundleMessage(code)}`, { bundleCode: code, ...(detail ? { detail } : {}) });
+
+/** Verification in the isolated worker, with every known set version and the replay list. */
+export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress): Promise<VerifyResult> =>
+  verifyInWorker(file, {
+    trust: trustOf(ctx.dataDir),
+    checkSets: true,
+    knownSets: ctx.catalog.listAll().map((e) => ({
+      id: e.summary.id,
+      version: e.summary.version,
+      sha256: e.summary.sha256,
+      indicatorIds: allNodes(e.document).map((v) => v.node.id),
+    })),
+    imported: importedRevisions(ctx.db),
+    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(file, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) h.update(c);
+  return h.digest('hex');
+};
+
+const blockOf = (s: Submission, setTypes: readonly UnitType[]): UnitType => {
+  const declared = s.agency.type as UnitType | undefined;
+  if (declared && (UNIT_TYPES as readonly string[]).includes(declared)) return declared;
+  if (setTypes.length === 1) return setTypes[0]!;
+  return /phường/i.test(s.agency.name.normalize('NFC')) ? 'PHUONG' : 'XA_DAC_KHU';
+};
+
+/**
+ * The importer (submission-bundle.md §6 steps 7–9): verify in the worker; an INVALID bundle (replay
+ * included) is refused with nothing stored. Then, by the manifest-verified names only, each evidence entry
+ * is streamed out of the zip through SHA-256 into a temp file of the store (never extracted under a name
+ * from the zip), and in ONE synchronous step the temps are renamed into the store and one transaction
+ * inserts the submission, its answers snapshot, its evidence rows and the full verification report.
+ */
+export const importBundle = async (
+  ctx: BackendContext,
+  file: string,
+  o: { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<VerifyResult> } = {},
+): Promise<InboxImportResult> => {
+  const progress: Progress = o.onProgress ?? (() => {});
+  const size = statSync(file).size;
+  progress(0, size, 'Đang tính mã băm của hồ sơ');
+  const bundleSha256 = await hashFile(file, o.signal);
+  progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
+  const v = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
+  if (o.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+  if (v.status === 'INVALID') throw refusal(v.code, v.detail);
+
+  const temps: TempCopy[] = [];
+  let reader: BundleZipReader | null = null;
+  try {
+    reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
+    const entries = new Map((await reader.readEntries(DEFAULT_LIMITS)).filter((e) => !e.isDir).map((e) => [e.name, e]));
+    const verified = new Map(v.files.map((f) => [f.path, f]));
+    // submission.json: the bytes whose digest the signed manifest lists.
+    const subEntry = entries.get(SUBMISSION_PATH);
+    const subVerified = verified.get(SUBMISSION_PATH);
+    if (!subEntry || !subVerified) throw refusal('E_MISSING_ENTRY', SUBMISSION_PATH);
+    const subBytes = await reader.readSmall(subEntry, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE');
+    if (createHash('sha256').update(subBytes).digest('hex') !== subVerified.sha256) throw refusal('E_DIGEST_MISMATCH', SUBMISSION_PATH);
+    const parsed = submissionSchema.safeParse(JSON.parse(subBytes.toString('utf8')));
+    if (!parsed.success) throw refusal('E_SUBMISSION_SCHEMA');
+    const s = parsed.data;
+    const set = ctx.catalog.getVersion(s.indicatorSet.id, s.indicatorSet.version);
+    if (set.summary.sha256 !== s.indicatorSet.sha256) throw refusal('E_INDICATOR_SET_MISMATCH');
+
+    const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
+    const total = evidence.reduce((n, f) => n + f.size, 0);
+    let done = 0;
+    for (const f of evidence) {
+      progress(done, total, `Đang chép tài liệu kiểm chứng ${f.path}`);
+      const entry = entries.get(f.path);
+      if (!entry) throw refusal('E_MISSING_ENTRY', f.path);
+      const stream = await reader.stream(entry);
+      temps.push(await entryToTemp(ctx.dataDir, stream as AsyncIterable<Buffer>, { size: f.size, sha256: f.sha256, name: f.path }, o.signal));
+      done += f.size;
+    }
+    progress(total, total, 'Đang lưu hồ sơ');
+    reader.close();
+    reader = null;
+
+    const listed = new Map(s.evidence.map((e) => [e.path, e]));
+    const id = randomUUID();
+    const unitType = blockOf(s, set.document.unitTypes);
+    const yearNum = /^\d{4}$/.test(s.period) ? Number(s.period) : set.document.year;
+    // From here to the end of the transaction everything is synchronous: GC cannot run in between.
+    const created: string[] = [];
+    for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
+    temps.length = 0;
+    let supersededImportId: string | null = null;
+    try {
+      ctx.db.transaction(() => {
+        const prev = highestRevision(ctx.db, s.submissionId);
+        // Re-checked under the write lock: a concurrent import of the same revision loses here.
+        if (prev && prev.revision >= s.revision) throw refusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
+        supersededImportId = prev?.id ?? null;
+        insertImport(ctx.db, {
+          submission: {
+            id,
+            submissionId: s.submissionId,
+            revision: s.revision,
+            supersedes: s.supersedes,
+            unitCode: s.agency.code,
+            unitName: s.agency.name.normalize('NFC'),
+            unitType,
+            year: yearNum,
+            setId: s.indicatorSet.id,
+            setVersion: s.indicatorSet.version,
+            setSha256: s.indicatorSet.sha256,
+            bundleSha256,
+            bundleSize: size,
+            signerSubject: v.signer?.subject ?? '',
+            signerSha256: v.signer?.sha256 ?? '',
+            status: v.status as 'VALID' | 'VALID_WITH_WARNINGS',
+            verificationJson: JSON.stringify({ ...v, bundleSha256 }),
+            submissionJson: subBytes.toString('utf8'),
+            importedAt: ctx.now().toISOString(),
+          },
+          answers: s.answers.map((a) => ({
+            nodeId: a.indicatorId,
+            valueJson: JSON.stringify(a.value ?? null),
+            note: a.note ?? '',
+            evidence: a.evidence,
+            declaredPoints: a.score?.points ?? null,
+            declaredMax: a.score?.max ?? null,
+            declaredExplanation: a.score?.explanation ?? '',
+          })),
+          evidence: evidence.map((f) => {
+            const e = listed.get(f.path);
+            return {
+              path: f.path,
+              originalName: e?.originalName ?? f.path,
+              mediaType: e?.mediaType ?? 'application/octet-stream',
+              size: f.size,
+              sha256: f.sha256,
+              metadata: e?.metadata ?? {},
+            };
+          }),
+        });
+      })();
+    } catch (e) {
+      for (const sha of created) deleteBlobIfUnreferenced(ctx.db, ctx.dataDir, sha);
+      throw e;
+    }
+    ctx.logger.info('inbox: bundle imported', { importId: id, submissionId: s.submissionId, revision: s.revision, evidence: evidence.length });
+    return {
+      importId: id,
+      unitName: s.agency.name,
+      unitType,
+      year: yearNum,
+      revision: s.revision,
+      status: v.status,
+      code: v.code,
+      message: v.message,
+      supersededImportId,
+      evidenceCount: evidence.length,
+      newFiles: created.length,
+    };
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
+    const code = (e as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('E_')) throw refusal(code as BundleCode);
+    throw e;
+  } finally {
+    reader?.close();
+    for (const t of temps) discardTemp(t.tmpPath);
+  }
+};

@@ -1,0 +1,196 @@
+import { answerInputsSchema, notApplicableSchema } from '../../../../shared/schemas/answers';
+import type { AnswerInputs, ScorableAnswer } from '../../../../shared/schemas/answers';
+import type { InboxDetail, InboxNode, InboxRow } from '../../../../shared/ipc/channels/inbox';
+import { AppFailure } from '../../../../shared/ipc/result';
+import { allNodes, isLeaf } from '../../../../shared/domain/indicator-tree';
+import { formatPercent, formatPoints, milli } from '../../../../shared/domain/points';
+import { appraisedTotals, isAppraisable, rollUp, selfTotals } from '../../../../shared/domain/ranking';
+import type { RankingLeaf, SetRules, Totals, TreeNode } from '../../../../shared/domain/ranking';
+import { scoreAssessment } from '../../../../shared/domain/scoring';
+import type { AssessmentScore } from '../../../../shared/domain/scoring';
+import type { IndicatorNode, IndicatorSet, NodeKind } from '../../../../shared/schemas/indicator-set';
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { BackendContext } from '../../context';
+import { findImported, highestRevision, listAppraisals, listImportedAnswers, listImportedEvidence, listRevisions } from '../../db/repos/inbox-repo';
+import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
+
+/**
+ * The appraisal model of one imported submission: the unit's declared inputs re-scored with the importer's
+ * own copy of the indicator set (the set's SHA-256 was checked at import), the appraiser's values on top,
+ * totals and index per shared/domain/ranking.ts.
+ */
+export type ImportModel = {
+  row: ImportedSubmissionRow;
+  set: IndicatorSet;
+  score: AssessmentScore;
+  leaves: RankingLeaf[];
+  rules: SetRules;
+  appraisals: AppraisalRow[];
+  answers: ImportedAnswerRow[];
+  self: Totals;
+  appraised: Totals;
+};
+
+export const rulesOf = (set: IndicatorSet): SetRules => ({
+  maxTotal: milli(set.maxTotal),
+  bonusCap: milli(set.bonusCap),
+  penaltyCap: milli(set.penaltyCap),
+  // Same rounding as the scoring engine's classification.
+  classification: set.classification.map((b) => ({ id: b.id, label: b.label, minIndex: Math.round(b.minIndex * 100) })),
+});
+
+const parseValue = (valueJson: string): { inputs: AnswerInputs; notApplicable: { reason: string } | null } => {
+  let v: unknown;
+  try {
+    v = JSON.parse(valueJson);
+  } catch {
+    v = null;
+  }
+  const o = v && typeof v === 'object' ? (v as { inputs?: unknown; notApplicable?: unknown }) : {};
+  const inputs = answerInputsSchema.safeParse(o.inputs ?? {});
+  const na = notApplicableSchema.safeParse(o.notApplicable);
+  return { inputs: inputs.success ? inputs.data : {}, notApplicable: na.success ? na.data : null };
+};
+
+export const setOf = (ctx: BackendContext, row: ImportedSubmissionRow): IndicatorSet => {
+  try {
+    return ctx.catalog.getVersion(row.setId, row.setVersion).document;
+  } catch {
+    throw new AppFailure('NOT_FOUND', `Máy này không còn bộ chỉ số "${row.setId}" phiên bản ${row.setVersion} để tính điểm hồ sơ.`);
+  }
+};
+
+export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): ImportModel => {
+  const set = setOf(ctx, row);
+  const answers = listImportedAnswers(ctx.db, row.id);
+  const scorable: ScorableAnswer[] = answers.map((a) => ({ nodeId: a.nodeId, ...parseValue(a.valueJson), explanation: a.note }));
+  const score = scoreAssessment(set, scorable);
+  const leaves: RankingLeaf[] = score.nodes
+    .filter((n) => n.isLeaf)
+    .map((n) => ({ nodeId: n.nodeId, kind: (n.kind ?? 'SELF') as NodeKind, max: n.max, applicableMax: n.applicableMax, self: n.score }));
+  const rules = rulesOf(set);
+  const appraisals = listAppraisals(ctx.db, row.id);
+  const values = new Map(appraisals.map((a) => [a.nodeId, a.appraisedMilli]));
+  return { row, set, score, leaves, rules, appraisals, answers, self: selfTotals(leaves, rules), appraised: appraisedTotals(leaves, values, rules) };
+};
+
+export const requireImport = (ctx: BackendContext, importId: string): ImportedSubmissionRow => {
+  const row = findImported(ctx.db, importId);
+  if (!row) throw new AppFailure('NOT_FOUND', 'Không tìm thấy hồ sơ đã tiếp nhận');
+  return row;
+};
+
+export const verificationOf = (row: ImportedSubmissionRow): VerifyResult => JSON.parse(row.verificationJson) as VerifyResult;
+
+/** One row of a listing or ranking (rank filled in by the caller). */
+export const rowOf = (m: ImportModel): InboxRow => {
+  const v = verificationOf(m.row);
+  return {
+    importId: m.row.id,
+    submissionId: m.row.submissionId,
+    revision: m.row.revision,
+    unitCode: m.row.unitCode,
+    unitName: m.row.unitName,
+    unitType: m.row.unitType,
+    year: m.row.year,
+    setId: m.row.setId,
+    setVersion: m.row.setVersion,
+    selfTotal: m.self.final,
+    appraisedTotal: m.appraised.final,
+    selfIndex: m.self.index,
+    index: m.appraised.index,
+    classification: m.appraised.classification?.label ?? null,
+    rank: null,
+    status: m.row.status,
+    warnings: v.warnings.map((w) => w.code),
+    signerSubject: m.row.signerSubject,
+    appraisedCount: m.appraisals.filter((a) => a.appraisedMilli !== null).length,
+    importedAt: m.row.importedAt,
+  };
+};
+
+const inputsText = (i: AnswerInputs): string => {
+  const parts: string[] = [];
+  if (i.numerator !== undefined || i.denominator !== undefined) parts.push(`${i.numerator ?? '?'}/${i.denominator ?? '?'}`);
+  if (i.percent !== undefined) parts.push(`${formatPercent(Math.round(i.percent * 1000))} %`);
+  if (i.count !== undefined) parts.push(`số lần: ${i.count}`);
+  if (i.levelId !== undefined) parts.push(`mức: ${i.levelId}`);
+  if (i.met !== undefined) parts.push(i.met ? 'Đạt' : 'Không đạt');
+  if (i.externalValue !== undefined) parts.push(`giá trị: ${i.externalValue}`);
+  if (i.manualPoints !== undefined) parts.push(`${formatPoints(Math.round(i.manualPoints * 1000))} điểm`);
+  return parts.join('; ');
+};
+
+const PREVIEWABLE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export const isPreviewable = (mediaType: string): boolean => PREVIEWABLE.has(mediaType);
+
+const toTree = (nodes: readonly IndicatorNode[], score: AssessmentScore): TreeNode[] =>
+  nodes.map((n) => ({
+    nodeId: n.id,
+    kind: score.byId[n.id]?.kind,
+    ...(n.children?.length ? { children: toTree(n.children, score) } : {}),
+  }));
+
+/** Everything the detail page shows. */
+export const detailOf = (ctx: BackendContext, m: ImportModel): InboxDetail => {
+  const v = verificationOf(m.row);
+  const byAnswer = new Map(m.answers.map((a) => [a.nodeId, a]));
+  const byAppraisal = new Map(m.appraisals.map((a) => [a.nodeId, a]));
+  const leafPoints = new Map(
+    m.leaves.map((l) => {
+      const a = isAppraisable(l.kind) ? byAppraisal.get(l.nodeId)?.appraisedMilli : null;
+      return [l.nodeId, a ?? l.self] as const;
+    }),
+  );
+  const rolled = rollUp(toTree(m.set.nodes, m.score), leafPoints);
+  const nodes: InboxNode[] = allNodes(m.set).map(({ node, depth }) => {
+    const s = m.score.byId[node.id]!;
+    const ans = byAnswer.get(node.id);
+    const ap = byAppraisal.get(node.id);
+    const leaf = isLeaf(node);
+    const parsed = ans ? parseValue(ans.valueJson) : null;
+    return {
+      nodeId: node.id,
+      code: node.code,
+      title: node.title,
+      depth,
+      isLeaf: leaf,
+      kind: s.kind ?? null,
+      max: s.max,
+      self: s.score,
+      appraised: rolled.get(node.id) ?? s.score,
+      override: leaf ? (ap?.appraisedMilli ?? null) : null,
+      comment: ap?.comment ?? '',
+      editable: leaf && !!s.kind && isAppraisable(s.kind as NodeKind),
+      status: s.status,
+      explanation: s.explanation,
+      note: ans?.note ?? '',
+      inputsText: parsed ? inputsText(parsed.inputs) : '',
+      notApplicableReason: parsed?.notApplicable?.reason ?? null,
+      evidence: ans?.evidence ?? [],
+    };
+  });
+  const newest = highestRevision(ctx.db, m.row.submissionId);
+  return {
+    row: rowOf(m),
+    setName: m.set.name,
+    supersedes: m.row.supersedes,
+    superseded: !!newest && newest.revision > m.row.revision,
+    revisions: listRevisions(ctx.db, m.row.submissionId).map((r) => ({ importId: r.id, revision: r.revision, importedAt: r.importedAt })),
+    verification: {
+      status: v.status,
+      code: v.code,
+      message: v.message,
+      warnings: v.warnings,
+      signer: v.signer,
+      chain: v.chain,
+      signingTime: v.signingTime,
+      checkedAt: v.checkedAt,
+      bundleSha256: m.row.bundleSha256,
+      bundleSize: m.row.bundleSize,
+    },
+    totals: { self: m.self, appraised: m.appraised },
+    nodes,
+    evidence: listImportedEvidence(ctx.db, m.row.id).map((e) => ({ ...e, previewable: isPreviewable(e.mediaType) })),
+  };
+};
