@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
@@ -29,6 +29,11 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const secretRef = useRef<HTMLInputElement>(null);
+  // Back to the (re-enabled) secret field after a failed attempt, ready to retype.
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus) secretRef.current?.focus();
+  }, [refocus]);
   const web = platform.kind === 'web';
 
   const uploadIdFor = async (f: File): Promise<string> => {
@@ -70,7 +75,7 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
       if (err instanceof AppFailure && err.code === 'NOT_FOUND') uploaded.current = null;
       setError(err);
       setOpening(false);
-      secretRef.current?.focus();
+      setRefocus((n) => n + 1);
     }
   };
 
