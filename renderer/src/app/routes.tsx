@@ -4,6 +4,7 @@ import { BackupPage } from '../features/backup/index';
 import { HomePage } from '../features/home/HomePage';
 import { AssessmentShell } from '../features/assessment/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
+import { InboxDetailPage, InboxPage } from '../features/inbox/index';
 import { ReportPage } from '../features/export/index';
 import { SetsPage } from '../features/sets/index';
 import { SubmitWizard } from '../features/submission/index';
@@ -33,4 +34,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/sets', render: () => <SetsPage /> },
   { pattern: '/verify', render: () => <VerifyPage /> },
   { pattern: '/backup', render: () => <BackupPage /> },
+  { pattern: '/inbox', render: () => <InboxPage /> },
+  { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+
+import { formatPoints, parseScaled } from '../../../../shared/domain/points';
+import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { detailMessages } from './messages';
+
+type Props = {
+  importId: string;
+  node: InboxNode;
+  readOnly: boolean;
+  onSaved: (d: InboxDetail, message: string) => void;
+  onError: (e: unknown) => void;
+};
+
+/**
+ * One criterion: code, title, max, the unit's self score (with its declared inputs, explanation and evidence
+ * paths underneath) and, on appraisable leaves, the appraised points and the comment. Points are typed as
+ * text ("2,5" or "2.5") and sent as exact milli-points; empty keeps the self score.
+ */
+export const AppraisalRow = ({ importId, node, readOnly, onSaved, onError }: Props) => {
+  const t = useT(detailMessages);
+  const lang = useLang();
+  const { api } = usePlatform();
+  const shown = (v: number | null) => (v === null ? '' : formatPoints(v, lang));
+  const [value, setValue] = useState(shown(node.override));
+  const [comment, setComment] = useState(node.comment);
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setValue(shown(node.override));
+    setComment(node.comment);
+    // Re-sync when the stored appraisal changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [node.override, node.comment]);
+
+  const save = async (clear: boolean) => {
+    const text = value.trim();
+    const m = clear || text === '' ? null : parseScaled(text, 3);
+    if (!clear && text !== '' && (m === null || m < 0 || m > node.max)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    try {
+      const d = await api.appraisal.save({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
+      onSaved(d, t('saved', { code: node.code }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const valueId = `appr-value-${node.nodeId}`;
+  const commentId = `appr-comment-${node.nodeId}`;
+  const errId = `appr-err-${node.nodeId}`;
+  const changed = node.isLeaf && node.appraised !== node.self;
+  return (
+    <tr className={node.isLeaf ? 'inbox-leaf' : `inbox-group inbox-depth-${Math.min(node.depth, 3)}`} data-testid={`node-row-${node.code}`}>
+      <td>{node.code}</td>
+      <td>
+        {node.title}
+        {node.isLeaf && (
+          <div className="small muted">
+            {node.notApplicableReason !== null && <div>{t('na', { reason: node.notApplicableReason })}</div>}
+            {node.inputsText && <div>{t('declared', { text: node.inputsText })}</div>}
+            {node.explanation && <div>{node.explanation}</div>}
+            {node.note && <div>{t('note', { text: node.note })}</div>}
+            {node.evidence.length > 0 && <div>{t('evidenceOf', { list: node.evidence.join(', ') })}</div>}
+          </div>
+        )}
+      </td>
+      <td className="num">{formatPoints(node.max, lang)}</td>
+      <td className="num">{formatPoints(node.self, lang)}</td>
+      <td className={changed ? 'num inbox-changed' : 'num'} data-testid="appraised">
+        {formatPoints(node.appraised, lang)}
+      </td>
+      <td>
+        {node.isLeaf && node.kind === 'SURVEY' && <span className="small muted">{t('survey')}</span>}
+        {node.editable && !readOnly && (
+          <div className="inbox-appraise">
+            <label className="visually-hidden" htmlFor={valueId}>
+              {t('appraisedInput', { code: node.code })}
+            </label>
+            <input
+              id={valueId}
+              className="inbox-points"
+              inputMode="decimal"
+              value={value}
+              placeholder={formatPoints(node.self, lang)}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? errId : undefined}
+              disabled={busy}
+              onChange={(e) => setValue(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void save(false);
+              }}
+            />
+            <label className="visually-hidden" htmlFor={commentId}>
+              {t('commentInput', { code: node.code })}
+            </label>
+            <textarea id={commentId} className="inbox-comment" rows={2} value={comment} disabled={busy} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+            <div className="inbox-row-actions">
+              <button type="button" className="btn" disabled={busy} onClick={() => void save(false)}>
+                {t('save')}
+              </button>
+              {(node.override !== null || node.comment !== '') && (
+                <button type="button" className="btn" disabled={busy} onClick={() => void save(true)}>
+                  {t('clear')}
+                </button>
+              )}
+            </div>
+            {invalid && (
+              <div id={errId} className="small inbox-error" role="alert">
+                {t('badPoints', { max: formatPoints(node.max, lang) })}
+              </div>
+            )}
+          </div>
+        )}
+        {node.editable && readOnly && node.comment && <span className="small">{node.comment}</span>}
+      </td>
+    </tr>
+  );
+};

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+
+import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatNumber } from '../../i18n/format';
+import { Modal } from '../evidence/Modal';
+import { detailMessages } from './messages';
+
+type Item = InboxDetail['evidence'][number];
+
+/** In-app preview of an imported PDF or image: the backend serves the stored file under an opaque id. */
+const Preview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
+  const t = useT(detailMessages);
+  const platform = usePlatform();
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    let made: string | null = null;
+    (async () => {
+      const pv = await platform.api.inbox.previewEvidence({ importId, path: item.path });
+      made = await platform.fileObjectUrl(pv.fileId);
+      if (live) setUrl(made);
+      else if (made.startsWith('blob:')) URL.revokeObjectURL(made);
+    })().catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+      if (made?.startsWith('blob:')) URL.revokeObjectURL(made);
+    };
+  }, [platform, importId, item.path]);
+  return (
+    <Modal title={t('previewTitle', { name: item.originalName })} onClose={onClose} wide closeLabel={t('close')}>
+      <ErrorBanner error={error} />
+      {url && item.mediaType === 'application/pdf' && <iframe className="ev-preview-frame" src={url} title={item.originalName} data-testid="inbox-preview" />}
+      {url && item.mediaType !== 'application/pdf' && <img className="ev-preview-img" src={url} alt={item.originalName} data-testid="inbox-preview" />}
+    </Modal>
+  );
+};
+
+const size = (bytes: number, lang: 'vi' | 'en'): string =>
+  bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, 0)} KB`;
+
+/** The bundle's evidence files (display names from submission.json, never used as paths), with preview. */
+export const EvidenceList = ({ importId, items }: { importId: string; items: Item[] }) => {
+  const t = useT(detailMessages);
+  const lang = useLang();
+  const [open, setOpen] = useState<Item | null>(null);
+  if (items.length === 0) return <p className="muted">{t('noEvidence')}</p>;
+  return (
+    <>
+      <table className="inbox-table" data-testid="inbox-evidence">
+        <thead>
+          <tr>
+            <th scope="col">{t('code')}</th>
+            <th scope="col">{t('fileName')}</th>
+            <th scope="col" className="num">{t('size')}</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('preview')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.path}>
+              <td className="mono">{e.path}</td>
+              <td>{e.originalName}</td>
+              <td className="num">{size(e.size, lang)}</td>
+              <td className="mono small" title={e.sha256}>
+                {e.sha256.slice(0, 16)}…
+              </td>
+              <td>
+                {e.previewable && (
+                  <button type="button" className="btn" aria-label={t('previewOf', { name: e.originalName })} onClick={() => setOpen(e)}>
+                    {t('preview')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {open && <Preview importId={importId} item={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+};

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import { formatIndex, formatPoints } from '../../../../shared/domain/points';
+import type { InboxDetail, InboxTotals } from '../../../../shared/ipc/channels/inbox';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../i18n/format';
+import { SignerDetails } from '../submission/SignerDetails';
+import { AppraisalRow } from './AppraisalRow';
+import { EvidenceList } from './EvidenceList';
+import { detailMessages } from './messages';
+import './inbox.css';
+
+/**
+ * Route '/inbox/:importId' — one received bundle: who signed and what verification found, the totals before
+ * and after appraisal, every criterion with the unit's self score and the appraiser's input, the evidence.
+ */
+export const InboxDetailPage = ({ importId }: { importId: string }) => {
+  const t = useT(detailMessages);
+  const lang = useLang();
+  const { api } = usePlatform();
+  const [d, setD] = useState<InboxDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setD(null);
+    api.inbox.get({ importId }).then(setD, setError);
+  }, [api, importId]);
+  useEffect(load, [load]);
+
+  if (!d) {
+    return (
+      <div className="page inbox-page">
+        <a href="#/inbox">{t('back')}</a>
+        <ErrorBanner error={error} />
+        {!error && <p className="muted">{t('loading')}</p>}
+      </div>
+    );
+  }
+  const v = d.verification;
+  const totals = (x: InboxTotals) => `${formatPoints(x.final, lang)} · ${x.index === null ? '—' : `${formatIndex(x.index, lang)} %`}`;
+  return (
+    <div className="page inbox-page">
+      <a href="#/inbox">{t('back')}</a>
+      <section className="card" aria-labelledby="inbox-detail-title">
+        <h1 id="inbox-detail-title">{t('heading', { unit: d.row.unitName, year: d.row.year })}</h1>
+        <p className="muted">{t('setLine', { set: d.setName, version: d.row.setVersion, revision: d.row.revision })}</p>
+        {d.superseded && (
+          <div className="banner banner-warn" role="note">
+            {t('superseded')}{' '}
+            <a href={`#/inbox/${encodeURIComponent(d.revisions[0]!.importId)}`}>{t('openRevision', { n: d.revisions[0]!.revision })}</a>
+          </div>
+        )}
+        <dl className="inbox-totals" data-testid="inbox-totals">
+          <dt>{t('selfTotal')}</dt>
+          <dd>{totals(d.totals.self)}</dd>
+          <dt>{t('appraisedTotal')}</dt>
+          <dd data-testid="appraised-totals">{totals(d.totals.appraised)}</dd>
+          <dt>{t('classification')}</dt>
+          <dd>{d.totals.appraised.classification?.label ?? '—'}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="inbox-verify-title">
+        <h2 id="inbox-verify-title">{t('verifyTitle')}</h2>
+        <dl className="inbox-verify" data-testid="inbox-verification">
+          <dt>{t('status')}</dt>
+          <dd>
+            {v.status === 'VALID' ? `✔ ${t('statusValid')}` : `⚠ ${t('statusWarn')}`} — {v.message}
+            {v.warnings.length > 0 && (
+              <ul>
+                {v.warnings.map((w) => (
+                  <li key={w.code}>
+                    {w.code}: {w.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          {v.signingTime && (
+            <>
+              <dt>{t('signingTime')}</dt>
+              <dd>{formatDateTime(v.signingTime, lang)}</dd>
+            </>
+          )}
+          <dt>{t('checkedAt')}</dt>
+          <dd>{formatDateTime(v.checkedAt, lang)}</dd>
+          <dt>{t('chain')}</dt>
+          <dd>{v.chain.join(' → ') || '—'}</dd>
+          <dt>{t('bundleSha')}</dt>
+          <dd className="mono small">{v.bundleSha256}</dd>
+        </dl>
+        {v.signer && <SignerDetails signer={v.signer} testId="inbox-signer" />}
+      </section>
+
+      <section className="card" aria-labelledby="inbox-nodes-title">
+        <h2 id="inbox-nodes-title">{t('nodesTitle')}</h2>
+        {status && (
+          <p role="status" className="small" data-testid="appraisal-status">
+            {status}
+          </p>
+        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <table className="inbox-table inbox-nodes">
+          <thead>
+            <tr>
+              <th scope="col">{t('code')}</th>
+              <th scope="col">{t('criterion')}</th>
+              <th scope="col" className="num">{t('max')}</th>
+              <th scope="col" className="num">{t('self')}</th>
+              <th scope="col" className="num">{t('appraised')}</th>
+              <th scope="col">{t('comment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.nodes.map((n) => (
+              <AppraisalRow
+                key={n.nodeId}
+                importId={importId}
+                node={n}
+                readOnly={d.superseded}
+                onSaved={(nd, msg) => {
+                  setError(null);
+                  setD(nd);
+                  setStatus(msg);
+                }}
+                onError={setError}
+              />
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="inbox-evidence-title">
+        <h2 id="inbox-evidence-title">{t('evidenceTitle')}</h2>
+        <EvidenceList importId={importId} items={d.evidence} />
+      </section>
+    </div>
+  );
+};

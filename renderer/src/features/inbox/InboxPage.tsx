@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import type { InboxImportResult, InboxRow, RankingExportResult } from '../../../../shared/ipc/channels/inbox';
+import type { Job } from '../../../../shared/schemas/job';
+import type { UnitType } from '../../../../shared/schemas/unit';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { jobFailure, useJob } from '../export/index';
+import { BlockTabs } from './BlockTabs';
+import { JobBar } from './JobBar';
+import { inboxMessages } from './messages';
+import { RankingTable } from './RankingTable';
+import './inbox.css';
+
+type ListOut = { years: number[]; year: number | null; blocks: Record<UnitType, InboxRow[]> };
+
+/**
+ * Route '/inbox' — "Tiếp nhận hồ sơ" (Sở Nội vụ): receive a unit's signed bundle (verified in the worker,
+ * evidence copied into the store), then the ranking of each block (sở / phường / xã, đặc khu) after
+ * appraisal, and the Excel export of the year's ranking.
+ */
+export const InboxPage = () => {
+  const t = useT(inboxMessages);
+  const platform = usePlatform();
+  const [data, setData] = useState<ListOut | null>(null);
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [block, setBlock] = useState<UnitType>('SO');
+  const [importJob, setImportJob] = useState<Job | null>(null);
+  const [exportJob, setExportJob] = useState<Job | null>(null);
+  const [done, setDone] = useState<InboxImportResult | null>(null);
+  const [exported, setExported] = useState<RankingExportResult | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+
+  const refresh = useCallback(() => {
+    platform.api.inbox.list(year === undefined ? {} : { year }).then(setData, setError);
+  }, [platform, year]);
+  useEffect(refresh, [refresh]);
+
+  const download = (r: RankingExportResult) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
+
+  const imp = useJob(importJob?.id ?? null, {
+    initial: importJob,
+    onSettled: (job) => {
+      if (job.state === 'cancelled') setNote(t('cancelled'));
+      else if (job.state === 'failed') setError(jobFailure(job));
+      else {
+        const r = job.result as InboxImportResult;
+        setDone(r);
+        setBlock(r.unitType);
+        setYear(r.year);
+      }
+      refresh();
+    },
+  });
+  const exp = useJob(exportJob?.id ?? null, {
+    initial: exportJob,
+    onSettled: (job) => {
+      if (job.state === 'cancelled') setNote(t('cancelled'));
+      else if (job.state === 'failed') setError(jobFailure(job));
+      else {
+        const r = job.result as RankingExportResult;
+        setExported(r);
+        download(r).catch(setError);
+      }
+    },
+  });
+  const busy = starting || imp.running || exp.running;
+
+  const begin = () => {
+    setError(null);
+    setNote(null);
+    setDone(null);
+    setExported(null);
+  };
+
+  const receive = async (file: File) => {
+    begin();
+    setStarting(true);
+    try {
+      const [up] = await platform.uploadFiles([file]);
+      setImportJob(await platform.api.inbox.import({ uploadId: up!.uploadId }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const exportRanking = async (y: number) => {
+    begin();
+    setStarting(true);
+    try {
+      setExportJob(await platform.api.inbox.exportRanking({ year: y }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const shownYear = data?.year ?? null;
+  return (
+    <div className="page inbox-page">
+      <section className="card" aria-labelledby="inbox-title">
+        <h1 id="inbox-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </section>
+
+      <section className="card" aria-labelledby="inbox-import-title">
+        <h2 id="inbox-import-title">{t('importTitle')}</h2>
+        <label className="field">
+          <span>{t('fileLabel')}</span>
+          <input
+            type="file"
+            accept=".asice"
+            disabled={busy}
+            data-testid="inbox-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void receive(f);
+            }}
+          />
+        </label>
+        {imp.running && <JobBar tracked={imp} label={t('importing')} />}
+        {done && (
+          <div role="status" className="small" data-testid="inbox-imported">
+            <p>
+              {done.status === 'VALID'
+                ? t('imported', { unit: done.unitName, revision: done.revision, files: done.evidenceCount })
+                : t('importedWarn', { unit: done.unitName, message: done.message })}
+              {done.supersededImportId ? ` ${t('supersededNote')}` : ''}
+            </p>
+            <a href={`#/inbox/${encodeURIComponent(done.importId)}`}>{t('openDetail')}</a>
+          </div>
+        )}
+        {note && (
+          <p role="status" className="small">
+            {note}
+          </p>
+        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      </section>
+
+      <section className="card" aria-labelledby="inbox-ranking-title">
+        <div className="row-between">
+          <h2 id="inbox-ranking-title">{t('blocks')}</h2>
+          <label className="field inbox-year">
+            <span>{t('year')}</span>
+            <select value={shownYear ?? ''} disabled={!data?.years.length} onChange={(e) => setYear(Number(e.target.value))}>
+              {!data?.years.length && <option value="">{t('noYear')}</option>}
+              {data?.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {data && shownYear !== null && (
+          <>
+            <BlockTabs label={t('blocks')} current={block} onChange={setBlock} title={(b) => t(b)} count={(b) => data.blocks[b].length}>
+              <RankingTable rows={data.blocks[block]} caption={t('rankingCaption', { block: t(block), year: shownYear })} />
+            </BlockTabs>
+            <div className="actions">
+              <button type="button" className="btn" disabled={busy} onClick={() => void exportRanking(shownYear)}>
+                {t('exportRanking')}
+              </button>
+            </div>
+            {exp.running && <JobBar tracked={exp} label={t('exportRanking')} />}
+            {exported && (
+              <p role="status" className="small" data-testid="inbox-exported">
+                {t('exported', { name: exported.fileName })}{' '}
+                {exported.downloadId && platform.kind === 'web' && (
+                  <button type="button" className="btn-link" onClick={() => void download(exported).catch(setError)}>
+                    {t('downloadAgain', { name: exported.fileName })}
+                  </button>
+                )}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+};
