@@ -138,7 +138,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
                   <td>{t('validity', { from: localDate(e.notBefore), to: e.notAfter ? localDate(e.notAfter) : t('noNext') })}</td>
                   <td className="mono fingerprint small">{groupedFingerprint(e.fingerprint)}</td>
                   <td>
-                    <button type="button" className="btn btn-danger" disabled={busy} aria-label={t('removeLabel', { name: commonName(e.subject) })} onClick={() => setConfirming(e)}>
+                    <button type="button" className="btn btn-danger" disabled={busy} aria-label={t(e.kind === 'anchor' ? 'removeAnchor' : 'removeCrl', { name: commonName(e.subject) })} onClick={() => setConfirming(e)}>
                       {t('remove')}
                     </button>
                   </td>
