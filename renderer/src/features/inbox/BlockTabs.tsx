@@ -9,7 +9,7 @@ type Props = { label: string; current: UnitType; onChange: (b: UnitType) => void
 /** WAI-ARIA tabs for the three blocks: arrow keys, Home and End move between tabs; the panel follows. */
 export const BlockTabs = ({ label, current, onChange, title, count, children }: Props) => {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = BLOCKS.indexOf(current);
     const next =
       e.key === 'ArrowRight' ? BLOCKS[(i + 1) % BLOCKS.length] : e.key === 'ArrowLeft' ? BLOCKS[(i + BLOCKS.length - 1) % BLOCKS.length] : e.key === 'Home' ? BLOCKS[0] : e.key === 'End' ? BLOCKS.at(-1) : undefined;
@@ -20,7 +20,7 @@ export const BlockTabs = ({ label, current, onChange, title, count, children }: 
   };
   return (
     <div className="inbox-tabs">
-      <div role="tablist" aria-label={label} onKeyDown={onKey}>
+      <div role="tablist" aria-label={label}>
         {BLOCKS.map((b) => (
           <button
             key={b}
@@ -35,6 +35,7 @@ export const BlockTabs = ({ label, current, onChange, title, count, children }: 
             tabIndex={b === current ? 0 : -1}
             className={b === current ? 'inbox-tab inbox-tab-active' : 'inbox-tab'}
             onClick={() => onChange(b)}
+            onKeyDown={onKey}
           >
             {title(b)} ({count(b)})
           </button>
