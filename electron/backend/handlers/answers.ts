@@ -1,13 +1,13 @@
 import { findNode, isLeaf } from '../../../shared/domain/indicator-tree';
 import { scoreAssessment, scoreNode } from '../../../shared/domain/scoring/index';
-import type { AssessmentScore } from '../../../shared/domain/scoring/index';
-import type { ScoreTotals } from '../../../shared/domain/scoring/schema';
+import { scoreTotalsOf } from '../../../shared/domain/scoring/schema';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../context';
 import { findAssessment, touchAssessment } from '../db/repos/assessment-repo';
 import { evidenceIdsOf, listAnswers, saveAnswer, undoLastChange } from '../db/repos/answer-repo';
+import { assertAssessmentEditable } from './guards';
 import type { HandlerSlice } from './types';
 
 type Channels = 'indicatorSets.get' | 'answers.list' | 'answers.save' | 'answers.undo' | 'scoring.compute';
@@ -19,25 +19,7 @@ const loadAssessment = (ctx: BackendContext, id: string): { assessment: Assessme
   return { assessment, set: document };
 };
 
-const assertEditable = (a: Assessment): void => {
-  if (a.status === 'locked') {
-    throw new AppFailure('LOCKED', 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.');
-  }
-};
 
-const totalsOf = (s: AssessmentScore): ScoreTotals => ({
-  self: s.self,
-  survey: s.survey,
-  bonus: s.bonus,
-  penalty: s.penalty,
-  final: s.final,
-  maxTotal: s.maxTotal,
-  applicableMax: s.applicableMax,
-  index: s.index,
-  classification: s.classification,
-  completeness: s.completeness,
-  domains: s.domains,
-});
 
 export const answerHandlers: HandlerSlice<Channels> = {
   'indicatorSets.get': (input, ctx) => ctx.catalog.get(input.id).document,
@@ -49,7 +31,7 @@ export const answerHandlers: HandlerSlice<Channels> = {
 
   'answers.save': (input, ctx) => {
     const { assessment, set } = loadAssessment(ctx, input.assessmentId);
-    assertEditable(assessment);
+    assertAssessmentEditable(assessment);
     if (input.answer.nodeId !== input.nodeId) {
       throw new AppFailure('VALIDATION', 'Mã tiêu chí của câu trả lời không khớp');
     }
@@ -66,7 +48,7 @@ export const answerHandlers: HandlerSlice<Channels> = {
     const result = ctx.db.transaction(() => {
       // Re-read inside the transaction: the lock may have been taken since the check above.
       const fresh = findAssessment(ctx.db, input.assessmentId);
-      if (fresh) assertEditable(fresh);
+      if (fresh) assertAssessmentEditable(fresh);
       saveAnswer(ctx.db, input.assessmentId, input.answer, now);
       touchAssessment(ctx.db, input.assessmentId, now);
       const answers = listAnswers(ctx.db, input.assessmentId);
@@ -80,19 +62,19 @@ export const answerHandlers: HandlerSlice<Channels> = {
     return {
       answer: stored ?? answer,
       score: result.scores.byId[input.nodeId] ?? scoreNode(node, input.answer),
-      totals: totalsOf(result.scores),
+      totals: scoreTotalsOf(result.scores),
     };
   },
 
   'answers.undo': (input, ctx) => {
     const { assessment, set } = loadAssessment(ctx, input.assessmentId);
-    assertEditable(assessment);
+    assertAssessmentEditable(assessment);
     const now = ctx.now().toISOString();
     return ctx.db.transaction(() => {
       const undone = undoLastChange(ctx.db, input.assessmentId, now);
       if (undone) touchAssessment(ctx.db, input.assessmentId, now);
       const answers = listAnswers(ctx.db, input.assessmentId);
-      const totals = totalsOf(scoreAssessment(set, answers));
+      const totals = scoreTotalsOf(scoreAssessment(set, answers));
       if (!undone) return { undone: false, nodeId: null, answer: null, totals };
       return {
         undone: true,

@@ -3,7 +3,7 @@ import { fromMilli, parseScaled, toMilli } from '../../../shared/domain/points';
 import { isSurveyNode } from '../../../shared/domain/progress';
 import { scoreAssessment } from '../../../shared/domain/scoring/index';
 import type { AssessmentScore } from '../../../shared/domain/scoring/index';
-import type { ScoreTotals } from '../../../shared/domain/scoring/schema';
+import { scoreTotalsOf } from '../../../shared/domain/scoring/schema';
 import type { SurveyImportReport, SurveyNode } from '../../../shared/ipc/channels/survey';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { Answer, AnswerInputs } from '../../../shared/schemas/answers';
@@ -16,6 +16,7 @@ import { deleteSurveyResult, listSurveyProvenance, upsertSurveyProvenance } from
 import type { SurveyProvenance } from '../db/repos/survey-repo';
 import { loadSurveySheet } from '../services/office-loader';
 import { readSingleFile } from './single-file';
+import { assertAssessmentEditable } from './guards';
 import type { HandlerSlice } from './types';
 
 type Channels = 'survey.list' | 'survey.save' | 'survey.import';
@@ -28,25 +29,7 @@ const load = (ctx: BackendContext, id: string): { assessment: Assessment; set: I
   return { assessment, set: ctx.catalog.get(assessment.indicatorSetId).document };
 };
 
-const assertEditable = (ctx: BackendContext, id: string): void => {
-  if (findAssessment(ctx.db, id)?.status === 'locked') {
-    throw new AppFailure('LOCKED', 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.');
-  }
-};
 
-const totalsOf = (s: AssessmentScore): ScoreTotals => ({
-  self: s.self,
-  survey: s.survey,
-  bonus: s.bonus,
-  penalty: s.penalty,
-  final: s.final,
-  maxTotal: s.maxTotal,
-  applicableMax: s.applicableMax,
-  index: s.index,
-  classification: s.classification,
-  completeness: s.completeness,
-  domains: s.domains,
-});
 
 /** A survey node reads `percent` (SURVEY) or `externalValue` (EXTERNAL, e.g. SIPAS). */
 const isExternal = (n: IndicatorNode): boolean => n.method?.type === 'EXTERNAL';
@@ -105,7 +88,7 @@ const listOut = (ctx: BackendContext, assessmentId: string, set: IndicatorSet) =
   const nodes = leaves(set)
     .filter(isSurveyNode)
     .map((n) => nodeOut(n, byNode.get(n.id), scores, prov.get(n.id)));
-  return { nodes, totals: totalsOf(scores) };
+  return { nodes, totals: scoreTotalsOf(scores) };
 };
 
 /** Writes one survey value as the node's answer (no undo history: it is not the unit's own scoring). */
@@ -135,7 +118,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
     }
     const now = ctx.now().toISOString();
     ctx.db.transaction(() => {
-      assertEditable(ctx, input.assessmentId);
+      assertAssessmentEditable(findAssessment(ctx.db, input.assessmentId));
       if (input.value === null) deleteSurveyResult(ctx.db, input.assessmentId, node.id);
       else {
         writeValue(ctx, input.assessmentId, node, input.value, {
@@ -154,7 +137,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
 
   'survey.import': async (input, ctx) => {
     const { assessment, set } = load(ctx, input.assessmentId);
-    if (assessment.status === 'locked') assertEditable(ctx, assessment.id);
+    assertAssessmentEditable(assessment);
     const file = await readSingleFile(ctx, input.source, {
       title: 'Chọn bảng kết quả điều tra xã hội học',
       filters: [{ name: 'Bảng kết quả (Excel, CSV)', extensions: ['xlsx', 'csv'] }],
@@ -215,7 +198,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
     }
     const now = ctx.now().toISOString();
     ctx.db.transaction(() => {
-      assertEditable(ctx, assessment.id);
+      assertAssessmentEditable(findAssessment(ctx.db, assessment.id));
       for (const a of accepted) {
         const previous = valueOf(a.node, findAnswer(ctx.db, assessment.id, a.node.id)?.inputs);
         writeValue(ctx, assessment.id, a.node, a.value, {

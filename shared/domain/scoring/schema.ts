@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { NODE_KINDS } from '../../schemas/indicator-set';
 import { NODE_STATUSES } from './types';
+import type { AssessmentScore } from './types';
 
 /** zod mirrors of the scoring result types, for channel outputs (values are milli-points / index bp). */
 const milli = z.number().int();
@@ -50,4 +51,19 @@ export type ScoreTotals = z.infer<typeof scoreTotalsSchema>;
 export const assessmentScoreSchema = scoreTotalsSchema.extend({
   nodes: z.array(nodeScoreSchema),
   byId: z.record(z.string(), nodeScoreSchema),
+});
+
+/** The roll-ups a channel answers after a change (everything of AssessmentScore except per-node scores). */
+export const scoreTotalsOf = (s: AssessmentScore): ScoreTotals => ({
+  self: s.self,
+  survey: s.survey,
+  bonus: s.bonus,
+  penalty: s.penalty,
+  final: s.final,
+  maxTotal: s.maxTotal,
+  applicableMax: s.applicableMax,
+  index: s.index,
+  classification: s.classification,
+  completeness: s.completeness,
+  domains: s.domains,
 });
