@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { InboxDetail, InboxImportResult, InboxRow } from '../../../shared/ipc/channels/inbox';
 import type { Job } from '../../../shared/schemas/job';
+import type { VerifyResult } from '../../../shared/schemas/submission';
+import { importBundle, verifyForImport } from '../../../electron/backend/services/inbox/import-bundle';
 import { dataPaths } from '../../../electron/backend/data-dir';
 import { storePathFor } from '../../../electron/backend/services/evidence/store';
 import { EVIDENCE_REFERENCE_TABLES, isBlobReferenced } from '../../../electron/backend/services/evidence/gc';
@@ -101,6 +103,23 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     expect(job.error?.message).toContain('E_REPLAY');
     expect(job.error?.message).toMatch(/đã được nhập trước đó/);
     expect({ subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length }).toEqual(before);
+
+    // The unit-side "Kiểm tra hồ sơ" now knows the imported list too.
+    b.host.nextPicks.push([join(work, 'so-r1.asice')]);
+    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'submission.verify', {})).id);
+    expect((vj.result as VerifyResult).code).toBe('E_REPLAY');
+  }, 120_000);
+
+  it('bytes that differ from what verification saw (file swapped after the check) are refused; no row, no temp, no new file', async () => {
+    const bundle = await makeBundle(b, pki, join(work, 'swap.asice'), { unit: { code: 'SNgV', name: 'Sở Ngoại vụ', type: 'SO' }, submissionId: '0190a1b2-c3d4-7e5f-8a9b-0000000000bb' });
+    const before = { subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length };
+    const real = await verifyForImport(b.ctx, bundle);
+    expect(real.status).not.toBe('INVALID');
+    // What the check "saw" differs from the file now on disk for the last evidence entry.
+    const forged: VerifyResult = { ...real, files: real.files.map((f, i, all) => (i === all.length - 1 ? { ...f, sha256: 'ab'.repeat(32) } : f)) };
+    await expect(importBundle(b.ctx, bundle, { verify: async () => forged })).rejects.toThrow(/E_DIGEST_MISMATCH/);
+    expect({ subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length }).toEqual(before);
+    expect(tempFiles()).toEqual([]);
   }, 120_000);
 
   it('a tampered bundle is refused (E_DIGEST_MISMATCH) and nothing is stored', async () => {
