@@ -10,6 +10,7 @@ import { listAnswers, replaceAnswers } from '../../db/repos/answer-repo';
 import { findAssessment, touchAssessment } from '../../db/repos/assessment-repo';
 import { findDocument, findDocumentByHash, insertDocument, insertLink, linksByDocument } from '../../db/repos/evidence-repo';
 import { carryForward } from './carry-forward';
+import { assertAssessmentEditable } from '../../handlers/guards';
 
 /**
  * Applies the year-to-year mapping (`continuesFrom`, see carry-forward.ts) between two assessments of this
@@ -37,9 +38,7 @@ export const applyCarryForward = (
   const from = findAssessment(ctx.db, fromId);
   const to = findAssessment(ctx.db, toId);
   if (!from || !to) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
-  if (to.status === 'locked' && !dryRun) {
-    throw new AppFailure('LOCKED', 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.');
-  }
+  if (!dryRun) assertAssessmentEditable(to);
   const prev = ctx.catalog.get(from.indicatorSetId).document;
   const next = ctx.catalog.get(to.indicatorSetId).document;
   let mapped: IndicatorSet;
