@@ -7,9 +7,7 @@ import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/r
 import { EMPTY_NARRATIVE } from '../../../shared/domain/report/model';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
-import { createBackend, PROJECT_ROOT } from '../../backend/backend';
-import { dataPaths } from '../../backend/data-dir';
-import { silentLogger } from '../../backend/logger';
+import { PROJECT_ROOT } from '../../backend/backend';
 import { REPORT_PDF_PATH, REPORT_XLSX_PATH } from '../../backend/services/bundle/constants';
 import { exportAssessment, selfCheckTrust } from '../../backend/services/bundle/export-assessment';
 import { packBundle } from '../../backend/services/bundle/pack';
@@ -26,10 +24,10 @@ import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalo
 import { openP12Signer } from '../../backend/services/signing/p12-signer';
 import { openPkcs11Signer } from '../../backend/services/signing/pkcs11-signer';
 import type { Signer } from '../../backend/services/signing/signer';
-import { createFileSettingsStore } from '../../backend/settings/file-settings-store';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { printVerifyResult } from './verify';
+import { withStoredBackend } from '../stored-backend';
 
 const USAGE =
   'pack (--set <mã|tệp.json> --answers <answers.json> --evidence-dir <thư mục> | --data <thư mục dữ liệu> --assessment <mã>) ' +
@@ -178,25 +176,9 @@ export const packCommand: CliCommand = {
       let res: PackResult;
       if (portable) res = await packPortable(flags, io, signer, trust, out);
       else {
-        const dir = resolve(io.cwd, flags.data!);
-        if (!existsSync(dataPaths(dir).database)) throw new UsageError(`Không có dữ liệu ứng dụng trong thư mục ${dir}`);
-        const backend = createBackend({
-          dataDir: dir,
-          logger: silentLogger,
-          host: (paths) => ({
-            kind: 'cli',
-            settings: createFileSettingsStore(paths.settings),
-            pickFiles: async () => null,
-            chooseSaveTarget: async () => null,
-            showInFolder: async () => {},
-            openWithSystem: async () => {},
-          }),
-        });
-        try {
-          res = await exportAssessment(backend.ctx, { assessmentId: flags.assessment!, signer, out, trust });
-        } finally {
-          backend.close();
-        }
+        res = await withStoredBackend(flags.data!, io.cwd, (backend) =>
+          exportAssessment(backend.ctx, { assessmentId: flags.assessment!, signer, out, trust }),
+        );
       }
       io.out(`Đã ghi ${res.path} (${res.size} byte), SHA-256 ${res.sha256}`);
       if (res.verification) printVerifyResult(res.verification, io);

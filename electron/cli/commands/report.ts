@@ -10,16 +10,14 @@ import type { ReportModel } from '../../../shared/domain/report/model';
 import { portableAnswersFileSchema } from '../../../shared/schemas/answers';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
-import { createBackend, PROJECT_ROOT } from '../../backend/backend';
-import { dataPaths } from '../../backend/data-dir';
-import { silentLogger } from '../../backend/logger';
+import { PROJECT_ROOT } from '../../backend/backend';
 import { buildPdf } from '../../backend/services/export-pdf/document';
 import { loadReportModel } from '../../backend/services/export-pdf/report-source';
 import { buildWorkbook } from '../../backend/services/export-xlsx/workbook';
-import { createFileSettingsStore } from '../../backend/settings/file-settings-store';
 import { writeFileAtomicSync } from '../../backend/storage/atomic-write';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
+import { withStoredBackend } from '../stored-backend';
 
 const USAGE =
   'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp>';
@@ -83,27 +81,8 @@ const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportMo
 };
 
 /** From the app's data folder: the same model the export buttons use. */
-const storedModel = (dataDir: string, assessmentId: string, io: CliIo): ReportModel => {
-  const dir = resolve(io.cwd, dataDir);
-  if (!existsSync(dataPaths(dir).database)) throw new UsageError(`Không có dữ liệu ứng dụng trong thư mục ${dir}`);
-  const backend = createBackend({
-    dataDir: dir,
-    logger: silentLogger,
-    host: (paths) => ({
-      kind: 'cli',
-      settings: createFileSettingsStore(paths.settings),
-      pickFiles: async () => null,
-      chooseSaveTarget: async () => null,
-      showInFolder: async () => {},
-      openWithSystem: async () => {},
-    }),
-  });
-  try {
-    return loadReportModel(backend.ctx, assessmentId).model;
-  } finally {
-    backend.close();
-  }
-};
+const storedModel = (dataDir: string, assessmentId: string, io: CliIo): Promise<ReportModel> =>
+  withStoredBackend(dataDir, io.cwd, (backend) => loadReportModel(backend.ctx, assessmentId).model);
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -115,7 +94,7 @@ export const reportCommand: CliCommand = {
     if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('--format phải là xlsx hoặc pdf');
     if (!flags.out) throw new UsageError('Thiếu --out');
     let model: ReportModel;
-    if (flags.data && flags.assessment) model = storedModel(flags.data, flags.assessment, io);
+    if (flags.data && flags.assessment) model = await storedModel(flags.data, flags.assessment, io);
     else if (flags.set && flags.answers) model = portableModel(flags.set, flags.answers, io);
     else throw new UsageError('Cần --data và --assessment, hoặc --set và --answers');
     const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources') });
