@@ -31,7 +31,7 @@ import type { TrustStore } from './verify/trust';
 export const selfCheckTrust = (signer: Signer, configured?: TrustStore | null): TrustStore =>
   configured && configured.anchors.length
     ? configured
-    : { anchors: [signer.chain.at(-1) ?? signer.certificate], crls: configured?.crls ?? [] };
+    : { anchors: [signer.root ?? signer.chain.at(-1) ?? signer.certificate], crls: configured?.crls ?? [] };
 
 export type ExportAssessmentOptions = {
   assessmentId: string;

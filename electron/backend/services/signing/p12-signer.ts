@@ -75,20 +75,23 @@ const decodeWithPkijs = async (file: Uint8Array, password: string): Promise<RawP
   return { keys, certs };
 };
 
-/** Orders the other certificates from the signer upwards (issuer of the signer first); self-signed roots left out. */
-const chainFor = (leaf: X509Certificate, others: X509Certificate[]): Uint8Array[] => {
-  const out: Uint8Array[] = [];
+/**
+ * Orders the other certificates from the signer upwards (issuer of the signer first). A self-signed root is
+ * not shipped (it is the verifier's trust anchor) but is returned apart for the exporter's own self-check.
+ */
+const chainFor = (leaf: X509Certificate, others: X509Certificate[]): { chain: Uint8Array[]; root?: Uint8Array } => {
+  const chain: Uint8Array[] = [];
   let cur = leaf;
   const pool = [...others];
   for (let i = 0; i < 8; i++) {
     const idx = pool.findIndex((c) => cur.checkIssued(c) && cur.verify(c.publicKey));
     if (idx < 0) break;
     const issuer = pool.splice(idx, 1)[0]!;
-    if (issuer.checkIssued(issuer)) break; // the root is the verifier's trust anchor, not ours to ship
-    out.push(new Uint8Array(issuer.raw));
+    if (issuer.checkIssued(issuer)) return { chain, root: new Uint8Array(issuer.raw) };
+    chain.push(new Uint8Array(issuer.raw));
     cur = issuer;
   }
-  return out;
+  return { chain };
 };
 
 const zero = (bufs: Buffer[]): void => bufs.forEach((b) => b.fill(0));
@@ -133,9 +136,11 @@ export const openP12Signer = async (file: Uint8Array, password: string): Promise
       throw new AppFailure('CERT_INVALID', 'Loại khóa không được hỗ trợ (chỉ RSA hoặc ECDSA).');
     }
     let live: KeyObject | null = key;
+    const { chain, root } = chainFor(leaf, certs.filter((c) => c !== leaf));
     return {
       certificate,
-      chain: chainFor(leaf, certs.filter((c) => c !== leaf)),
+      chain,
+      ...(root ? { root } : {}),
       details: certDetails(certificate),
       signatureAlgorithm,
       sign: async (data) => {

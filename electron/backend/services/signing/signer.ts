@@ -10,6 +10,8 @@ export type Signer = {
   readonly certificate: Uint8Array;
   /** DER of the intermediates the key source provides (never the signer itself); may be empty. */
   readonly chain: Uint8Array[];
+  /** The self-signed root the key source carried, if any: never shipped, only the export's self-check anchor. */
+  readonly root?: Uint8Array;
   /** Shown to the user before signing. */
   readonly details: SignerDetails;
   /** OID placed in SignerInfo.signatureAlgorithm (sha256WithRSAEncryption or ecdsa-with-SHA256). */
