@@ -68,32 +68,42 @@ const verifyWithWorker = (ctx: BackendContext, file: string, trust: TrustStore, 
     ...(onProgress ? { onProgress } : {}),
   });
 
+/** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
+const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer) => {
+  try {
+    const keyId = randomBytes(12).toString('hex');
+    stateOf(ctx).keys.set(keyId, ref);
+    return { keyId, signer: signer.details, problem: signerProblem(signer, ctx.now()) };
+  } finally {
+    await signer.close();
+  }
+};
+
 export const submissionHandlers: HandlerSlice<Channels> = {
   'submission.preview': async (input, ctx) => {
     if (!findAssessment(ctx.db, input.assessmentId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
     let ref: KeyRef;
     if (input.source.kind === 'p12') {
-      let path: string;
-      if (input.source.uploadId) path = ctx.uploads.get(input.source.uploadId).path;
-      else {
+      let uploadId = input.source.uploadId;
+      if (!uploadId) {
         const picked = await ctx.host.pickFiles({ title: 'Chọn tệp chứng thư số (.p12, .pfx)', filters: [{ name: 'Chứng thư số', extensions: ['p12', 'pfx'] }], multiple: false });
         if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn tệp chứng thư số');
-        path = picked[0];
+        // Remember the dialog choice by opaque id, so retyping a wrong password does not reopen the dialog.
+        uploadId = ctx.uploads.register(picked[0], basename(picked[0]), statSync(picked[0]).size).id;
       }
-      ref = { kind: 'p12', path };
+      ref = { kind: 'p12', path: ctx.uploads.get(uploadId).path };
+      const fileId = uploadId;
+      const signer = await openKey(ctx, ref, input.source.password).catch((e: unknown) => {
+        if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw new AppFailure(e.code, e.message, { uploadId: fileId });
+        throw e;
+      });
+      return previewOf(ctx, ref, signer);
     } else {
       const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
       if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn thư viện của thiết bị ký số');
       ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
     }
-    const signer = await openKey(ctx, ref, input.source.kind === 'p12' ? input.source.password : input.source.pin);
-    try {
-      const keyId = randomBytes(12).toString('hex');
-      stateOf(ctx).keys.set(keyId, ref);
-      return { keyId, signer: signer.details, problem: signerProblem(signer, ctx.now()) };
-    } finally {
-      await signer.close();
-    }
+    return previewOf(ctx, ref, await openKey(ctx, ref, input.source.pin));
   },
 
   'submission.export': async (input, ctx) => {

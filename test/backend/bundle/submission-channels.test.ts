@@ -94,7 +94,14 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     b = createTestBackend();
     const a = await fillFromExample(b);
     b.host.nextPicks.push([pki.p12.modernAscii]);
-    expect(await errorCode(b.call('submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: 'sai' } }))).toBe('WRONG_PASSWORD');
+    const wrong = await b.call('submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: 'sai' } });
+    expect(wrong.ok ? null : wrong.error.code).toBe('WRONG_PASSWORD');
+    // The dialog's choice comes back as an opaque id: retyping the password does not reopen the dialog.
+    const again = wrong.ok ? null : (wrong.error.details as { uploadId: string }).uploadId;
+    expect(again).toMatch(/^[0-9a-f]{32}$/);
+    const retried = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: ASCII_PASSWORD, uploadId: again! } });
+    expect(retried.signer.subject).toBeTruthy();
+    expect(b.host.nextPicks).toEqual([]);
 
     b.host.nextPicks.push([pki.p12.expiredAscii]);
     const p = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: ASCII_PASSWORD } });

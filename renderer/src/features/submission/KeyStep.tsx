@@ -29,6 +29,7 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const secretRef = useRef<HTMLInputElement>(null);
+  const dialogFile = useRef<string | null>(null);
   // Back to the (re-enabled) secret field after a failed attempt, ready to retype.
   const [refocus, setRefocus] = useState(0);
   useEffect(() => {
@@ -62,7 +63,8 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
     setSecret('');
     try {
       if (kind === 'p12') {
-        const uploadId = web && file ? await uploadIdFor(file) : undefined;
+        // Electron: after a wrong password the backend hands back the dialog's file as an opaque id.
+        const uploadId = web && file ? await uploadIdFor(file) : dialogFile.current ?? undefined;
         const preview = await platform.api.submission.preview({ assessmentId, source: { kind: 'p12', password: value, ...(uploadId ? { uploadId } : {}) } });
         onOpened(preview, { kind: 'p12', password: value });
       } else {
@@ -72,7 +74,12 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
       }
     } catch (err) {
       // An expired upload id (after hours) is dropped so the next attempt uploads again.
-      if (err instanceof AppFailure && err.code === 'NOT_FOUND') uploaded.current = null;
+      if (err instanceof AppFailure && err.code === 'NOT_FOUND') {
+        uploaded.current = null;
+        dialogFile.current = null;
+      }
+      const details = err instanceof AppFailure ? (err.details as { uploadId?: unknown } | undefined) : undefined;
+      if (!web && typeof details?.uploadId === 'string') dialogFile.current = details.uploadId;
       setError(err);
       setOpening(false);
       setRefocus((n) => n + 1);
