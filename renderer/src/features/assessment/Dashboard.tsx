@@ -34,6 +34,12 @@ export const Dashboard = () => {
   const [revisions, setRevisions] = useState<{ revision: number; createdAt: string }[]>([]);
   const fp = (m: number) => formatPoints(m, lang);
 
+  // "Today" comes from the backend (one clock for the whole app; tests pin it), the browser's until it answers.
+  const [today, setToday] = useState(localToday);
+  useEffect(() => {
+    api.app.info({}).then((i) => setToday(i.today), () => {});
+  }, [api]);
+
   useEffect(() => {
     api.assessments.revisions({ assessmentId: assessment.id }).then(setRevisions, () => {});
   }, [api, assessment.id, assessment.revision]);
@@ -44,7 +50,7 @@ export const Dashboard = () => {
     return [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning' && i.code !== 'SURVEY_PENDING')];
   }, [leaves]);
   const firstOpen = leaves.find((l) => l.unscored || l.state === 'INVALID');
-  const days = assessment.deadline ? daysLeft(localToday(), assessment.deadline) : null;
+  const days = assessment.deadline ? daysLeft(today, assessment.deadline) : null;
 
   const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
