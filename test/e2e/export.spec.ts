@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
+import { callApp as call } from './helpers';
 import type { AppHarness } from './fixtures';
 
 const unit = {
@@ -14,11 +15,6 @@ const unit = {
   head: { name: 'Sài Thị Yến', title: 'Giám đốc', phone: '', email: '' },
 };
 
-const call = async <T>(app: AppHarness, channel: string, payload: unknown = {}): Promise<T> => {
-  const res = await app.backend.call(channel, payload);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.value as T;
-};
 
 /** Unit + a 2025 assessment of the sở set with two answers, set up through the real backend. */
 const seed = async (app: AppHarness): Promise<string> => {

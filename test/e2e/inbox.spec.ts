@@ -2,24 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 
 import { createTestPki } from '../helpers/pki';
 import { makeBundle, trustTestPki } from '../backend/inbox/make-bundle';
 import { expect, test } from './fixtures';
+import { seriousA11y } from './helpers';
 
 // See export.spec.ts: close the browser context first so the web host can close at once.
 test.afterEach(async ({ context }) => {
   await context.close();
 });
 
-const seriousA11y = async (page: Page): Promise<string[]> => {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 test('receive bundles through the UI, see them ranked in their block, appraise one, the ranking follows', async ({ page, app }) => {
   test.setTimeout(120_000);

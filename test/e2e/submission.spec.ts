@@ -6,8 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import * as x509 from '@peculiar/x509';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 
 import { BUNDLE_CODES } from '../../shared/domain/bundle-codes';
 import type { BundleCode } from '../../shared/domain/bundle-codes';
@@ -16,6 +14,7 @@ import { AGENCY_NAME, makeP12, VI_PASSWORD } from '../helpers/pki';
 import type { TestCert } from '../helpers/pki';
 import { fillFromExample } from '../backend/bundle/stored-assessment';
 import { expect, test } from './fixtures';
+import { seriousA11y as seriousViolations } from './helpers';
 import type { AppHarness } from './fixtures';
 
 /**
@@ -113,10 +112,6 @@ test.afterEach(async ({ context }) => {
   await context.close();
 });
 
-const seriousViolations = async (page: Page) => {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 const importCrlThroughBackend = async (app: AppHarness, file: string) => {
   const up = app.backend.ctx.uploads.register(file, 'crls.pem', readFileSync(file).length);

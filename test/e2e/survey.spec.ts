@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
+import { callApp as call, seriousA11y } from './helpers';
 import type { AppHarness } from './fixtures';
 
 const unit = {
@@ -15,11 +14,6 @@ const unit = {
   head: { name: 'Lê Thị Bình', title: 'Giám đốc', phone: '', email: '' },
 };
 
-const call = async <T>(app: AppHarness, channel: string, payload: unknown = {}): Promise<T> => {
-  const res = await app.backend.call(channel, payload);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.value as T;
-};
 
 const seed = async (app: AppHarness): Promise<string> => {
   await call(app, 'unit.save', unit);
@@ -32,12 +26,6 @@ test.afterEach(async ({ context }) => {
   await context.close();
 });
 
-const seriousA11y = async (page: Page): Promise<string[]> => {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 test('survey page: type a result, import the Sở Nội vụ sheet, totals follow', async ({ page, app }) => {
   const id = await seed(app);
