@@ -25,10 +25,6 @@ afterEach(() => {
   b = undefined;
 });
 
-const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string> => {
-  const r = await p;
-  return r.ok ? 'OK' : r.error!.code;
-};
 
 const exportWith = async (b: TestBackend, a: Assessment, p12: string, password: string, out: string) => {
   b.host.nextPicks.push([p12]);
