@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 import type { SetImportError, SetImportResult } from '../../../../shared/ipc/channels/indicator-set-admin';
 import { usePlatform, useT } from '../../app/app-context';
+import { UploadButton } from '../../components/UploadButton';
 import { setsMessages } from './messages';
 
 type Props = { onImported: (r: SetImportResult) => void; onError: (e: unknown) => void };
@@ -9,10 +10,8 @@ type Props = { onImported: (r: SetImportResult) => void; onError: (e: unknown) =
 /** File input → upload → 'indicatorSets.import'; shows the result or every error with its location. */
 export const SetImport = ({ onImported, onError }: Props) => {
   const t = useT(setsMessages);
-  const { api, uploadFiles } = usePlatform();
-  const [busy, setBusy] = useState(false);
+  const { api } = usePlatform();
   const [result, setResult] = useState<SetImportResult | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   const where = (e: SetImportError): string => {
     if (e.sheet) return t('sheetRowCol', { sheet: e.sheet, row: e.row ?? '', column: e.column ?? '' });
@@ -20,40 +19,24 @@ export const SetImport = ({ onImported, onError }: Props) => {
     return parts.join(', ');
   };
 
-  const run = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    setResult(null);
-    try {
-      const [up] = await uploadFiles([file]);
-      if (!up) return;
-      const r = await api.indicatorSets.import({ source: { kind: 'upload', uploadId: up.uploadId } });
-      setResult(r);
-      if (r.imported) onImported(r);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-
   return (
     <section className="card" aria-labelledby="set-import-title">
       <h2 id="set-import-title">{t('importTitle')}</h2>
       <p className="muted small">{t('importIntro')}</p>
-      <label className="btn btn-primary" aria-disabled={busy}>
-        {busy ? t('importing') : t('chooseFile')}
-        <input
-          ref={input}
-          type="file"
-          className="visually-hidden"
-          accept=".json,.xlsx"
-          data-testid="set-import-input"
-          disabled={busy}
-          onChange={(e) => void run(e.target.files?.[0])}
-        />
-      </label>
+      <UploadButton
+        primary
+        label={t('chooseFile')}
+        busyLabel={t('importing')}
+        accept=".json,.xlsx"
+        testId="set-import-input"
+        onError={onError}
+        onUploaded={async (uploadId) => {
+          setResult(null);
+          const r = await api.indicatorSets.import({ source: { kind: 'upload', uploadId } });
+          setResult(r);
+          if (r.imported) onImported(r);
+        }}
+      />
       <div data-testid="set-import-result">
         {result?.imported && result.set && (
           <p role="status" className="banner banner-ok">

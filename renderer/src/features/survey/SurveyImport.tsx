@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 import type { SurveyImportReport } from '../../../../shared/ipc/channels/survey';
 import { usePlatform, useT } from '../../app/app-context';
+import { UploadButton } from '../../components/UploadButton';
 import { surveyMessages } from './messages';
 
 type Props = { assessmentId: string; disabled: boolean; onImported: (r: SurveyImportReport) => void; onError: (e: unknown) => void };
@@ -9,45 +10,27 @@ type Props = { assessmentId: string; disabled: boolean; onImported: (r: SurveyIm
 /** File input → upload (web) / register (Electron) → 'survey.import' → the report with row-numbered errors. */
 export const SurveyImport = ({ assessmentId, disabled, onImported, onError }: Props) => {
   const t = useT(surveyMessages);
-  const { api, uploadFiles } = usePlatform();
-  const [busy, setBusy] = useState(false);
+  const { api } = usePlatform();
   const [report, setReport] = useState<SurveyImportReport | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const run = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    setReport(null);
-    try {
-      const [up] = await uploadFiles([file]);
-      if (!up) return;
-      const r = await api.survey.import({ assessmentId, source: { kind: 'upload', uploadId: up.uploadId } });
-      setReport(r);
-      onImported(r);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
 
   return (
     <section className="card" aria-labelledby="survey-import-title">
       <h2 id="survey-import-title">{t('importTitle')}</h2>
       <p className="muted small">{t('importIntro')}</p>
-      <label className="btn" aria-disabled={disabled || busy}>
-        {busy ? t('importing') : t('chooseFile')}
-        <input
-          ref={input}
-          type="file"
-          className="visually-hidden"
-          accept=".xlsx,.csv"
-          data-testid="survey-import-input"
-          disabled={disabled || busy}
-          onChange={(e) => void run(e.target.files?.[0])}
-        />
-      </label>
+      <UploadButton
+        label={t('chooseFile')}
+        busyLabel={t('importing')}
+        accept=".xlsx,.csv"
+        testId="survey-import-input"
+        disabled={disabled}
+        onError={onError}
+        onUploaded={async (uploadId) => {
+          setReport(null);
+          const r = await api.survey.import({ assessmentId, source: { kind: 'upload', uploadId } });
+          setReport(r);
+          onImported(r);
+        }}
+      />
       {report && (
         <div className="survey-report" data-testid="survey-import-report">
           <p role="status" className={report.errors.length ? 'banner banner-warn' : 'banner banner-ok'}>
