@@ -58,8 +58,8 @@ if (vj) {
   summary.push(`FAIL vitest produced no report (${v.secs} s)`);
 }
 
-// Playwright e2e in Chromium through the web host (needs the built renderer).
-check('renderer build', npx('vite'), ['build', '--logLevel', 'warn']);
+// `npm run build`: main, preload, workers and renderer bundles (the e2e below serves out/renderer).
+check('build (electron-vite: main, preload, renderer)', npx('electron-vite'), ['build', '--logLevel', 'warn']);
 const playwrightSuite = (label, config, jsonName) => {
   const file = join(results, jsonName);
   rmSync(file, { force: true });
