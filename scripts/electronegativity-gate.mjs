@@ -5,7 +5,7 @@
 //
 // Electronegativity cannot see options built by a function (`secureWebPreferences(...) as const`), so the
 // gate adds a literal check of its own: a webPreferences flag set to its insecure value anywhere in the
-// scanned source (e.g. `nodeIntegration: true`) is a HIGH finding. The frozen-object unit test
+// scanned source (nodeIntegration set to true, for example) is a HIGH finding. The frozen-object unit test
 // (test/unit/shell/electron-shell.test.ts "window options") remains the primary guard for E1.
 //
 // Usage: node scripts/electronegativity-gate.mjs [--input <dir>] [--allowlist <file>] [--report <file>]

@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { PreflightIssue, PreflightReport } from '../../../../shared/domain/preflight';
+import type { PreflightReport } from '../../../../shared/domain/preflight';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAssessment } from './assessment-store';
-import { issueMessages } from './messages';
 import { preflightMessages } from './messages-dashboard';
-import { libraryHref, nodeHref, submitHref } from './paths';
+import { submitHref } from './paths';
+import { preflightItems } from './PreflightIssueItem';
 
 /** Kiểm tra trước khi nộp: the backend's verdict (the same function the bundle export runs), with links to fix. */
 export const PreflightPage = () => {
   const t = useT(preflightMessages);
-  const ti = useT(issueMessages);
   const { api } = usePlatform();
   const { assessment, flush, answers, evidence } = useAssessment();
   const [report, setReport] = useState<PreflightReport | null>(null);
@@ -36,17 +35,7 @@ export const PreflightPage = () => {
     void run();
   }, [run, answers, evidence, assessment.status]);
 
-  const item = (i: PreflightIssue, idx: number) => (
-    <li key={`${i.code}-${i.nodeId ?? ''}-${idx}`}>
-      {i.nodeId ? (
-        <a href={nodeHref(assessment.id, i.nodeId)}>{ti(i.code, i.params)}</a>
-      ) : i.code === 'EVIDENCE_PROBLEM' ? (
-        <a href={libraryHref(assessment.id)}>{ti(i.code, i.params)}</a>
-      ) : (
-        <span>{ti(i.code, i.params)}</span>
-      )}
-    </li>
-  );
+  const item = preflightItems(assessment.id);
 
   return (
     <section className="preflight" aria-labelledby="pf-title" aria-busy={running}>

@@ -4,8 +4,7 @@ import type { PreflightIssue, PreflightReport } from '../../../../shared/domain/
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { issueMessages } from '../assessment/messages';
-import { libraryHref, nodeHref } from '../assessment/paths';
+import { preflightItems } from '../assessment/PreflightIssueItem';
 import { submitMessages } from './messages';
 
 /**
@@ -18,7 +17,6 @@ export const blockingErrors = (report: PreflightReport, assessment: Pick<Assessm
 
 export const PreflightStep = ({ assessment, onNext }: { assessment: Assessment; onNext: () => void }) => {
   const t = useT(submitMessages);
-  const ti = useT(issueMessages);
   const { api } = usePlatform();
   const [report, setReport] = useState<PreflightReport | null>(null);
   const [running, setRunning] = useState(false);
@@ -41,17 +39,7 @@ export const PreflightStep = ({ assessment, onNext }: { assessment: Assessment; 
   }, [run]);
 
   const blocking = report ? blockingErrors(report, assessment) : [];
-  const item = (i: PreflightIssue, idx: number) => (
-    <li key={`${i.code}-${i.nodeId ?? ''}-${idx}`}>
-      {i.nodeId ? (
-        <a href={nodeHref(assessment.id, i.nodeId)}>{ti(i.code, i.params)}</a>
-      ) : i.code === 'EVIDENCE_PROBLEM' ? (
-        <a href={libraryHref(assessment.id)}>{ti(i.code, i.params)}</a>
-      ) : (
-        <span>{ti(i.code, i.params)}</span>
-      )}
-    </li>
-  );
+  const item = preflightItems(assessment.id);
 
   return (
     <div aria-busy={running}>
