@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 
 import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
@@ -8,8 +8,8 @@ import { ROUTES } from './routes';
 import { TopNav } from './TopNav';
 
 const m = defineMessages({
-  vi: { appName: 'Tự đánh giá Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu' },
-  en: { appName: 'PAR Index self-assessment', skip: 'Skip to main content', notFound: 'Page not found.', home: 'Home' },
+  vi: { appName: 'Tự đánh giá Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu', loading: 'Đang tải…' },
+  en: { appName: 'PAR Index self-assessment', skip: 'Skip to main content', notFound: 'Page not found.', home: 'Home', loading: 'Loading…' },
 });
 
 export const App = () => {
@@ -30,7 +30,9 @@ export const App = () => {
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
-        {def ? def.render(route.params) : <p className="page">{t('notFound')}</p>}
+        <Suspense fallback={<p className="page muted">{t('loading')}</p>}>
+          {def ? def.render(route.params) : <p className="page">{t('notFound')}</p>}
+        </Suspense>
       </main>
     </>
   );

@@ -1,15 +1,20 @@
+import { lazy } from 'react';
 import type { ReactNode } from 'react';
 
 import { BackupPage } from '../features/backup/index';
 import { HomePage } from '../features/home/HomePage';
 import { AssessmentShell } from '../features/assessment/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
-import { InboxDetailPage, InboxPage } from '../features/inbox/index';
 import { ReportPage } from '../features/export/index';
-import { SetsPage } from '../features/sets/index';
-import { SubmitWizard } from '../features/submission/index';
-import { VerifyPage } from '../features/verify/index';
-import { SurveyPage } from '../features/survey/index';
+
+// Pages a focal point rarely opens (and Sở Nội vụ's receiving pages) load on first visit, keeping the
+// start-up bundle small; App wraps every route in <Suspense>.
+const InboxPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxPage }));
+const InboxDetailPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxDetailPage }));
+const SetsPage = lazy(async () => ({ default: (await import('../features/sets/index')).SetsPage }));
+const SubmitWizard = lazy(async () => ({ default: (await import('../features/submission/index')).SubmitWizard }));
+const VerifyPage = lazy(async () => ({ default: (await import('../features/verify/index')).VerifyPage }));
+const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
  * The route table. Features add their pages here (one line each); the first matching pattern wins.
