@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useServedFileUrl } from '../../components/use-served-file';
 import { Modal } from './Modal';
 import { evidenceMessages } from './messages';
 
@@ -12,24 +11,8 @@ import { evidenceMessages } from './messages';
  */
 export const PreviewDialog = ({ doc, onClose }: { doc: EvidenceDocument; onClose: () => void }) => {
   const t = useT(evidenceMessages);
-  const platform = usePlatform();
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    (async () => {
-      const pv = await platform.api.evidence.preview({ documentId: doc.id });
-      made = await platform.fileObjectUrl(pv.fileId);
-      if (live) setUrl(made);
-      else if (made.startsWith('blob:')) URL.revokeObjectURL(made);
-    })().catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-      if (made?.startsWith('blob:')) URL.revokeObjectURL(made);
-    };
-  }, [platform, doc.id]);
+  const { api } = usePlatform();
+  const { url, error } = useServedFileUrl(doc.id, () => api.evidence.preview({ documentId: doc.id }));
 
   return (
     <Modal title={t('previewTitle', { name: doc.originalName })} onClose={onClose} wide closeLabel={t('close')}>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useServedFileUrl } from '../../components/use-served-file';
 import { formatNumber } from '../../i18n/format';
 import { Modal } from '../evidence/Modal';
 import { detailMessages } from './messages';
@@ -12,23 +13,8 @@ type Item = InboxDetail['evidence'][number];
 /** In-app preview of an imported PDF or image: the backend serves the stored file under an opaque id. */
 const Preview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
   const t = useT(detailMessages);
-  const platform = usePlatform();
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    (async () => {
-      const pv = await platform.api.inbox.previewEvidence({ importId, path: item.path });
-      made = await platform.fileObjectUrl(pv.fileId);
-      if (live) setUrl(made);
-      else if (made.startsWith('blob:')) URL.revokeObjectURL(made);
-    })().catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-      if (made?.startsWith('blob:')) URL.revokeObjectURL(made);
-    };
-  }, [platform, importId, item.path]);
+  const { api } = usePlatform();
+  const { url, error } = useServedFileUrl(`${importId}/${item.path}`, () => api.inbox.previewEvidence({ importId, path: item.path }));
   return (
     <Modal title={t('previewTitle', { name: item.originalName })} onClose={onClose} wide closeLabel={t('close')}>
       <ErrorBanner error={error} />
