@@ -11,6 +11,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { backupManifestSchema, DATABASE_ENTRY, EVIDENCE_ENTRY, MANIFEST_ENTRY, MAX_MANIFEST_BYTES } from './manifest';
 import type { BackupManifest } from './manifest';
+import { CONFIG_ENTRY } from './config-files';
 
 const INVALID = 'Tệp này không phải là tệp sao lưu hợp lệ của ứng dụng CCHC Tự đánh giá';
 
@@ -136,7 +137,7 @@ export const readBackupArchive = async (file: string, opts: ReadOptions = {}): P
       if (names.has(key)) throw invalidBackup(`mục trùng tên "${e.fileName.slice(0, 80)}"`);
       names.add(key);
       if (e.isEncrypted()) throw invalidBackup('có mục bị mã hóa');
-      if (e.fileName !== MANIFEST_ENTRY && e.fileName !== DATABASE_ENTRY && !EVIDENCE_ENTRY.test(e.fileName)) {
+      if (e.fileName !== MANIFEST_ENTRY && e.fileName !== DATABASE_ENTRY && !EVIDENCE_ENTRY.test(e.fileName) && !CONFIG_ENTRY.test(e.fileName)) {
         throw invalidBackup(`mục lạ "${e.fileName.slice(0, 80)}"`);
       }
     }
@@ -147,6 +148,10 @@ export const readBackupArchive = async (file: string, opts: ReadOptions = {}): P
       if (ev.sha256 !== m[3] || !m[3]!.startsWith(m[1]! + m[2]!)) throw invalidBackup(`tài liệu "${ev.path}" sai địa chỉ nội dung`);
       if (expected.has(ev.path)) throw invalidBackup('bản kê khai có mục trùng');
       expected.set(ev.path, ev);
+    }
+    for (const f of manifest.files) {
+      if (expected.has(f.path)) throw invalidBackup('bản kê khai có mục trùng');
+      expected.set(f.path, f);
     }
     if (entries.length !== expected.size + 1) throw invalidBackup('số mục không khớp bản kê khai');
     if (opts.extractTo) {
@@ -160,7 +165,12 @@ export const readBackupArchive = async (file: string, opts: ReadOptions = {}): P
       let dest: string | null = null;
       if (opts.extractTo) {
         if (e.fileName === DATABASE_ENTRY) dest = join(opts.extractTo, DATABASE_ENTRY);
-        else {
+        else if (CONFIG_ENTRY.test(e.fileName)) {
+          // The name matched CONFIG_ENTRY: a fixed folder and a plain file name, so it stays in staging.
+          const [folder, name] = e.fileName.split('/') as [string, string];
+          mkdirSync(join(opts.extractTo, folder), { recursive: true });
+          dest = join(opts.extractTo, folder, name);
+        } else {
           const sha = want.sha256;
           const dir = join(opts.extractTo, 'evidence', sha.slice(0, 2), sha.slice(2, 4));
           mkdirSync(dir, { recursive: true });

@@ -29,6 +29,9 @@ export type ArchiveInput = {
   createdAt: Date;
   evidenceRoot: string;
   evidence: InventoryEntry[];
+  /** Config files (imported sets, trust anchors) under `dataDir`. */
+  dataDir: string;
+  files: InventoryEntry[];
 };
 
 /**
@@ -46,15 +49,17 @@ export const writeBackupArchive = async (target: string, input: ArchiveInput, ct
     schemaVersion: input.schemaVersion,
     database: { path: DATABASE_ENTRY, size: dbSize, sha256: await hashFile(input.databaseFile) },
     evidence: input.evidence.map((e) => ({ path: e.path, size: e.size, sha256: e.sha256 })),
+    files: input.files.map((e) => ({ path: e.path, size: e.size, sha256: e.sha256 })),
   };
   const partial = `${target}.partial`;
-  const total = manifest.evidence.length + 2;
+  const total = manifest.evidence.length + manifest.files.length + 2;
   try {
     const zip = new yazl.ZipFile();
     const mtime = input.createdAt;
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 1), 'utf8'), MANIFEST_ENTRY, { mtime, compress: true });
     zip.addFile(input.databaseFile, DATABASE_ENTRY, { mtime, compress: true });
     // Evidence is mostly PDF/Office/images (already compressed): stored, which is much faster.
+    for (const f of manifest.files) zip.addFile(join(input.dataDir, f.path), f.path, { mtime, compress: true });
     for (const e of manifest.evidence) zip.addFile(join(input.evidenceRoot, e.path.slice('evidence/'.length)), e.path, { mtime, compress: false });
     zip.end();
     let written = 0;

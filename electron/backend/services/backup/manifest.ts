@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { CONFIG_ENTRY } from './config-files';
+
 /**
  * The manifest inside a backup file (`cchc-backup.json`, the first entry): what the file must contain,
  * with a SHA-256 and size for every entry. Restore accepts an archive only if its entries are exactly
@@ -24,6 +26,11 @@ export const backupManifestSchema = z
     evidence: z
       .array(z.object({ path: z.string().regex(EVIDENCE_ENTRY), size, sha256: sha256Hex }).strict())
       .max(1_000_000),
+    /** Imported indicator sets and trust anchors (config-files.ts); absent in older backups. */
+    files: z
+      .array(z.object({ path: z.string().regex(CONFIG_ENTRY), size, sha256: sha256Hex }).strict())
+      .max(10_000)
+      .default([]),
   })
   .strict();
 export type BackupManifest = z.infer<typeof backupManifestSchema>;

@@ -18,6 +18,8 @@ import { DATABASE_ENTRY } from './manifest';
 import { prepareStagedDatabase, replaceDatabaseContents } from './replace-db';
 import type { SqliteRuntime } from './snapshot';
 import { snapshotDatabase } from './snapshot';
+import { configInventory, installConfigFiles } from './config-files';
+import type { InventoryEntry } from './evidence-inventory';
 
 type BackupRuntime = SqliteRuntime & { keep: number };
 const runtimes = new WeakMap<BackendContext, BackupRuntime>();
@@ -65,6 +67,8 @@ export const createBackupFile = async (ctx: BackendContext, target: string, ctl?
         createdAt,
         evidenceRoot: dataPaths(ctx.dataDir).evidence,
         evidence,
+        dataDir: ctx.dataDir,
+        files: configInventory(ctx.dataDir),
       },
       ctl,
     );
@@ -107,6 +111,7 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
   try {
     let createdAt: string;
     let evidence: Array<{ sha256: string; size: number }> = [];
+    let files: InventoryEntry[] = [];
     const stagedDb = join(staging, DATABASE_ENTRY);
     if (source.kind === 'file') {
       ctl?.progress(0, 4, 'Đang kiểm tra tệp sao lưu');
@@ -116,6 +121,7 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
       });
       createdAt = manifest.createdAt;
       evidence = manifest.evidence;
+      files = manifest.files;
     } else {
       if (!AUTO_NAME.test(source.name)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản sao lưu tự động này.');
       const found = listAutomaticBackups(autoEnv(ctx).backupsDir).find((b) => b.name === source.name);
@@ -134,6 +140,8 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
     ctl?.progress(3, 4, 'Đang sao lưu dữ liệu hiện tại trước khi khôi phục');
     const safety = takeAutomaticBackup(ctx.db, autoEnv(ctx), 'pre-restore');
     replaceDatabaseContents(ctx.db, stagedDb);
+    installConfigFiles(ctx.dataDir, staging, files);
+    ctx.catalog.reload();
     ctl?.progress(4, 4, 'Hoàn tất');
     const assessments = ctx.db.prepare('SELECT count(*) FROM assessment').pluck().get() as number;
     return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name };
