@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
+import type { CarryForwardReport } from '../../../../shared/ipc/channels/indicator-set-admin';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitType } from '../../../../shared/schemas/unit';
@@ -13,10 +14,12 @@ export type CreateAssessmentFormProps = {
   sets: IndicatorSetSummary[];
   unitType: UnitType;
   defaultYear: number;
-  onCreated: (a: Assessment) => void;
+  /** Earlier assessments whose answers, explanations and evidence may be carried forward. */
+  previous: Assessment[];
+  onCreated: (a: Assessment, carried: CarryForwardReport | null) => void;
 };
 
-export const CreateAssessmentForm = ({ sets, unitType, defaultYear, onCreated }: CreateAssessmentFormProps) => {
+export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, onCreated }: CreateAssessmentFormProps) => {
   const t = useT(homeMessages);
   const { api } = usePlatform();
   const usable = sets.filter((s) => s.unitTypes.includes(unitType));
@@ -24,6 +27,7 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, onCreated }:
   const [year, setYear] = useState(usable[0]?.year ?? defaultYear);
   const [setId, setSetId] = useState(usable[0]?.id ?? '');
   const [deadline, setDeadline] = useState('');
+  const [carryFrom, setCarryFrom] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +36,10 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, onCreated }:
     setBusy(true);
     setError(null);
     try {
-      onCreated(await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline || null }));
+      const created = await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline || null });
+      // Carry last year's answers along the set's continuesFrom mapping (never overwrites, never survey values).
+      const carried = carryFrom ? await api.assessments.carryForward({ fromAssessmentId: carryFrom, toAssessmentId: created.id }) : null;
+      onCreated(created, carried);
     } catch (err) {
       setError(err);
     } finally {
@@ -62,6 +69,20 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, onCreated }:
           )}
         </Field>
         <Field label={t('deadline')}>{(p) => <input {...p} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}</Field>
+        {previous.length > 0 && (
+          <Field label={t('carryFrom')} hint={t('carryHint')}>
+            {(p) => (
+              <select {...p} name="carry-from" value={carryFrom} onChange={(e) => setCarryFrom(e.target.value)}>
+                <option value="">{t('carryNone')}</option>
+                {previous.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.year} — {a.indicatorSetName} ({t('revision', { n: a.revision })})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
       </div>
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !setId}>

@@ -19,6 +19,7 @@ export const HomePage = () => {
   const [data, setData] = useState<Loaded | null>(null);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -43,6 +44,11 @@ export const HomePage = () => {
   return (
     <div className="page">
       <ErrorBanner error={error} />
+      {notice && (
+        <p className="banner banner-ok" role="status">
+          {notice}
+        </p>
+      )}
       {!unit || editing ? (
         <UnitProfileForm
           initial={unit}
@@ -78,7 +84,11 @@ export const HomePage = () => {
           sets={data.sets}
           unitType={unit.type}
           defaultYear={Number(data.today.slice(0, 4))}
-          onCreated={(a) => setData({ ...data, assessments: [a, ...data.assessments] })}
+          previous={data.assessments}
+          onCreated={(a, carried) => {
+            setData({ ...data, assessments: [a, ...data.assessments] });
+            setNotice(carried ? t('carried', { answers: carried.answersCarried, links: carried.evidenceLinks }) : null);
+          }}
         />
       ) : (
         <p className="muted">{t('needUnit')}</p>

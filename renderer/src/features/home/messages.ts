@@ -36,6 +36,10 @@ export const homeMessages = defineMessages({
     needUnit: 'Hãy khai báo hồ sơ đơn vị trước.',
     noSet: 'Không có bộ chỉ số phù hợp với loại đơn vị.',
     updated: 'Cập nhật {date}',
+    carryFrom: 'Chuyển tiếp từ bản trước (không bắt buộc)',
+    carryHint: 'Mang câu trả lời, giải trình và tài liệu kiểm chứng sang các tiêu chí tương ứng; không ghi đè, không chuyển kết quả điều tra XHH.',
+    carryNone: 'Không chuyển tiếp',
+    carried: 'Đã tạo bản tự đánh giá và chuyển tiếp {answers} câu trả lời, {links} liên kết tài liệu kiểm chứng từ bản trước.',
   },
   en: {
     unitTitle: 'Unit profile',
@@ -72,5 +76,9 @@ export const homeMessages = defineMessages({
     needUnit: 'Please enter the unit profile first.',
     noSet: 'No indicator set matches this unit type.',
     updated: 'Updated {date}',
+    carryFrom: 'Carry forward from an earlier assessment (optional)',
+    carryHint: 'Copies answers, explanations and evidence to the matching criteria; never overwrites and never carries survey results.',
+    carryNone: 'Do not carry forward',
+    carried: 'Assessment created; {answers} answers and {links} evidence links carried forward from the earlier one.',
   },
 });
