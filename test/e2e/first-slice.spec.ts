@@ -18,10 +18,14 @@ test('creates a unit profile and an assessment through the real UI, and finds th
   await page.getByRole('button', { name: 'Lưu hồ sơ đơn vị' }).click();
   await expect(page.getByTestId('unit-name')).toHaveText('Phường Hồng Bàng');
 
+  await page.getByLabel('Hạn nộp (không bắt buộc, dd/mm/yyyy)').fill('31/12/2025');
   await page.getByRole('button', { name: 'Tạo bản tự đánh giá' }).click();
   await expect(page.getByTestId('assessment-item')).toHaveCount(1);
   const itemText = (await page.getByTestId('assessment-item').textContent()) ?? '';
   expect(itemText).toContain('2025');
+
+  const stored = await app.backend.call('assessments.list', {});
+  expect(stored.ok && (stored.value as Array<{ deadline: string | null }>)[0]?.deadline).toBe('2025-12-31');
 
   // The data is in a real SQLite file on disk.
   expect(existsSync(join(app.dataDir, 'cchc.sqlite'))).toBe(true);

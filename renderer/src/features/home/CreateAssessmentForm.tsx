@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { CarryForwardReport } from '../../../../shared/ipc/channels/indicator-set-admin';
@@ -6,6 +6,7 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { homeMessages } from './messages';
@@ -26,7 +27,8 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
   // Sets are listed newest first; the assessed year is normally the newest set's year.
   const [year, setYear] = useState(usable[0]?.year ?? defaultYear);
   const [setId, setSetId] = useState(usable[0]?.id ?? '');
-  const [deadline, setDeadline] = useState('');
+  // A ref as well as state: Enter in the date field commits and submits in the same event.
+  const deadline = useRef<string | null>(null);
   const [carryFrom, setCarryFrom] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
     setBusy(true);
     setError(null);
     try {
-      const created = await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline || null });
+      const created = await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline.current });
       // Carry last year's answers along the set's continuesFrom mapping (never overwrites, never survey values).
       const carried = carryFrom ? await api.assessments.carryForward({ fromAssessmentId: carryFrom, toAssessmentId: created.id }) : null;
       onCreated(created, carried);
@@ -68,7 +70,7 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
             </select>
           )}
         </Field>
-        <Field label={t('deadline')}>{(p) => <input {...p} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}</Field>
+        <DateField label={t('deadline')} invalidMessage={t('deadlineInvalid')} value={null} onCommit={(iso) => (deadline.current = iso)} />
         {previous.length > 0 && (
           <Field label={t('carryFrom')} hint={t('carryHint')}>
             {(p) => (
