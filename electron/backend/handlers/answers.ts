@@ -7,7 +7,7 @@ import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../context';
 import { findAssessment, touchAssessment } from '../db/repos/assessment-repo';
 import { evidenceIdsOf, listAnswers, saveAnswer, undoLastChange } from '../db/repos/answer-repo';
-import { assertAssessmentEditable } from './guards';
+import { assertAssessmentEditable } from '../services/assessments/guards';
 import type { HandlerSlice } from './types';
 
 type Channels = 'indicatorSets.get' | 'answers.list' | 'answers.save' | 'answers.undo' | 'scoring.compute';

@@ -16,7 +16,7 @@ import { deleteSurveyResult, listSurveyProvenance, upsertSurveyProvenance } from
 import type { SurveyProvenance } from '../db/repos/survey-repo';
 import { loadSurveySheet } from '../services/office-loader';
 import { readSingleFile } from './single-file';
-import { assertAssessmentEditable } from './guards';
+import { assertAssessmentEditable } from '../services/assessments/guards';
 import type { HandlerSlice } from './types';
 
 type Channels = 'survey.list' | 'survey.save' | 'survey.import';

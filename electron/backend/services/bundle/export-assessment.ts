@@ -10,7 +10,7 @@ import { findAssessment } from '../../db/repos/assessment-repo';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
 import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from '../../db/repos/submission-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
-import { preflightAssessment } from '../../handlers/assessment-flow';
+import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
 import { loadReportModel } from '../export-pdf/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';

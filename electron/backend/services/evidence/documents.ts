@@ -3,10 +3,10 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import { metaWarnings } from '../../../../shared/schemas/evidence';
 import type { EvidenceDocument, EvidenceUsage } from '../../../../shared/schemas/evidence';
 import type { Db } from '../../db/connection';
-import { findAssessment } from '../../db/repos/assessment-repo';
 import { findDocument, linksByDocument, linksOfDocument, listDocumentRows, listDocumentRowsForNode } from '../../db/repos/evidence-repo';
 import type { EvidenceRow } from '../../db/repos/evidence-repo';
 import type { IndicatorSetCatalog } from '../indicator-sets/catalog';
+import { requireAssessment } from '../assessments/guards';
 
 /** Resolves a node id to its code and title in the assessment's indicator set (null if unknown). */
 export type NodeResolver = (nodeId: string) => { code: string; title: string } | null;
@@ -37,11 +37,7 @@ export const nodeResolverFor = (catalog: IndicatorSetCatalog, indicatorSetId: st
   return (id) => index.get(id) ?? null;
 };
 
-export const requireAssessment = (db: Db, assessmentId: string): Assessment => {
-  const a = findAssessment(db, assessmentId);
-  if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
-  return a;
-};
+export { requireAssessment } from '../assessments/guards';
 
 /** Writes are refused once a bundle was produced: the evidence it packed must stay exactly as it was. */
 export const requireWritable = (db: Db, assessmentId: string): Assessment => {

@@ -10,7 +10,7 @@ import { listAnswers, replaceAnswers } from '../../db/repos/answer-repo';
 import { findAssessment, touchAssessment } from '../../db/repos/assessment-repo';
 import { findDocument, findDocumentByHash, insertDocument, insertLink, linksByDocument } from '../../db/repos/evidence-repo';
 import { carryForward } from './carry-forward';
-import { assertAssessmentEditable } from '../../handlers/guards';
+import { assertAssessmentEditable } from '../assessments/guards';
 
 /**
  * Applies the year-to-year mapping (`continuesFrom`, see carry-forward.ts) between two assessments of this
