@@ -1,7 +1,7 @@
 import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode, IndicatorSet } from '../../schemas/indicator-set';
 import { effectiveKind, isLeaf } from '../indicator-tree';
-import type { Milli } from '../points';
+import type { Locale, Milli } from '../points';
 import { indexOf } from '../points';
 import { scoreNode } from './leaf';
 import { k } from './rate';
@@ -28,7 +28,8 @@ const toMap = (answers: AnswerLookup): ReadonlyMap<string, ScorableAnswer> => {
   return m;
 };
 
-export const scoreAssessment = (set: IndicatorSet, answers: AnswerLookup): AssessmentScore => {
+/** `lang` only changes the words of the per-node explanations (the renderer passes the UI language). */
+export const scoreAssessment = (set: IndicatorSet, answers: AnswerLookup, lang: Locale = 'vi'): AssessmentScore => {
   const map = toMap(answers);
   const nodes: NodeScore[] = [];
   const byId: Record<string, NodeScore> = {};
@@ -40,7 +41,7 @@ export const scoreAssessment = (set: IndicatorSet, answers: AnswerLookup): Asses
 
   const visit = (node: IndicatorNode): NodeScore => {
     if (isLeaf(node)) {
-      const s = scoreNode(node, map.get(node.id));
+      const s = scoreNode(node, map.get(node.id), lang);
       nodes.push(s);
       byId[node.id] = s;
       completeness.leaves++;

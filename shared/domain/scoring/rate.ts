@@ -1,7 +1,8 @@
 import type { AnswerInputs } from '../../schemas/answers';
 import type { RateMethod } from '../../schemas/indicator-set-methods';
-import type { Milli, MilliPct, Rate } from '../points';
+import type { Locale, Milli, MilliPct, Rate } from '../points';
 import { complementRate, formatPercent, numberToScaled, PCT_FULL, rateToMilliPct } from '../points';
+import { scorePhrases } from './phrases';
 
 /** Memoised exact conversion of set/answer numbers (≤ 3 decimals) to thousandths: the hot path of scoring. */
 const cache = new Map<number, number>();
@@ -26,27 +27,28 @@ export type RateRead =
  * Reads the rate a BANDS/LINEAR/PIECEWISE node scores: numerator ÷ denominator (complemented when the
  * numerator counts failures), or a percentage typed directly (already the scored rate).
  */
-export const readRate = (m: RateMethod, inputs: AnswerInputs): RateRead => {
+export const readRate = (m: RateMethod, inputs: AnswerInputs, lang: Locale = 'vi'): RateRead => {
   const { numerator, denominator, percent } = inputs;
+  const t = scorePhrases(lang);
   if (numerator !== undefined || denominator !== undefined) {
     if (numerator === undefined || denominator === undefined) {
-      return { kind: 'invalid', message: `Cần nhập cả "${m.numeratorLabel}" và "${m.denominatorLabel}"` };
+      return { kind: 'invalid', message: t.needBoth(m.numeratorLabel, m.denominatorLabel) };
     }
-    if (denominator === 0) return numerator === 0 ? { kind: 'zero' } : { kind: 'invalid', message: 'Mẫu số bằng 0 nhưng tử số khác 0' };
+    if (denominator === 0) return numerator === 0 ? { kind: 'zero' } : { kind: 'invalid', message: t.zeroDenominator };
     if (numerator > denominator) {
-      return { kind: 'invalid', message: `"${m.numeratorLabel}" (${numerator}) lớn hơn "${m.denominatorLabel}" (${denominator})` };
+      return { kind: 'invalid', message: t.numeratorAbove(m.numeratorLabel, numerator, m.denominatorLabel, denominator) };
     }
     const raw: Rate = { num: numerator, den: denominator };
     const rate = m.complement ? complementRate(raw) : raw;
-    const pct = formatPercent(rateToMilliPct(rate));
+    const pct = formatPercent(rateToMilliPct(rate), lang);
     const text = m.complement
-      ? `${numerator}/${denominator} → tỷ lệ ${pct} %`
+      ? `${numerator}/${denominator} → ${t.rate} ${pct} %`
       : `${numerator}/${denominator} = ${pct} %`;
     return { kind: 'rate', rate, text };
   }
   if (percent !== undefined) {
     const p: MilliPct = k(percent);
-    return { kind: 'rate', rate: { num: p, den: PCT_FULL }, text: `${formatPercent(p)} %` };
+    return { kind: 'rate', rate: { num: p, den: PCT_FULL }, text: `${formatPercent(p, lang)} %` };
   }
   return { kind: 'missing' };
 };
@@ -55,8 +57,9 @@ export const readRate = (m: RateMethod, inputs: AnswerInputs): RateRead => {
 export const bandIntervalText = (
   lower: { min: number; inclusive: boolean } | null,
   upper: { min: number; inclusive: boolean } | null,
+  lang: Locale = 'vi',
 ): string => {
-  const f = (v: number) => formatPercent(k(v));
+  const f = (v: number) => formatPercent(k(v), lang);
   if (lower && upper) {
     const lo = lower.inclusive ? f(lower.min) : `>${f(lower.min)}`;
     // The band above starts at upper.min; if that edge is inclusive, this band stops strictly below it.
@@ -65,7 +68,7 @@ export const bandIntervalText = (
   }
   if (lower) return `${lower.inclusive ? '≥' : '>'}${f(lower.min)} %`;
   if (upper) return `${upper.inclusive ? '<' : '≤'}${f(upper.min)} %`;
-  return 'mọi tỷ lệ';
+  return scorePhrases(lang).anyRate;
 };
 
 export const pointsOf = (v: number): Milli => k(v);

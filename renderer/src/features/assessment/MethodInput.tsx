@@ -105,7 +105,7 @@ export const MethodInput = ({ node, method, inputs, disabled, onChange }: Method
               <summary>{t('bands')}</summary>
               <ul>
                 {method.bands.map((b, i) => (
-                  <li key={i}>{t('band', { interval: bandIntervalText(b, i > 0 ? method.bands[i - 1]! : null), points: fp(b.points) })}</li>
+                  <li key={i}>{t('band', { interval: bandIntervalText(b, i > 0 ? method.bands[i - 1]! : null, lang), points: fp(b.points) })}</li>
                 ))}
                 <li>{t('otherwise', { points: fp(method.otherwisePoints) })}</li>
               </ul>

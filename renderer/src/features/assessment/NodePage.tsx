@@ -70,7 +70,7 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
   const method = node.method;
   const survey = isSurveyNode(node);
   const answer: EditableAnswer = answers.get(node.id) ?? { nodeId: node.id, inputs: {}, notApplicable: null, explanation: '' };
-  const live = scoreNode(node, answer);
+  const live = scoreNode(node, answer, lang);
   const leaf = leafById.get(node.id);
   const disabled = readOnly || survey;
   const na = answer.notApplicable !== null;

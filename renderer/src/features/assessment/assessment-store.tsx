@@ -8,7 +8,7 @@ import type { AssessmentScore } from '../../../../shared/domain/scoring/index';
 import type { Answer, ScorableAnswer } from '../../../../shared/schemas/answers';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
-import { usePlatform } from '../../app/app-context';
+import { useLang, usePlatform } from '../../app/app-context';
 
 /**
  * One assessment's data while the user works on it: the set, the answers (local first, so the score and
@@ -171,7 +171,8 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
     };
   }, [writePending]);
 
-  const score = useMemo(() => scoreAssessment(set, answers as ReadonlyMap<string, ScorableAnswer>), [set, answers]);
+  const lang = useLang();
+  const score = useMemo(() => scoreAssessment(set, answers as ReadonlyMap<string, ScorableAnswer>, lang), [set, answers, lang]);
   const leaves = useMemo(() => computeLeafProgress(set, answers, evidence, score.byId), [set, answers, evidence, score]);
   const leafById = useMemo(() => new Map(leaves.map((l) => [l.node.id, l])), [leaves]);
   const progress = useMemo(() => summarizeProgress(leaves), [leaves]);
