@@ -25,10 +25,15 @@ const openExternal = (url: string): void => {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 };
 
-/** The packaged app ships an Electron-ABI build of better-sqlite3 beside the asar (see README). */
+/**
+ * The Electron-ABI build of better-sqlite3: shipped beside the asar in the packaged app, built into native/
+ * by `npm start` (scripts/build-electron-native.mjs) in development. node_modules keeps the Node build.
+ */
 const nativeBinding = (): string | undefined => {
-  const candidate = join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node');
-  return app.isPackaged && existsSync(candidate) ? candidate : undefined;
+  const candidate = app.isPackaged
+    ? join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node')
+    : join(PROJECT_ROOT, 'native', 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
 };
 
 const createWindow = (): void => {
