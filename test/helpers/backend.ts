@@ -67,3 +67,9 @@ export const callOk = async <T = unknown>(b: Backend, channel: string, payload: 
   if (!res.ok) throw new Error(`${channel} failed: ${res.error.code} ${res.error.message}`);
   return res.value as T;
 };
+
+/** Saves the unit profile and creates an assessment on `indicatorSetId`; returns the assessment id. */
+export const seedAssessment = async (b: Backend, unit: unknown, indicatorSetId: string, year = 2025): Promise<string> => {
+  await callOk(b, 'unit.save', unit);
+  return (await callOk<{ id: string }>(b, 'assessments.create', { year, indicatorSetId })).id;
+};

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { callOk, createTestBackend } from '../../helpers/backend';
+import { callOk, createTestBackend, seedAssessment } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 
 const unit = {
@@ -22,9 +22,7 @@ afterEach(() => {
 
 const setup = async (): Promise<{ b: TestBackend; id: string }> => {
   b = createTestBackend();
-  await callOk(b, 'unit.save', unit);
-  const a = await callOk<{ id: string }>(b, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so' });
-  return { b, id: a.id };
+  return { b, id: await seedAssessment(b, unit, 'hp-2025-so') };
 };
 
 describe('answers storage and live scoring (real SQLite)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { callOk, createTestBackend } from '../../helpers/backend';
+import { callOk, createTestBackend, seedAssessment } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 
 const unit = {
@@ -33,9 +33,7 @@ afterEach(() => {
 
 const setup = async (): Promise<{ b: TestBackend; id: string }> => {
   b = createTestBackend();
-  await callOk(b, 'unit.save', unit);
-  const a = await callOk<{ id: string }>(b, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so' });
-  return { b, id: a.id };
+  return { b, id: await seedAssessment(b, unit, 'hp-2025-so') };
 };
 
 const upload = (tb: TestBackend, name: string, data: Buffer | string): string => {
