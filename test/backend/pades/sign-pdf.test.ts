@@ -11,7 +11,7 @@ import { isAppFailure } from '../../../shared/ipc/result';
 import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { expectValidPades } from './checks';
-import { fonts, reportPdf, sealPng, signaturePng, xrefStreamPdf } from './fixtures';
+import { encodePng, fonts, reportPdf, sealPng, signaturePng, xrefStreamPdf } from './fixtures';
 import { nssDbTrusting, opensslVerify, pdfsig, pdftotext, rawLastSignature } from './tools';
 
 let pki: TestPki;
@@ -123,5 +123,11 @@ describe('signPdf (PAdES baseline B-B) on the pdfmake report, .p12 signer', () =
     expect(await codeOf(signPdf(input, { ...imagesOnly(), appearance: { kind: 'attachment', documentNumber: 'Số 1 \u{1F600}' } }))).toBe('VALIDATION');
     const once = await signPdf(input, imagesOnly());
     expect(await codeOf(signPdf(once, { ...imagesOnly(), fieldName: 'Signature1' }))).toBe('CONFLICT');
+    // Uploaded images are validated before the document is touched (validatePng, png-image.test.ts).
+    const nd30 = imagesOnly().appearance as Extract<SignPdfOptions['appearance'], { kind: 'nd30' }>;
+    const opaque = encodePng(20, 10, () => [0, 0, 255, 255], 2);
+    expect(await codeOf(signPdf(input, { ...imagesOnly(), appearance: { ...nd30, signatureImage: opaque } }))).toBe('BAD_FILE');
+    expect(await codeOf(signPdf(input, { ...imagesOnly(), appearance: { ...nd30, seal: { image: Buffer.from('GIF89a'), widthMm: 36 } } }))).toBe('BAD_FILE');
+    expect(await codeOf(signPdf(input, { ...imagesOnly(), appearance: { ...nd30, seal: { image: sealPng(), widthMm: 400 } } }))).toBe('VALIDATION');
   });
 });
