@@ -27,18 +27,20 @@ const signingCertificateV2 = (certDerBytes: Uint8Array, certHash: Uint8Array): a
  * Builds contentType, signingTime, messageDigest and signingCertificateV2, sorted by their DER encodings
  * (X.690 SET OF order: pkijs keeps array order and stricter validators refuse unsorted sets).
  * `der` is the exact byte string to sign: the attributes as a universal SET (tag 0x31), RFC 5652 §5.4.
+ * `signingTime: null` leaves signingTime out: PAdES baseline forbids it in the CMS (the PDF's /M carries the
+ * claimed time instead, see services/pades/sign-pdf.ts); the ASiC-E bundle always passes a Date.
  */
 export const buildSignedAttributes = (opts: {
   contentDigest: Uint8Array;
   signerCertificate: Uint8Array;
-  signingTime: Date;
+  signingTime: Date | null;
   /** Only tests change this (to prove SHA-1 is refused). */
   certHash?: Uint8Array;
 }): SignedAttributes => {
   ensurePkiEngine();
   const attributes = [
     attr(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
-    attr(OID.signingTime, new asn1js.UTCTime({ valueDate: opts.signingTime })),
+    ...(opts.signingTime ? [attr(OID.signingTime, new asn1js.UTCTime({ valueDate: opts.signingTime }))] : []),
     attr(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(opts.contentDigest) })),
     attr(OID.signingCertificateV2, signingCertificateV2(opts.signerCertificate, opts.certHash ?? sha256(opts.signerCertificate))),
   ];

@@ -1,0 +1,90 @@
+import { PDF } from '@libpdf/core';
+import type { PDFPage } from '@libpdf/core';
+
+import { AppFailure } from '../../../../shared/ipc/result';
+import { assembleSignedData, buildSignedAttributes } from '../bundle/cms';
+import { buildAppearance } from './appearance';
+import { fillSignature, locatePlaceholders } from './byte-range';
+import { addSignatureField } from './signature-field';
+import type { SignPdfOptions } from './types';
+
+/**
+ * Signs a PDF as PAdES baseline B-B (ETSI EN 319 142-1): SubFilter ETSI.CAdES.detached, a detached CMS
+ * whose signed attributes are contentType, messageDigest (SHA-256 of the /ByteRange bytes) and
+ * signingCertificateV2, WITHOUT signingTime (forbidden in the baseline; the claimed time is /M), with a
+ * visible appearance per Nghị định 30/2020/NĐ-CP. The result is the input bytes unchanged followed by one
+ * incremental update, so anything that hashed or signed the input before still matches.
+ *
+ * @libpdf/core parses the input (classic xref tables and xref streams), embeds the fonts and images and
+ * writes the update; the CMS comes from bundle/cms.ts and the key never leaves the Signer (a .p12 or a
+ * PKCS#11 token: only the DER of the signed attributes is handed to it). docs/signed-pdf.md says why.
+ */
+
+/** Largest input accepted: the /ByteRange placeholder holds ten digits, and reports are far smaller. */
+export const MAX_PDF_BYTES = 512 * 1024 * 1024;
+
+const loadDocument = async (pdf: Uint8Array): Promise<PDF> => {
+  let doc: PDF;
+  try {
+    // Strict parsing: a file the parser would have to repair cannot be extended by an honest update.
+    doc = await PDF.load(pdf, { lenient: false });
+  } catch {
+    throw new AppFailure('BAD_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng, không ký được.');
+  }
+  if (doc.isEncrypted) throw new AppFailure('UNSUPPORTED', 'Không ký được tệp PDF có mật khẩu hoặc mã hóa.');
+  const blocker = doc.canSaveIncrementally();
+  if (blocker) throw new AppFailure('BAD_FILE', `Không thể ghi bổ sung chữ ký vào tệp PDF này (${blocker}).`);
+  return doc;
+};
+
+const pageFor = (doc: PDF, opts: SignPdfOptions): PDFPage => {
+  const index = opts.placement === 'first-page-top-right' ? 0 : opts.placement.pageIndex;
+  const page = Number.isInteger(index) ? doc.getPage(index) : null;
+  if (!page) throw new AppFailure('VALIDATION', `Văn bản không có trang ${index + 1} để đặt chữ ký.`);
+  // Boxes are in unrotated user space; a rotated page would show the appearance sideways.
+  if (page.rotation !== 0) throw new AppFailure('UNSUPPORTED', 'Chưa hỗ trợ đặt chữ ký trên trang bị xoay.');
+  return page;
+};
+
+/** Room for the CMS: the certificates it carries plus signed attributes and an RSA-4096 signature. */
+const contentsBytesFor = (opts: SignPdfOptions): number =>
+  4096 + opts.signer.certificate.length + opts.signer.chain.reduce((n, c) => n + c.length, 0);
+
+/** Returns `pdf` followed by the signed incremental update. */
+export const signPdf = async (pdf: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> => {
+  if (pdf.length > MAX_PDF_BYTES) throw new AppFailure('FILE_TOO_LARGE', 'Tệp PDF quá lớn để ký.');
+  if (Number.isNaN(opts.signingTime.getTime())) throw new AppFailure('VALIDATION', 'Thời gian ký không hợp lệ.');
+  const doc = await loadDocument(pdf);
+  const page = pageFor(doc, opts);
+  const appearance = buildAppearance(doc, page, opts);
+  const contentsBytes = contentsBytesFor(opts);
+  const sigRef = addSignatureField(
+    doc,
+    page,
+    { rect: appearance.rect, appearance: appearance.stream, ...(opts.fieldName ? { fieldName: opts.fieldName } : {}) },
+    {
+      signingTime: opts.signingTime,
+      contentsBytes,
+      ...(opts.reason ? { reason: opts.reason } : {}),
+      ...(opts.location ? { location: opts.location } : {}),
+      ...(opts.contactInfo ? { contactInfo: opts.contactInfo } : {}),
+    },
+  );
+  const saved = await doc.save({ incremental: true, subsetFonts: true });
+  // The promise of an incremental update, checked rather than assumed.
+  if (saved.length <= pdf.length || !Buffer.from(saved.buffer, saved.byteOffset, pdf.length).equals(pdf)) {
+    throw new AppFailure('INTERNAL', 'Ghi bổ sung chữ ký đã làm thay đổi nội dung gốc của tệp PDF.');
+  }
+  const placeholders = locatePlaceholders(saved, pdf.length, sigRef, contentsBytes);
+  return fillSignature(saved, placeholders, async (digest) => {
+    const signed = buildSignedAttributes({ contentDigest: digest, signerCertificate: opts.signer.certificate, signingTime: null });
+    const signature = await opts.signer.sign(signed.der);
+    return assembleSignedData({
+      signed,
+      signature,
+      signerCertificate: opts.signer.certificate,
+      chain: opts.signer.chain,
+      signatureAlgorithm: opts.signer.signatureAlgorithm,
+    });
+  });
+};
