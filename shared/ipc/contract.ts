@@ -1,39 +1,44 @@
 import type { z } from 'zod';
 
-import { answerChannels } from './channels/answers';
+import { answersChannels } from './channels/answers';
 import { appChannels } from './channels/app';
-import { assessmentFlowChannels } from './channels/assessment-flow';
-import { assessmentChannels } from './channels/assessments';
+import { assessmentsChannels } from './channels/assessments';
 import { backupChannels } from './channels/backup';
 import { evidenceChannels } from './channels/evidence';
-import { exportChannels } from './channels/exports';
 import { inboxChannels } from './channels/inbox';
-import { indicatorSetAdminChannels } from './channels/indicator-set-admin';
-import { surveyChannels } from './channels/survey';
+import { indicatorSetsChannels } from './channels/indicator-sets';
+import { jobsChannels } from './channels/jobs';
+import { reportChannels } from './channels/report';
+import { scoringChannels } from './channels/scoring';
+import { settingsChannels } from './channels/settings';
 import { submissionChannels } from './channels/submission';
+import { surveyChannels } from './channels/survey';
 import { trustChannels } from './channels/trust';
-import { unitChannels } from './channels/units';
+import { unitChannels } from './channels/unit';
 import type { Result } from './result';
 
 /**
  * THE contract: every channel the renderer can call, with zod input and output schemas.
  * The preload's window.api, the Electron IPC registration, the web host's HTTP routes and the renderer's
- * client are all derived from this one object. Add a domain by writing shared/ipc/channels/<domain>.ts
- * and spreading it here.
+ * client are all derived from this one object. One capability = one namespace = one file: add one by
+ * writing shared/ipc/channels/<kebab-namespace>.ts exporting `<namespace>Channels` (and the handler file of
+ * the same name) and spreading it here; test/contract/capability-names.test.ts checks the names.
  */
 export const contract = {
   ...appChannels,
-  ...answerChannels,
+  ...settingsChannels,
+  ...jobsChannels,
+  ...indicatorSetsChannels,
+  ...answersChannels,
+  ...scoringChannels,
   ...unitChannels,
-  ...assessmentChannels,
+  ...assessmentsChannels,
   ...evidenceChannels,
-  ...assessmentFlowChannels,
-  ...exportChannels,
+  ...reportChannels,
   ...backupChannels,
   ...submissionChannels,
   ...trustChannels,
   ...surveyChannels,
-  ...indicatorSetAdminChannels,
   ...inboxChannels,
 } as const;
 

@@ -7,7 +7,7 @@ import type { Assessment } from '../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../shared/schemas/indicator-set';
 import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
-import { AssessmentProvider } from '../../renderer/src/features/assessment/assessment-store';
+import { AssessmentProvider } from '../../renderer/src/features/assessments/assessment-store';
 import type { Platform } from '../../renderer/src/platform/index';
 import { miniSet } from './fixtures/mini-set';
 
@@ -41,9 +41,9 @@ export const fakeApi = (opts: { assessment?: Assessment; undo?: unknown } = {}) 
       revisions: async () => [{ revision: 1, supersedes: null, createdAt: assessment.createdAt }],
       newRevision,
       setDeadline: async ({ deadline }: { deadline: string | null }) => ({ ...assessment, deadline }),
+      preflight: async () => ({ ok: true, errors: [], warnings: [] }),
     },
     indicatorSets: { get: async () => miniSet },
-    preflight: { run: async () => ({ ok: true, errors: [], warnings: [] }) },
   };
   const api = new Proxy(known, {
     get: (target, ns: string) =>

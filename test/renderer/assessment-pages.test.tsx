@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessment/assessment-store';
-import { NavTree } from '../../renderer/src/features/assessment/NavTree';
-import { NodePage } from '../../renderer/src/features/assessment/NodePage';
+import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessments/assessment-store';
+import { NavTree } from '../../renderer/src/features/assessments/NavTree';
+import { NodePage } from '../../renderer/src/features/assessments/NodePage';
 import { parseDmy } from '../../renderer/src/components/DateField';
 import { parseNumberText } from '../../renderer/src/components/NumberField';
 import { formatPoints } from '../../shared/domain/points';

@@ -6,7 +6,7 @@ import type { PlatformApi } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/schemas/job';
 import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
-import { ExportButtons, useJob } from '../../renderer/src/features/export/index';
+import { ExportButtons, useJob } from '../../renderer/src/features/report/index';
 import type { Platform } from '../../renderer/src/platform/index';
 
 /** A job table the test drives by hand: `advance(id, patch)` is what the backend's work would do. */
@@ -32,9 +32,9 @@ const setup = (kind: 'web' | 'electron', lang: Language = 'vi') => {
   const j = fakeJobs();
   const api = {
     jobs: { get: j.get, cancel: j.cancel },
-    exports: {
-      xlsx: vi.fn(async () => j.create('exports.xlsx')),
-      pdf: vi.fn(async () => j.create('exports.pdf')),
+    report: {
+      xlsx: vi.fn(async () => j.create('report.xlsx')),
+      pdf: vi.fn(async () => j.create('report.pdf')),
       showInFolder: vi.fn(async () => ({ shown: true })),
     },
   };
@@ -124,7 +124,7 @@ describe('ExportButtons', () => {
     expect(screen.getByRole('button', { name: 'Hủy' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Xuất báo cáo (PDF)' }).hasAttribute('disabled')).toBe(true);
     expect(before).toHaveBeenCalledTimes(1);
-    expect(api.exports.xlsx).toHaveBeenCalledWith({ assessmentId: 'a1' });
+    expect(api.report.xlsx).toHaveBeenCalledWith({ assessmentId: 'a1' });
     act(() => j.advance('job1', done('xlsx', 'dl-1')));
     await waitFor(() => expect(download).toHaveBeenCalledWith('dl-1', 'SNV-HP_2025_bang-tu-danh-gia.xlsx'));
     expect(screen.getByTestId('export-status').textContent).toBe('Đã xuất tệp SNV-HP_2025_bang-tu-danh-gia.xlsx (47 KB).');
@@ -141,8 +141,8 @@ describe('ExportButtons', () => {
     await screen.findByRole('progressbar');
     act(() => j.advance('job1', done('pdf')));
     fireEvent.click(await screen.findByRole('button', { name: 'Mở thư mục' }));
-    await waitFor(() => expect(api.exports.showInFolder).toHaveBeenCalledWith({ jobId: 'job1' }));
-    expect(api.exports.pdf).toHaveBeenCalledWith({ assessmentId: 'a1' });
+    await waitFor(() => expect(api.report.showInFolder).toHaveBeenCalledWith({ jobId: 'job1' }));
+    expect(api.report.pdf).toHaveBeenCalledWith({ assessmentId: 'a1' });
     expect(download).not.toHaveBeenCalled();
   });
 
@@ -160,7 +160,7 @@ describe('ExportButtons', () => {
 
   it('a channel error when starting (e.g. no unit profile) is shown too', async () => {
     const { api, wrap } = setup('web');
-    api.exports.xlsx.mockRejectedValueOnce(new Error('Chưa khai báo hồ sơ đơn vị'));
+    api.report.xlsx.mockRejectedValueOnce(new Error('Chưa khai báo hồ sơ đơn vị'));
     render(wrap(<ExportButtons assessmentId="a1" />));
     fireEvent.click(screen.getByRole('button', { name: 'Xuất bảng tự đánh giá (Excel)' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Chưa khai báo hồ sơ đơn vị');

@@ -7,7 +7,7 @@ import type { PlatformApi } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/schemas/job';
 import type { VerifyResult } from '../../shared/schemas/submission';
 import { AppProvider } from '../../renderer/src/app/app-context';
-import { VerifyPage } from '../../renderer/src/features/verify/index';
+import { VerifyPage } from '../../renderer/src/features/trust/index';
 import type { Platform } from '../../renderer/src/platform/index';
 
 const result: VerifyResult = {
@@ -31,9 +31,9 @@ const anchor: TrustEntry = { kind: 'anchor', fingerprint: '34'.repeat(32), subje
 const setup = (entries: TrustEntry[]) => {
   let list = [...entries];
   const api = {
-    submission: { verify: vi.fn(async (): Promise<Job> => ({ id: 'v1', kind: 'submission.verify', state: 'running', progress: { done: 0, total: 1, label: '' } })) },
-    jobs: { get: vi.fn(async (): Promise<Job> => ({ id: 'v1', kind: 'submission.verify', state: 'done', progress: { done: 1, total: 1, label: '' }, result })), cancel: vi.fn() },
+    jobs: { get: vi.fn(async (): Promise<Job> => ({ id: 'v1', kind: 'trust.verify', state: 'done', progress: { done: 1, total: 1, label: '' }, result })), cancel: vi.fn() },
     trust: {
+      verify: vi.fn(async (): Promise<Job> => ({ id: 'v1', kind: 'trust.verify', state: 'running', progress: { done: 0, total: 1, label: '' } })),
       list: vi.fn(async () => list),
       import: vi.fn(async () => {
         list = [anchor];
@@ -67,7 +67,7 @@ describe('VerifyPage', () => {
     const { api } = setup([anchor]);
     fireEvent.change(screen.getByLabelText('Hồ sơ cần kiểm tra (.asice)'), { target: { files: [new File(['PK'], 'ho-so.asice')] } });
     const verdict = await screen.findByTestId('verify-verdict');
-    expect(api.submission.verify).toHaveBeenCalledWith({ uploadId: 'up0' });
+    expect(api.trust.verify).toHaveBeenCalledWith({ uploadId: 'up0' });
     expect(verdict.getAttribute('data-status')).toBe('VALID_WITH_WARNINGS');
     expect(verdict.textContent).toContain('HỢP LỆ (CÓ CẢNH BÁO)');
     expect(screen.getByTestId('verify-warnings').textContent).toContain('Chưa kiểm tra được tình trạng thu hồi chứng thư');

@@ -59,8 +59,7 @@ const job = (state: Job['state'], over: Partial<Job> = {}): Job => ({ id: 'j1', 
 const setup = (opts: { report?: PreflightReport; status?: Assessment['status']; kind?: Platform['kind']; lang?: Language } = {}) => {
   const report = opts.report ?? { ok: true, errors: [], warnings: [] };
   const api = {
-    assessments: { get: vi.fn(async () => assessment({ status: opts.status ?? 'draft' })) },
-    preflight: { run: vi.fn(async () => report) },
+    assessments: { get: vi.fn(async () => assessment({ status: opts.status ?? 'draft' })), preflight: vi.fn(async () => report) },
     submission: { preview: vi.fn(), export: vi.fn(), showInFolder: vi.fn(async () => ({ shown: true })) },
     jobs: { get: vi.fn(async () => job('done', { result: exportResult })), cancel: vi.fn(async () => job('cancelled')) },
   };

@@ -30,9 +30,9 @@ const setup = async () => {
 };
 
 describe('assessment flow channels (real SQLite)', () => {
-  it('preflight.run blocks an empty assessment, naming every unscored self-assessed leaf', async () => {
+  it('assessments.preflight blocks an empty assessment, naming every unscored self-assessed leaf', async () => {
     const { b, a, set } = await setup();
-    const r = await callOk<PreflightReport>(b, 'preflight.run', { assessmentId: a.id });
+    const r = await callOk<PreflightReport>(b, 'assessments.preflight', { assessmentId: a.id });
     const self = leaves(set).filter((n) => n.kind !== 'SURVEY' && n.method?.type !== 'SURVEY');
     expect(r.ok).toBe(false);
     expect(r.errors.filter((e) => e.code === 'UNANSWERED')).toHaveLength(self.length);
@@ -65,7 +65,7 @@ describe('assessment flow channels (real SQLite)', () => {
     });
     expect(save.ok).toBe(false);
     if (!save.ok) expect(save.error.code).toBe('LOCKED');
-    const pf = await callOk<PreflightReport>(b, 'preflight.run', { assessmentId: a.id });
+    const pf = await callOk<PreflightReport>(b, 'assessments.preflight', { assessmentId: a.id });
     expect(pf.errors[0]!.code).toBe('LOCKED');
 
     const reopened = await callOk<Assessment>(b, 'assessments.newRevision', { assessmentId: a.id });
@@ -80,7 +80,7 @@ describe('assessment flow channels (real SQLite)', () => {
 
   it('rejects an unknown assessment with NOT_FOUND', async () => {
     b = createTestBackend();
-    const r = await b.call('preflight.run', { assessmentId: 'missing' });
+    const r = await b.call('assessments.preflight', { assessmentId: 'missing' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('NOT_FOUND');
   });

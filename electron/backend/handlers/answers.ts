@@ -2,28 +2,14 @@ import { findNode, isLeaf } from '../../../shared/domain/indicator-tree';
 import { scoreAssessment, scoreNode } from '../../../shared/domain/scoring/index';
 import { scoreTotalsOf } from '../../../shared/domain/scoring/schema';
 import { AppFailure } from '../../../shared/ipc/result';
-import type { Assessment } from '../../../shared/schemas/assessment';
-import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
-import type { BackendContext } from '../context';
 import { findAssessment, touchAssessment } from '../db/repos/assessment-repo';
 import { evidenceIdsOf, listAnswers, saveAnswer, undoLastChange } from '../db/repos/answer-repo';
-import { assertAssessmentEditable } from '../services/assessments/guards';
+import { assertAssessmentEditable, loadAssessment } from '../services/assessments/guards';
 import type { HandlerSlice } from './types';
 
-type Channels = 'indicatorSets.get' | 'answers.list' | 'answers.save' | 'answers.undo' | 'scoring.compute';
+type Channels = 'answers.list' | 'answers.save' | 'answers.undo';
 
-const loadAssessment = (ctx: BackendContext, id: string): { assessment: Assessment; set: IndicatorSet } => {
-  const assessment = findAssessment(ctx.db, id);
-  if (!assessment) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
-  const { document } = ctx.catalog.get(assessment.indicatorSetId);
-  return { assessment, set: document };
-};
-
-
-
-export const answerHandlers: HandlerSlice<Channels> = {
-  'indicatorSets.get': (input, ctx) => ctx.catalog.get(input.id).document,
-
+export const answersHandlers: HandlerSlice<Channels> = {
   'answers.list': (input, ctx) => {
     loadAssessment(ctx, input.assessmentId);
     return listAnswers(ctx.db, input.assessmentId);
@@ -83,10 +69,5 @@ export const answerHandlers: HandlerSlice<Channels> = {
         totals,
       };
     })();
-  },
-
-  'scoring.compute': (input, ctx) => {
-    const { set } = loadAssessment(ctx, input.assessmentId);
-    return scoreAssessment(set, listAnswers(ctx.db, input.assessmentId));
   },
 };

@@ -20,7 +20,7 @@ type Channels =
   | 'inbox.ranking'
   | 'inbox.exportRanking'
   | 'inbox.previewEvidence'
-  | 'appraisal.save';
+  | 'inbox.appraise';
 
 /** Sở Nội vụ's inbox: import verified bundles, appraise, rank by block (services/inbox). */
 export const inboxHandlers: HandlerSlice<Channels> = {
@@ -74,7 +74,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     return { fileId: served.id, mimeType: e.mediaType, fileName: e.originalName };
   },
 
-  'appraisal.save': (input, ctx) => {
+  'inbox.appraise': (input, ctx) => {
     const row = requireImport(ctx, input.importId);
     const newest = highestRevision(ctx.db, row.submissionId);
     if (newest && newest.revision > row.revision) {

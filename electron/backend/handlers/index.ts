@@ -1,34 +1,40 @@
-import { answerHandlers } from './answers';
+import { answersHandlers } from './answers';
 import { appHandlers } from './app';
-import { assessmentFlowHandlers } from './assessment-flow';
-import { assessmentHandlers } from './assessments';
+import { assessmentsHandlers } from './assessments';
 import { backupHandlers } from './backup';
 import { evidenceHandlers } from './evidence';
-import { exportHandlers } from './exports';
 import { inboxHandlers } from './inbox';
-import { indicatorSetAdminHandlers } from './indicator-set-admin';
-import { surveyHandlers } from './survey';
+import { indicatorSetsHandlers } from './indicator-sets';
+import { jobsHandlers } from './jobs';
+import { reportHandlers } from './report';
+import { scoringHandlers } from './scoring';
+import { settingsHandlers } from './settings';
 import { submissionHandlers } from './submission';
+import { surveyHandlers } from './survey';
 import { trustHandlers } from './trust';
 import type { HandlerMap } from './types';
-import { unitHandlers } from './units';
+import { unitHandlers } from './unit';
 
 /**
- * Every channel's handler. The `satisfies HandlerMap` makes a missing handler a type error; a test also
- * checks it at run time against CHANNEL_NAMES.
+ * Every channel's handler: one file per capability, named like its channel file (handlers/<base>.ts serves
+ * shared/ipc/channels/<base>.ts and exports `<namespace>Handlers`). The `satisfies HandlerMap` makes a
+ * missing handler a type error; test/backend/foundation.test.ts also checks it at run time against
+ * CHANNEL_NAMES, and test/contract/capability-names.test.ts checks the names.
  */
 export const handlers = {
   ...appHandlers,
-  ...answerHandlers,
+  ...settingsHandlers,
+  ...jobsHandlers,
+  ...indicatorSetsHandlers,
+  ...answersHandlers,
+  ...scoringHandlers,
   ...unitHandlers,
-  ...assessmentHandlers,
+  ...assessmentsHandlers,
   ...evidenceHandlers,
-  ...assessmentFlowHandlers,
-  ...exportHandlers,
+  ...reportHandlers,
   ...backupHandlers,
   ...submissionHandlers,
   ...trustHandlers,
   ...surveyHandlers,
-  ...indicatorSetAdminHandlers,
   ...inboxHandlers,
 } satisfies HandlerMap;

@@ -1,26 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 
 import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../shared/ipc/result';
-import type { VerifyResult } from '../../../shared/schemas/submission';
 import type { BackendContext } from '../context';
 import { findAssessment } from '../db/repos/assessment-repo';
-import { importedRevisions } from '../db/repos/inbox-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { exportAssessment } from '../services/bundle/export-assessment';
 import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
-import { loadTrustStore } from '../services/bundle/verify/trust';
-import type { TrustStore } from '../services/bundle/verify/trust';
-import { verifyInWorker } from '../services/bundle/verify/verify-process';
 import { openP12Signer } from '../services/signing/p12-signer';
 import { openPkcs11Signer } from '../services/signing/pkcs11-signer';
 import type { Signer } from '../services/signing/signer';
 import { signerProblem } from '../services/signing/signer-policy';
+import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
-type Channels = 'submission.preview' | 'submission.export' | 'submission.verify' | 'submission.showInFolder';
+type Channels = 'submission.preview' | 'submission.export' | 'submission.showInFolder';
 
 type KeyRef = { kind: 'p12'; path: string } | { kind: 'pkcs11'; module: string; tokenSerial?: string };
 
@@ -50,23 +46,6 @@ const openKey = (ctx: BackendContext, ref: KeyRef, secret: string): Promise<Sign
         },
         secret,
       );
-
-/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
-const trustOf = (ctx: BackendContext): TrustStore => {
-  const dir = join(ctx.dataDir, 'trust');
-  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
-};
-
-const verifyWithWorker = (ctx: BackendContext, file: string, trust: TrustStore, signal?: AbortSignal, onProgress?: (d: number, t: number, l: string) => void): Promise<VerifyResult> =>
-  verifyInWorker(file, {
-    trust,
-    checkSets: true,
-    knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
-    imported: importedRevisions(ctx.db),
-    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
 
 /** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
 const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer) => {
@@ -153,18 +132,6 @@ export const submissionHandlers: HandlerSlice<Channels> = {
     });
     jobId = job.id;
     return job;
-  },
-
-  'submission.verify': async (input, ctx) => {
-    let file: string;
-    if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
-    else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần kiểm tra', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice', 'zip'] }], multiple: false });
-      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn hồ sơ');
-      file = picked[0];
-    }
-    const trust = trustOf(ctx);
-    return ctx.jobs.start('submission.verify', (ctl) => verifyWithWorker(ctx, file, trust, ctl.signal, (d, t, l) => ctl.progress(d, t, l)));
   },
 
   'submission.showInFolder': async (input, ctx) => {

@@ -1,11 +1,25 @@
+import { AppFailure } from '../../../shared/ipc/result';
 import { importTrust, listTrust, removeTrust } from '../services/trust/trust-dir';
+import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
 
-type Channels = 'trust.list' | 'trust.import' | 'trust.remove';
+type Channels = 'trust.verify' | 'trust.list' | 'trust.import' | 'trust.remove';
 
-/** Trust anchors and CRLs for 'submission.verify' (stored in <dataDir>/trust, read by handlers/submission.ts). */
+/** Verifying bundles, and the trust anchors and CRLs that check uses (stored in <dataDir>/trust). */
 export const trustHandlers: HandlerSlice<Channels> = {
+  'trust.verify': async (input, ctx) => {
+    let file: string;
+    if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
+    else {
+      const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần kiểm tra', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice', 'zip'] }], multiple: false });
+      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn hồ sơ');
+      file = picked[0];
+    }
+    const trust = trustOf(ctx);
+    return ctx.jobs.start('trust.verify', (ctl) => verifyWithWorker(ctx, file, trust, ctl.signal, (d, t, l) => ctl.progress(d, t, l)));
+  },
+
   'trust.list': (_input, ctx) => listTrust(ctx.dataDir),
 
   'trust.import': async (input, ctx) => {

@@ -3,17 +3,17 @@ import type { ReactNode } from 'react';
 
 import { BackupPage } from '../features/backup/index';
 import { HomePage } from '../features/home/HomePage';
-import { AssessmentShell } from '../features/assessment/index';
+import { AssessmentShell } from '../features/assessments/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
-import { ReportPage } from '../features/export/index';
+import { ReportPage } from '../features/report/index';
 
 // Pages a focal point rarely opens (and Sở Nội vụ's receiving pages) load on first visit, keeping the
 // start-up bundle small; App wraps every route in <Suspense>.
 const InboxPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxPage }));
 const InboxDetailPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxDetailPage }));
-const SetsPage = lazy(async () => ({ default: (await import('../features/sets/index')).SetsPage }));
+const SetsPage = lazy(async () => ({ default: (await import('../features/indicator-sets/index')).SetsPage }));
 const SubmitWizard = lazy(async () => ({ default: (await import('../features/submission/index')).SubmitWizard }));
-const VerifyPage = lazy(async () => ({ default: (await import('../features/verify/index')).VerifyPage }));
+const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 
 import { defineChannel } from '../define';
-import { assessmentScoreSchema, nodeScoreSchema, scoreTotalsSchema } from '../../domain/scoring/schema';
+import { nodeScoreSchema, scoreTotalsSchema } from '../../domain/scoring/schema';
 import { answerSchema } from '../../schemas/answers';
 import { idSchema } from '../../schemas/common';
-import { indicatorSetBaseSchema, nodeIdSchema } from '../../schemas/indicator-set';
+import { nodeIdSchema } from '../../schemas/indicator-set';
 
 /** What the UI sends when saving: evidence links are managed by the evidence channels, not here. */
 export const answerSaveInputSchema = answerSchema.omit({ evidenceIds: true });
 
-export const answerChannels = {
-  'indicatorSets.get': defineChannel({
-    description: 'Toàn bộ một bộ chỉ số (cây tiêu chí, phương pháp chấm)',
-    input: z.object({ id: idSchema }).strict(),
-    output: indicatorSetBaseSchema,
-  }),
+export const answersChannels = {
   'answers.list': defineChannel({
     description: 'Các câu trả lời (số liệu kê khai, không áp dụng, giải trình) của một bản tự đánh giá',
     input: z.object({ assessmentId: idSchema }).strict(),
@@ -34,10 +29,5 @@ export const answerChannels = {
       answer: answerSchema.nullable(),
       totals: scoreTotalsSchema,
     }),
-  }),
-  'scoring.compute': defineChannel({
-    description: 'Tính toàn bộ điểm của một bản tự đánh giá',
-    input: z.object({ assessmentId: idSchema }).strict(),
-    output: assessmentScoreSchema,
   }),
 };

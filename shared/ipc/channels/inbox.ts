@@ -169,7 +169,7 @@ export const inboxChannels = {
     input: z.object({ importId: idSchema, path: z.string().max(32).regex(EVIDENCE_PATH_RE) }).strict(),
     output: z.object({ fileId: z.string(), mimeType: z.string(), fileName: z.string() }),
   }),
-  'appraisal.save': defineChannel({
+  'inbox.appraise': defineChannel({
     description: 'Lưu điểm thẩm định (nghìn phần điểm, null = giữ điểm tự đánh giá) và ý kiến cho một tiêu chí; trả về chi tiết với tổng điểm tính lại',
     input: z
       .object({

@@ -51,11 +51,6 @@ export const submissionChannels = {
       .strict(),
     output: jobSchema,
   }),
-  'submission.verify': defineChannel({
-    description: 'Kiểm tra một hồ sơ nộp (.asice) chọn từ máy hoặc đã tải lên; trả về một công việc có kết quả thẩm định',
-    input: z.object({ uploadId: idSchema.optional() }).strict(),
-    output: jobSchema,
-  }),
   'submission.showInFolder': defineChannel({
     description: 'Mở thư mục chứa hồ sơ nộp vừa xuất',
     input: z.object({ jobId: idSchema }).strict(),

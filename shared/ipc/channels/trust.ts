@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 import { defineChannel } from '../define';
 import { emptyInput, idSchema } from '../../schemas/common';
+import { jobSchema } from '../../schemas/job';
+
+/**
+ * Is a signed bundle trustworthy: verify one (signature, chain to a trust anchor, revocation, every file) and
+ * manage the trust anchors and CRLs that check uses.
+ */
 
 /** A trust anchor (CA certificate) or a CRL kept in the data folder's trust/ for bundle verification. */
 export const trustEntrySchema = z.object({
@@ -22,6 +28,11 @@ export type TrustEntry = z.infer<typeof trustEntrySchema>;
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Dấu vân tay SHA-256 không hợp lệ' });
 
 export const trustChannels = {
+  'trust.verify': defineChannel({
+    description: 'Kiểm tra một hồ sơ nộp (.asice) chọn từ máy hoặc đã tải lên; trả về một công việc có kết quả thẩm định',
+    input: z.object({ uploadId: idSchema.optional() }).strict(),
+    output: jobSchema,
+  }),
   'trust.list': defineChannel({
     description: 'Danh sách chứng thư gốc tin cậy và danh sách thu hồi (CRL) dùng để kiểm tra hồ sơ nộp',
     input: emptyInput,

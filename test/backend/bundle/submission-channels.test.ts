@@ -78,7 +78,7 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     copyFileSync(pki.caFile, join(b.dataDir, 'trust', 'root.pem'));
     writeFileSync(join(b.dataDir, 'trust', 'crls.pem'), readFileSync(pki.crlFile));
     b.host.nextPicks.push([out]);
-    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'submission.verify', {})).id);
+    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'trust.verify', {})).id);
     const vr = vj.result as VerifyResult;
     expect(vr.status).toBe('VALID');
     expect(vr.submission?.agency.code).toBe('STP-HP');
@@ -121,7 +121,7 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     const out = join(makeTempDir('cchc-sub-t-'), 'b.asice');
     await exportWith(b, a, pki.p12.modernAscii, ASCII_PASSWORD, out);
     b.host.nextPicks.push([out]);
-    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'submission.verify', {})).id);
+    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'trust.verify', {})).id);
     expect((vj.result as VerifyResult).code).toBe('E_UNTRUSTED');
   }, 120_000);
 });

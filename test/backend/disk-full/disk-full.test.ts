@@ -109,7 +109,7 @@ describe('disk full and permission errors: a clear Vietnamese message, the previ
     atomicWriteFaults.onWrite = (_f, soFar) => {
       if (soFar >= 0) throw errnoError('ENOSPC');
     };
-    const job = await runJob(s.b, 'exports.xlsx', { assessmentId: s.assessmentId });
+    const job = await runJob(s.b, 'report.xlsx', { assessmentId: s.assessmentId });
     expect(job.state).toBe('failed');
     expect(job.error?.code).toBe('DISK_FULL');
     expect(job.error?.message).toMatch(DISK_FULL);

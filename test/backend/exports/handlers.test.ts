@@ -80,12 +80,12 @@ describe('report narrative and export channels (real SQLite)', () => {
     const pdfPath = join(b.dataDir, 'out.pdf');
     b.host.nextSaveTargets.push(xlsxPath, pdfPath);
 
-    const x = await waitJob(b, await callOk<Job>(b, 'exports.xlsx', { assessmentId: id }));
+    const x = await waitJob(b, await callOk<Job>(b, 'report.xlsx', { assessmentId: id }));
     expect(x.state, JSON.stringify(x.error)).toBe('done');
     expect(x.result).toMatchObject({ format: 'xlsx', fileName: 'out.xlsx' });
     expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
 
-    const p = await waitJob(b, await callOk<Job>(b, 'exports.pdf', { assessmentId: id }));
+    const p = await waitJob(b, await callOk<Job>(b, 'report.pdf', { assessmentId: id }));
     expect(p.state, JSON.stringify(p.error)).toBe('done');
     const text = pdfToText(readFileSync(pdfPath));
     expect(text).toContain('Đơn vị: Ủy ban nhân dân phường Ngô Quyền');
@@ -93,14 +93,14 @@ describe('report narrative and export channels (real SQLite)', () => {
     expect(text).toContain('Đặng Thị Lựu');
     expect(names).toEqual(['NQ-HP_2025_bang-tu-danh-gia.xlsx', 'NQ-HP_2025_bao-cao-tu-danh-gia.pdf']);
 
-    expect(await callOk(b, 'exports.showInFolder', { jobId: p.id })).toEqual({ shown: true });
+    expect(await callOk(b, 'report.showInFolder', { jobId: p.id })).toEqual({ shown: true });
     expect(b.host.shown).toContain(pdfPath);
-    expect((await b.call('exports.showInFolder', { jobId: 'unknownjob' })).ok).toBe(false);
+    expect((await b.call('report.showInFolder', { jobId: 'unknownjob' })).ok).toBe(false);
   }, 60_000);
 
   it('a cancelled save dialog ends the job as cancelled and writes nothing', async () => {
     const { b, id } = await setup();
-    const j = await waitJob(b, await callOk<Job>(b, 'exports.pdf', { assessmentId: id }));
+    const j = await waitJob(b, await callOk<Job>(b, 'report.pdf', { assessmentId: id }));
     expect(j.state).toBe('cancelled');
     expect(j.error?.code).toBe('CANCELLED');
     expect(readdirSync(b.dataDir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
@@ -109,7 +109,7 @@ describe('report narrative and export channels (real SQLite)', () => {
   it('refuses an unknown assessment before starting a job', async () => {
     b = createTestBackend();
     await callOk(b, 'unit.save', unit);
-    const r = await b.call('exports.xlsx', { assessmentId: 'missing' });
+    const r = await b.call('report.xlsx', { assessmentId: 'missing' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('NOT_FOUND');
   });

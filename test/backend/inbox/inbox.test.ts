@@ -106,7 +106,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
 
     // The unit-side "Kiểm tra hồ sơ" now knows the imported list too.
     b.host.nextPicks.push([join(work, 'so-r1.asice')]);
-    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'submission.verify', {})).id);
+    const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'trust.verify', {})).id);
     expect((vj.result as VerifyResult).code).toBe('E_REPLAY');
   }, 120_000);
 
@@ -156,7 +156,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const old = await callOk<InboxDetail>(b, 'inbox.get', { importId: soImport.importId });
     expect(old.superseded).toBe(true);
     expect(old.revisions.map((r) => r.revision)).toEqual([2, 1]);
-    const refused = await b.call('appraisal.save', { importId: soImport.importId, nodeId: 'so25-1.1.2', appraisedMilli: 0, comment: '' });
+    const refused = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: 'so25-1.1.2', appraisedMilli: 0, comment: '' });
     expect(refused.ok ? 'OK' : refused.error.code).toBe('CONFLICT');
 
     const again = await importFile(join(work, 'so-r1.asice'));
@@ -170,18 +170,18 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const survey = d0.nodes.find((n) => n.isLeaf && n.kind === 'SURVEY')!;
     expect(survey.editable).toBe(false);
 
-    const over = await b.call('appraisal.save', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max + 1, comment: '' });
+    const over = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max + 1, comment: '' });
     expect(over.ok ? 'OK' : over.error.code).toBe('VALIDATION');
-    const frac = await b.call('appraisal.save', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: 1.5, comment: '' });
+    const frac = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: 1.5, comment: '' });
     expect(frac.ok ? 'OK' : frac.error.code).toBe('VALIDATION');
-    const sv = await b.call('appraisal.save', { importId: soImport.importId, nodeId: survey.nodeId, appraisedMilli: 0, comment: '' });
+    const sv = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: survey.nodeId, appraisedMilli: 0, comment: '' });
     expect(sv.ok ? 'OK' : sv.error.code).toBe('VALIDATION');
     const container = d0.nodes.find((n) => !n.isLeaf)!;
-    const ct = await b.call('appraisal.save', { importId: soImport.importId, nodeId: container.nodeId, appraisedMilli: 0, comment: '' });
+    const ct = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: container.nodeId, appraisedMilli: 0, comment: '' });
     expect(ct.ok ? 'OK' : ct.error.code).toBe('NOT_FOUND');
 
     const cut = 125; // 0,125 point
-    const d1 = await callOk<InboxDetail>(b, 'appraisal.save', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.self - cut, comment: 'Thiếu biên bản kiểm tra' });
+    const d1 = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.self - cut, comment: 'Thiếu biên bản kiểm tra' });
     expect(d1.totals.self.final).toBe(d0.totals.self.final);
     expect(d1.totals.appraised.self).toBe(d0.totals.self.self - cut);
     expect(d1.totals.appraised.final).toBe(d0.totals.self.final - cut);
@@ -195,9 +195,9 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     expect(d1.row.appraisedCount).toBe(1);
 
     // Max is accepted, and null returns to the self score.
-    const dMax = await callOk<InboxDetail>(b, 'appraisal.save', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max, comment: '' });
+    const dMax = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max, comment: '' });
     expect(dMax.totals.appraised.self).toBe(d0.totals.self.self - leaf.self + leaf.max);
-    const back = await callOk<InboxDetail>(b, 'appraisal.save', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: null, comment: '' });
+    const back = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: null, comment: '' });
     expect(back.totals.appraised).toEqual(back.totals.self);
     expect(count('appraisal')).toBe(0);
   }, 60_000);
@@ -229,7 +229,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const dh = ph.rows[0]!;
     const d = await callOk<InboxDetail>(b, 'inbox.get', { importId: dh.importId });
     const leaf = d.nodes.find((n) => n.editable && n.kind === 'SELF' && n.self >= 1000)!;
-    await callOk(b, 'appraisal.save', { importId: dh.importId, nodeId: leaf.nodeId, appraisedMilli: 0, comment: 'Không có tài liệu kiểm chứng' });
+    await callOk(b, 'inbox.appraise', { importId: dh.importId, nodeId: leaf.nodeId, appraisedMilli: 0, comment: 'Không có tài liệu kiểm chứng' });
     const ph2 = await callOk<{ rows: InboxRow[] }>(b, 'inbox.ranking', { year: 2025, block: 'PHUONG' });
     expect(ph2.rows.map((r) => [r.unitName, r.rank])).toEqual([
       ['UBND phường Đông Khê', 1],

@@ -55,7 +55,7 @@ describe('trust anchors (trust.list / trust.import / trust.remove, real data fol
     expect(added).toEqual([expected]);
     expect(await callOk(b, 'trust.list')).toEqual([expected]);
     expect(readdirSync(trustDir(b))).toEqual([`${rootFp}.pem`]);
-    // What handlers/submission.ts reads for verification: exactly the imported DER.
+    // What services/trust/verify.ts reads for verification: exactly the imported DER.
     const store = loadTrustStore(trustDir(b));
     expect(store.anchors.map((a) => fp(a))).toEqual([rootFp]);
     // Importing the same CA again is idempotent.

@@ -11,7 +11,7 @@ import { fsyncDirSync, writeFileAtomicSync } from '../../storage/atomic-write';
 import { ensurePkiEngine, isSigningCa, sha256, toArrayBuffer } from '../signing/pki';
 
 /**
- * The appraiser's trust anchors and CRLs in <dataDir>/trust — the folder handlers/submission.ts loads with
+ * The appraiser's trust anchors and CRLs in <dataDir>/trust — the folder services/trust/verify.ts loads with
  * loadTrustStore (nothing is built in). Imported files are stored under their SHA-256 fingerprint:
  * `<fp>.pem` for a CA certificate, `<fp>.crl` (DER) for a revocation list, so importing twice is a no-op.
  * Files an administrator copied there by hand are listed too (every certificate/CRL they contain).

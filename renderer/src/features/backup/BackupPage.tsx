@@ -5,7 +5,7 @@ import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../i18n/format';
-import { jobFailure, useJob } from '../export/index';
+import { jobFailure, useJob } from '../report/index';
 import { AutomaticList } from './AutomaticList';
 import { JobProgress } from './JobProgress';
 import { backupMessages } from './messages';

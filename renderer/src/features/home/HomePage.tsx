@@ -5,16 +5,18 @@ import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-s
 import type { UnitProfile } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { AssessmentList } from './AssessmentList';
-import { CreateAssessmentForm } from './CreateAssessmentForm';
-import { homeMessages } from './messages';
-import { UnitProfileForm } from './UnitProfileForm';
+import { AssessmentList, CreateAssessmentForm, assessmentListMessages } from '../assessments/index';
+import { UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
 
 type Loaded = { unit: UnitProfile | null; assessments: Assessment[]; sets: IndicatorSetSummary[]; today: string };
 
-/** Start screen: the unit profile, the list of assessments and the form to create one. */
+/**
+ * Start screen. A page, not a capability: it only loads data and composes the unit feature (profile form and
+ * card) with the assessments feature (list, create form).
+ */
 export const HomePage = () => {
-  const t = useT(homeMessages);
+  const t = useT(assessmentListMessages);
+  const tUnit = useT(unitMessages);
   const { api } = usePlatform();
   const [data, setData] = useState<Loaded | null>(null);
   const [editing, setEditing] = useState(false);
@@ -59,21 +61,7 @@ export const HomePage = () => {
           {...(unit ? { onCancel: () => setEditing(false) } : {})}
         />
       ) : (
-        <section className="card" aria-labelledby="unit-summary">
-          <div className="row-between">
-            <div>
-              <h2 id="unit-summary" data-testid="unit-name">
-                {unit.name}
-              </h2>
-              <p className="muted">
-                {unit.code} · {t(`type_${unit.type}`)} · {t('focalPoint')}: {unit.focalPoint.name} · {t('head')}: {unit.head.name}
-              </p>
-            </div>
-            <button type="button" className="btn" onClick={() => setEditing(true)}>
-              {t('edit')}
-            </button>
-          </div>
-        </section>
+        <UnitSummary unit={unit} onEdit={() => setEditing(true)} />
       )}
       <section className="card" aria-labelledby="assessments-title">
         <h2 id="assessments-title">{t('assessmentsTitle')}</h2>
@@ -91,7 +79,7 @@ export const HomePage = () => {
           }}
         />
       ) : (
-        <p className="muted">{t('needUnit')}</p>
+        <p className="muted">{tUnit('needUnit')}</p>
       )}
     </div>
   );

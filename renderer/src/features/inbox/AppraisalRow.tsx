@@ -44,7 +44,7 @@ export const AppraisalRow = ({ importId, node, readOnly, onSaved, onError }: Pro
     setInvalid(false);
     setBusy(true);
     try {
-      const d = await api.appraisal.save({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
+      const d = await api.inbox.appraise({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
       onSaved(d, t('saved', { code: node.code }));
     } catch (e) {
       onError(e);

@@ -5,7 +5,7 @@ import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { jobFailure, useJob } from '../export/index';
+import { jobFailure, useJob } from '../report/index';
 import { BlockTabs } from './BlockTabs';
 import { JobBar } from './JobBar';
 import { inboxMessages } from './messages';

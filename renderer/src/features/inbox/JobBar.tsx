@@ -1,4 +1,4 @@
-import type { UseJobResult } from '../export/index';
+import type { UseJobResult } from '../report/index';
 import { useT } from '../../app/app-context';
 import { inboxMessages } from './messages';
 

@@ -4,7 +4,7 @@ import type { PreflightIssue, PreflightReport } from '../../../../shared/domain/
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { preflightItems } from '../assessment/PreflightIssueItem';
+import { preflightItems } from '../assessments/PreflightIssueItem';
 import { submitMessages } from './messages';
 
 /**
@@ -26,7 +26,7 @@ export const PreflightStep = ({ assessment, onNext }: { assessment: Assessment; 
     setRunning(true);
     setError(null);
     try {
-      setReport(await api.preflight.run({ assessmentId: assessment.id }));
+      setReport(await api.assessments.preflight({ assessmentId: assessment.id }));
     } catch (e) {
       setError(e);
     } finally {

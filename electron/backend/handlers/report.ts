@@ -1,0 +1,94 @@
+import { basename } from 'node:path';
+
+import type { ExportResult } from '../../../shared/ipc/channels/report';
+import { AppFailure } from '../../../shared/ipc/result';
+import type { Job } from '../../../shared/schemas/job';
+import type { BackendContext } from '../context';
+import { findAssessment } from '../db/repos/assessment-repo';
+import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
+import { exportFileName, loadReportModel } from '../services/export-pdf/report-source';
+import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
+import { writeFileAtomicSync } from '../storage/atomic-write';
+import type { HandlerSlice } from './types';
+
+type Channels =
+  | 'report.getNarrative'
+  | 'report.saveNarrative'
+  | 'report.xlsx'
+  | 'report.pdf'
+  | 'report.showInFolder';
+
+/** Where each finished export went, by job id: "open folder" names the job, never a path. Per backend. */
+const writtenFiles = new WeakMap<BackendContext, Map<string, string>>();
+const filesOf = (ctx: BackendContext): Map<string, string> => {
+  let m = writtenFiles.get(ctx);
+  if (!m) writtenFiles.set(ctx, (m = new Map()));
+  return m;
+};
+
+const requireAssessment = (ctx: BackendContext, id: string) => {
+  const a = findAssessment(ctx.db, id);
+  if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  return a;
+};
+
+const FORMATS = {
+  xlsx: { title: 'Lưu bảng tự đánh giá', filter: { name: 'Bảng tính Excel', extensions: ['xlsx'] } },
+  pdf: { title: 'Lưu báo cáo tự đánh giá', filter: { name: 'Tài liệu PDF', extensions: ['pdf'] } },
+} as const;
+
+/**
+ * Starts an export job: the model is built up front (so a missing profile fails at once), then the job asks
+ * the host where to save, renders and writes atomically (temp + rename: no half-written file on a full disk).
+ */
+const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendContext): Job => {
+  const { model, unitCode, year } = loadReportModel(ctx, assessmentId);
+  const defaultName = exportFileName(unitCode, year, format);
+  const files = filesOf(ctx);
+  let jobId = '';
+  const job = ctx.jobs.start(`report.${format}`, async (ctl): Promise<ExportResult> => {
+    ctl.progress(0, 3, 'Chọn nơi lưu tệp');
+    const target = await ctx.host.chooseSaveTarget({
+      title: FORMATS[format].title,
+      defaultName,
+      filters: [{ name: FORMATS[format].filter.name, extensions: [...FORMATS[format].filter.extensions] }],
+    });
+    if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
+    ctl.throwIfCancelled();
+    ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo báo cáo PDF');
+    const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir });
+    ctl.throwIfCancelled();
+    ctl.progress(2, 3, 'Đang ghi tệp');
+    writeFileAtomicSync(target.path, data);
+    files.set(jobId, target.path);
+    ctl.progress(3, 3, 'Hoàn tất');
+    return {
+      format,
+      fileName: target.downloadId ? defaultName : basename(target.path),
+      sizeBytes: data.length,
+      ...(target.downloadId ? { downloadId: target.downloadId } : {}),
+    };
+  });
+  jobId = job.id;
+  return job;
+};
+
+export const reportHandlers: HandlerSlice<Channels> = {
+  'report.getNarrative': (input, ctx) => {
+    requireAssessment(ctx, input.assessmentId);
+    return getNarrative(ctx.db, input.assessmentId);
+  },
+  'report.saveNarrative': (input, ctx) => {
+    requireAssessment(ctx, input.assessmentId);
+    return saveNarrative(ctx.db, input.assessmentId, input.narrative, ctx.now().toISOString());
+  },
+  'report.xlsx': (input, ctx) => startExport('xlsx', input.assessmentId, ctx),
+  'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx),
+  'report.showInFolder': async (input, ctx) => {
+    const path = filesOf(ctx).get(input.jobId);
+    if (!path) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp đã xuất của công việc này');
+    if (ctx.host.kind === 'web') return { shown: false };
+    await ctx.host.showInFolder(path);
+    return { shown: true };
+  },
+};

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { BackendContext } from '../../context';
+import { importedRevisions } from '../../db/repos/inbox-repo';
+import { loadTrustStore } from '../bundle/verify/trust';
+import type { TrustStore } from '../bundle/verify/trust';
+import { verifyInWorker } from '../bundle/verify/verify-process';
+import { trustDir } from './trust-dir';
+
+/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
+export const trustOf = (ctx: BackendContext): TrustStore => {
+  const dir = trustDir(ctx.dataDir);
+  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
+};
+
+/**
+ * Verifies a bundle in the isolated worker against the given trust: used by 'trust.verify' and by
+ * 'submission.export' to re-check the bundle it just wrote.
+ */
+export const verifyWithWorker = (
+  ctx: BackendContext,
+  file: string,
+  trust: TrustStore,
+  signal?: AbortSignal,
+  onProgress?: (d: number, t: number, l: string) => void,
+): Promise<VerifyResult> =>
+  verifyInWorker(file, {
+    trust,
+    checkSets: true,
+    knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
+    imported: importedRevisions(ctx.db),
+    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });

@@ -1,0 +1,30 @@
+import type { Assessment } from '../../../../shared/schemas/assessment';
+import { useT } from '../../app/app-context';
+import { formatDate } from '../../i18n/format';
+import { assessmentListMessages } from './messages-list';
+
+export type AssessmentListProps = { assessments: Assessment[] };
+
+export const AssessmentList = ({ assessments }: AssessmentListProps) => {
+  const t = useT(assessmentListMessages);
+  if (assessments.length === 0) return <p className="muted">{t('none')}</p>;
+  return (
+    <ul className="assessment-list" aria-label={t('assessmentsTitle')}>
+      {assessments.map((a) => (
+        <li key={a.id} className="assessment-item" data-testid="assessment-item">
+          <div>
+            <strong>
+              {a.year} — {a.indicatorSetName}
+            </strong>
+            <div className="muted small">
+              {t('revision', { n: a.revision })} · {t(`status_${a.status}`)} · {t('updated', { date: formatDate(a.updatedAt) })}
+            </div>
+          </div>
+          <a className="btn" href={`#/a/${encodeURIComponent(a.id)}`} aria-label={`${t('open')}: ${a.year} — ${a.indicatorSetName}`}>
+            {t('open')}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+};

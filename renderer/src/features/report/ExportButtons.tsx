@@ -1,0 +1,138 @@
+import { useState } from 'react';
+
+import type { ExportResult } from '../../../../shared/ipc/channels/report';
+import type { Job } from '../../../../shared/schemas/job';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatNumber } from '../../i18n/format';
+import type { Language } from '../../../../shared/schemas/settings';
+import { exportMessages } from './messages';
+import type { ExportMessageKey } from './messages';
+import { jobFailure, useJob } from './use-job';
+import './report.css';
+
+type Format = 'xlsx' | 'pdf';
+type Started = { format: Format; job: Job };
+type Finished = { jobId: string; result: ExportResult };
+
+export type ExportButtonsProps = {
+  assessmentId: string;
+  /** Runs before each export (e.g. save pending edits so the file has them). */
+  beforeExport?: () => Promise<void>;
+};
+
+const isExportResult = (v: unknown): v is ExportResult =>
+  typeof v === 'object' && v !== null && typeof (v as ExportResult).fileName === 'string' && ((v as ExportResult).format === 'xlsx' || (v as ExportResult).format === 'pdf');
+
+export const formatSize = (bytes: number, lang: Language, t: (k: ExportMessageKey, p?: Record<string, string | number>) => string): string =>
+  bytes >= 1024 * 1024 ? t('mb', { n: formatNumber(bytes / (1024 * 1024), lang, 1) }) : t('kb', { n: formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, 0) });
+
+/**
+ * "Xuất bảng tự đánh giá (Excel)" / "Xuất báo cáo (PDF)": starts the export job, shows its progress with a
+ * cancel button, then downloads the file (web host) or offers "Mở thư mục" (Electron, the file is saved).
+ */
+export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps) => {
+  const t = useT(exportMessages);
+  const lang = useLang();
+  const platform = usePlatform();
+  const [started, setStarted] = useState<Started | null>(null);
+  const [finished, setFinished] = useState<Finished | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+  const [dismissedPollError, setDismissedPollError] = useState<unknown>(null);
+
+  const download = async (r: ExportResult) => {
+    if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
+  };
+
+  const tracked = useJob(started?.job.id ?? null, {
+    initial: started?.job ?? null,
+    onSettled: (job) => {
+      if (job.state === 'done' && isExportResult(job.result)) {
+        const result = job.result;
+        setFinished({ jobId: job.id, result });
+        setNote(t('done', { name: result.fileName, size: formatSize(result.sizeBytes, lang, t) }));
+        download(result).catch(setError);
+      } else if (job.state === 'cancelled') setNote(t('cancelled'));
+      else setError(jobFailure(job));
+    },
+  });
+  const busy = starting || tracked.running;
+
+  const run = async (format: Format) => {
+    setStarting(true);
+    setError(null);
+    setNote(null);
+    setFinished(null);
+    try {
+      await beforeExport?.();
+      const job = format === 'xlsx' ? await platform.api.report.xlsx({ assessmentId }) : await platform.api.report.pdf({ assessmentId });
+      setStarted({ format, job });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const showInFolder = async (jobId: string) => {
+    setError(null);
+    try {
+      await platform.api.report.showInFolder({ jobId });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const progress = tracked.running ? tracked.job?.progress : undefined;
+  return (
+    <div className="export-buttons" data-testid="export-buttons">
+      <div className="actions">
+        {(['xlsx', 'pdf'] as const).map((format) => (
+          <button key={format} type="button" className={format === 'xlsx' ? 'btn btn-primary' : 'btn'} disabled={busy} onClick={() => void run(format)}>
+            {t(format)}
+          </button>
+        ))}
+      </div>
+      {busy && (
+        <div className="export-progress">
+          <progress
+            aria-label={t('progressLabel')}
+            max={progress && progress.total > 0 ? progress.total : undefined}
+            value={progress && progress.total > 0 ? progress.done : undefined}
+          />
+          <span className="small muted">{progress?.label || t('starting')}</span>
+          {tracked.running && (
+            <button type="button" className="btn" disabled={tracked.cancelling} onClick={() => void tracked.cancel()}>
+              {tracked.cancelling ? t('cancelling') : t('cancel')}
+            </button>
+          )}
+        </div>
+      )}
+      <p role="status" className="small export-status" data-testid="export-status">
+        {busy ? '' : (note ?? '')}
+      </p>
+      {!busy && finished && (
+        <div className="actions">
+          {platform.kind === 'web' && finished.result.downloadId ? (
+            <button type="button" className="btn" onClick={() => void download(finished.result).catch(setError)}>
+              {t('downloadAgain', { name: finished.result.fileName })}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => void showInFolder(finished.jobId)}>
+              {t('openFolder')}
+            </button>
+          )}
+        </div>
+      )}
+      <ErrorBanner
+        error={error ?? (tracked.error === dismissedPollError ? null : tracked.error)}
+        onDismiss={() => {
+          setError(null);
+          setDismissedPollError(tracked.error);
+        }}
+      />
+    </div>
+  );
+};

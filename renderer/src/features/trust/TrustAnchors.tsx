@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { groupedFingerprint, localDate } from '../submission/index';
+import { verifyMessages } from './messages';
+
+/** "CN=Root CA, O=…" → "Root CA" (the whole DN when there is no CN). */
+export const commonName = (dn: string): string => /(?:^|,\s*)CN=((?:\\,|[^,])+)/.exec(dn)?.[1]?.trim() ?? dn;
+
+/**
+ * "Chứng thư gốc tin cậy": the CA certificates and CRLs 'trust.verify' uses (nothing built in). Import
+ * a PEM/DER certificate or a CRL (web: file input → upload; Electron: the native dialog); remove with a
+ * confirmation, since it changes every later verdict.
+ */
+export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
+  const t = useT(verifyMessages);
+  const platform = usePlatform();
+  const [entries, setEntries] = useState<TrustEntry[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<TrustEntry | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // Keyboard users go straight to the question they must answer.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const load = useCallback(async () => {
+    try {
+      setEntries(await platform.api.trust.list({}));
+    } catch (e) {
+      setError(e);
+    }
+  }, [platform]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      setNote(await work());
+      await load();
+      onChanged?.();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFrom = (file: File | null) =>
+    act(async () => {
+      let uploadId: string | undefined;
+      if (file) uploadId = (await platform.uploadFiles([file]))[0]?.uploadId;
+      const { added } = await platform.api.trust.import(uploadId ? { uploadId } : {});
+      return t('trustAdded', { names: added.map((e) => commonName(e.subject)).join('; ') });
+    });
+
+  const remove = (e: TrustEntry) =>
+    act(async () => {
+      setConfirming(null);
+      await platform.api.trust.remove({ fingerprint: e.fingerprint });
+      return t('trustRemoved', { name: commonName(e.subject) });
+    });
+
+  return (
+    <section className="card" aria-labelledby="trust-title" data-testid="trust-anchors">
+      <h2 id="trust-title">{t('trustTitle')}</h2>
+      <p className="muted small">{t('trustIntro')}</p>
+      {platform.kind === 'web' ? (
+        <Field label={t('trustFile')}>
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".pem,.crt,.cer,.der,.crl"
+              disabled={busy}
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                e.target.value = '';
+                if (f) void importFrom(f);
+              }}
+            />
+          )}
+        </Field>
+      ) : (
+        <div className="actions">
+          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
+            {t('trustChoose')}
+          </button>
+        </div>
+      )}
+      <p role="status" className="small trust-note" data-testid="trust-note">
+        {note ?? ''}
+      </p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {confirming && (
+        <div className="banner banner-warn" role="alertdialog" aria-labelledby="trust-confirm-text">
+          <span id="trust-confirm-text">{t('confirmRemove', { name: commonName(confirming.subject) })}</span>
+          <div className="actions">
+            <button ref={confirmButton} type="button" className="btn btn-danger" onClick={() => void remove(confirming)}>
+              {t('confirm')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirming(null)}>
+              {t('keep')}
+            </button>
+          </div>
+        </div>
+      )}
+      {entries && entries.length === 0 && <p className="banner banner-warn">{t('trustEmpty')}</p>}
+      {entries && entries.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="trust-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('colKind')}</th>
+                <th scope="col">{t('colSubject')}</th>
+                <th scope="col">{t('colValidity')}</th>
+                <th scope="col">{t('colFingerprint')}</th>
+                <th scope="col">{t('colAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.fingerprint} data-fingerprint={e.fingerprint}>
+                  <td>{t(e.kind === 'anchor' ? 'kind_anchor' : 'kind_crl')}</td>
+                  <td>
+                    <div>{e.subject}</div>
+                    {e.issuer !== e.subject && <div className="small muted">{e.issuer}</div>}
+                  </td>
+                  <td>{t('validity', { from: localDate(e.notBefore), to: e.notAfter ? localDate(e.notAfter) : t('noNext') })}</td>
+                  <td className="mono fingerprint small">{groupedFingerprint(e.fingerprint)}</td>
+                  <td>
+                    <button type="button" className="btn btn-danger" disabled={busy} aria-label={t(e.kind === 'anchor' ? 'removeAnchor' : 'removeCrl', { name: commonName(e.subject) })} onClick={() => setConfirming(e)}>
+                      {t('remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { Job } from '../../../../shared/schemas/job';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { jobFailure, useJob } from '../report/index';
+import { verifyMessages } from './messages';
+import { TrustAnchors } from './TrustAnchors';
+import { VerifyResultView } from './VerifyResultView';
+import '../submission/submission.css';
+import './trust.css';
+
+const isVerifyResult = (v: unknown): v is VerifyResult =>
+  typeof v === 'object' && v !== null && typeof (v as VerifyResult).status === 'string' && typeof (v as VerifyResult).code === 'string' && Array.isArray((v as VerifyResult).files);
+
+/**
+ * "Kiểm tra hồ sơ": verify any .asice with the same verifier as the CLI (in a worker process), against the
+ * trust anchors configured below. The web host uploads the chosen file; Electron opens the native dialog.
+ */
+export const VerifyPage = () => {
+  const t = useT(verifyMessages);
+  const platform = usePlatform();
+  const [started, setStarted] = useState<{ job: Job; fileName: string | null } | null>(null);
+  const [result, setResult] = useState<{ result: VerifyResult; fileName: string | null } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const tracked = useJob(started?.job.id ?? null, {
+    initial: started?.job ?? null,
+    onSettled: (job) => {
+      if (job.state === 'done' && isVerifyResult(job.result)) setResult({ result: job.result, fileName: started?.fileName ?? null });
+      else if (job.state === 'cancelled') setNote(t('cancelled'));
+      else setError(jobFailure(job));
+    },
+  });
+  const busy = uploading || tracked.running;
+
+  const verify = async (file: File | null) => {
+    setError(null);
+    setNote(null);
+    setResult(null);
+    setUploading(true);
+    try {
+      let uploadId: string | undefined;
+      if (file) uploadId = (await platform.uploadFiles([file]))[0]?.uploadId;
+      const job = await platform.api.trust.verify(uploadId ? { uploadId } : {});
+      setStarted({ job, fileName: file?.name ?? null });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const p = tracked.running ? tracked.job?.progress : undefined;
+  return (
+    <div className="page verify-page">
+      <section className="card" aria-labelledby="verify-title">
+        <h1 id="verify-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        {platform.kind === 'web' ? (
+          <Field label={t('file')}>
+            {(props) => (
+              <input
+                {...props}
+                type="file"
+                accept=".asice,.zip,application/vnd.etsi.asic-e+zip"
+                disabled={busy}
+                onChange={(e) => {
+                  const f = e.target.files?.[0] ?? null;
+                  e.target.value = '';
+                  if (f) void verify(f);
+                }}
+              />
+            )}
+          </Field>
+        ) : (
+          <div className="actions">
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void verify(null)}>
+              {t('choose')}
+            </button>
+          </div>
+        )}
+        {busy && (
+          <div className="export-progress" data-testid="verify-progress">
+            <progress aria-label={t('progress')} max={p && p.total > 0 ? p.total : undefined} value={p && p.total > 0 ? p.done : undefined} />
+            <span className="small muted">{uploading ? t('uploading') : p?.label || t('starting')}</span>
+            {tracked.running && (
+              <button type="button" className="btn" disabled={tracked.cancelling} onClick={() => void tracked.cancel()}>
+                {t('cancel')}
+              </button>
+            )}
+          </div>
+        )}
+        <p role="status" className="small">
+          {note ?? ''}
+        </p>
+        <ErrorBanner error={error ?? tracked.error} onDismiss={() => setError(null)} />
+      </section>
+      {result && <VerifyResultView result={result.result} fileName={result.fileName} />}
+      <TrustAnchors />
+    </div>
+  );
+};
