@@ -13,6 +13,7 @@ import { buildManifest } from './manifest';
 import type { ManifestReference } from './manifest';
 import { BundleZipWriter } from './zip-writer';
 import type { ZipWriterOptions } from './zip-writer';
+import { BundleZipWriter as YazlZipWriter } from './zip-writer-yazl';
 
 /** An evidence file to include: its app-chosen zip path, where it is on disk, what it must still be. */
 export type PackEvidence = { path: string; source: string; size: number; sha256: string };
@@ -30,7 +31,7 @@ export type PackOptions = {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Full verification of the written .partial (required by the export rule); omitted only by benchmarks. */
   verify?: (file: string) => Promise<VerifyResult>;
-  zip?: ZipWriterOptions;
+  zip?: ZipWriterOptions & { writer?: 'own' | 'yazl' };
 };
 
 export type PackResult = { path: string; size: number; sha256: string; verification: VerifyResult | null };
@@ -65,9 +66,9 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
   const total = o.evidence.reduce((s, e) => s + e.size, 0);
   let done = 0;
   const progress = (label: string): void => o.onProgress?.(done, total, label);
-  let writer: BundleZipWriter | null = null;
+  let writer: BundleZipWriter | YazlZipWriter | null = null;
   try {
-    writer = await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
+    writer = o.zip?.writer === 'yazl' ? await YazlZipWriter.create(partial, { hashOutput: true, ...o.zip }) : await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
     await writer.addMimetype();
     const refs: ManifestReference[] = [];
     const json = new TextEncoder().encode(`${canonicalJson(o.submission)}\n`);
@@ -85,10 +86,10 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
           done += n;
         },
       });
-      if (w.sha256 !== ev.sha256) {
+      if (w.size !== ev.size || w.sha256 !== ev.sha256) {
         throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${ev.path} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
       }
-      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
+      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: ev.sha256 });
     }
     for (const r of o.reports ?? []) {
       const w = await writer.addBuffer(r.path, r.data, false);
