@@ -13,10 +13,13 @@ import { buildManifest } from './manifest';
 import type { ManifestReference } from './manifest';
 import { BundleZipWriter } from './zip-writer';
 import type { ZipWriterOptions } from './zip-writer';
-import { BundleZipWriter as YazlZipWriter } from './zip-writer-yazl';
 
-/** An evidence file to include: its app-chosen zip path, where it is on disk, what it must still be. */
-export type PackEvidence = { path: string; source: string; size: number; sha256: string };
+/**
+ * An evidence file to include: its app-chosen zip path, where it is on disk and what it must still be.
+ * `sha256` is the evidence store's digest (the store is content-addressed: the file name IS the SHA-256),
+ * so the manifest takes it as is; `name` (the original file name) only makes error messages readable.
+ */
+export type PackEvidence = { path: string; source: string; size: number; sha256: string; name?: string };
 export type PackReport = { path: 'report.pdf' | 'report.xlsx'; data: Uint8Array };
 
 export type PackOptions = {
@@ -31,7 +34,7 @@ export type PackOptions = {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Full verification of the written .partial (required by the export rule); omitted only by benchmarks. */
   verify?: (file: string) => Promise<VerifyResult>;
-  zip?: ZipWriterOptions & { writer?: 'own' | 'yazl' };
+  zip?: ZipWriterOptions;
 };
 
 export type PackResult = { path: string; size: number; sha256: string; verification: VerifyResult | null };
@@ -52,7 +55,8 @@ const ioFailure = (e: unknown, target: string): AppFailure => {
 };
 
 /**
- * Writes a signed bundle: mimetype, submission.json, evidence (streamed, hashed in the same pass), reports,
+ * Writes a signed bundle: mimetype, submission.json, evidence (streamed and checked against the store's
+ * digest in the same pass; the manifest uses the store's digest), reports,
  * manifest, CAdES signature; into `<out>.partial`, then re-opens and fully verifies it, then renames it to
  * `out`. A failure at any point removes the partial file, so a half-written .asice never appears.
  */
@@ -66,9 +70,9 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
   const total = o.evidence.reduce((s, e) => s + e.size, 0);
   let done = 0;
   const progress = (label: string): void => o.onProgress?.(done, total, label);
-  let writer: BundleZipWriter | YazlZipWriter | null = null;
+  let writer: BundleZipWriter | null = null;
   try {
-    writer = o.zip?.writer === 'yazl' ? await YazlZipWriter.create(partial, { hashOutput: true, ...o.zip }) : await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
+    writer = await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
     await writer.addMimetype();
     const refs: ManifestReference[] = [];
     const json = new TextEncoder().encode(`${canonicalJson(o.submission)}\n`);
@@ -86,8 +90,12 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
           done += n;
         },
       });
+      // Each evidence byte is read once: the pass that streams it into the zip also hashes it, and what was
+      // packed must be exactly what the store recorded at attach time (the export's preflight only checks
+      // presence and size, so this is where a file changed in place is caught).
       if (w.size !== ev.size || w.sha256 !== ev.sha256) {
-        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${ev.path} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
+        const what = ev.name ? `«${ev.name}» (${ev.path})` : ev.path;
+        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${what} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
       }
       refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: ev.sha256 });
     }
