@@ -4,7 +4,7 @@ import { scoreAssessment } from '../../../shared/domain/scoring/index';
 import type { ScorableAnswer } from '../../../shared/schemas/answers';
 import { loadSampleSet } from './fixtures';
 import type { GoldenDomain } from './golden';
-import { expectGolden, loadExampleAnswers } from './golden';
+import { expectGolden, loadExampleAnswers, methodCoverage } from './golden';
 import { withManualNode } from './golden-manual';
 
 /**
@@ -360,6 +360,11 @@ describe('golden: hand-made xã/phường answers, partial marks', () => {
   ];
 
   it('every leaf, domain and total matches the hand derivation', () => {
+    // Every method of the set is answered at least once (MANUAL only exists in the modified set).
+    expect(methodCoverage(manualSet, answers)).toEqual({
+      inSet: ['BANDS', 'BINARY', 'COUNT', 'COUNT_DEDUCT', 'EXTERNAL', 'LEVELS', 'LINEAR', 'MANUAL', 'PIECEWISE', 'SURVEY'],
+      answered: ['BANDS', 'BINARY', 'COUNT', 'COUNT_DEDUCT', 'EXTERNAL', 'LEVELS', 'LINEAR', 'MANUAL', 'PIECEWISE', 'SURVEY'],
+    });
     const r = scoreAssessment(manualSet, answers);
     expectGolden(manualSet, r, P, domains);
     expect(r.byId[`${P}9`]!.score).toBe(-1000); // bonus 3 − penalty 4

@@ -41,3 +41,10 @@ export const expectGolden = (set: IndicatorSet, r: AssessmentScore, idPrefix: st
     expect({ domain: d.code, score: got.score, applicableMax: got.applicableMax }).toEqual({ domain: d.code, score: d.score, applicableMax: d.applicableMax });
   }
 };
+
+/** The method types of the set's leaves, and of the leaves `answers` really answer (sorted, distinct). */
+export const methodCoverage = (set: IndicatorSet, answers: readonly ScorableAnswer[]): { inSet: string[]; answered: string[] } => {
+  const answered = new Set(answers.map((a) => a.nodeId));
+  const types = (ns: ReturnType<typeof leaves>) => [...new Set(ns.map((n) => n.method!.type))].sort();
+  return { inSet: types(leaves(set)), answered: types(leaves(set).filter((n) => answered.has(n.id))) };
+};

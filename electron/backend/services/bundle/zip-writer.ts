@@ -152,12 +152,13 @@ export class BundleZipWriter {
     });
     input.on('error', (e) => tap.destroy(e));
     this.zip.addReadStream(input.pipe(tap), path, this.entryOptions(opts.compress));
-    await Promise.race([finished(tap), this.failed]);
+    try {
+      await Promise.race([finished(tap), this.failed]);
+    } catch (e) {
+      input.destroy(); // a failed output (disk full) leaves the source open otherwise
+      throw e;
+    }
     return { path, size, sha256: await this.hasher.digest(stream) };
-  }
-
-  get bytesWritten(): number {
-    return this.pos;
   }
 
   /** Writes the central directory, fsyncs and closes. Returns the SHA-256 hex of the whole file when hashOutput was set. */
