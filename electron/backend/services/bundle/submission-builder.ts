@@ -88,7 +88,7 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     const path = `evidence/${String(evidence.length + 1).padStart(4, '0')}.${extensionOf(e.originalName)}`;
     pathOf.set(e.key, path);
     bySha.set(e.sha256, path);
-    evidence.push({ path, source: e.source, size: e.size, sha256: e.sha256 });
+    evidence.push({ path, source: e.source, size: e.size, sha256: e.sha256, name: displayName(e.originalName) });
     listed.push({
       path,
       originalName: displayName(e.originalName),
