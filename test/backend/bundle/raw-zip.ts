@@ -30,6 +30,8 @@ export type RawEntry = {
   descriptor?: { crc?: number; csize?: number; usize?: number; zip64?: boolean; signature?: boolean };
   /** Entry comment in the central record. */
   comment?: Buffer;
+  /** Local header and data only, no central record (what only streaming readers see). */
+  omitFromCentral?: boolean;
 };
 
 export type RawZipOptions = {
@@ -93,6 +95,7 @@ export const writeRawZip = (entries: RawEntry[], opts: RawZipOptions = {}): Buff
       }
     }
     offsets[idx] = offset;
+    if (e.omitFromCentral) return;
     const centralExtra = e.centralExtra ?? Buffer.alloc(0);
     const comment = e.comment ?? Buffer.alloc(0);
     const c = Buffer.alloc(46);
@@ -114,11 +117,12 @@ export const writeRawZip = (entries: RawEntry[], opts: RawZipOptions = {}): Buff
     central.push(c, name, centralExtra, comment);
   });
   const cd = Buffer.concat(central);
+  const listed = entries.filter((e) => !e.omitFromCentral).length;
   const comment = opts.end?.comment ?? Buffer.alloc(0);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(opts.end?.diskEntries ?? entries.length, 8);
-  eocd.writeUInt16LE(opts.end?.totalEntries ?? entries.length, 10);
+  eocd.writeUInt16LE(opts.end?.diskEntries ?? listed, 8);
+  eocd.writeUInt16LE(opts.end?.totalEntries ?? listed, 10);
   eocd.writeUInt32LE(opts.end?.cdSize ?? cd.length, 12);
   eocd.writeUInt32LE(opts.end?.cdOffset ?? pos, 16);
   eocd.writeUInt16LE(comment.length, 20);

@@ -197,7 +197,7 @@ export const readZipLayout = async (fh: FileHandle, size: number, limits: Verify
 /**
  * Local headers in file order: each starts where the previous entry (data + descriptor) ended, carries the
  * central record's name, method, flags, CRC-32 and sizes (zero allowed only under a data descriptor), and
- * a descriptor, when announced, is the 16- or 24-byte signed form repeating the central values.
+ * a descriptor, when announced, is the signed 16-byte (24-byte for ZIP64) form repeating the central values.
  */
 const checkLocalLayout = async (fh: FileHandle, records: CentralRecord[], cdOffset: number): Promise<number[]> => {
   const dataStart: number[] = new Array<number>(records.length).fill(0);
@@ -239,8 +239,12 @@ const checkLocalLayout = async (fh: FileHandle, records: CentralRecord[], cdOffs
     if (dataEnd > next) fail('E_HEADER_MISMATCH', `${r.name}: data overlaps what follows it`);
     expected = dataEnd;
     if (descriptor) {
+      // ZIP64 form (8-byte sizes) exactly when the local header has a ZIP64 field or a size needs it, the
+      // rule of APPNOTE 4.3.9.2 and of streaming readers (Java's ZipInputStream): anything else desyncs them.
+      const zip64 = extras.some((e) => e.id === EXTRA_ZIP64) || r.csize >= U32 || r.usize >= U32;
+      const want = zip64 ? 24 : 16;
       const len = next - dataEnd;
-      if (len !== 16 && len !== 24) fail('E_HEADER_MISMATCH', `${r.name}: ${len} bytes where a 16- or 24-byte data descriptor belongs`);
+      if (len !== want) fail('E_HEADER_MISMATCH', `${r.name}: ${len} bytes where a ${want}-byte signed data descriptor belongs`);
       const d = await readAt(fh, dataEnd, len);
       if (d.readUInt32LE(0) !== SIG_DESCRIPTOR) fail('E_HEADER_MISMATCH', `${r.name}: data descriptor without its signature`);
       const crc = d.readUInt32LE(4);
