@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 
+import { Readable } from 'node:stream';
+
 import { beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 
 import type { BundleCode } from '../../../shared/domain/bundle-codes';
+import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { verifyBundle } from '../../../electron/backend/services/bundle/verify/verify-bundle';
 import type { VerifyOptions } from '../../../electron/backend/services/bundle/verify/verify-bundle';
@@ -134,8 +138,24 @@ const policy: Case[] = [
   { name: 'archive comment', code: 'E_ZIP_STRUCTURE', build: () => zip(good, { end: { comment: Buffer.from('bình luận') } }) },
 ];
 
+/** The same bundle written by yazl: data descriptors for streamed entries, extended timestamps, no local extras. */
+const yazlZip = async (): Promise<Buffer> => {
+  const z = new yazl.ZipFile();
+  for (const e of good) {
+    const compress = (e.method ?? 0) === 8;
+    const o = { compress, mtime: new Date(Date.UTC(2020, 0, 1)), forceDosTimestamp: e.name === 'mimetype' };
+    if ((e.name as string).startsWith('evidence/')) z.addReadStream(Readable.from([e.data]), e.name as string, o);
+    else z.addBuffer(e.data, e.name as string, o);
+  }
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
+};
+
 /** Variants every writer may legitimately produce (our writer, yazl): they must pass all four readers. */
-const goodVariants: { name: string; build: () => Buffer }[] = [
+const goodVariants: { name: string; build: () => Buffer | Promise<Buffer> }[] = [
+  { name: 'written by yazl (descriptors on the evidence)', build: yazlZip },
   { name: 'plain', build: () => zip(good) },
   { name: 'data descriptors (16 bytes) on the evidence', build: () => zip(good.map((e) => ((e.name as string).startsWith('evidence/') ? { ...e, descriptor: {} } : e))) },
   {
@@ -176,7 +196,7 @@ describe('zip parity: crafted attacks are refused with their code; other readers
   for (const g of goodVariants) {
     it(`accepted by all four readers: ${g.name}`, async () => {
       const file = join(work, `good-${g.name.replace(/\W+/g, '-')}.asice`);
-      writeFileSync(file, g.build());
+      writeFileSync(file, await g.build());
       const r = await verifyBundle(file, opts());
       expect(`${r.code} ${r.detail ?? ''}`).toBe('W_REVOCATION_UNKNOWN ');
       expect(r.status).toBe('VALID_WITH_WARNINGS');
@@ -187,9 +207,20 @@ describe('zip parity: crafted attacks are refused with their code; other readers
     }, 30_000);
   }
 
+  it("the app's own writer (packBundle): VALID, and all four readers list exactly the verified entries", async () => {
+    const s = sampleInput(join(work, 'src-pack'), { submissionId: '0190a1b2-0000-7000-8000-0000000000f2' });
+    const out = join(work, 'packed.asice');
+    const res = await packBundle({ out, submission: s.submission, evidence: s.evidence, signer: testSigner(pki.leaf, [pki.intermediate]), now: new Date() });
+    const r = await verifyBundle(res.path, opts());
+    expect(`${r.code} ${r.detail ?? ''}`).toBe('W_REVOCATION_UNKNOWN ');
+    const names = ['mimetype', ...r.files.map((f) => f.path), 'META-INF/ASiCManifest.xml', 'META-INF/signature001.p7s'];
+    const v = zipViews(res.path);
+    for (const k of ['unzip', 'zipfile', 'stream'] as const) expect(disagrees(v[k], names), `${k}: ${JSON.stringify(v[k])}`).toBe(false);
+  }, 30_000);
+
   it('verification wrote nothing: the work folder holds only the crafted files', () => {
     const names = readdirSync(work).sort();
-    expect(names.every((n) => n === 'src' || n.endsWith('.asice'))).toBe(true);
-    expect(names.filter((n) => n.endsWith('.asice'))).toHaveLength(cases.length + policy.length + goodVariants.length);
+    expect(names.every((n) => n.startsWith('src') || n.endsWith('.asice'))).toBe(true);
+    expect(names.filter((n) => n.endsWith('.asice'))).toHaveLength(cases.length + policy.length + goodVariants.length + 1);
   });
 });
