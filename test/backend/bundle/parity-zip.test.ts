@@ -135,6 +135,7 @@ const policy: Case[] = [
   { name: 'unknown extra field 0x9901 in the local header only', code: 'E_EXTRA_FIELD', build: () => zip(with_(JPG, (e) => ({ ...e, localExtra: extra(0x9901, Buffer.alloc(8)) }))) },
   { name: 'Unicode Comment extra field (0x6375)', code: 'E_EXTRA_FIELD', build: () => zip(with_(JPG, (e) => ({ ...e, centralExtra: extra(0x6375, Buffer.from([1, 0, 0, 0, 0, 0x41])) }))) },
   { name: 'entry comment', code: 'E_ZIP_STRUCTURE', build: () => zip(with_(JPG, (e) => ({ ...e, comment: Buffer.from('evidence/0099.exe') }))) },
+  { name: 'MS-DOS directory attribute on a file entry', code: 'E_UNEXPECTED_ENTRY', build: () => zip(with_(JPG, (e) => ({ ...e, dosAttributes: 0x10 }))) },
   { name: 'archive comment', code: 'E_ZIP_STRUCTURE', build: () => zip(good, { end: { comment: Buffer.from('bình luận') } }) },
 ];
 

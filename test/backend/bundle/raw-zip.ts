@@ -16,6 +16,8 @@ export type RawEntry = {
   flags?: number;
   /** Unix mode (file type + permissions) put in the external attributes. */
   mode?: number;
+  /** MS-DOS attribute byte (low byte of the external attributes), e.g. 0x10 = directory. */
+  dosAttributes?: number;
   localExtra?: Buffer;
   centralExtra?: Buffer;
   /** Name written in the local header (default: the central name). */
@@ -112,7 +114,7 @@ export const writeRawZip = (entries: RawEntry[], opts: RawZipOptions = {}): Buff
     c.writeUInt16LE(name.length, 28);
     c.writeUInt16LE(centralExtra.length, 30);
     c.writeUInt16LE(comment.length, 32);
-    c.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
+    c.writeUInt32LE((((e.mode ?? 0o100644) << 16) | (e.dosAttributes ?? 0)) >>> 0, 38);
     c.writeUInt32LE(offset, 42);
     central.push(c, name, centralExtra, comment);
   });

@@ -59,6 +59,29 @@ const readAt = async (fh: FileHandle, pos: number, len: number): Promise<Buffer>
   return b;
 };
 
+/**
+ * Local headers are read in file order; for bundles of many small entries a 64 KiB read-ahead window turns
+ * tens of thousands of tiny reads into a few hundred.
+ */
+class ReadAhead {
+  private buf: Buffer = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly size: number,
+  ) {}
+
+  async get(pos: number, len: number): Promise<Buffer> {
+    if (pos + len > this.size) fail('E_TRUNCATED', `unexpected end of file at byte ${this.size}`);
+    if (pos < this.start || pos + len > this.start + this.buf.length) {
+      this.start = pos;
+      this.buf = await readAt(this.fh, pos, Math.min(Math.max(len, 64 * 1024), this.size - pos));
+    }
+    return this.buf.subarray(pos - this.start, pos - this.start + len);
+  }
+}
+
 const u64 = (b: Buffer, at: number, what: string): number => {
   const v = b.readBigUInt64LE(at);
   if (v > BigInt(Number.MAX_SAFE_INTEGER)) fail('E_ZIP_STRUCTURE', `${what} does not fit in 53 bits`);
@@ -191,7 +214,7 @@ export const readZipLayout = async (fh: FileHandle, size: number, limits: Verify
   if (records.length !== end.entries) {
     fail('E_ZIP_STRUCTURE', `the central directory holds ${records.length} records, the end record declares ${end.entries}`);
   }
-  return { records, dataStart: await checkLocalLayout(fh, records, end.cdOffset) };
+  return { records, dataStart: await checkLocalLayout(new ReadAhead(fh, size), records, end.cdOffset) };
 };
 
 /**
@@ -199,7 +222,7 @@ export const readZipLayout = async (fh: FileHandle, size: number, limits: Verify
  * central record's name, method, flags, CRC-32 and sizes (zero allowed only under a data descriptor), and
  * a descriptor, when announced, is the signed 16-byte (24-byte for ZIP64) form repeating the central values.
  */
-const checkLocalLayout = async (fh: FileHandle, records: CentralRecord[], cdOffset: number): Promise<number[]> => {
+const checkLocalLayout = async (file: ReadAhead, records: CentralRecord[], cdOffset: number): Promise<number[]> => {
   const dataStart: number[] = new Array<number>(records.length).fill(0);
   const order = records.map((r, i) => i).sort((a, b) => records[a]!.offset - records[b]!.offset);
   let expected = 0;
@@ -207,11 +230,11 @@ const checkLocalLayout = async (fh: FileHandle, records: CentralRecord[], cdOffs
     const r = records[i]!;
     if (r.offset < expected) fail('E_HEADER_MISMATCH', `${r.name} overlaps the previous entry`);
     if (r.offset > expected) fail('E_ZIP_STRUCTURE', `${r.offset - expected} bytes ${expected === 0 ? 'before the first entry' : `outside any entry at ${expected}`}`);
-    const h = await readAt(fh, r.offset, 30);
+    const h = await file.get(r.offset, 30);
     if (h.readUInt32LE(0) !== SIG_LOCAL) fail('E_TRUNCATED', `${r.name}: invalid local file header signature`);
     const n = h.readUInt16LE(26);
     const m = h.readUInt16LE(28);
-    const nm = await readAt(fh, r.offset + 30, n + m);
+    const nm = await file.get(r.offset + 30, n + m);
     const flags = h.readUInt16LE(6);
     if (!nm.subarray(0, n).equals(r.nameRaw)) fail('E_HEADER_MISMATCH', `${r.name}: local name differs`);
     if (h.readUInt16LE(8) !== r.method) fail('E_HEADER_MISMATCH', `${r.name}: method differs`);
@@ -245,7 +268,7 @@ const checkLocalLayout = async (fh: FileHandle, records: CentralRecord[], cdOffs
       const want = zip64 ? 24 : 16;
       const len = next - dataEnd;
       if (len !== want) fail('E_HEADER_MISMATCH', `${r.name}: ${len} bytes where a ${want}-byte signed data descriptor belongs`);
-      const d = await readAt(fh, dataEnd, len);
+      const d = await file.get(dataEnd, len);
       if (d.readUInt32LE(0) !== SIG_DESCRIPTOR) fail('E_HEADER_MISMATCH', `${r.name}: data descriptor without its signature`);
       const crc = d.readUInt32LE(4);
       const [cs, us] = len === 16 ? [d.readUInt32LE(8), d.readUInt32LE(12)] : [u64(d, 8, 'size'), u64(d, 16, 'size')];
