@@ -14,6 +14,7 @@ import type { ContainerProfile } from './profile';
 import { parseExtraFields } from './zip-extra';
 import { readZipLayout } from './zip-structure';
 
+/** `isDir` is always false once readEntries returned (directory entries are refused); kept for callers that filter on it. */
 export type ZipEntryInfo = { name: string; entry: Entry; isDir: boolean };
 
 const S_IFMT = 0o170000;
