@@ -40,6 +40,8 @@ export type CentralRecord = {
   csize: number;
   usize: number;
   offset: number;
+  /** The central record carries a ZIP64 extra field (the writer treated the entry as ZIP64). */
+  zip64: boolean;
 };
 
 export type ZipLayout = {
@@ -184,7 +186,7 @@ const parseCentral = (cd: Buffer, p: number): { record: CentralRecord; length: n
     if (disk === U16) fail('E_MULTI_DISK', name);
   }
   if (disk !== 0) fail('E_MULTI_DISK', `${name}: starts on disk ${disk}`);
-  const record = { name, nameRaw, flags, method: cd.readUInt16LE(p + 10), crc: cd.readUInt32LE(p + 16), csize, usize, offset };
+  const record = { name, nameRaw, flags, method: cd.readUInt16LE(p + 10), crc: cd.readUInt32LE(p + 16), csize, usize, offset, zip64: !!z64 };
   return { record, length };
 };
 
@@ -262,9 +264,11 @@ const checkLocalLayout = async (file: ReadAhead, records: CentralRecord[], cdOff
     if (dataEnd > next) fail('E_HEADER_MISMATCH', `${r.name}: data overlaps what follows it`);
     expected = dataEnd;
     if (descriptor) {
-      // ZIP64 form (8-byte sizes) exactly when the local header has a ZIP64 field or a size needs it, the
-      // rule of APPNOTE 4.3.9.2 and of streaming readers (Java's ZipInputStream): anything else desyncs them.
-      const zip64 = extras.some((e) => e.id === EXTRA_ZIP64) || r.csize >= U32 || r.usize >= U32;
+      // ZIP64 form (8-byte sizes) exactly when the entry is ZIP64: a ZIP64 field in its local header or its
+      // central record (APPNOTE 4.3.9.2 "if the zip64 extended information extra field is present for the
+      // file"), or a size that needs it. yazl, our writer, marks an entry ZIP64 in the central record only,
+      // also when merely its OFFSET passes 4 GiB; a 24-byte descriptor with no ZIP64 field anywhere is refused.
+      const zip64 = extras.some((e) => e.id === EXTRA_ZIP64) || r.zip64 || r.csize >= U32 || r.usize >= U32;
       const want = zip64 ? 24 : 16;
       const len = next - dataEnd;
       if (len !== want) fail('E_HEADER_MISMATCH', `${r.name}: ${len} bytes where a ${want}-byte signed data descriptor belongs`);
