@@ -3,6 +3,7 @@ import { buildReportModel } from '../../../../shared/domain/report/builder';
 import type { ReportEvidenceInput } from '../../../../shared/domain/report/builder';
 import type { ReportModel } from '../../../../shared/domain/report/model';
 import { AppFailure } from '../../../../shared/ipc/result';
+import type { StoredReportDocument } from '../../../../shared/schemas/document-fields';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
 import { findAssessment } from '../../db/repos/assessment-repo';
@@ -52,5 +53,14 @@ export const loadReportModel = (ctx: BackendContext, assessmentId: string): Repo
   return { model, unitCode: unit.code, year: assessment.year };
 };
 
-export const exportFileName = (unitCode: string, year: number, format: 'xlsx' | 'pdf'): string =>
-  format === 'xlsx' ? `${unitCode}_${year}_bang-tu-danh-gia.xlsx` : `${unitCode}_${year}_bao-cao-tu-danh-gia.pdf`;
+/** The report's document fields as stored, with the unit's defaults they fall back to (the report page). */
+export const loadReportDocument = (ctx: BackendContext, assessmentId: string): StoredReportDocument => {
+  const unit = getUnitProfile(ctx.db);
+  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi soạn báo cáo.');
+  return { ...getReportDocument(ctx.db, assessmentId), defaults: documentDefaults(unit) };
+};
+
+export const exportFileName = (unitCode: string, year: number, format: 'xlsx' | 'pdf', draft = false): string =>
+  format === 'xlsx'
+    ? `${unitCode}_${year}_bang-tu-danh-gia.xlsx`
+    : `${unitCode}_${year}_bao-cao-tu-danh-gia${draft ? '_du-thao' : ''}.pdf`;
