@@ -12,9 +12,13 @@ export const communeName = (unitName: string): string => {
   return m ? m[1]!.trim() : '';
 };
 
+/** "Sở Tư pháp thành phố Hải Phòng" → "Sở Tư pháp": under "UBND THÀNH PHỐ HẢI PHÒNG" the city is said once. */
+export const departmentName = (unitName: string): string =>
+  unitName.normalize('NFC').trim().replace(/\s+(?:thành phố|tp\.?)\s+hải phòng$/iu, '');
+
 /**
  * What a unit's documents carry until the unit says otherwise: a department (sở) writes under the city's
- * People's Committee, dated "Hải Phòng"; a commune's People's Committee heads its own documents, is dated with
+ * People's Committee, without repeating the city in its own name, dated "Hải Phòng"; a commune's People's Committee heads its own documents, is dated with
  * the commune's name (Phụ lục I, phần II, mục 4: the place is the administrative unit where the body sits) and
  * signs "TM. ỦY BAN NHÂN DÂN".
  */
@@ -22,7 +26,7 @@ export const defaultLetterhead = (type: UnitType, unitName: string): Letterhead 
   type === 'SO'
     ? {
         governingBody: CITY_GOVERNING_BODY,
-        issuingBody: '',
+        issuingBody: departmentName(unitName) === unitName.normalize('NFC').trim() ? '' : departmentName(unitName),
         place: CITY_PLACE,
         symbol: '',
         recipients: [...DEFAULT_RECIPIENTS],

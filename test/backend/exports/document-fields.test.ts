@@ -54,7 +54,16 @@ describe('document fields: unit defaults and per-report values (real SQLite)', (
     });
     const so = await withAssessment(department);
     const d = await callOk<StoredReportDocument>(so.b, 'report.getDocument', { assessmentId: so.id });
-    expect(d.defaults).toMatchObject({ governingBody: 'UBND THÀNH PHỐ HẢI PHÒNG', place: 'Hải Phòng', symbol: '', signerAuthority: '', signerTitle: 'Giám đốc' });
+    expect(d.defaults).toEqual({
+      governingBody: 'UBND THÀNH PHỐ HẢI PHÒNG',
+      issuingBody: 'Sở Tư pháp',
+      place: 'Hải Phòng',
+      symbol: '',
+      recipients: ['Sở Nội vụ thành phố Hải Phòng', 'Lưu: VT'],
+      signerAuthority: '',
+      signerTitle: 'Giám đốc',
+      signerName: 'Đặng Thị Lựu',
+    });
     so.b.cleanup();
   });
 
