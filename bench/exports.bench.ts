@@ -9,8 +9,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildReportModel } from '../shared/domain/report/builder';
-import { buildPdf } from '../electron/backend/services/export-pdf/document';
-import { buildWorkbook } from '../electron/backend/services/export-xlsx/workbook';
+import { buildPdf } from '../electron/backend/services/report/pdf/document';
+import { buildWorkbook } from '../electron/backend/services/report/xlsx/workbook';
 import { answerEveryLeaf, loadSampleSet, makeEvidenceFor } from '../test/backend/exports/sample-answers';
 
 const RUNS = 5;
@@ -90,7 +90,7 @@ const section = [
   '',
   `Outputs: xlsx ${(xlsx.length / 1024).toFixed(0)} KiB (3 sheets), PDF ${(pdf.length / 1024).toFixed(0)} KiB. Target met: ${ok ? 'yes' : '**no**'}.`,
   'The PDF time is dominated by pdfmake laying out the detail and evidence tables (text measuring with the',
-  'embedded Roboto font); the xlsx time by exceljs serialising styles per cell.',
+  'embedded Tinos font); the xlsx time by exceljs serialising styles per cell.',
   '',
 ].join('\n');
 

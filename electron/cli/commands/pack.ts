@@ -18,8 +18,8 @@ import type { BuilderEvidence } from '../../backend/services/bundle/submission-b
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';
 import type { TrustStore } from '../../backend/services/bundle/verify/trust';
 import { verifyBundle } from '../../backend/services/bundle/verify/verify-bundle';
-import { buildPdf } from '../../backend/services/export-pdf/document';
-import { buildWorkbook } from '../../backend/services/export-xlsx/workbook';
+import { buildPdf } from '../../backend/services/report/pdf/document';
+import { buildWorkbook } from '../../backend/services/report/xlsx/workbook';
 import { parsePortableAnswers, checkAnswersAgainstSet } from '../../backend/services/indicator-sets/answers-file';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { openP12Signer } from '../../backend/services/signing/p12-signer';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { isAppFailure } from '../../../shared/ipc/result';
-import { buildPdf, buildReportPdf } from '../../../electron/backend/services/export-pdf/document';
+import { buildPdf, buildReportPdf } from '../../../electron/backend/services/report/pdf/document';
 import { makeSampleModel } from './fixture-model';
 import { pdfToText, pdfWords } from './tools';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { buildReportPdf } from '../../../electron/backend/services/export-pdf/document';
+import { buildReportPdf } from '../../../electron/backend/services/report/pdf/document';
 import { MARGINS_MM } from '../../../electron/backend/services/admin-document/page';
 import type { AdminDocumentPdf } from '../../../electron/backend/services/admin-document/document';
 import { makeSampleModel } from './fixture-model';

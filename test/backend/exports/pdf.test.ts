@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatMilli } from '../../../shared/domain/report/format';
-import { buildPdf, reportDocument } from '../../../electron/backend/services/export-pdf/document';
+import { buildPdf, reportDocument } from '../../../electron/backend/services/report/pdf/document';
 import { makeSampleModel } from './fixture-model';
 import { pdfPages, pdfToText } from './tools';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import { flattenNodes, formatMilli } from '../../../shared/domain/report/format';
 import { scoreAssessment } from '../../../shared/domain/scoring/assessment';
-import { buildPdf } from '../../../electron/backend/services/export-pdf/document';
-import { buildWorkbook } from '../../../electron/backend/services/export-xlsx/workbook';
+import { buildPdf } from '../../../electron/backend/services/report/pdf/document';
+import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
 import { answerEveryLeaf, loadSampleSet, makeEvidenceFor } from './sample-answers';
 import { parseCsv, pdfPages, pdfToText, shownToMilli, xlsxToCsv } from './tools';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { buildWorkbook } from '../../../electron/backend/services/export-xlsx/workbook';
+import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
 import { makeSampleModel } from './fixture-model';
 
 /** Font and print setup read back from the file, against the report's format (docs/report-format.md). */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { flattenNodes, nodeScoreMilli } from '../../../shared/domain/report/format';
-import { buildWorkbook } from '../../../electron/backend/services/export-xlsx/workbook';
+import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
 import { makeSampleModel } from './fixture-model';
 import { parseCsv, shownToMilli, xlsxToCsv } from './tools';
 

@@ -12,8 +12,8 @@ import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from 
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
-import { assertReportFinal } from '../export-pdf/document';
-import { loadReportModel } from '../export-pdf/report-source';
+import { assertReportFinal } from '../report/pdf/document';
+import { loadReportModel } from '../report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';
 import type { Signer } from '../signing/signer';
 import { assertSignerUsable } from '../signing/signer-policy';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 
-import type { ReportModel } from '../../../../shared/domain/report/model';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
 import { BORDER_ALL, fitRowHeight, FMT_DATE, FMT_INT, FONT_NAME, HEADER_ROW, isoToDate, sheetTitles, WRAP_TOP, writeHeaderRow } from './styles';
 

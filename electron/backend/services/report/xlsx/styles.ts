@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 
-import { formatDocumentNumber, PLACEHOLDER } from '../../../../shared/domain/admin-document/format';
-import { formatIsoDate } from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
+import { formatDocumentNumber, PLACEHOLDER } from '../../../../../shared/domain/admin-document/format';
+import { formatIsoDate } from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
 
 /**
  * Cell formats for the official table. Excel has no per-file decimal separator: the reader's regional settings

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 
-import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../shared/domain/report/format';
-import type { ReportModel, ReportNode } from '../../../../shared/domain/report/model';
+import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
+import type { ReportModel, ReportNode } from '../../../../../shared/domain/report/model';
 import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
 import {
   BORDER_ALL,

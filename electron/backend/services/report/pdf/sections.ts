@@ -6,13 +6,13 @@ import {
   formatPercent,
   nodeScoreMilli,
   STATUS_LABELS,
-} from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
-import { keepWhole } from '../admin-document/keep-whole';
-import type { Content } from '../admin-document/keep-whole';
-import { SIZE } from '../admin-document/page';
+} from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
+import { keepWhole } from '../../admin-document/keep-whole';
+import type { Content } from '../../admin-document/keep-whole';
+import { SIZE } from '../../admin-document/page';
 
-export type { Content } from '../admin-document/keep-whole';
+export type { Content } from '../../admin-document/keep-whole';
 
 /** A table cell; document numbers and dates in it never break across lines. */
 const cell = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: keepWhole(text), ...extra });

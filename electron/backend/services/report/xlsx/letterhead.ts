@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 
-import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
-import { formatDocumentNumber, formatPlaceDate, issuingBodyLines } from '../../../../shared/domain/admin-document/format';
-import { MARGINS_MM, SIZE } from '../admin-document/page';
-import { MOTTO, NATIONAL_NAME } from '../admin-document/letterhead';
+import type { DocumentFields } from '../../../../../shared/domain/admin-document/fields';
+import { formatDocumentNumber, formatPlaceDate, issuingBodyLines } from '../../../../../shared/domain/admin-document/format';
+import { MARGINS_MM, SIZE } from '../../admin-document/page';
+import { MOTTO, NATIONAL_NAME } from '../../admin-document/letterhead';
 import { FONT_NAME } from './styles';
 
 const INCH_PER_MM = 1 / 25.4;

@@ -1,10 +1,10 @@
-import { hasGaps, reportGaps, reportGapsMessage } from '../../../../shared/domain/report/completeness';
-import { normalizeModel } from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
-import { AppFailure } from '../../../../shared/ipc/result';
-import { adminDocumentDefinition, renderAdminDocument } from '../admin-document/document';
-import type { AdminDocumentPdf, AdminDocumentSpec } from '../admin-document/document';
-import { measureWith, resolveFontDir } from '../admin-document/fonts';
+import { hasGaps, reportGaps, reportGapsMessage } from '../../../../../shared/domain/report/completeness';
+import { normalizeModel } from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
+import { AppFailure } from '../../../../../shared/ipc/result';
+import { adminDocumentDefinition, renderAdminDocument } from '../../admin-document/document';
+import type { AdminDocumentPdf, AdminDocumentSpec } from '../../admin-document/document';
+import { measureWith, resolveFontDir } from '../../admin-document/fonts';
 import type { Content } from './sections';
 import { detailSection, evidenceSection, paragraphs, summarySection } from './sections';
 

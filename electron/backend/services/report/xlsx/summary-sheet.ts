@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 
-import type { ReportModel } from '../../../../shared/domain/report/model';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
 import { BORDER_ALL, FMT_PERCENT, FMT_POINTS, FONT_NAME, HEADER_ROW, milliToNumber, sheetTitles, WRAP_TOP, writeHeaderRow } from './styles';
 import type { TableLayout, TableOptions } from './table-sheet';
