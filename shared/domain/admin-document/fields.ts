@@ -63,7 +63,12 @@ export const missingFields = (f: DocumentFields): RequiredField[] => {
   return REQUIRED_FIELDS.filter((k) => !ok[k]);
 };
 
-/** One Vietnamese sentence naming what is missing (for AppFailure('PREFLIGHT_FAILED', …) and the CLI). */
-export const missingFieldsMessage = (labels: readonly string[], documentName = 'Báo cáo'): string =>
-  `${documentName} chưa có ${labels.join(', ')}. ` +
+/** Where the report's fields are filled in (the report page and its draft option). */
+export const REPORT_FIELDS_HINT =
   'Hãy bổ sung ở trang Báo cáo (mục “Thông tin văn bản” và “Nội dung báo cáo”), hoặc chọn “Bản dự thảo” để xuất bản dự thảo.';
+/** For any other document: its own page says where its fields are. */
+export const DOCUMENT_FIELDS_HINT = 'Hãy bổ sung các thông tin này, hoặc xuất bản dự thảo.';
+
+/** One Vietnamese sentence naming what is missing (for AppFailure('PREFLIGHT_FAILED', …) and the CLI). */
+export const missingFieldsMessage = (labels: readonly string[], documentName = 'Báo cáo', hint = REPORT_FIELDS_HINT): string =>
+  `${documentName} chưa có ${labels.join(', ')}. ${hint}`;

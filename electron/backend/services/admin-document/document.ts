@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 
 import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
-import { FIELD_LABELS, missingFields, missingFieldsMessage } from '../../../../shared/domain/admin-document/fields';
+import { DOCUMENT_FIELDS_HINT, FIELD_LABELS, missingFields, missingFieldsMessage } from '../../../../shared/domain/admin-document/fields';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { FONT_FAMILY, fontFiles, isInside, measureWith, resolveFontDir } from './fonts';
 import type { Measure } from './fonts';
@@ -119,7 +119,7 @@ export const renderAdminDocument = async (spec: AdminDocumentSpec, options: { re
     const missing = missingFields(spec.fields);
     if (missing.length) {
       const labels = missing.map((k) => FIELD_LABELS[k]);
-      throw new AppFailure('PREFLIGHT_FAILED', missingFieldsMessage(labels, sentenceCase(spec.docType)), { missing });
+      throw new AppFailure('PREFLIGHT_FAILED', missingFieldsMessage(labels, sentenceCase(spec.docType), DOCUMENT_FIELDS_HINT), { missing });
     }
   }
   const fontDir = resolveFontDir(options.resourcesDir);

@@ -1,5 +1,5 @@
 import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
-import { formatDocumentNumber, formatPlaceDate, issuingBodyLines } from '../../../../shared/domain/admin-document/format';
+import { formatDocumentNumber, formatPlaceDate, issuingBodyLines, PLACEHOLDER } from '../../../../shared/domain/admin-document/format';
 import type { Measure } from './fonts';
 import type { Content } from './keep-whole';
 import { HEADER_LEFT_WIDTH, SIZE } from './page';
@@ -23,7 +23,9 @@ export const shortRule = (lineWidth: number): number => (lineWidth * 2) / 5;
  */
 export const letterhead = (f: DocumentFields, textWidth: number, measure: Measure): Content => {
   const right = textWidth - HEADER_LEFT_WIDTH;
-  const issuing = issuingBodyLines(f.issuingBody);
+  // only a draft can come here without an issuing body (a final document requires one)
+  const named = issuingBodyLines(f.issuingBody);
+  const issuing = named.length ? named : [PLACEHOLDER];
   const issuingWidth = Math.min(HEADER_LEFT_WIDTH, Math.max(...issuing.map((l) => measure.width(l, SIZE.agency, { bold: true }))));
   const governing = f.governingBody.trim().toLocaleUpperCase('vi');
   return {
@@ -79,20 +81,22 @@ export const titleBlock = (
   measure: Measure,
 ): Content => {
   const summaryWidth = Math.min(textWidth, measure.width(summary, SIZE.summary, { bold: true }));
-  const to = addressees.map((a) => a.trim()).filter(Boolean);
-  return {
-    stack: [
-    { text: docType.toLocaleUpperCase('vi'), fontSize: SIZE.docType, bold: true, alignment: 'center' },
-    { text: summary, fontSize: SIZE.summary, bold: true, alignment: 'center' },
-    rule(shortRule(summaryWidth)),
-    ...(to.length === 0
-      ? []
-      : to.length === 1
-        ? [{ text: `Kính gửi: ${to[0]}.`, fontSize: SIZE.addressee, alignment: 'center', margin: [0, 10, 0, 0] }]
-        : [
+  const to = addressees.map((a) => a.trim().replace(/[.;,]+$/, '')).filter(Boolean);
+  const addresseeLines: Content[] =
+    to.length === 1
+      ? [{ text: `Kính gửi: ${to[0]}.`, fontSize: SIZE.addressee, alignment: 'center', margin: [0, 10, 0, 0] }]
+      : to.length > 1
+        ? [
             { text: 'Kính gửi:', fontSize: SIZE.addressee, alignment: 'center', margin: [0, 10, 0, 0] },
             ...to.map((a, i) => ({ text: `- ${a}${i === to.length - 1 ? '.' : ';'}`, fontSize: SIZE.addressee, alignment: 'center' })),
-          ]),
+          ]
+        : [];
+  return {
+    stack: [
+      { text: docType.toLocaleUpperCase('vi'), fontSize: SIZE.docType, bold: true, alignment: 'center' },
+      { text: summary, fontSize: SIZE.summary, bold: true, alignment: 'center' },
+      rule(shortRule(summaryWidth)),
+      ...addresseeLines,
     ],
     margin: [0, 0, 0, 12],
   };
