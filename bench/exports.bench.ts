@@ -9,8 +9,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildReportModel } from '../shared/domain/report/builder';
-import { buildPdf } from '../electron/backend/services/export-pdf/document';
-import { buildWorkbook } from '../electron/backend/services/export-xlsx/workbook';
+import { buildPdf } from '../electron/backend/services/report/pdf/document';
+import { buildWorkbook } from '../electron/backend/services/report/xlsx/workbook';
 import { answerEveryLeaf, loadSampleSet, makeEvidenceFor } from '../test/backend/exports/sample-answers';
 
 const RUNS = 5;
@@ -35,7 +35,17 @@ const model = buildReportModel({
   set,
   answers,
   evidence: makeEvidenceFor(set, 500),
-  unit: { name: 'Sở Tư pháp thành phố Hải Phòng', code: 'STP', superior: 'UBND THÀNH PHỐ HẢI PHÒNG', headName: 'Lê Thị Bình', headTitle: 'Giám đốc' },
+  unit: { name: 'Sở Tư pháp thành phố Hải Phòng', code: 'STP' },
+  document: {
+    governingBody: 'UBND THÀNH PHỐ HẢI PHÒNG',
+    issuingBody: 'Sở Tư pháp',
+    number: '15',
+    symbol: 'BC-STP',
+    place: 'Hải Phòng',
+    date: '2025-12-01',
+    recipients: ['Sở Nội vụ thành phố Hải Phòng', 'Lưu: VT'],
+    signer: { authority: '', title: 'Giám đốc', name: 'Lê Thị Bình' },
+  },
   year: 2025,
   revision: 1,
   generatedAt: '2025-12-01T03:00:00.000Z',
@@ -49,7 +59,7 @@ const xlsx = await buildWorkbook(model);
 const pdf = await buildPdf(model);
 const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
 
-const build = await time(() => buildReportModel({ set, answers, evidence: makeEvidenceFor(set, 500), unit: model.unit, year: 2025, revision: 1, generatedAt: model.generatedAt, narrative: model.narrative }));
+const build = await time(() => buildReportModel({ set, answers, evidence: makeEvidenceFor(set, 500), unit: model.unit, document: model.document, year: 2025, revision: 1, generatedAt: model.generatedAt, narrative: model.narrative }));
 const json = await time(() => JSON.stringify(model));
 const xlsxT = await time(() => buildWorkbook(model));
 const pdfT = await time(() => buildPdf(model));
@@ -80,7 +90,7 @@ const section = [
   '',
   `Outputs: xlsx ${(xlsx.length / 1024).toFixed(0)} KiB (3 sheets), PDF ${(pdf.length / 1024).toFixed(0)} KiB. Target met: ${ok ? 'yes' : '**no**'}.`,
   'The PDF time is dominated by pdfmake laying out the detail and evidence tables (text measuring with the',
-  'embedded Roboto font); the xlsx time by exceljs serialising styles per cell.',
+  'embedded Tinos font); the xlsx time by exceljs serialising styles per cell.',
   '',
 ].join('\n');
 

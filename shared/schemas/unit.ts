@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { requiredText, userText } from './common';
+import { letterheadOutputSchema, letterheadSchema } from './document-fields';
 
 /** The three blocks Sở Nội vụ Hải Phòng ranks separately. */
 export const UNIT_TYPES = ['SO', 'PHUONG', 'XA_DAC_KHU'] as const;
@@ -29,6 +30,8 @@ export const unitProfileInputSchema = z
     type: unitTypeSchema,
     focalPoint: person,
     head: person,
+    /** Defaults for the unit's documents; omitted = keep what is stored (or the defaults for the unit type). */
+    letterhead: letterheadSchema.optional(),
   })
   .strict();
 export type UnitProfileInput = z.input<typeof unitProfileInputSchema>;
@@ -39,6 +42,7 @@ export const unitProfileSchema = z.object({
   type: unitTypeSchema,
   focalPoint: z.object({ name: z.string(), title: z.string(), phone: z.string(), email: z.string() }),
   head: z.object({ name: z.string(), title: z.string(), phone: z.string(), email: z.string() }),
+  letterhead: letterheadOutputSchema,
   updatedAt: z.string(),
 });
 export type UnitProfile = z.infer<typeof unitProfileSchema>;

@@ -10,7 +10,10 @@ import { listAnswers } from '../../electron/backend/db/repos/answer-repo';
 import { findAssessment } from '../../electron/backend/db/repos/assessment-repo';
 import { listDocumentRows } from '../../electron/backend/db/repos/evidence-repo';
 import { listSubmissions } from '../../electron/backend/db/repos/submission-repo';
+import { getReportDocument, saveReportDocument } from '../../electron/backend/db/repos/report-document-repo';
 import { getUnitProfile } from '../../electron/backend/db/repos/unit-repo';
+import { defaultLetterhead } from '../../shared/domain/admin-document/defaults';
+import { EMPTY_REPORT_DOCUMENT } from '../../shared/schemas/document-fields';
 import { makeTempDir } from '../helpers/backend';
 
 /**
@@ -90,6 +93,26 @@ const SEEDS: Seed[] = [
     table: 'survey_result',
     rows: [{ assessment_id: A1, node_id: 'so25-1.7', source_note: 'Kết quả điều tra XHH 2025 do Sở Nội vụ cung cấp', origin: 'import', file_name: 'xhh-2025.xlsx', updated_at: T1 }],
   },
+  {
+    since: 80,
+    table: 'imported_submission',
+    rows: [{ id: 'imp-1', submission_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', revision: 1, supersedes: null, unit_code: 'HB', unit_name: 'Ủy ban nhân dân phường Hồng Bàng', unit_type: 'PHUONG', year: 2025, set_id: 'hp-2025-xa-phuong', set_version: '2025.1', set_sha256: SHA, bundle_sha256: 'cd'.repeat(32), bundle_size: 2_097_152, signer_subject: 'CN=Nguyễn Văn Đức', signer_sha256: 'ef'.repeat(32), status: 'VALID', verification_json: '{"code":"VALID"}', submission_json: '{}', imported_at: T1 }],
+  },
+  {
+    since: 80,
+    table: 'imported_answer',
+    rows: [{ import_id: 'imp-1', node_id: 'xa25-1.2', value_json: '{"count":0}', note: '', evidence_json: '[]', declared_points: 1500, declared_max: 1500, declared_explanation: 'Không có vi phạm.' }],
+  },
+  {
+    since: 80,
+    table: 'imported_evidence',
+    rows: [{ import_id: 'imp-1', path: 'evidence/ke-hoach.pdf', original_name: 'Kế hoạch.pdf', media_type: 'application/pdf', size: 4_096, sha256: SHA, metadata_json: '{}' }],
+  },
+  {
+    since: 80,
+    table: 'appraisal',
+    rows: [{ import_id: 'imp-1', node_id: 'xa25-1.2', appraised_milli: 1000, comment: 'Thiếu báo cáo quý IV.', updated_at: T1 }],
+  },
 ];
 
 const dirs: string[] = [];
@@ -114,7 +137,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -142,8 +165,10 @@ describe('migrations on databases that already hold rows', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
 
-    // The newest code reads what the old schema stored.
+    // The newest code reads what the old schema stored (0090: the letterhead a unit never saved is its type's).
     expect(getUnitProfile(db)?.code).toBe('STP-HP');
+    expect(getUnitProfile(db)?.letterhead).toEqual(defaultLetterhead('SO', 'Sở Tư pháp thành phố Hải Phòng'));
+    expect(getReportDocument(db, A1)).toEqual({ document: EMPTY_REPORT_DOCUMENT, updatedAt: null });
     expect(findAssessment(db, A1)).toMatchObject({ id: A1, year: 2025, status: 'draft', revision: 1, deadline: '2025-12-15' });
     expect(findAssessment(db, A2)).toMatchObject({ id: A2, status: 'locked', revision: 2, supersedesRevision: 1 });
     if (from >= 20) {
@@ -168,8 +193,9 @@ describe('migrations on databases that already hold rows', () => {
     expect(bad("INSERT INTO evidence_document (id, assessment_id, sha256, size, file_kind, media_type, original_name, created_at, updated_at) VALUES ('d2', ?, 'short', 1, 'pdf', 'application/pdf', 'a.pdf', ?, ?)", [A1, T0, T0])).toThrow(/CHECK constraint failed/);
     expect(bad("INSERT INTO survey_result (assessment_id, node_id, source_note, origin, file_name, updated_at) VALUES (?, 'n', '', 'guessed', '', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
     // Deleting an assessment still cascades to everything hanging off it.
+    saveReportDocument(db, A1, { ...EMPTY_REPORT_DOCUMENT, number: '12' }, T1);
     db.prepare('DELETE FROM assessment WHERE id = ?').run(A1);
-    for (const t of ['answer', 'answer_history', 'evidence_document', 'evidence_link', 'report_narrative', 'survey_result']) {
+    for (const t of ['answer', 'answer_history', 'evidence_document', 'evidence_link', 'report_narrative', 'survey_result', 'report_document']) {
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE assessment_id = ?`).get(A1), t).toEqual({ n: 0 });
     }
     db.close();

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { formatMilli } from '../../shared/domain/report/format';
 import { scoreAssessment } from '../../shared/domain/scoring/assessment';
+import { EMPTY_REPORT_DOCUMENT } from '../../shared/schemas/document-fields';
+import { saveNarrative } from '../../electron/backend/db/repos/narrative-repo';
+import { saveReportDocument } from '../../electron/backend/db/repos/report-document-repo';
 import { main } from '../../electron/cli/main';
 import { callOk, createTestBackend, makeTempDir } from '../helpers/backend';
 import type { TestBackend } from '../helpers/backend';
@@ -47,13 +50,20 @@ describe('cchc report', () => {
       })),
     };
     writeFileSync(join(dir, 'answers.json'), JSON.stringify(file));
-    const r = await run(['report', '--set', 'hp-2025-so', '--answers', 'answers.json', '--format', 'pdf', '--out', 'bc.pdf'], dir);
+    // an answers file has no number, date or signer: a final report is refused, a draft is printed
+    const refused = await run(['report', '--set', 'hp-2025-so', '--answers', 'answers.json', '--format', 'pdf', '--out', 'bc.pdf'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Báo cáo chưa có số văn bản, ký hiệu văn bản, ngày ban hành, chức vụ người ký, họ tên người ký, nội dung mục “Ưu điểm”');
+    const r = await run(['report', '--set', 'hp-2025-so', '--answers', 'answers.json', '--format', 'pdf', '--out', 'bc.pdf', '--draft'], dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const final = scoreAssessment(set, answers).final;
     expect(r.out).toContain(`Tổng điểm: ${formatMilli(final)}/100`);
     const text = pdfToText(readFileSync(join(dir, 'bc.pdf')));
-    expect(text).toContain('Đơn vị: Sở Tư pháp thành phố Hải Phòng');
+    expect(text.replace(/\s+/g, ' ')).toContain('Sở Tư pháp thành phố Hải Phòng báo cáo kết quả tự đánh giá');
+    expect(text).toContain('UBND THÀNH PHỐ HẢI PHÒNG');
+    expect(text).toContain('Số: …/…');
+    expect(text).toContain('DỰ THẢO');
     expect(text).toContain('ke-hoach.pdf'.replace('.pdf', ''));
 
     const x = await run(['report', '--set', 'hp-2025-so', '--answers', 'answers.json', '--format', 'xlsx', '--out', 't.xlsx'], dir);
@@ -72,10 +82,22 @@ describe('cchc report', () => {
     });
     const a = await callOk<{ id: string }>(b, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-xa-phuong' });
     const out = join(b.dataDir, 'r.pdf');
-    const r = await run(['report', '--data', b.dataDir, '--assessment', a.id, '--format', 'pdf', '--out', out], b.dataDir);
+    const args = ['report', '--data', b.dataDir, '--assessment', a.id, '--format', 'pdf', '--out', out];
+    const refused = await run(args, b.dataDir);
+    expect(refused.code).toBe(1);
+    // a commune's defaults: its name as place, BC-UBND, the head as signer; only the number and date are missing
+    expect(refused.err).toContain('Báo cáo chưa có số văn bản, ngày ban hành, nội dung mục “Ưu điểm”');
+    const now = new Date().toISOString();
+    saveReportDocument(b.ctx.db, a.id, { ...EMPTY_REPORT_DOCUMENT, number: '3', date: '2025-12-05' }, now);
+    saveNarrative(b.ctx.db, a.id, { basis: '', strengths: 'Ưu.', weaknesses: 'Hạn.', causes: 'Nguyên.', recommendations: 'Kiến.' }, now);
+    const r = await run(args, b.dataDir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(pdfToText(readFileSync(out))).toContain('Vũ Thị Mai');
+    const text = pdfToText(readFileSync(out));
+    expect(text).toContain('Vũ Thị Mai');
+    expect(text).toContain('Số: 03/BC-UBND');
+    expect(text).toContain('Cát Hải, ngày 05 tháng 12 năm 2025');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
   }, 60_000);
 
   it('rejects bad usage with exit code 2', async () => {

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
+import { pdfToText } from '../backend/exports/tools';
 import { callApp as call } from './helpers';
 import type { AppHarness } from './fixtures';
 
@@ -81,10 +82,38 @@ test('report page: narrative autosaves and survives a reload; Excel and PDF expo
   expect((await bytesOf(xlsx)).subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(page.getByTestId('export-status')).toHaveText(/^Đã xuất tệp SNV-HP_2025_bang-tu-danh-gia\.xlsx \(\d+ KB\)\.$/);
 
+  // A final report needs its number, date and every section: the refusal names what is missing.
+  await page.getByRole('button', { name: 'Xuất báo cáo (PDF)' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Báo cáo chưa có số văn bản, ký hiệu văn bản, ngày ban hành, nội dung mục “Hạn chế”, nội dung mục “Nguyên nhân”.',
+  );
+  // A draft goes out anyway, marked as one.
+  await page.getByLabel('Bản dự thảo').check();
+  const draft = await exportAndDownload(page, 'Xuất báo cáo (PDF)');
+  expect(draft.suggestedFilename()).toBe('SNV-HP_2025_bao-cao-tu-danh-gia_du-thao.pdf');
+  const draftText = pdfToText(await bytesOf(draft));
+  expect(draftText).toContain('DỰ THẢO');
+  expect(draftText).toContain('Số: …/…');
+  await page.getByLabel('Bản dự thảo').uncheck();
+
+  // Fill in what was missing; the export saves the details on screen before it builds the file.
+  await page.getByLabel('Số văn bản').fill('15');
+  await page.getByLabel('Ký hiệu', { exact: true }).fill('bc-snv');
+  await page.getByLabel('Ngày ban hành').fill('1/12/2025');
+  await page.getByLabel('Ngày ban hành').press('Tab');
+  await expect(page.getByTestId('document-preview')).toHaveText('Sẽ in: "Số: 15/BC-SNV" · "Hải Phòng, ngày 01 tháng 12 năm 2025"');
+  await page.getByLabel('Hạn chế').fill('Một số thủ tục còn giải quyết chậm.');
+  await page.getByLabel('Nguyên nhân').fill('Thiếu nhân lực chuyên trách.');
   const pdf = await exportAndDownload(page, 'Xuất báo cáo (PDF)');
   expect(pdf.suggestedFilename()).toBe('SNV-HP_2025_bao-cao-tu-danh-gia.pdf');
   const pdfBytes = await bytesOf(pdf);
   expect(pdfBytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  const text = pdfToText(pdfBytes);
+  for (const line of ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ NỘI VỤ', 'Số: 15/BC-SNV', 'Hải Phòng, ngày 01 tháng 12 năm 2025', 'GIÁM ĐỐC', 'Sài Thị Yến']) {
+    expect(text).toContain(line);
+  }
+  expect(text.replace(/\s+/g, ' ')).toContain(strengths);
+  expect(text).not.toContain('DỰ THẢO');
   await expect(page.getByTestId('export-status')).toHaveText(/^Đã xuất tệp SNV-HP_2025_bao-cao-tu-danh-gia\.pdf/);
   await expect(page.getByRole('button', { name: 'Tải lại tệp SNV-HP_2025_bao-cao-tu-danh-gia.pdf' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -6,6 +6,7 @@ import type { PlatformApi } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Assessment } from '../../shared/schemas/assessment';
 import type { StoredNarrative } from '../../shared/schemas/report-narrative';
+import { storedDocument } from './fixtures/report-document';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { ReportPage } from '../../renderer/src/features/report/index';
 import type { Platform } from '../../renderer/src/platform/index';
@@ -37,7 +38,15 @@ const setup = (opts: { status?: Assessment['status']; stored?: Partial<StoredNar
   });
   const api = {
     assessments: { get: vi.fn(async () => assessment(opts.status)) },
-    report: { getNarrative: vi.fn(async () => ({ ...stored })), saveNarrative, xlsx: vi.fn(), pdf: vi.fn(), showInFolder: vi.fn() },
+    report: {
+      getNarrative: vi.fn(async () => ({ ...stored })),
+      saveNarrative,
+      getDocument: vi.fn(async () => storedDocument()),
+      saveDocument: vi.fn(),
+      xlsx: vi.fn(),
+      pdf: vi.fn(),
+      showInFolder: vi.fn(),
+    },
     jobs: { get: vi.fn(), cancel: vi.fn() },
   };
   const platform = { api: api as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;

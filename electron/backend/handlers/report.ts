@@ -6,7 +6,10 @@ import type { Job } from '../../../shared/schemas/job';
 import type { BackendContext } from '../context';
 import { findAssessment } from '../db/repos/assessment-repo';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
-import { exportFileName, loadReportModel } from '../services/export-pdf/report-source';
+import { saveReportDocument } from '../db/repos/report-document-repo';
+import { assertAssessmentEditable } from '../services/assessments/guards';
+import { assertReportFinal } from '../services/report/pdf/document';
+import { exportFileName, loadReportDocument, loadReportModel } from '../services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
@@ -14,6 +17,8 @@ import type { HandlerSlice } from './types';
 type Channels =
   | 'report.getNarrative'
   | 'report.saveNarrative'
+  | 'report.getDocument'
+  | 'report.saveDocument'
   | 'report.xlsx'
   | 'report.pdf'
   | 'report.showInFolder';
@@ -38,12 +43,14 @@ const FORMATS = {
 } as const;
 
 /**
- * Starts an export job: the model is built up front (so a missing profile fails at once), then the job asks
- * the host where to save, renders and writes atomically (temp + rename: no half-written file on a full disk).
+ * Starts an export job: the model is built and a final PDF's fields checked up front (so a missing profile
+ * or report number fails at once, before the save dialog), then the job asks the host where to save, renders
+ * and writes atomically (temp + rename: no half-written file on a full disk).
  */
-const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendContext): Job => {
+const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendContext, draft = false): Job => {
   const { model, unitCode, year } = loadReportModel(ctx, assessmentId);
-  const defaultName = exportFileName(unitCode, year, format);
+  if (format === 'pdf' && !draft) assertReportFinal(model);
+  const defaultName = exportFileName(unitCode, year, format, draft);
   const files = filesOf(ctx);
   let jobId = '';
   const job = ctx.jobs.start(`report.${format}`, async (ctl): Promise<ExportResult> => {
@@ -56,7 +63,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
     if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
     ctl.throwIfCancelled();
     ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo báo cáo PDF');
-    const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir });
+    const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir, draft });
     ctl.throwIfCancelled();
     ctl.progress(2, 3, 'Đang ghi tệp');
     writeFileAtomicSync(target.path, data);
@@ -82,8 +89,17 @@ export const reportHandlers: HandlerSlice<Channels> = {
     requireAssessment(ctx, input.assessmentId);
     return saveNarrative(ctx.db, input.assessmentId, input.narrative, ctx.now().toISOString());
   },
+  'report.getDocument': (input, ctx) => {
+    requireAssessment(ctx, input.assessmentId);
+    return loadReportDocument(ctx, input.assessmentId);
+  },
+  'report.saveDocument': (input, ctx) => {
+    assertAssessmentEditable(requireAssessment(ctx, input.assessmentId));
+    saveReportDocument(ctx.db, input.assessmentId, input.document, ctx.now().toISOString());
+    return loadReportDocument(ctx, input.assessmentId);
+  },
   'report.xlsx': (input, ctx) => startExport('xlsx', input.assessmentId, ctx),
-  'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx),
+  'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx, input.draft ?? false),
   'report.showInFolder': async (input, ctx) => {
     const path = filesOf(ctx).get(input.jobId);
     if (!path) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp đã xuất của công việc này');

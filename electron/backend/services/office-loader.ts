@@ -3,7 +3,7 @@
  * They are only used when a file is imported or exported, so load them on first use. Each loader is a
  * dynamic import; bundlers turn it into a separate chunk.
  */
-export const loadWorkbookBuilder = async () => (await import('./export-xlsx/workbook')).buildWorkbook;
-export const loadPdfBuilder = async () => (await import('./export-pdf/document')).buildPdf;
+export const loadWorkbookBuilder = async () => (await import('./report/xlsx/workbook')).buildWorkbook;
+export const loadPdfBuilder = async () => (await import('./report/pdf/document')).buildPdf;
 export const loadSetTemplate = async () => import('./indicator-sets/excel-template');
 export const loadSurveySheet = async () => import('./survey/sheet');

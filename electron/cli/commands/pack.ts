@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 
+import { unsignedDocumentFields } from '../../../shared/domain/admin-document/defaults';
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/report/builder';
 import { EMPTY_NARRATIVE } from '../../../shared/domain/report/model';
@@ -17,8 +18,8 @@ import type { BuilderEvidence } from '../../backend/services/bundle/submission-b
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';
 import type { TrustStore } from '../../backend/services/bundle/verify/trust';
 import { verifyBundle } from '../../backend/services/bundle/verify/verify-bundle';
-import { buildPdf } from '../../backend/services/export-pdf/document';
-import { buildWorkbook } from '../../backend/services/export-xlsx/workbook';
+import { buildPdf } from '../../backend/services/report/pdf/document';
+import { buildWorkbook } from '../../backend/services/report/xlsx/workbook';
 import { parsePortableAnswers, checkAnswersAgainstSet } from '../../backend/services/indicator-sets/answers-file';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { openP12Signer } from '../../backend/services/signing/p12-signer';
@@ -129,7 +130,8 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
     set,
     answers: f.answers.map((a): ReportAnswer => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceIds: a.evidence })),
     evidence: reportEvidence,
-    unit: { name: f.unit.name, code: f.unit.code, superior: f.unit.type === 'SO' ? 'UBND THÀNH PHỐ HẢI PHÒNG' : '', headName: '', headTitle: '' },
+    unit: { name: f.unit.name, code: f.unit.code },
+    document: unsignedDocumentFields(f.unit),
     year: f.year,
     revision,
     generatedAt: now.toISOString(),
@@ -141,7 +143,8 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
     submission,
     evidence: packEvidence,
     reports: [
-      { path: REPORT_PDF_PATH, data: await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources') }) },
+      // an answers file has no number, date or signer for the report: it goes in as a draft, marked as such
+      { path: REPORT_PDF_PATH, data: await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: true }) },
       { path: REPORT_XLSX_PATH, data: await buildWorkbook(model) },
     ],
     signer,
@@ -174,7 +177,10 @@ export const packCommand: CliCommand = {
       io.out(`Tổ chức cấp: ${signer.details.issuer}; hiệu lực ${signer.details.notBefore} → ${signer.details.notAfter}`);
       io.out(`SHA-256 chứng thư: ${signer.details.sha256}`);
       let res: PackResult;
-      if (portable) res = await packPortable(flags, io, signer, trust, out);
+      if (portable) {
+        io.out('Báo cáo PDF trong hồ sơ là bản dự thảo: tệp câu trả lời không có số, ngày văn bản và người ký.');
+        res = await packPortable(flags, io, signer, trust, out);
+      }
       else {
         res = await withStoredBackend(flags.data!, io.cwd, (backend) =>
           exportAssessment(backend.ctx, { assessmentId: flags.assessment!, signer, out, trust }),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
+import { unsignedDocumentFields } from '../../../shared/domain/admin-document/defaults';
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/report/builder';
 import { formatMilli } from '../../../shared/domain/report/format';
@@ -11,16 +12,18 @@ import { portableAnswersFileSchema } from '../../../shared/schemas/answers';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
 import { PROJECT_ROOT } from '../../backend/backend';
-import { buildPdf } from '../../backend/services/export-pdf/document';
-import { loadReportModel } from '../../backend/services/export-pdf/report-source';
-import { buildWorkbook } from '../../backend/services/export-xlsx/workbook';
+import { buildPdf } from '../../backend/services/report/pdf/document';
+import { loadReportModel } from '../../backend/services/report/report-source';
+import { buildWorkbook } from '../../backend/services/report/xlsx/workbook';
 import { writeFileAtomicSync } from '../../backend/storage/atomic-write';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { withStoredBackend } from '../stored-backend';
 
 const USAGE =
-  'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp>';
+  'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp> [--draft]\n' +
+  '  --draft: báo cáo PDF là bản dự thảo (cho phép thiếu số, ngày, người ký, nội dung; có chữ "DỰ THẢO"). Tệp câu trả lời không có\n' +
+  '  các trường này nên chỉ xuất được bản dự thảo.';
 
 /** A set by id (shipped in resources/indicator-sets) or by path to a JSON file. */
 const loadSet = (ref: string, cwd: string): IndicatorSet => {
@@ -72,7 +75,8 @@ const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportMo
     set,
     answers,
     evidence: [...byPath.values()],
-    unit: { name: f.unit?.name ?? '', code: f.unit?.code ?? '', superior: f.unit?.type === 'SO' ? 'UBND THÀNH PHỐ HẢI PHÒNG' : '', headName: '', headTitle: '' },
+    unit: { name: f.unit?.name ?? '', code: f.unit?.code ?? '' },
+    document: unsignedDocumentFields({ name: f.unit?.name ?? '', type: f.unit?.type ?? 'SO' }),
     year: f.year,
     revision: 1,
     generatedAt: new Date().toISOString(),
@@ -89,7 +93,7 @@ export const reportCommand: CliCommand = {
   summary: 'Xuất bảng tự đánh giá (xlsx) hoặc báo cáo tự đánh giá (pdf)',
   usage: USAGE,
   run: async (args, io) => {
-    const { flags } = parseFlags(args, { values: ['data', 'assessment', 'set', 'answers', 'format', 'out'] });
+    const { flags, switches } = parseFlags(args, { values: ['data', 'assessment', 'set', 'answers', 'format', 'out'], switches: ['draft'] });
     const format = flags.format;
     if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('--format phải là xlsx hoặc pdf');
     if (!flags.out) throw new UsageError('Thiếu --out');
@@ -97,7 +101,7 @@ export const reportCommand: CliCommand = {
     if (flags.data && flags.assessment) model = await storedModel(flags.data, flags.assessment, io);
     else if (flags.set && flags.answers) model = portableModel(flags.set, flags.answers, io);
     else throw new UsageError('Cần --data và --assessment, hoặc --set và --answers');
-    const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources') });
+    const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: switches.has('draft') });
     const out = resolve(io.cwd, flags.out);
     writeFileAtomicSync(out, data);
     io.out(`Đã ghi ${out} (${data.length} byte). Tổng điểm: ${formatMilli(model.totals.scoreMilli)}/${formatMilli(model.totals.maxMilli)}`);

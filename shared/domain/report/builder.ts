@@ -1,3 +1,4 @@
+import type { DocumentFields } from '../admin-document/fields';
 import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode, IndicatorSet } from '../../schemas/indicator-set';
 import { effectiveKind, isLeaf } from '../indicator-tree';
@@ -28,6 +29,7 @@ export type BuildReportInput = {
   score?: AssessmentScore;
   evidence: readonly ReportEvidenceInput[];
   unit: ReportUnit;
+  document: DocumentFields;
   year: number;
   revision: number;
   generatedAt: string;
@@ -132,6 +134,7 @@ export const buildReportModel = (input: BuildReportInput): ReportModel => {
   });
   return normalizeModel({
     unit: input.unit,
+    document: input.document,
     year: input.year,
     setName: set.name,
     setVersion: set.version,

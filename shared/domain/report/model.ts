@@ -1,3 +1,5 @@
+import type { DocumentFields } from '../admin-document/fields';
+
 /**
  * The report model: one plain data structure that both official outputs (the Excel self-assessment table and
  * the PDF report) consume. It is deliberately independent of the indicator-set, answers and evidence schemas so
@@ -82,10 +84,6 @@ export type ReportNarrative = {
 export type ReportUnit = {
   name: string;
   code: string;
-  /** The superior body shown above the unit name in the header (e.g. "UBND THÀNH PHỐ HẢI PHÒNG"); may be empty. */
-  superior: string;
-  headName: string;
-  headTitle: string;
 };
 
 export type ReportDomainSummary = {
@@ -116,6 +114,8 @@ export type ReportTotals = {
 
 export type ReportModel = {
   unit: ReportUnit;
+  /** Letterhead, number, date, recipients and signer of the report as an administrative document. */
+  document: DocumentFields;
   year: number;
   setName: string;
   setVersion: string;

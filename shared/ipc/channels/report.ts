@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define';
 import { idSchema } from '../../schemas/common';
 import { jobSchema } from '../../schemas/job';
+import { reportDocumentSchema, storedReportDocumentSchema } from '../../schemas/document-fields';
 import { reportNarrativeSchema, storedNarrativeSchema } from '../../schemas/report-narrative';
 
 /** What a finished export job carries in `result`: never a path (the renderer gets a name and a download id). */
@@ -28,14 +29,26 @@ export const reportChannels = {
     input: z.object({ assessmentId: idSchema, narrative: reportNarrativeSchema }).strict(),
     output: storedNarrativeSchema,
   }),
+  'report.getDocument': defineChannel({
+    description: 'Thông tin văn bản của báo cáo (số, ngày, nơi nhận, người ký) và mặc định của đơn vị',
+    input: byAssessment,
+    output: storedReportDocumentSchema,
+  }),
+  'report.saveDocument': defineChannel({
+    description: 'Lưu thông tin văn bản của báo cáo (null = theo mặc định của đơn vị)',
+    input: z.object({ assessmentId: idSchema, document: reportDocumentSchema }).strict(),
+    output: storedReportDocumentSchema,
+  }),
   'report.xlsx': defineChannel({
     description: 'Xuất bảng tự đánh giá (Excel): hỏi nơi lưu rồi ghi tệp; trả về một công việc để theo dõi',
     input: byAssessment,
     output: jobSchema,
   }),
   'report.pdf': defineChannel({
-    description: 'Xuất báo cáo tự đánh giá (PDF): hỏi nơi lưu rồi ghi tệp; trả về một công việc để theo dõi',
-    input: byAssessment,
+    description:
+      'Xuất báo cáo tự đánh giá (PDF): hỏi nơi lưu rồi ghi tệp; trả về một công việc để theo dõi. Bản chính thức cần đủ ' +
+      'số, ngày, nơi nhận, người ký và nội dung; bản dự thảo (draft) thì không',
+    input: z.object({ assessmentId: idSchema, draft: z.boolean().optional() }).strict(),
     output: jobSchema,
   }),
   'report.showInFolder': defineChannel({

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Assessment } from '../../../shared/schemas/assessment';
+import { EMPTY_REPORT_DOCUMENT } from '../../../shared/schemas/document-fields';
 import { replaceAnswers } from '../../../electron/backend/db/repos/answer-repo';
+import { saveNarrative } from '../../../electron/backend/db/repos/narrative-repo';
+import { saveReportDocument } from '../../../electron/backend/db/repos/report-document-repo';
 import { attachFiles } from '../../../electron/backend/services/evidence/attach';
 import { parsePortableAnswers } from '../../../electron/backend/services/indicator-sets/answers-file';
 import { callOk } from '../../helpers/backend';
@@ -11,7 +14,10 @@ import { AGENCY_NAME } from '../../helpers/pki';
 
 const EXAMPLES = join(process.cwd(), 'resources', 'examples');
 
-/** A stored assessment filled from the shipped example answers, with the example evidence attached. */
+/**
+ * A stored assessment filled from the shipped example answers, with the example evidence attached and the
+ * report ready to be final (number, date, ký hiệu and the narrative: a bundle carries the final report).
+ */
 export const fillFromExample = async (b: TestBackend): Promise<Assessment> => {
   await callOk(b, 'unit.save', {
     name: AGENCY_NAME,
@@ -32,5 +38,12 @@ export const fillFromExample = async (b: TestBackend): Promise<Assessment> => {
       await attachFiles(b.ctx.db, b.ctx.dataDir, { assessmentId: a.id, nodeId: ans.nodeId, files: [{ path: join(EXAMPLES, 'evidence', p), name: p }] });
     }
   }
+  saveReportDocument(b.ctx.db, a.id, { ...EMPTY_REPORT_DOCUMENT, number: '15', date: '2025-11-28', symbol: 'BC-STP' }, now);
+  saveNarrative(
+    b.ctx.db,
+    a.id,
+    { basis: '', strengths: 'Hoàn thành kế hoạch.', weaknesses: 'Còn chậm số hóa.', causes: 'Thiếu nhân lực.', recommendations: 'Tập huấn thêm.' },
+    now,
+  );
   return a;
 };

@@ -8,6 +8,8 @@ import type { SubmissionExportResult, SubmissionPreview } from '../../../shared/
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { Job } from '../../../shared/schemas/job';
 import type { VerifyResult } from '../../../shared/schemas/submission';
+import { EMPTY_REPORT_DOCUMENT } from '../../../shared/schemas/document-fields';
+import { saveReportDocument } from '../../../electron/backend/db/repos/report-document-repo';
 import { listSubmissions } from '../../../electron/backend/db/repos/submission-repo';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
@@ -110,6 +112,11 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     const empty = await callOk<Assessment>(b, 'assessments.create', { year: 2026, indicatorSetId: 'hp-2025-so', deadline: null });
     const { job } = await exportWith(b, empty, pki.p12.modernAscii, ASCII_PASSWORD, join(outDir, 'y.asice'));
     expect(job.error?.code).toBe('PREFLIGHT_FAILED');
+    // the bundle carries the final report: one without its number and date is refused before signing
+    saveReportDocument(b.ctx.db, a.id, { ...EMPTY_REPORT_DOCUMENT, symbol: 'BC-STP' }, new Date().toISOString());
+    const { job: unnumbered } = await exportWith(b, a, pki.p12.modernAscii, ASCII_PASSWORD, join(outDir, 'z.asice'));
+    expect(unnumbered.error?.code).toBe('PREFLIGHT_FAILED');
+    expect(unnumbered.error?.message).toMatch(/^Báo cáo chưa có số văn bản, ngày ban hành\. /);
     expect(readdirSync(outDir)).toEqual([]);
     expect(listSubmissions(b.ctx.db, a.id)).toHaveLength(0);
     expect(existsSync(join(outDir, 'y.asice.partial'))).toBe(false);

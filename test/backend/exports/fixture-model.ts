@@ -91,12 +91,16 @@ export const makeSampleModel = (evidenceCount = 20): ReportModel => {
   });
   const summaries = summarizeDomains(domains);
   return {
-    unit: {
-      name: 'Ủy ban nhân dân phường Hồng Bàng',
-      code: 'HB01',
-      superior: 'UBND THÀNH PHỐ HẢI PHÒNG',
-      headName: 'Nguyễn Văn Đức',
-      headTitle: 'Chủ tịch',
+    unit: { name: 'Ủy ban nhân dân phường Hồng Bàng', code: 'HB01' },
+    document: {
+      governingBody: '',
+      issuingBody: 'Ủy ban nhân dân phường Hồng Bàng',
+      number: '12',
+      symbol: 'BC-UBND',
+      place: 'Hồng Bàng',
+      date: '2025-11-20',
+      recipients: ['Sở Nội vụ thành phố Hải Phòng', 'Thường trực Đảng ủy phường', 'Lưu: VT, VP'],
+      signer: { authority: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: 'Nguyễn Văn Đức' },
     },
     year: 2025,
     setName: 'Bộ chỉ số CCHC cấp xã (mẫu)',

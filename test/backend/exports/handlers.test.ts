@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { EMPTY_REPORT_DOCUMENT } from '../../../shared/schemas/document-fields';
 import type { Job } from '../../../shared/schemas/job';
 import { callOk, createTestBackend } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
@@ -68,7 +69,11 @@ describe('report narrative and export channels (real SQLite)', () => {
     const { b, id } = await setup();
     await callOk(b, 'report.saveNarrative', {
       assessmentId: id,
-      narrative: { basis: '', strengths: '', weaknesses: '', causes: '', recommendations: 'Đề nghị tăng cường tập huấn.' },
+      narrative: { basis: '', strengths: 'Ưu.', weaknesses: 'Hạn chế.', causes: 'Nguyên nhân.', recommendations: 'Đề nghị tăng cường tập huấn.' },
+    });
+    await callOk(b, 'report.saveDocument', {
+      assessmentId: id,
+      document: { ...EMPTY_REPORT_DOCUMENT, number: '7', date: '2025-12-02' },
     });
     const names: string[] = [];
     const orig = b.host.chooseSaveTarget;
@@ -88,7 +93,9 @@ describe('report narrative and export channels (real SQLite)', () => {
     const p = await waitJob(b, await callOk<Job>(b, 'report.pdf', { assessmentId: id }));
     expect(p.state, JSON.stringify(p.error)).toBe('done');
     const text = pdfToText(readFileSync(pdfPath));
-    expect(text).toContain('Đơn vị: Ủy ban nhân dân phường Ngô Quyền');
+    expect(text).toContain('PHƯỜNG NGÔ QUYỀN');
+    expect(text).toContain('Số: 07/BC-UBND');
+    expect(text).toContain('Ngô Quyền, ngày 02 tháng 12 năm 2025');
     expect(text).toContain('Đề nghị tăng cường tập huấn.');
     expect(text).toContain('Đặng Thị Lựu');
     expect(names).toEqual(['NQ-HP_2025_bang-tu-danh-gia.xlsx', 'NQ-HP_2025_bao-cao-tu-danh-gia.pdf']);
@@ -100,7 +107,7 @@ describe('report narrative and export channels (real SQLite)', () => {
 
   it('a cancelled save dialog ends the job as cancelled and writes nothing', async () => {
     const { b, id } = await setup();
-    const j = await waitJob(b, await callOk<Job>(b, 'report.pdf', { assessmentId: id }));
+    const j = await waitJob(b, await callOk<Job>(b, 'report.pdf', { assessmentId: id, draft: true }));
     expect(j.state).toBe('cancelled');
     expect(j.error?.code).toBe('CANCELLED');
     expect(readdirSync(b.dataDir).filter((f) => f.endsWith('.pdf'))).toEqual([]);

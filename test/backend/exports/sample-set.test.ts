@@ -3,17 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import { flattenNodes, formatMilli } from '../../../shared/domain/report/format';
 import { scoreAssessment } from '../../../shared/domain/scoring/assessment';
-import { buildPdf } from '../../../electron/backend/services/export-pdf/document';
-import { buildWorkbook } from '../../../electron/backend/services/export-xlsx/workbook';
+import { buildPdf } from '../../../electron/backend/services/report/pdf/document';
+import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
 import { answerEveryLeaf, loadSampleSet, makeEvidenceFor } from './sample-answers';
 import { parseCsv, pdfPages, pdfToText, shownToMilli, xlsxToCsv } from './tools';
 
-const unit = {
-  name: 'Ủy ban nhân dân phường Lê Chân',
-  code: 'LC-HP',
-  superior: '',
-  headName: 'Phạm Thị Hương',
-  headTitle: 'Chủ tịch',
+const unit = { name: 'Ủy ban nhân dân phường Lê Chân', code: 'LC-HP' };
+const document = {
+  governingBody: '',
+  issuingBody: unit.name,
+  number: '7',
+  symbol: 'BC-UBND',
+  place: 'Lê Chân',
+  date: '2025-12-01',
+  recipients: ['Sở Nội vụ thành phố Hải Phòng', 'Lưu: VT'],
+  signer: { authority: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: 'Phạm Thị Hương' },
 };
 
 const build = (setId: 'hp-2025-so' | 'hp-2025-xa-phuong', evidence = 40) => {
@@ -26,6 +30,7 @@ const build = (setId: 'hp-2025-so' | 'hp-2025-xa-phuong', evidence = 40) => {
     score,
     evidence: makeEvidenceFor(set, evidence),
     unit,
+    document,
     year: 2025,
     revision: 1,
     generatedAt: '2025-12-01T03:00:00.000Z',
@@ -59,7 +64,9 @@ describe.each(['hp-2025-so', 'hp-2025-xa-phuong'] as const)('full sample set %s'
     const text = pdfToText(pdf);
     const flat = text.replace(/\s+/g, ' ');
     for (const d of score.domains) expect(flat).toContain(`${d.code}. ${d.title}`);
-    expect(text).toContain(`Đơn vị: ${unit.name}`);
+    // the unit in the letterhead (upper case, split after "ỦY BAN NHÂN DÂN") and verbatim in the basis sentence
+    expect(text).toContain('PHƯỜNG LÊ CHÂN');
+    expect(flat).toContain(`${unit.name} báo cáo kết quả tự đánh giá`);
     expect(text).toContain(`Tổng điểm: ${formatMilli(score.final)}/${formatMilli(score.maxTotal)} điểm`);
     expect(pdfPages(await buildPdf(model))).toBe(pdfPages(pdf));
     // every node code appears in the detailed section

@@ -84,3 +84,58 @@ export const pdfPages = (pdf: Buffer): number => {
   if (!m) throw new Error('pdfinfo gave no page count');
   return Number(m[1]);
 };
+
+const tempPdf = (pdf: Buffer): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-pdf-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  return file;
+};
+
+export type PdfWord = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+export type PdfPage = { width: number; height: number; words: PdfWord[] };
+
+const unescapeXml = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Every word with its box (points, origin top left), page by page, from `pdftotext -bbox`. */
+export const pdfWords = (pdf: Buffer): PdfPage[] => {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', tempPdf(pdf), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const pages: PdfPage[] = [];
+  for (const p of html.split('<page ').slice(1)) {
+    const size = /^width="([\d.]+)" height="([\d.]+)"/.exec(p);
+    if (!size) throw new Error('pdftotext -bbox: page without size');
+    const words: PdfWord[] = [];
+    for (const w of p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: unescapeXml(w[5]!) });
+    }
+    pages.push({ width: Number(size[1]), height: Number(size[2]), words });
+  }
+  return pages;
+};
+
+export type PdfFont = { name: string; type: string; embedded: boolean; subset: boolean; unicode: boolean };
+
+/** The fonts `pdffonts` lists (name without the subset prefix). */
+export const pdfFonts = (pdf: Buffer): PdfFont[] => {
+  const out = execFileSync('pdffonts', [tempPdf(pdf)], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name type… encoding emb sub uni object ID: the flags are the 5th–3rd last columns
+      const [emb, sub, uni] = cols.slice(-5, -2);
+      return { name: cols[0]!.replace(/^[A-Z]{6}\+/, ''), type: cols.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+    });
+};
+
+/** Renders 1-based pages to PNG files `<prefix>-<page>.png` with `pdftoppm`; returns their paths. */
+export const renderPages = (pdf: Buffer, pages: number[], prefix: string, dpi = 100): string[] => {
+  const file = tempPdf(pdf);
+  return pages.map((n) => {
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', String(n), '-l', String(n), file, `${prefix}-${n}`]);
+    return `${prefix}-${n}.png`;
+  });
+};

@@ -114,7 +114,7 @@ describe('visible signature per Nghị định 30/2020 (rendered)', () => {
     writeFileSync(file, signed);
     const fontsList = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     // name, type, encoding, emb, sub, uni: the appearance font is an embedded subset with ToUnicode.
-    expect(fontsList).toMatch(/^[A-Z]{6}\+Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/m);
+    expect(fontsList).toMatch(/^[A-Z]{6}\+Tinos\s+CID TrueType\s+Identity-H\s+yes yes yes/m);
   });
 
   it('attachment: document number and ISO 8601 time, 10 pt black, top right of page 1 inside the margin', async () => {

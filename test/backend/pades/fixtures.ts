@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
-import { buildPdf } from '../../../electron/backend/services/export-pdf/document';
+import { buildPdf } from '../../../electron/backend/services/report/pdf/document';
 import type { AppearanceFonts } from '../../../electron/backend/services/pades/types';
 import { makeSampleModel } from '../exports/fixture-model';
 import { work } from './tools';
@@ -23,8 +23,8 @@ export const xrefStreamPdf = (pdf: Uint8Array): Buffer => {
 };
 
 export const fonts = (): AppearanceFonts => ({
-  regular: readFileSync(join(process.cwd(), 'resources/fonts/Roboto-Regular.ttf')),
-  bold: readFileSync(join(process.cwd(), 'resources/fonts/Roboto-Medium.ttf')),
+  regular: readFileSync(join(process.cwd(), 'resources/fonts/Tinos-Regular.ttf')),
+  bold: readFileSync(join(process.cwd(), 'resources/fonts/Tinos-Bold.ttf')),
 });
 
 type Rgba = [number, number, number, number];

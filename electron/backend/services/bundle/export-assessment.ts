@@ -12,7 +12,8 @@ import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from 
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
-import { loadReportModel } from '../export-pdf/report-source';
+import { assertReportFinal } from '../report/pdf/document';
+import { loadReportModel } from '../report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';
 import type { Signer } from '../signing/signer';
 import { assertSignerUsable } from '../signing/signer-policy';
@@ -65,6 +66,9 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   // (pack.ts, FILE_CHANGED); preflight still refuses missing or resized files with their names.
   const preflight = await preflightAssessment(ctx, assessment.id, { ignoreLock: reExport });
   if (!preflight.ok) throw new AppFailure('PREFLIGHT_FAILED', preflightFailureMessage(preflight), { errors: preflight.errors.length });
+  // the bundle carries the final report: its number, date, signer and narrative must be there (never "…")
+  const model = loadReportModel(ctx, assessment.id).model;
+  assertReportFinal(model);
   const unit = getUnitProfile(ctx.db);
   if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất hồ sơ nộp.');
   const set = ctx.catalog.get(assessment.indicatorSetId).document as IndicatorSet;
@@ -101,7 +105,6 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
     appVersion: ctx.appVersion,
     now,
   });
-  const model = loadReportModel(ctx, assessment.id).model;
   const reports = [
     { path: REPORT_PDF_PATH as 'report.pdf', data: await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir }) },
     { path: REPORT_XLSX_PATH as 'report.xlsx', data: await (await loadWorkbookBuilder())(model) },

@@ -6,6 +6,7 @@ import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../../../shared/schemas/settings';
+import { documentMessages } from './document-messages';
 import { exportMessages } from './messages';
 import type { ExportMessageKey } from './messages';
 import { jobFailure, useJob } from './use-job';
@@ -41,6 +42,8 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const [dismissedPollError, setDismissedPollError] = useState<unknown>(null);
+  const [draft, setDraft] = useState(false);
+  const td = useT(documentMessages);
 
   const download = async (r: ExportResult) => {
     if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
@@ -67,7 +70,10 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
     setFinished(null);
     try {
       await beforeExport?.();
-      const job = format === 'xlsx' ? await platform.api.report.xlsx({ assessmentId }) : await platform.api.report.pdf({ assessmentId });
+      const job =
+        format === 'xlsx'
+          ? await platform.api.report.xlsx({ assessmentId })
+          : await platform.api.report.pdf(draft ? { assessmentId, draft: true } : { assessmentId });
       setStarted({ format, job });
     } catch (e) {
       setError(e);
@@ -95,6 +101,11 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
           </button>
         ))}
       </div>
+      <label className="choice">
+        <input type="checkbox" name="pdf-draft" checked={draft} disabled={busy} onChange={(e) => setDraft(e.target.checked)} />
+        {td('draft')}
+      </label>
+      <p className="muted small">{td('draftHint')}</p>
       {busy && (
         <div className="export-progress">
           <progress

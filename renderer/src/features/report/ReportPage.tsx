@@ -1,21 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { DocumentFieldsForm } from './DocumentFieldsForm';
 import { ExportButtons } from './ExportButtons';
 import { exportMessages } from './messages';
 import { NarrativeEditor } from './NarrativeEditor';
 import { useNarrative } from './use-narrative';
+import { useReportDocument } from './use-report-document';
 import './report.css';
 
-/** Route '/a/:assessmentId/report': the report's free text (autosaved) and the Excel/PDF exports. */
+/**
+ * Route '/a/:assessmentId/report': the report's document details (number, date, recipients, signer), its
+ * free text (autosaved) and the Excel/PDF exports.
+ */
 export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(exportMessages);
   const { api } = usePlatform();
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const narrative = useNarrative(assessmentId);
+  const docFields = useReportDocument(assessmentId);
+  const { flush } = narrative;
+  const { save } = docFields;
+  // the files are built from what is stored: save what is on screen first
+  const beforeExport = useCallback(async () => {
+    await flush();
+    await save();
+  }, [flush, save]);
 
   useEffect(() => {
     let stale = false;
@@ -28,7 +41,7 @@ export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
     };
   }, [api, assessmentId]);
 
-  const loadError = error ?? narrative.loadError;
+  const loadError = error ?? narrative.loadError ?? docFields.loadError;
   return (
     <div className="page report-page">
       <nav aria-label={t('title')}>
@@ -44,18 +57,19 @@ export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
         <p className="muted">{t('intro')}</p>
       </section>
       <ErrorBanner error={loadError} />
-      {!loadError && (!assessment || !narrative.narrative) && (
+      {!loadError && (!assessment || !narrative.narrative || !docFields.form) && (
         <p className="muted" role="status">
           {t('loading')}
         </p>
       )}
-      {assessment && narrative.narrative && (
+      {assessment && narrative.narrative && docFields.form && (
         <>
+          <DocumentFieldsForm state={docFields} readOnly={assessment.status === 'locked'} />
           <NarrativeEditor state={narrative} readOnly={assessment.status === 'locked'} />
           <section className="card" aria-labelledby="export-title">
             <h2 id="export-title">{t('exportTitle')}</h2>
             <p className="muted small">{t('exportIntro')}</p>
-            <ExportButtons assessmentId={assessmentId} beforeExport={narrative.flush} />
+            <ExportButtons assessmentId={assessmentId} beforeExport={beforeExport} />
           </section>
         </>
       )}

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
+import { defaultLetterhead } from '../../../../shared/domain/admin-document/defaults';
+import type { Letterhead } from '../../../../shared/schemas/document-fields';
 import type { UnitProfile, UnitType } from '../../../../shared/schemas/unit';
 import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { LetterheadFields } from './LetterheadFields';
 import { unitMessages } from './messages';
 
 type Person = UnitProfile['focalPoint'];
@@ -37,6 +40,9 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
   const [type, setType] = useState<UnitType>(initial?.type ?? 'SO');
   const [focalPoint, setFocalPoint] = useState<Person>(initial?.focalPoint ?? emptyPerson);
   const [head, setHead] = useState<Person>(initial?.head ?? emptyPerson);
+  // null until edited: the stored letterhead (or, for a new unit, the defaults of its type) stays as it is
+  const [letterhead, setLetterhead] = useState<Letterhead | null>(null);
+  const shownLetterhead = letterhead ?? initial?.letterhead ?? defaultLetterhead(type, name);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,7 +51,8 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.unit.save({ name, code, type, focalPoint, head }));
+      const edited = letterhead ? { letterhead: { ...letterhead, recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean) } } : {};
+      onSaved(await api.unit.save({ name, code, type, focalPoint, head, ...edited }));
     } catch (err) {
       setError(err);
     } finally {
@@ -77,6 +84,7 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
       </Field>
       <PersonFields legend={t('focalPoint')} value={focalPoint} onChange={setFocalPoint} prefix="focal" />
       <PersonFields legend={t('head')} value={head} onChange={setHead} prefix="head" />
+      <LetterheadFields value={shownLetterhead} onChange={setLetterhead} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('save')}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
-import { normalizeModel } from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
+import { normalizeModel } from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { writeEvidenceSheet } from './evidence-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import { writeTableSheet } from './table-sheet';

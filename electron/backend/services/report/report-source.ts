@@ -1,23 +1,23 @@
+import { documentDefaults, resolveDocumentFields } from '../../../../shared/domain/admin-document/defaults';
 import { buildReportModel } from '../../../../shared/domain/report/builder';
 import type { ReportEvidenceInput } from '../../../../shared/domain/report/builder';
 import type { ReportModel } from '../../../../shared/domain/report/model';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { UnitProfile } from '../../../../shared/schemas/unit';
+import type { StoredReportDocument } from '../../../../shared/schemas/document-fields';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
 import { findAssessment } from '../../db/repos/assessment-repo';
 import { linksByDocument, listDocumentRows } from '../../db/repos/evidence-repo';
 import { getNarrative } from '../../db/repos/narrative-repo';
+import { getReportDocument } from '../../db/repos/report-document-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
-
-/** The superior body printed above a department's name; a commune-level UBND heads its own documents. */
-const superiorOf = (u: Pick<UnitProfile, 'type'>): string => (u.type === 'SO' ? 'UBND THÀNH PHỐ HẢI PHÒNG' : '');
 
 export type ReportSource = { model: ReportModel; unitCode: string; year: number };
 
 /**
  * Gathers everything both exporters need for one assessment from the database (answers, evidence with its
- * links, narrative, unit profile) and the catalog (the set), and builds the report model. Used by the
+ * links, narrative, unit profile, the report's number/date/signer with the unit's defaults) and the catalog
+ * (the set), and builds the report model. Used by the
  * export handlers, the CLI and the submission bundle.
  */
 export const loadReportModel = (ctx: BackendContext, assessmentId: string): ReportSource => {
@@ -43,13 +43,8 @@ export const loadReportModel = (ctx: BackendContext, assessmentId: string): Repo
     set,
     answers: listAnswers(ctx.db, assessmentId),
     evidence,
-    unit: {
-      name: unit.name,
-      code: unit.code,
-      superior: superiorOf(unit),
-      headName: unit.head.name,
-      headTitle: unit.head.title,
-    },
+    unit: { name: unit.name, code: unit.code },
+    document: resolveDocumentFields(documentDefaults(unit), getReportDocument(ctx.db, assessmentId).document),
     year: assessment.year,
     revision: assessment.revision,
     generatedAt: ctx.now().toISOString(),
@@ -58,5 +53,14 @@ export const loadReportModel = (ctx: BackendContext, assessmentId: string): Repo
   return { model, unitCode: unit.code, year: assessment.year };
 };
 
-export const exportFileName = (unitCode: string, year: number, format: 'xlsx' | 'pdf'): string =>
-  format === 'xlsx' ? `${unitCode}_${year}_bang-tu-danh-gia.xlsx` : `${unitCode}_${year}_bao-cao-tu-danh-gia.pdf`;
+/** The report's document fields as stored, with the unit's defaults they fall back to (the report page). */
+export const loadReportDocument = (ctx: BackendContext, assessmentId: string): StoredReportDocument => {
+  const unit = getUnitProfile(ctx.db);
+  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi soạn báo cáo.');
+  return { ...getReportDocument(ctx.db, assessmentId), defaults: documentDefaults(unit) };
+};
+
+export const exportFileName = (unitCode: string, year: number, format: 'xlsx' | 'pdf', draft = false): string =>
+  format === 'xlsx'
+    ? `${unitCode}_${year}_bang-tu-danh-gia.xlsx`
+    : `${unitCode}_${year}_bao-cao-tu-danh-gia${draft ? '_du-thao' : ''}.pdf`;

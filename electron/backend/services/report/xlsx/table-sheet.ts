@@ -1,19 +1,21 @@
 import type ExcelJS from 'exceljs';
 
-import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../shared/domain/report/format';
-import type { ReportModel, ReportNode } from '../../../../shared/domain/report/model';
+import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
+import type { ReportModel, ReportNode } from '../../../../../shared/domain/report/model';
+import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
 import {
-  A4_LANDSCAPE,
   BORDER_ALL,
   FILL_DOMAIN,
   FILL_NA,
   FMT_POINTS,
+  fitRowHeight,
   FONT_NAME,
+  HEADER_ROW,
   milliToNumber,
+  sheetTitles,
   sumFormula,
   WRAP_TOP,
   writeHeaderRow,
-  writeTitleBlock,
 } from './styles';
 import type { LeafRows } from './totals';
 import { totalMaxFormula, totalScoreFormula } from './totals';
@@ -32,7 +34,8 @@ export const TABLE_HEADERS = [
   'Ghi chú',
 ] as const;
 
-const WIDTHS = [10, 48, 10, 22, 34, 12, 40, 44, 18];
+// in characters: about 200 in all, so one landscape page wide still prints near 70 %
+const WIDTHS = [9, 40, 9, 18, 28, 10, 32, 38, 14];
 const COL_MAX = 'C';
 const COL_SCORE = 'F';
 
@@ -51,16 +54,17 @@ const formulaValue = (formula: string, milli: number, opts: TableOptions): Excel
  */
 export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: TableOptions): TableLayout => {
   const ws = wb.addWorksheet(TABLE_SHEET_NAME, {
-    pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '5:5' },
-    views: [{ state: 'frozen', ySplit: 5 }],
-    headerFooter: { oddFooter: '&C&P/&N' },
+    pageSetup: pageSetup('landscape', HEADER_ROW),
+    headerFooter: PAGE_NUMBER_HEADER,
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
-  const headerRow = writeTitleBlock(ws, TABLE_HEADERS.length, [
-    m.unit.name.toUpperCase(),
-    `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${m.year}`,
-    `Bộ chỉ số: ${m.setName} (phiên bản ${m.setVersion})`,
-  ]);
+  const headerRow = writeLetterhead(
+    ws,
+    m.document,
+    { split: 3, last: TABLE_HEADERS.length },
+    sheetTitles(m, `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${m.year}`),
+  );
   writeHeaderRow(ws, headerRow, [...TABLE_HEADERS]);
 
   let next = headerRow + 1;
@@ -107,7 +111,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
       if (col > TABLE_HEADERS.length) return;
       c.border = BORDER_ALL;
       c.alignment = col === 3 || col === 6 ? { ...WRAP_TOP, horizontal: 'right' } : WRAP_TOP;
-      c.font = { name: FONT_NAME, bold: n.level !== 'sub', italic: n.status === 'na' };
+      c.font = { name: FONT_NAME, size: 11, bold: n.level !== 'sub', italic: n.status === 'na' };
       if (col === 3 || col === 6) c.numFmt = FMT_POINTS;
       if (n.level === 'domain') c.fill = FILL_DOMAIN;
       else if (n.status === 'na') c.fill = FILL_NA;
@@ -117,6 +121,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
       ws.mergeCells(rowNo, 4, rowNo, 5);
       ws.mergeCells(rowNo, 7, rowNo, 9);
     }
+    fitRowHeight(row, WIDTHS);
     return rowNo;
   };
 
@@ -134,8 +139,9 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
   for (let col = 1; col <= TABLE_HEADERS.length; col++) {
     const c = tr.getCell(col);
     c.border = BORDER_ALL;
-    c.font = { name: FONT_NAME, bold: true };
+    c.font = { name: FONT_NAME, size: 11, bold: true };
     if (col === 3 || col === 6) c.numFmt = FMT_POINTS;
   }
+  setPrintArea(ws, TABLE_HEADERS.length);
   return { domainRows, totalRow };
 };

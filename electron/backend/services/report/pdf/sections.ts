@@ -6,20 +6,30 @@ import {
   formatPercent,
   nodeScoreMilli,
   STATUS_LABELS,
-} from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
+} from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
+import { keepWhole } from '../../admin-document/keep-whole';
+import type { Content } from '../../admin-document/keep-whole';
+import { SIZE } from '../../admin-document/page';
 
-/** pdfmake content nodes are plain objects; keeping them untyped here avoids re-declaring its whole schema. */
-export type Content = Record<string, unknown> | string;
+export type { Content } from '../../admin-document/keep-whole';
 
-const cell = (text: string, extra: Record<string, unknown> = {}): Content => ({ text, ...extra });
+/** A table cell; document numbers and dates in it never break across lines. */
+const cell = (text: string, extra: Record<string, unknown> = {}): Content => ({ text: keepWhole(text), ...extra });
 const th = (text: string): Content => ({ text, style: 'th' });
 
-/** Paragraphs of user text; an empty field prints a dotted placeholder the unit can fill by hand. */
+/** Grey shading only: the decree's documents are black on white and often printed in black and white. */
+const FILL_DOMAIN = '#EDEDED';
+const FILL_NA = '#F5F5F5';
+
+/**
+ * Paragraphs of user text. An empty field prints a dotted line the unit can fill by hand, which only a draft
+ * may show (a final report with an empty section is refused before it gets here).
+ */
 export const paragraphs = (text: string): Content[] => {
   const parts = text.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return [{ text: '…………………………………………………………', style: 'para' }];
-  return parts.map((p) => ({ text: p, style: 'para' }));
+  return parts.map((p) => ({ text: keepWhole(p), style: 'para' }));
 };
 
 export const summarySection = (m: ReportModel): Content[] => {
@@ -54,7 +64,7 @@ export const summarySection = (m: ReportModel): Content[] => {
       text: `Tổng điểm: ${formatMilli(t.scoreMilli)}/${formatMilli(t.maxMilli)} điểm, đạt ${formatPercent(t.scoreMilli, t.applicableMaxMilli)}${t.classification ? `, xếp loại ${t.classification}` : ''} (${breakdown.join('; ')}).`,
       style: 'para',
     },
-    { table: { headerRows: 1, widths: [28, '*', 58, 64, 58], body }, style: 'table' },
+    { table: { headerRows: 1, widths: [30, '*', 60, 66, 60], body }, style: 'table' },
     // caption and bars move to the next page together
     { stack: [{ text: 'Biểu đồ chỉ số theo lĩnh vực (%)', style: 'caption' }, barChart(m)], unbreakable: true },
   ];
@@ -62,21 +72,21 @@ export const summarySection = (m: ReportModel): Content[] => {
 
 const BAR_WIDTH = 230;
 
-/** One canvas bar per domain: grey track = 100 %, blue fill = the domain's index. Integers only until the px. */
+/** One canvas bar per domain: light track = 100 %, dark fill = the domain's index. Integers only until the px. */
 export const barChart = (m: ReportModel): Content => ({
   table: {
     widths: [150, BAR_WIDTH + 4, 50],
     body: m.summaries.map((s) => {
       const ratio = s.applicableMaxMilli > 0 ? Math.max(0, Math.min(1, s.scoreMilli / s.applicableMaxMilli)) : 0;
       return [
-        cell(`${s.code}. ${s.title}`, { fontSize: 8 }),
+        cell(`${s.code}. ${s.title}`, { fontSize: SIZE.tableWide - 1 }),
         {
           canvas: [
             { type: 'rect', x: 0, y: 2, w: BAR_WIDTH, h: 10, color: '#E7E6E6' },
-            { type: 'rect', x: 0, y: 2, w: Math.round(BAR_WIDTH * ratio * 10) / 10, h: 10, color: '#2F5597' },
+            { type: 'rect', x: 0, y: 2, w: Math.round(BAR_WIDTH * ratio * 10) / 10, h: 10, color: '#595959' },
           ],
         },
-        cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { fontSize: 8, alignment: 'right' }),
+        cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { fontSize: SIZE.tableWide - 1, alignment: 'right' }),
       ];
     }),
   },
@@ -106,7 +116,7 @@ export const detailSection = (m: ReportModel): Content[] =>
     const body: Content[][] = [DETAIL_HEADERS.map(th)];
     for (const n of flattenNodes([d])) {
       const bold = n.level !== 'sub';
-      const fill = n.level === 'domain' ? '#FCE4D6' : n.status === 'na' ? '#EDEDED' : undefined;
+      const fill = n.level === 'domain' ? FILL_DOMAIN : n.status === 'na' ? FILL_NA : undefined;
       const score = n.children.length > 0 || n.scoreMilli !== null ? formatMilli(scoreOf(n), 2) : '';
       const row = [
         cell(n.code),
@@ -123,8 +133,8 @@ export const detailSection = (m: ReportModel): Content[] =>
     return [
       { text: `${d.code}. ${d.title}`, style: 'h2', headlineLevel: 1 },
       {
-        table: { headerRows: 1, widths: [30, 140, 36, 62, 40, 110, 150, '*'], body },
-        style: 'small',
+        table: { headerRows: 1, widths: [34, 150, 40, 66, 44, 120, 150, '*'], body },
+        style: 'tableWide',
       },
     ];
   });
@@ -133,6 +143,7 @@ const scoreOf = (n: ReportModel['domains'][number]): number => n.scoreMilli ?? n
 
 export const evidenceSection = (m: ReportModel): Content => {
   if (m.evidence.length === 0) return { text: 'Chưa có tài liệu kiểm chứng.', style: 'para' };
+  // landscape: 714 pt between the margins; number, date and fingerprint columns fit their longest value
   const body: Content[][] = [
     [th('STT'), th('Loại văn bản'), th('Số/ký hiệu'), th('Ngày ban hành'), th('Trích yếu'), th('Cơ quan ban hành'), th('Tiêu chí'), th('SHA-256')],
   ];
@@ -146,8 +157,8 @@ export const evidenceSection = (m: ReportModel): Content => {
       cell(e.issuer),
       cell(e.nodeCodes.join(', ')),
       // split so the 64 hex digits wrap in two lines instead of overflowing
-      cell(`${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, { fontSize: 5.5 }),
+      cell(`${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, { fontSize: SIZE.fingerprint }),
     ]),
   );
-  return { table: { headerRows: 1, widths: [24, 52, 62, 46, '*', 100, 50, 110], body }, style: 'small' };
+  return { table: { headerRows: 1, widths: [26, 56, 80, 58, '*', 100, 54, 124], body }, style: 'tableWide' };
 };

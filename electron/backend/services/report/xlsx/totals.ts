@@ -1,5 +1,5 @@
-import { combineTotals, countsToScale, leafSums } from '../../../../shared/domain/report/format';
-import type { ReportModel } from '../../../../shared/domain/report/model';
+import { combineTotals, countsToScale, leafSums } from '../../../../../shared/domain/report/format';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { milliToNumber, sumFormula } from './styles';
 
 /** Leaf rows of the table by how they count toward the total. */

@@ -1,17 +1,8 @@
 import type ExcelJS from 'exceljs';
 
-import type { ReportModel } from '../../../../shared/domain/report/model';
-import {
-  A4_LANDSCAPE,
-  BORDER_ALL,
-  FMT_PERCENT,
-  FMT_POINTS,
-  FONT_NAME,
-  milliToNumber,
-  WRAP_TOP,
-  writeHeaderRow,
-  writeTitleBlock,
-} from './styles';
+import type { ReportModel } from '../../../../../shared/domain/report/model';
+import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
+import { BORDER_ALL, FMT_PERCENT, FMT_POINTS, FONT_NAME, HEADER_ROW, milliToNumber, sheetTitles, WRAP_TOP, writeHeaderRow } from './styles';
 import type { TableLayout, TableOptions } from './table-sheet';
 import { TABLE_SHEET_NAME } from './table-sheet';
 
@@ -27,15 +18,10 @@ export const writeSummarySheet = (
   layout: TableLayout,
   opts: TableOptions,
 ): void => {
-  const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, {
-    pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '5:5' },
-  });
-  ws.columns = [6, 10, 60, 12, 14, 14, 12].map((width) => ({ width }));
-  const headerRow = writeTitleBlock(ws, HEADERS.length, [
-    m.unit.name.toUpperCase(),
-    `TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ THEO LĨNH VỰC NĂM ${m.year}`,
-    `Bộ chỉ số: ${m.setName}`,
-  ]);
+  // seven columns fit a portrait page, like the report's summary table
+  const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, { pageSetup: pageSetup('portrait', HEADER_ROW), headerFooter: PAGE_NUMBER_HEADER });
+  ws.columns = [6, 8, 44, 11, 12, 12, 11].map((width) => ({ width }));
+  const headerRow = writeLetterhead(ws, m.document, { split: 3, last: HEADERS.length }, sheetTitles(m, `TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ THEO LĨNH VỰC NĂM ${m.year}`));
   writeHeaderRow(ws, headerRow, HEADERS);
   const cached = <T>(formula: string, result: T): ExcelJS.CellValue =>
     (opts.cachedResults ? { formula, result } : { formula }) as ExcelJS.CellValue;
@@ -74,9 +60,10 @@ export const writeSummarySheet = (
       const c = ws.getCell(row, col);
       c.border = BORDER_ALL;
       c.alignment = WRAP_TOP;
-      c.font = { name: FONT_NAME, bold: row === r };
+      c.font = { name: FONT_NAME, size: 11, bold: row === r };
       if (col >= 4 && col <= 6) c.numFmt = FMT_POINTS;
       if (col === 7) c.numFmt = FMT_PERCENT;
     }
   }
+  setPrintArea(ws, HEADERS.length);
 };

@@ -1,0 +1,58 @@
+import { defineMessages } from '../../i18n/messages';
+
+/** Strings of the "Thông tin văn bản" card and the draft option (vi first; en carries the same keys). */
+export const documentMessages = defineMessages({
+  vi: {
+    title: 'Thông tin văn bản',
+    intro:
+      'Báo cáo được trình bày theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP). Ô để trống dùng mặc định trong hồ sơ đơn vị (hiện mờ trong ô).',
+    number: 'Số văn bản',
+    numberHint: 'Chỉ gồm chữ số, do văn thư cấp; số nhỏ hơn 10 được in thêm số 0 (05).',
+    symbol: 'Ký hiệu',
+    symbolHint: 'Chữ in hoa, các nhóm nối bằng dấu gạch nối, không dấu cách (ví dụ BC-UBND).',
+    date: 'Ngày ban hành',
+    dateInvalid: 'Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/12/2025.',
+    place: 'Địa danh',
+    governingBody: 'Cơ quan chủ quản',
+    recipients: 'Nơi nhận',
+    recipientsHint: 'Mỗi dòng một nơi nhận; dòng cuối thường là "Lưu: VT". Dấu gạch đầu dòng và dấu chấm phẩy được thêm khi in.',
+    signerAuthority: 'Quyền hạn ký',
+    signerAuthorityHint: 'Ví dụ TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH; để trống theo mặc định của đơn vị.',
+    signerTitle: 'Chức vụ người ký',
+    signerName: 'Họ tên người ký',
+    preview: 'Sẽ in: "Số: {number}" · "{placeDate}"',
+    save: 'Lưu thông tin văn bản',
+    saving: 'Đang lưu…',
+    saved: 'Đã lưu thông tin văn bản.',
+    unsaved: 'Có thay đổi chưa lưu.',
+    draft: 'Bản dự thảo',
+    draftHint: 'Xuất PDF khi còn thiếu số, ngày, người ký hoặc nội dung; tệp có chữ "DỰ THẢO" và không dùng để nộp.',
+  },
+  en: {
+    title: 'Document details',
+    intro:
+      'The report is laid out as an administrative document (Decree 30/2020/ND-CP). An empty field uses the unit profile default (shown greyed in the field).',
+    number: 'Document number',
+    numberHint: 'Digits only, given by the records office; numbers below 10 are printed with a leading 0 (05).',
+    symbol: 'Document code',
+    symbolHint: 'Capital letters, groups joined by hyphens, no spaces (e.g. BC-UBND).',
+    date: 'Date of issue',
+    dateInvalid: 'Invalid date; type day/month/year, e.g. 05/12/2025.',
+    place: 'Place',
+    governingBody: 'Governing body',
+    recipients: 'Recipients',
+    recipientsHint: 'One recipient per line; the last is usually "Lưu: VT". Dashes and semicolons are added when printing.',
+    signerAuthority: 'Signing authority',
+    signerAuthorityHint: 'E.g. TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH; empty = the unit default.',
+    signerTitle: 'Signer position',
+    signerName: 'Signer name',
+    preview: 'Will print: "Số: {number}" · "{placeDate}"',
+    save: 'Save document details',
+    saving: 'Saving…',
+    saved: 'Document details saved.',
+    unsaved: 'Unsaved changes.',
+    draft: 'Draft',
+    draftHint: 'Export the PDF while the number, date, signer or text is still missing; the file says "DỰ THẢO" (draft) and is not for submission.',
+  },
+});
+export type DocumentMessageKey = keyof typeof documentMessages.vi;
