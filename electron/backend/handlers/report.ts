@@ -4,8 +4,8 @@ import type { ExportResult } from '../../../shared/ipc/channels/report';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { Job } from '../../../shared/schemas/job';
 import type { BackendContext } from '../context';
-import { findAssessment } from '../db/repos/assessment-repo';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
+import { requireAssessment } from '../services/assessments/guards';
 import { exportFileName, loadReportModel } from '../services/export-pdf/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
@@ -17,20 +17,6 @@ type Channels =
   | 'report.xlsx'
   | 'report.pdf'
   | 'report.showInFolder';
-
-/** Where each finished export went, by job id: "open folder" names the job, never a path. Per backend. */
-const writtenFiles = new WeakMap<BackendContext, Map<string, string>>();
-const filesOf = (ctx: BackendContext): Map<string, string> => {
-  let m = writtenFiles.get(ctx);
-  if (!m) writtenFiles.set(ctx, (m = new Map()));
-  return m;
-};
-
-const requireAssessment = (ctx: BackendContext, id: string) => {
-  const a = findAssessment(ctx.db, id);
-  if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
-  return a;
-};
 
 const FORMATS = {
   xlsx: { title: 'Lưu bảng tự đánh giá', filter: { name: 'Bảng tính Excel', extensions: ['xlsx'] } },
@@ -44,7 +30,6 @@ const FORMATS = {
 const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendContext): Job => {
   const { model, unitCode, year } = loadReportModel(ctx, assessmentId);
   const defaultName = exportFileName(unitCode, year, format);
-  const files = filesOf(ctx);
   let jobId = '';
   const job = ctx.jobs.start(`report.${format}`, async (ctl): Promise<ExportResult> => {
     ctl.progress(0, 3, 'Chọn nơi lưu tệp');
@@ -60,7 +45,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
     ctl.throwIfCancelled();
     ctl.progress(2, 3, 'Đang ghi tệp');
     writeFileAtomicSync(target.path, data);
-    files.set(jobId, target.path);
+    ctx.session.writtenFiles.set(jobId, target.path);
     ctl.progress(3, 3, 'Hoàn tất');
     return {
       format,
@@ -75,17 +60,17 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
 
 export const reportHandlers: HandlerSlice<Channels> = {
   'report.getNarrative': (input, ctx) => {
-    requireAssessment(ctx, input.assessmentId);
+    requireAssessment(ctx.db, input.assessmentId);
     return getNarrative(ctx.db, input.assessmentId);
   },
   'report.saveNarrative': (input, ctx) => {
-    requireAssessment(ctx, input.assessmentId);
+    requireAssessment(ctx.db, input.assessmentId);
     return saveNarrative(ctx.db, input.assessmentId, input.narrative, ctx.now().toISOString());
   },
   'report.xlsx': (input, ctx) => startExport('xlsx', input.assessmentId, ctx),
   'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx),
   'report.showInFolder': async (input, ctx) => {
-    const path = filesOf(ctx).get(input.jobId);
+    const path = ctx.session.writtenFiles.get(input.jobId);
     if (!path) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp đã xuất của công việc này');
     if (ctx.host.kind === 'web') return { shown: false };
     await ctx.host.showInFolder(path);

@@ -5,10 +5,10 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { UnitProfile } from '../../../../shared/schemas/unit';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
-import { findAssessment } from '../../db/repos/assessment-repo';
 import { linksByDocument, listDocumentRows } from '../../db/repos/evidence-repo';
 import { getNarrative } from '../../db/repos/narrative-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
+import { requireAssessment } from '../assessments/guards';
 
 /** The superior body printed above a department's name; a commune-level UBND heads its own documents. */
 const superiorOf = (u: Pick<UnitProfile, 'type'>): string => (u.type === 'SO' ? 'UBND THÀNH PHỐ HẢI PHÒNG' : '');
@@ -21,8 +21,7 @@ export type ReportSource = { model: ReportModel; unitCode: string; year: number 
  * export handlers, the CLI and the submission bundle.
  */
 export const loadReportModel = (ctx: BackendContext, assessmentId: string): ReportSource => {
-  const assessment = findAssessment(ctx.db, assessmentId);
-  if (!assessment) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  const assessment = requireAssessment(ctx.db, assessmentId);
   const unit = getUnitProfile(ctx.db);
   if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất báo cáo.');
   const { document: set } = ctx.catalog.get(assessment.indicatorSetId);
