@@ -43,7 +43,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       }
       ref = { kind: 'p12', path: ctx.uploads.get(uploadId).path };
       const fileId = uploadId;
-      const signer = await openSigningKey(ctx, ref, input.source.password).catch((e: unknown) => {
+      const signer = await openSigningKey(ref, input.source.password, ctx.workerLauncher).catch((e: unknown) => {
         if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw new AppFailure(e.code, e.message, { uploadId: fileId });
         throw e;
       });
@@ -53,7 +53,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn thư viện của thiết bị ký số');
       ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
     }
-    return previewOf(ctx, ref, await openSigningKey(ctx, ref, input.source.pin));
+    return previewOf(ctx, ref, await openSigningKey(ref, input.source.pin, ctx.workerLauncher));
   },
 
   'submission.export': async (input, ctx) => {
@@ -71,7 +71,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ');
       ctl.throwIfCancelled();
       ctl.progress(0, 1, 'Mở khóa ký');
-      const signer = await openSigningKey(ctx, ref, secret);
+      const signer = await openSigningKey(ref, secret, ctx.workerLauncher);
       try {
         const res = await exportAssessment(ctx, {
           assessmentId: a.id,

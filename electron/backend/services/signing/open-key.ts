@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { BackendContext } from '../../context';
+import type { WorkerLauncher } from '../../workers-seam/launcher';
 import { openP12Signer } from './p12-signer';
 import { openPkcs11Signer } from './pkcs11-signer';
 import type { Signer } from './signer';
@@ -22,10 +22,10 @@ const readP12 = (path: string): Buffer => {
 };
 
 /** Opens the key with its secret (p12 password or token PIN); the caller closes the signer. */
-export const openSigningKey = (ctx: BackendContext, ref: KeyRef, secret: string): Promise<Signer> =>
+export const openSigningKey = (ref: KeyRef, secret: string, launcher: WorkerLauncher): Promise<Signer> =>
   ref.kind === 'p12'
     ? openP12Signer(readP12(ref.path), secret)
     : openPkcs11Signer(
-        { module: ref.module, ...(ref.tokenSerial ? { tokenSerial: ref.tokenSerial } : {}), launcher: ctx.workerLauncher },
+        { module: ref.module, ...(ref.tokenSerial ? { tokenSerial: ref.tokenSerial } : {}), launcher },
         secret,
       );
