@@ -11,7 +11,7 @@ export type WrittenEntry = { path: string; size: number; sha256: string };
 
 /**
  * A small streaming zip writer for the bundle (ASiC-E). Why not yazl: its CRC-32 (buffer-crc32, ~370 MiB/s)
- * was the bottleneck (toolchain.md §11); Node's native zlib.crc32 runs at ~1.3 GiB/s, and owning ~200 lines
+ * was the bottleneck (measured: docs/performance.md, "Bundle"); Node's native zlib.crc32 runs at ~1.3 GiB/s, and owning ~200 lines
  * of a well-known format keeps the layout exact: `mimetype` first, STORED, no extra field, no data
  * descriptor; every entry the same fixed mtime; ZIP64 only where a size or offset needs it.
  * Output is strictly sequential (data descriptors instead of seeking back), so the bundle's own SHA-256 is

@@ -70,7 +70,7 @@ const blockOf = (s: Submission, setTypes: readonly UnitType[]): UnitType => {
 };
 
 /**
- * The importer (submission-bundle.md §6 steps 7–9): verify in the worker; an INVALID bundle (replay
+ * The importer (docs/submission-format.md §5, steps 7–9): verify in the worker; an INVALID bundle (replay
  * included) is refused with nothing stored. Then, by the manifest-verified names only, each evidence entry
  * is streamed out of the zip through SHA-256 into a temp file of the store (never extracted under a name
  * from the zip), and in ONE synchronous step the temps are renamed into the store and one transaction

@@ -25,7 +25,7 @@ export type VerifyOptions = SemanticHooks & {
 };
 
 /**
- * The receiver-side procedure of submission-bundle.md §6, steps 1–9, stopping at the first failure.
+ * The receiver-side procedure of docs/submission-format.md §5, steps 1–9, stopping at the first failure.
  * Shared by the app (run in a child process, electron/workers/verify-worker.ts) and the CLI; a plain
  * function for tests. Never writes anything: entries are only streamed through SHA-256.
  */
