@@ -51,7 +51,6 @@ export const applyCarryForward = (
   }
   const nextNodes = nodeIndex(next);
 
-  // A dry run reads in one transaction (a consistent picture) and writes nothing, so a locked target is fine.
   const plan = (now: string): CarryForwardReport => {
     const prevAnswers = listAnswers(ctx.db, from.id);
     const res = carryForward(prev, mapped, prevAnswers);
@@ -114,6 +113,7 @@ export const applyCarryForward = (
     if (!dryRun) replaceAnswers(ctx.db, to.id, toWrite, now);
     return report;
   };
+  // A dry run reads in one transaction (one consistent picture) and writes nothing: a locked target is fine.
   if (dryRun) return inTransaction(ctx.db, () => plan(ctx.now().toISOString()));
   return withEditable(ctx, to.id, ({ now }) => plan(now), (r) => r.answersCarried > 0 || r.evidenceLinks > 0);
 };
