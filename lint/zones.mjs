@@ -122,7 +122,7 @@ const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 
 export const classify = (fromFile, spec) => {
   if (spec.startsWith('.')) {
     const target = resolveRelative(fromFile, spec);
-    return target ? { kind: 'file', path: repoPath(target), absolute: target } : { kind: 'unresolved' };
+    return target ? { kind: 'file', path: repoPath(target) } : { kind: 'unresolved' };
   }
   const bare = spec.replace(/^node:/, '');
   if (spec.startsWith('node:') || BUILTINS.has(bare.split('/')[0])) return { kind: 'module', env: 'node' };

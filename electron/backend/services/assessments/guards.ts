@@ -8,8 +8,8 @@ import { inTransaction } from '../../db/transaction';
 
 /**
  * The one way to reach a stored assessment: every channel that names an assessment goes through
- * `requireAssessment` / `loadAssessment` (one NOT_FOUND, one message), and every write to one goes through
- * `withEditable` (one lock rule, one transaction, one updated_at).
+ * `requireAssessment` / `loadAssessment` (one NOT_FOUND, one message), and every change to its answers,
+ * survey values and evidence goes through `withEditable` (one lock rule, one transaction, one updated_at).
  */
 
 export const requireAssessment = (db: Db, id: string): Assessment => {
