@@ -12,15 +12,25 @@ export const BUNDLE_CODES = {
   E_ENCRYPTED: { vi: 'Hồ sơ chứa tệp bị mã hóa bằng mật khẩu, không được chấp nhận.', en: 'The bundle contains an encrypted entry.' },
   E_METHOD: { vi: 'Hồ sơ dùng phương thức nén không được hỗ trợ.', en: 'Unsupported compression method.' },
   E_MULTI_DISK: { vi: 'Hồ sơ chia nhiều phần (multi-disk), không được chấp nhận.', en: 'Multi-disk archives are not accepted.' },
+  E_ZIP_STRUCTURE: {
+    vi: 'Cấu trúc ZIP không nhất quán (bản ghi kết thúc trùng lặp, số mục khai báo sai, mục lục ẩn hoặc dữ liệu nằm ngoài mọi tệp): các công cụ khác có thể thấy nội dung khác.',
+    en: 'Inconsistent zip structure (duplicate end record, wrong counts, hidden records or bytes outside any entry): other tools may see different content.',
+  },
   // 2. Entry table
   E_BAD_NAME: { vi: 'Tên tệp trong hồ sơ không an toàn (đường dẫn tuyệt đối, "..", dấu "\\" …).', en: 'Unsafe entry name (absolute path, "..", backslash …).' },
   E_UNEXPECTED_ENTRY: { vi: 'Hồ sơ chứa tệp không thuộc cấu trúc quy định.', en: 'The bundle contains an entry outside the allowed layout.' },
   E_DUPLICATE_ENTRY: { vi: 'Hồ sơ có hai tệp trùng tên (kể cả khác hoa/thường hoặc dạng Unicode).', en: 'Duplicate entry names (including case or Unicode forms).' },
+  E_DIRECTORY_ENTRY: { vi: 'Hồ sơ chứa mục thư mục (ví dụ "evidence/"): định dạng không cho phép, vì mục thư mục có thể giấu dữ liệu.', en: 'The bundle contains a directory entry (not allowed: it can hide data).' },
+  E_EXTRA_FIELD: { vi: 'Một tệp trong ZIP mang trường mở rộng (extra field) không được phép hoặc sai cấu trúc (có thể đổi tên tệp với công cụ khác).', en: 'An entry carries a disallowed or malformed extra field (it could rename the entry in other tools).' },
   E_SYMLINK: { vi: 'Hồ sơ chứa liên kết tượng trưng (symlink) hoặc tệp thiết bị.', en: 'The bundle contains a symlink or device entry.' },
   E_RATIO: { vi: 'Tỷ lệ nén bất thường (nghi "bom nén").', en: 'Abnormal compression ratio (zip bomb suspected).' },
   E_MIMETYPE: { vi: 'Tệp "mimetype" thiếu, không đứng đầu, bị nén hoặc sai nội dung.', en: '"mimetype" missing, not first, compressed or wrong.' },
-  E_HEADER_MISMATCH: { vi: 'Thông tin một tệp không khớp giữa hai phần mục lục của ZIP (dấu hiệu giả mạo).', en: 'Local and central zip headers disagree (tampering).' },
+  E_HEADER_MISMATCH: {
+    vi: 'Thông tin một tệp (tên, phương thức, cờ, CRC-32, kích thước) không khớp giữa các phần mục lục của ZIP (local header, central directory, data descriptor) — dấu hiệu giả mạo.',
+    en: 'Local header, central directory and data descriptor disagree (name, method, flags, CRC-32 or sizes): tampering.',
+  },
   E_SIZE_MISMATCH: { vi: 'Kích thước thực của một tệp khác kích thước khai báo (dấu hiệu giả mạo).', en: 'An entry\'s real size differs from the declared size.' },
+  E_CRC_MISMATCH: { vi: 'Mã kiểm tra CRC-32 của một tệp không khớp với nội dung (tệp hỏng hoặc bị sửa).', en: 'An entry\'s CRC-32 does not match its content.' },
   // 3-4. Metadata and manifest
   E_UNSIGNED: { vi: 'Hồ sơ thiếu tệp kê khai (ASiCManifest.xml) hoặc tệp chữ ký (signature001.p7s).', en: 'Manifest or signature file missing.' },
   E_META_TOO_LARGE: { vi: 'Tệp kê khai, chữ ký hoặc submission.json quá lớn.', en: 'Manifest, signature or submission.json too large.' },
@@ -39,13 +49,22 @@ export const BUNDLE_CODES = {
   E_CERT_NOT_YET_VALID: { vi: 'Chứng thư số của người ký chưa có hiệu lực.', en: 'The signer certificate is not yet valid.' },
   E_KEY_USAGE: { vi: 'Chứng thư số không được phép dùng để ký số (sai mục đích sử dụng khóa).', en: 'The certificate is not allowed for digital signatures (key usage).' },
   E_REVOKED: { vi: 'Chứng thư số của người ký đã bị thu hồi.', en: 'The signer certificate is revoked.' },
+  E_CERT_PATH_LEN: { vi: 'Chuỗi chứng thư vi phạm giới hạn độ dài (pathLenConstraint): một CA đã cấp cho CA cấp dưới mà nó không được phép.', en: 'The certificate path violates a pathLenConstraint.' },
+  E_CERT_CRITICAL_EXTENSION: {
+    vi: 'Một chứng thư trong chuỗi có phần mở rộng bắt buộc (critical) không được hỗ trợ, hoặc ràng buộc (tên, chính sách) mà phần mềm không kiểm tra được.',
+    en: 'A certificate in the path has an unsupported critical extension, or a name/policy constraint this verifier does not enforce.',
+  },
   E_SIGNING_TIME: { vi: 'Thời điểm ký khai báo nằm ở tương lai.', en: 'The declared signing time is in the future.' },
+  E_SIGNING_TIME_OUTSIDE_CERT: { vi: 'Thời điểm ký khai báo nằm ngoài thời hạn hiệu lực của chứng thư người ký.', en: 'The declared signing time lies outside the signer certificate\'s validity.' },
   // 7. Coverage and digests
   E_UNLISTED_ENTRY: { vi: 'Hồ sơ chứa tệp không được kê khai trong ASiCManifest.xml (không được ký).', en: 'An entry is not listed in the manifest (unsigned).' },
   E_MISSING_ENTRY: { vi: 'Tệp được kê khai nhưng không có trong hồ sơ.', en: 'A listed entry is missing from the bundle.' },
   E_DIGEST_MISMATCH: { vi: 'Nội dung một tệp đã bị thay đổi sau khi ký (mã băm không khớp).', en: 'An entry changed after signing (digest mismatch).' },
   // 8. Semantics
-  E_SUBMISSION_SCHEMA: { vi: 'Tệp submission.json sai cấu trúc dữ liệu.', en: 'submission.json does not match the schema.' },
+  E_SUBMISSION_SCHEMA: {
+    vi: 'Tệp submission.json sai cấu trúc dữ liệu (kể cả BOM, lồng quá sâu, chuỗi chứa ký tự điều khiển/đổi chiều hoặc chưa chuẩn hóa NFC).',
+    en: 'submission.json does not match the schema (including a BOM, excessive nesting, control/bidi characters or non-NFC text).',
+  },
   E_FORMAT_VERSION: { vi: 'Phiên bản định dạng hồ sơ không được hỗ trợ.', en: 'Unsupported bundle format version.' },
   E_INDICATOR_SET_UNKNOWN: { vi: 'Bộ chỉ số khai báo trong hồ sơ không có trên máy thẩm định.', en: 'Unknown indicator set.' },
   E_INDICATOR_SET_MISMATCH: { vi: 'Bộ chỉ số trong hồ sơ khác với bộ chỉ số chính thức (mã băm không khớp).', en: 'Indicator set differs from the official one (hash mismatch).' },

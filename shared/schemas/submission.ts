@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { BUNDLE_CODE_LIST } from '../domain/bundle-codes';
 import type { BundleCode } from '../domain/bundle-codes';
+import { displayTextIssue } from '../domain/display-text';
+import { UNIT_CODE_RE, unitTypeSchema } from './unit';
 
 /** The only format this app writes and accepts. A future "SATB/2" is refused with E_FORMAT_VERSION. */
 export const SUBMISSION_FORMAT = 'SATB/1';
@@ -9,8 +11,46 @@ export const SUBMISSION_FORMAT = 'SATB/1';
 /** Zip path of an evidence file: chosen by the app, never the user's name. */
 export const EVIDENCE_PATH_RE = /^evidence\/\d{4}\.[a-z0-9]{1,5}$/;
 
+/**
+ * Every string of submission.json is shown to someone (appraiser, IT staff): it must follow the display
+ * rule of shared/domain/display-text.ts (NFC, no control or bidi characters). Refused, never rewritten.
+ */
+const displayText = (max: number, multiline: boolean) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const why = displayTextIssue(s, multiline);
+      if (why) ctx.addIssue({ code: 'custom', message: `text ${why}` });
+    });
+/** One line (names, codes, labels). */
+const lineText = (max: number) => displayText(max, false);
+/** Free text (notes, explanations): TAB and LF allowed. */
+const blockText = (max: number) => displayText(max, true);
+
+type JsonPath = (string | number)[];
+/** The strings (keys too) inside a free JSON value, with their paths. */
+const jsonStrings = (v: unknown, path: JsonPath, out: { path: JsonPath; text: string }[]): void => {
+  if (typeof v === 'string') out.push({ path, text: v });
+  else if (Array.isArray(v)) v.forEach((x, i) => jsonStrings(x, [...path, i], out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      out.push({ path: [...path, k], text: k });
+      jsonStrings(x, [...path, k], out);
+    }
+  }
+};
+/** A declared answer value: any JSON (nesting is bounded before parsing), every string a block text. */
+const answerValue = z.json().superRefine((v, ctx) => {
+  const found: { path: JsonPath; text: string }[] = [];
+  jsonStrings(v, [], found);
+  for (const f of found) {
+    const why = displayTextIssue(f.text, true);
+    if (why) ctx.addIssue({ code: 'custom', message: `text ${why}`, path: f.path });
+  }
+});
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const shortText = z.string().max(500);
 const milli = z.number().int().min(-100_000_000).max(100_000_000);
 
 const evidencePath = z.string().max(32).regex(EVIDENCE_PATH_RE);
@@ -18,13 +58,13 @@ const evidencePath = z.string().max(32).regex(EVIDENCE_PATH_RE);
 export const submissionEvidenceSchema = z
   .object({
     path: evidencePath,
-    /** Display only: NFC, control/bidi characters removed, capped. Never used as a path. */
-    originalName: z.string().max(255),
-    mediaType: z.string().max(127),
+    /** Display only: NFC, no control/bidi characters, capped. Never used as a path. */
+    originalName: lineText(255),
+    mediaType: lineText(127),
     size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     sha256: hex64,
     /** Free metadata the unit entered (title, document number, date…). */
-    metadata: z.record(z.string().max(64), z.string().max(2000)).optional(),
+    metadata: z.record(lineText(64), blockText(2000)).optional(),
   })
   .strict();
 export type SubmissionEvidence = z.infer<typeof submissionEvidenceSchema>;
@@ -34,16 +74,16 @@ export const submissionScoreSchema = z
     /** Milli-points (integer thousandths of a point). */
     points: milli,
     max: milli,
-    explanation: z.string().max(4000),
+    explanation: blockText(4000),
   })
   .strict();
 
 export const submissionAnswerSchema = z
   .object({
-    indicatorId: z.string().min(1).max(64),
+    indicatorId: lineText(64).pipe(z.string().min(1)),
     /** The declared inputs, as the indicator set's answer type defines them. */
-    value: z.json(),
-    note: z.string().max(20_000).optional(),
+    value: answerValue,
+    note: blockText(20_000).optional(),
     evidence: z.array(evidencePath).max(1000),
     score: submissionScoreSchema.nullable().optional(),
   })
@@ -56,13 +96,18 @@ export const submissionSchema = z
     submissionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
     revision: z.number().int().min(1).max(10_000),
     supersedes: z.number().int().min(1).max(10_000).nullable(),
-    createdAt: z.string().max(40),
-    app: z.object({ name: shortText, version: z.string().max(40) }).strict(),
+    createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/),
+    app: z.object({ name: lineText(500), version: lineText(40) }).strict(),
     agency: z
-      .object({ code: z.string().max(40), name: shortText, type: z.string().max(20).optional() })
+      .object({
+        /** The unit code, in the format the unit profile enforces (shared/schemas/unit.ts). */
+        code: z.string().max(40).regex(UNIT_CODE_RE),
+        name: lineText(500).pipe(z.string().min(1)),
+        type: unitTypeSchema.optional(),
+      })
       .strict(),
-    period: z.string().max(20),
-    indicatorSet: z.object({ id: z.string().max(100), version: z.string().max(40), sha256: hex64 }).strict(),
+    period: lineText(20),
+    indicatorSet: z.object({ id: lineText(100), version: lineText(40), sha256: hex64 }).strict(),
     answers: z.array(submissionAnswerSchema).max(5000),
     totals: z.object({ points: milli, max: milli }).strict().optional(),
     evidence: z.array(submissionEvidenceSchema).max(9000),

@@ -16,12 +16,15 @@ const person = z
   })
   .strict();
 
+/** A unit code: Latin letters without diacritics, digits, dot, dash, underscore (also enforced in bundles). */
+export const UNIT_CODE_RE = /^[A-Za-z0-9._-]+$/;
+
 /** Hồ sơ đơn vị: one per installation. */
 export const unitProfileInputSchema = z
   .object({
     name: requiredText(200),
     code: requiredText(40).pipe(
-      z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch' }),
+      z.string().regex(UNIT_CODE_RE, { message: 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch' }),
     ),
     type: unitTypeSchema,
     focalPoint: person,

@@ -59,7 +59,7 @@ describe('unit profile and assessments (real SQLite)', () => {
     await callOk(b, 'unit.save', validUnit);
     const sets = await callOk<Array<{ id: string; unitTypes: string[] }>>(b, 'indicatorSets.list');
     const set = sets.find((s) => s.unitTypes.includes('SO'));
-    expect(set).toBeDefined();
+    expect(set?.id).toBe('hp-2025-so');
     const created = await callOk<{ id: string }>(b, 'assessments.create', { year: 2025, indicatorSetId: set!.id });
     const dataDir = b.dataDir;
     b.close();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 
 import { bundleMessage } from '../../../shared/domain/bundle-codes';
+import { escapeForDisplay } from '../../../shared/domain/display-text';
 import { inspectBundle } from '../../backend/services/bundle/verify/inspect';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
@@ -17,23 +18,25 @@ export const inspectCommand: CliCommand = {
       io.out(JSON.stringify(s, null, 2));
       return s.problem && s.entries.length === 0 ? 1 : 0;
     }
+    // Nothing here is verified: every string from the bundle is shown with control/bidi characters escaped.
+    const show = (v: unknown): string => escapeForDisplay(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
     io.out('Tóm tắt hồ sơ (CHƯA kiểm tra chữ ký số — dùng "cchc verify" để thẩm định):');
-    if (s.problem) io.out(`Lỗi cấu trúc [${s.problem.code}]: ${bundleMessage(s.problem.code)} (${s.problem.detail})`);
+    if (s.problem) io.out(`Lỗi cấu trúc [${s.problem.code}]: ${bundleMessage(s.problem.code)} (${show(s.problem.detail)})`);
     const sub = s.submission;
     if (sub) {
       const agency = (sub.agency ?? {}) as { name?: unknown; code?: unknown };
-      io.out(`Định dạng: ${String(sub.format)}; mã hồ sơ ${String(sub.submissionId)}, lần nộp ${String(sub.revision)}`);
-      io.out(`Đơn vị: ${String(agency.name ?? '')} (${String(agency.code ?? '')}); kỳ đánh giá: ${String(sub.period)}`);
-      io.out(`Bộ chỉ số: ${JSON.stringify(sub.indicatorSet)}; số câu trả lời: ${String(sub.answers)}`);
+      io.out(`Định dạng: ${show(sub.format)}; mã hồ sơ ${show(sub.submissionId)}, lần nộp ${show(sub.revision)}`);
+      io.out(`Đơn vị: ${show(agency.name ?? '')} (${show(agency.code ?? '')}); kỳ đánh giá: ${show(sub.period)}`);
+      io.out(`Bộ chỉ số: ${show(sub.indicatorSet)}; số câu trả lời: ${String(sub.answers)}`);
     }
     if (s.claimedSigner) {
-      io.out(`Người ký (khai báo): ${s.claimedSigner.subject}`);
-      io.out(`Tổ chức cấp: ${s.claimedSigner.issuer}; hiệu lực đến ${s.claimedSigner.notAfter}`);
+      io.out(`Người ký (khai báo): ${show(s.claimedSigner.subject)}`);
+      io.out(`Tổ chức cấp: ${show(s.claimedSigner.issuer)}; hiệu lực đến ${s.claimedSigner.notAfter}`);
       io.out(`SHA-256 chứng thư: ${s.claimedSigner.sha256}; thời điểm ký khai báo: ${s.claimedSigningTime ?? '?'}`);
     }
     const names = new Map((sub?.evidence ?? []).map((e) => [e.path, e.originalName]));
     io.out(`Các tệp (${s.entries.length}):`);
-    for (const e of s.entries) io.out(`  ${e.name}  ${e.size} B${names.has(e.name) ? `  (${names.get(e.name)})` : ''}`);
+    for (const e of s.entries) io.out(`  ${show(e.name)}  ${e.size} B${names.has(e.name) ? `  (${show(names.get(e.name))})` : ''}`);
     return s.entries.length === 0 ? 1 : 0;
   },
 };

@@ -43,11 +43,11 @@ describe('flipping any single byte of any entry makes verification fail', () => 
   it('the untouched bundle verifies', async () => {
     const f = join(work, 'ok.asice');
     writeFileSync(f, writeRawZip(entries));
-    expect((await verifyBundle(f, opts)).status).not.toBe('INVALID');
+    const r = await verifyBundle(f, opts);
+    expect({ status: r.status, code: r.code, warnings: r.warnings.map((w) => w.code) }).toEqual({ status: 'VALID_WITH_WARNINGS', code: 'W_REVOCATION_UNKNOWN', warnings: ['W_REVOCATION_UNKNOWN'] }); // no CRL configured
   });
 
   it('every entry, sampled positions, every flip INVALID', async () => {
-    const started = Date.now();
     let tried = 0;
     const codes = new Set<string>();
     for (const [idx, e] of entries.entries()) {
@@ -64,7 +64,6 @@ describe('flipping any single byte of any entry makes verification fail', () => 
       }
     }
     expect(tried).toBeGreaterThan(60);
-    expect(Date.now() - started).toBeLessThan(20_000);
     // The failures come from different layers (mimetype, digests, manifest XML or signature, CMS).
     expect(codes.has('E_DIGEST_MISMATCH')).toBe(true);
     expect(codes.has('E_MIMETYPE')).toBe(true);

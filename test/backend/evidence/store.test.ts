@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -128,7 +128,9 @@ describe('content-addressed store', () => {
         faults: { afterTempWritten: (t) => { seenTemp = t; throw new Error('crash before rename'); } },
       }),
     ).rejects.toThrow('crash before rename');
-    expect(seenTemp).not.toBe('');
+    // The copy went to a temp file of this process in the data folder's tmp/ (ev-<pid>-<16 hex>.part).
+    expect(dirname(seenTemp)).toBe(dataPaths(s.b.dataDir).tmp);
+    expect(basename(seenTemp)).toMatch(new RegExp(`^ev-${process.pid}-[0-9a-f]{16}\\.part$`));
     expect(existsSync(seenTemp)).toBe(false);
     expect(tempFiles(s.b.dataDir)).toEqual([]);
     expect(storeFiles(s.b.dataDir)).toEqual([]);

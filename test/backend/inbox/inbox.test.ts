@@ -114,7 +114,8 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const bundle = await makeBundle(b, pki, join(work, 'swap.asice'), { unit: { code: 'SNgV', name: 'Sở Ngoại vụ', type: 'SO' }, submissionId: '0190a1b2-c3d4-7e5f-8a9b-0000000000bb' });
     const before = { subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length };
     const real = await verifyForImport(b.ctx, bundle);
-    expect(real.status).not.toBe('INVALID');
+    // Valid; the only finding is that this unit's signer is not in Sở Nội vụ's register yet.
+    expect({ status: real.status, code: real.code, warnings: real.warnings.map((w) => w.code) }).toEqual({ status: 'VALID_WITH_WARNINGS', code: 'W_SIGNER_NOT_REGISTERED', warnings: ['W_SIGNER_NOT_REGISTERED'] });
     // What the check "saw" differs from the file now on disk for the last evidence entry.
     const forged: VerifyResult = { ...real, files: real.files.map((f, i, all) => (i === all.length - 1 ? { ...f, sha256: 'ab'.repeat(32) } : f)) };
     await expect(importBundle(b.ctx, bundle, { verify: async () => forged })).rejects.toThrow(/E_DIGEST_MISMATCH/);

@@ -6,10 +6,11 @@ export const SUBMISSION_PATH = 'submission.json';
 export const REPORT_PDF_PATH = 'report.pdf';
 export const REPORT_XLSX_PATH = 'report.xlsx';
 
-/** Every zip path a bundle may contain (directory entries aside). */
+/** Every zip path a bundle may contain. */
 export const ENTRY_NAME_RE =
   /^(mimetype|submission\.json|report\.(pdf|xlsx)|evidence\/\d{4}\.[a-z0-9]{1,5}|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
-export const ALLOWED_DIRS = new Set(['evidence/', 'META-INF/']);
+/** Folders of the layout. They never appear as directory entries: a directory entry is refused (it can carry data). */
+export const BUNDLE_FOLDERS: ReadonlySet<string> = new Set(['evidence/', 'META-INF/']);
 
 /** Every entry gets this mtime so re-exports are byte-identical apart from the signature. */
 export const FIXED_MTIME = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));

@@ -60,7 +60,9 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   const existingId = submissionIdOf(ctx.db, assessment.id);
   // A locked revision that already has a bundle may be exported again (a lost file); anything else locked may not.
   const reExport = !!existingId && !!findSubmissionRevision(ctx.db, existingId, assessment.revision);
-  const preflight = await preflightAssessment(ctx, assessment.id, { rehash: true, ignoreLock: reExport });
+  // No re-hash here: packing reads every evidence file once and checks its SHA-256 in that same pass
+  // (pack.ts, FILE_CHANGED); preflight still refuses missing or resized files with their names.
+  const preflight = await preflightAssessment(ctx, assessment.id, { ignoreLock: reExport });
   if (!preflight.ok) throw new AppFailure('PREFLIGHT_FAILED', preflightFailureMessage(preflight), { errors: preflight.errors.length });
   const unit = getUnitProfile(ctx.db);
   if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất hồ sơ nộp.');

@@ -14,8 +14,12 @@ import type { ManifestReference } from './manifest';
 import { BundleZipWriter } from './zip-writer';
 import type { ZipWriterOptions } from './zip-writer';
 
-/** An evidence file to include: its app-chosen zip path, where it is on disk, what it must still be. */
-export type PackEvidence = { path: string; source: string; size: number; sha256: string };
+/**
+ * An evidence file to include: its app-chosen zip path, where it is on disk and what it must still be.
+ * `sha256` is the evidence store's digest (the store is content-addressed: the file name IS the SHA-256),
+ * so the manifest takes it as is; `name` (the original file name) only makes error messages readable.
+ */
+export type PackEvidence = { path: string; source: string; size: number; sha256: string; name?: string };
 export type PackReport = { path: 'report.pdf' | 'report.xlsx'; data: Uint8Array };
 
 export type PackOptions = {
@@ -51,7 +55,8 @@ const ioFailure = (e: unknown, target: string): AppFailure => {
 };
 
 /**
- * Writes a signed bundle: mimetype, submission.json, evidence (streamed, hashed in the same pass), reports,
+ * Writes a signed bundle: mimetype, submission.json, evidence (streamed and checked against the store's
+ * digest in the same pass; the manifest uses the store's digest), reports,
  * manifest, CAdES signature; into `<out>.partial`, then re-opens and fully verifies it, then renames it to
  * `out`. A failure at any point removes the partial file, so a half-written .asice never appears.
  */
@@ -85,10 +90,14 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
           done += n;
         },
       });
-      if (w.sha256 !== ev.sha256) {
-        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${ev.path} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
+      // Each evidence byte is read once: the pass that streams it into the zip also hashes it, and what was
+      // packed must be exactly what the store recorded at attach time (the export's preflight only checks
+      // presence and size, so this is where a file changed in place is caught).
+      if (w.size !== ev.size || w.sha256 !== ev.sha256) {
+        const what = ev.name ? `«${ev.name}» (${ev.path})` : ev.path;
+        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${what} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
       }
-      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
+      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: ev.sha256 });
     }
     for (const r of o.reports ?? []) {
       const w = await writer.addBuffer(r.path, r.data, false);

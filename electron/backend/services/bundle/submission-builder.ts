@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+import { cleanDisplayText } from '../../../../shared/domain/display-text';
 import { scoreAssessment } from '../../../../shared/domain/scoring';
 import type { AnswerInputs } from '../../../../shared/schemas/answers';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { SUBMISSION_FORMAT } from '../../../../shared/schemas/submission';
 import type { Submission, SubmissionAnswer, SubmissionEvidence } from '../../../../shared/schemas/submission';
+import type { UnitType } from '../../../../shared/schemas/unit';
 import { mediaTypeFor } from './constants';
 import type { PackEvidence } from './pack';
 
@@ -32,7 +34,7 @@ export type BuilderInput = {
   setSha256: string;
   answers: readonly BuilderAnswer[];
   evidence: readonly BuilderEvidence[];
-  agency: { code: string; name: string; type?: string };
+  agency: { code: string; name: string; type?: UnitType };
   period: string;
   submissionId: string;
   revision: number;
@@ -54,10 +56,16 @@ export const uuidV7 = (now = Date.now()): string => {
 
 /** Display names only: NFC, no control or bidi characters (the "gpj.exe" trick), capped. Never a path. */
 export const displayName = (name: string): string => {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
+  const clean = cleanDisplayText(name).replace(/[\u200b-\u200d\ufeff]/g, '').trim();
   return (clean || 'tai-lieu').slice(0, 255);
 };
+
+/**
+ * Free text the unit typed (notes, reasons, metadata) follows the bundle's display rule
+ * (shared/domain/display-text.ts), which the receiver enforces: CR LF becomes LF, invisible control and
+ * bidi characters are dropped here rather than making the whole bundle unacceptable.
+ */
+const block = (s: string): string => cleanDisplayText(s, true);
 
 /** The signer's clock in Vietnam's zone, e.g. 2025-06-30T08:00:00+07:00 (informational). */
 const vnTime = (d: Date): string => `${new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
@@ -88,14 +96,16 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     const path = `evidence/${String(evidence.length + 1).padStart(4, '0')}.${extensionOf(e.originalName)}`;
     pathOf.set(e.key, path);
     bySha.set(e.sha256, path);
-    evidence.push({ path, source: e.source, size: e.size, sha256: e.sha256 });
+    evidence.push({ path, source: e.source, size: e.size, sha256: e.sha256, name: displayName(e.originalName) });
     listed.push({
       path,
       originalName: displayName(e.originalName),
       mediaType: (e.mediaType || mediaTypeFor(path)).slice(0, 127),
       size: e.size,
       sha256: e.sha256,
-      ...(e.metadata && Object.keys(e.metadata).length ? { metadata: e.metadata } : {}),
+      ...(e.metadata && Object.keys(e.metadata).length
+        ? { metadata: Object.fromEntries(Object.entries(e.metadata).map(([k, v]) => [cleanDisplayText(k), block(v)])) }
+        : {}),
     });
   }
   const answers: SubmissionAnswer[] = i.answers.map((a) => {
@@ -103,10 +113,13 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     const paths = [...new Set(a.evidenceKeys.map((k) => pathOf.get(k)).filter((p): p is string => !!p))];
     return {
       indicatorId: a.nodeId,
-      value: { inputs: a.inputs, notApplicable: a.notApplicable } as Submission['answers'][number]['value'],
-      ...(a.explanation ? { note: a.explanation } : {}),
+      value: {
+        inputs: a.inputs,
+        notApplicable: a.notApplicable ? { reason: block(a.notApplicable.reason) } : null,
+      } as Submission['answers'][number]['value'],
+      ...(a.explanation ? { note: block(a.explanation) } : {}),
       evidence: paths,
-      score: s ? { points: s.score, max: s.max, explanation: s.explanation.slice(0, 4000) } : null,
+      score: s ? { points: s.score, max: s.max, explanation: block(s.explanation).slice(0, 4000) } : null,
     };
   });
   const submission: Submission = {
@@ -116,7 +129,7 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     supersedes: i.supersedes,
     createdAt: vnTime(i.now),
     app: { name: i.appName, version: i.appVersion },
-    agency: { code: i.agency.code, name: i.agency.name, ...(i.agency.type ? { type: i.agency.type } : {}) },
+    agency: { code: i.agency.code, name: cleanDisplayText(i.agency.name), ...(i.agency.type ? { type: i.agency.type } : {}) },
     period: i.period,
     indicatorSet: { id: i.set.id, version: i.set.version, sha256: i.setSha256 },
     answers,

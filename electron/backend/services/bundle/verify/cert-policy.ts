@@ -5,6 +5,7 @@ import * as pkijs from 'pkijs';
 import type { BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
 import { SIGNING_TIME_SKEW_MS } from '../constants';
 import { ACCEPTED_CERT_SIG_ALGS, canSignDocuments, dnText, ensurePkiEngine, isSigningCa, parseCertificate, toArrayBuffer } from '../../signing/pki';
+import { checkPathConstraints } from './cert-constraints';
 import type { CmsCheck } from './cms-verify';
 import { fail } from './failure';
 import type { TrustStore } from './trust';
@@ -57,8 +58,8 @@ const revocation = async (cert: Uint8Array, issuer: Uint8Array, crls: pkijs.Cert
 
 /**
  * Step 6: algorithms and key sizes on the path, validity now, path to a configured trust anchor (pkijs
- * with checkChain, plus our own walk for the CA flags and the displayed chain), key usage, revocation,
- * signingTime.
+ * with checkChain, plus our own walk for the CA flags, path-length constraints, critical extensions and the
+ * displayed chain), key usage, revocation, signingTime (not in the future, inside the signer's validity).
  */
 export const checkCertificatePolicy = async (cms: CmsCheck, trust: TrustStore, manifest: Buffer, now: Date): Promise<PolicyResult> => {
   ensurePkiEngine();
@@ -83,6 +84,7 @@ export const checkCertificatePolicy = async (cms: CmsCheck, trust: TrustStore, m
     if (!isSigningCa(der)) fail('E_UNTRUSTED', `${dnText(der, 'subject')} is not a CA`);
     if (now.getTime() > Date.parse(x.validTo) || now.getTime() < Date.parse(x.validFrom)) fail('E_UNTRUSTED', `CA certificate outside its validity: ${dnText(der, 'subject')}`);
   }
+  checkPathConstraints(p);
   // pkijs decides too (chain engine with only the configured anchors trusted; issue #332: checkChain on).
   let verified = false;
   try {
@@ -119,6 +121,14 @@ export const checkCertificatePolicy = async (cms: CmsCheck, trust: TrustStore, m
   if (unknown) warnings.push('W_REVOCATION_UNKNOWN');
   if (cms.signingTime && cms.signingTime.getTime() > now.getTime() + SIGNING_TIME_SKEW_MS) {
     fail('E_SIGNING_TIME', `signingTime ${cms.signingTime.toISOString()}`);
+  }
+  // The signer claims to have signed while the certificate was valid; a time before notBefore (or after
+  // notAfter) is a back-dated or impossible signature.
+  if (cms.signingTime) {
+    const t = cms.signingTime.getTime();
+    if (t < Date.parse(leafX.validFrom) || t > Date.parse(leafX.validTo)) {
+      fail('E_SIGNING_TIME_OUTSIDE_CERT', `signingTime ${cms.signingTime.toISOString()} outside ${new Date(leafX.validFrom).toISOString()} … ${new Date(leafX.validTo).toISOString()}`);
+    }
   }
   return { chain: p.map((d) => dnText(d, 'subject')), warnings };
 };

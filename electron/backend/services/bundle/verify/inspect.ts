@@ -5,7 +5,8 @@ import type { BundleCode } from '../../../../../shared/domain/bundle-codes';
 import type { SignerDetails } from '../../../../../shared/schemas/submission';
 import { certDetails, certDer, ensurePkiEngine, OID, toArrayBuffer } from '../../signing/pki';
 import { DEFAULT_LIMITS, MANIFEST_PATH, SIGNATURE_PATH, SUBMISSION_PATH } from '../constants';
-import { BundleFailure } from './failure';
+import { parseContentJson } from './content-json';
+import { BundleFailure, fail } from './failure';
 import { BundleZipReader } from './zip-reader';
 
 export type InspectSummary = {
@@ -66,8 +67,12 @@ export const inspectBundle = async (file: string): Promise<InspectSummary> => {
     }
     const sub = byName.get(SUBMISSION_PATH);
     if (sub) {
+      const bytes = await reader.readSmall(sub, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE');
       try {
-        const j = JSON.parse((await reader.readSmall(sub, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE')).toString('utf8')) as Record<string, unknown>;
+        // Same guard as the verifier (BOM, nesting), then only a shallow look: nothing here is trusted.
+        const parsed = parseContentJson(bytes);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail('E_SUBMISSION_SCHEMA', 'submission.json is not a JSON object');
+        const j = parsed as Record<string, unknown>;
         const ev = Array.isArray(j.evidence) ? (j.evidence as Record<string, unknown>[]) : [];
         out.submission = {
           format: j.format,
@@ -80,8 +85,8 @@ export const inspectBundle = async (file: string): Promise<InspectSummary> => {
           evidence: ev.slice(0, 10_000).map((e) => ({ path: String(e.path ?? ''), originalName: String(e.originalName ?? ''), size: Number(e.size ?? 0) })),
         };
       } catch (e) {
-        if (e instanceof BundleFailure) throw e;
-        out.problem = { code: 'E_SUBMISSION_SCHEMA', detail: 'submission.json is not JSON' };
+        if (!(e instanceof BundleFailure)) throw e;
+        out.problem = { code: e.code, detail: e.detail };
       }
     }
     if (!byName.has(MANIFEST_PATH) || !sig) out.problem ??= { code: 'E_UNSIGNED', detail: 'manifest or signature missing' };

@@ -22,9 +22,10 @@ const child = (node: XmlNode, prefixes: Map<string, string>, ns: string, local: 
 
 /**
  * Step 4: META-INF/ASiCManifest.xml. Any DOCTYPE is refused before parsing (no entities, no billion laughs,
- * no XXE), then the XML is parsed with entity processing off and checked against the fixed shape.
+ * no XXE), then the XML is parsed with entity processing off and checked against the fixed shape. URIs
+ * must be names the package kind allows (`entryName`, the profile's list).
  */
-export const parseManifest = (bytes: Buffer): ParsedReference[] => {
+export const parseManifest = (bytes: Buffer, entryName: RegExp = ENTRY_NAME_RE): ParsedReference[] => {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) fail('E_MANIFEST_XML', 'BOM');
   let text: string;
   try {
@@ -66,7 +67,7 @@ export const parseManifest = (bytes: Buffer): ParsedReference[] => {
   const seen = new Set<string>();
   for (const ref of asArray(child(r, prefixes, ASIC_NS, 'DataObjectReference'))) {
     const uri = ref['@_URI'];
-    if (typeof uri !== 'string' || !ENTRY_NAME_RE.test(uri) || uri.startsWith('META-INF/') || uri === 'mimetype') {
+    if (typeof uri !== 'string' || !entryName.test(uri) || uri.startsWith('META-INF/') || uri === 'mimetype') {
       fail('E_MANIFEST_XML', `bad URI ${String(uri).slice(0, 80)}`);
     }
     const u = uri as string;

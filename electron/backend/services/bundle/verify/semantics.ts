@@ -1,6 +1,7 @@
 import { SUBMISSION_FORMAT, submissionSchema } from '../../../../../shared/schemas/submission';
 import type { SignerDetails, Submission } from '../../../../../shared/schemas/submission';
 import type { BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
+import { parseContentJson } from './content-json';
 import { fail } from './failure';
 
 /** What the importer knows about an indicator set (from its catalog). */
@@ -27,12 +28,7 @@ export const checkSemantics = (
   signer: SignerDetails,
   hooks: SemanticHooks,
 ): { submission: Submission; warnings: BundleWarningCode[] } => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
-  } catch (e) {
-    return fail('E_SUBMISSION_SCHEMA', `invalid JSON: ${(e as Error).message.slice(0, 120)}`);
-  }
+  const raw = parseContentJson(json, 'E_SUBMISSION_SCHEMA');
   const format = raw && typeof raw === 'object' ? (raw as { format?: unknown }).format : undefined;
   if (format !== SUBMISSION_FORMAT) fail('E_FORMAT_VERSION', `format ${String(format).slice(0, 20)}`);
   const parsed = submissionSchema.safeParse(raw);

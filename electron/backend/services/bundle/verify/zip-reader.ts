@@ -1,19 +1,27 @@
 import { createReadStream } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 
-import { ALLOWED_DIRS, ASIC_MIMETYPE, ENTRY_NAME_RE } from '../constants';
+import { ASIC_MIMETYPE } from '../constants';
 import type { VerifyLimits } from '../constants';
 import { BundleFailure, fail } from './failure';
+import { SUBMISSION_PROFILE } from './profile';
+import type { ContainerProfile } from './profile';
+import { parseExtraFields } from './zip-extra';
+import { readZipLayout } from './zip-structure';
 
+/** `isDir` is always false once readEntries returned (directory entries are refused); kept for callers that filter on it. */
 export type ZipEntryInfo = { name: string; entry: Entry; isDir: boolean };
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
+/** FILE_ATTRIBUTE_DIRECTORY in the MS-DOS byte of the external attributes. */
+const MSDOS_DIR = 0x10;
 
 /** Maps yauzl's error texts to verification codes. */
 const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
@@ -22,6 +30,7 @@ const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
   if (/multi-disk/i.test(m)) return new BundleFailure('E_MULTI_DISK', m);
   if (/too many bytes|not enough bytes|size mismatch/i.test(m)) return new BundleFailure('E_SIZE_MISMATCH', m);
   if (/encrypt/i.test(m)) return new BundleFailure('E_ENCRYPTED', m);
+  if (/extra field/i.test(m)) return new BundleFailure('E_EXTRA_FIELD', m);
   if (/compression method/i.test(m)) return new BundleFailure('E_METHOD', m);
   if (/End of central directory record signature not found/i.test(m)) {
     return new BundleFailure(startsAsZip ? 'E_TRUNCATED' : 'E_NOT_ZIP', m);
@@ -34,9 +43,34 @@ const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
 };
 
 /**
+ * Counts an entry's bytes and their CRC-32 while they are hashed; `finish` compares both with the central
+ * directory (the CRC-32 is what unzip -t and Python's testzip() check; we check it too).
+ */
+export class EntryCheck {
+  private crc = 0;
+  private bytes = 0;
+
+  constructor(private readonly info: ZipEntryInfo) {}
+
+  update(chunk: Buffer): void {
+    this.crc = crc32(chunk, this.crc);
+    this.bytes += chunk.length;
+  }
+
+  finish(): void {
+    const e = this.info.entry;
+    if (this.bytes !== e.uncompressedSize) fail('E_SIZE_MISMATCH', `${this.info.name}: ${this.bytes} bytes, ${e.uncompressedSize} declared`);
+    if (this.crc >>> 0 !== e.crc32 >>> 0) {
+      fail('E_CRC_MISMATCH', `${this.info.name}: CRC-32 ${(this.crc >>> 0).toString(16)}, ${(e.crc32 >>> 0).toString(16)} declared`);
+    }
+  }
+}
+
+/**
  * Strict, read-only view of a bundle zip (yauzl: central directory first, lazyEntries, strictFileNames,
- * validateEntrySizes, autoClose off). Runs steps 1 and 2 of the procedure; names from the zip are only
- * ever compared with the allow-list, never used as file-system paths.
+ * validateEntrySizes, autoClose off), cross-checked with our own reading of the zip's bookkeeping
+ * (zip-structure.ts). Runs steps 1 and 2 of the procedure; names from the zip are only ever compared with
+ * the allow-list, never used as file-system paths.
  */
 export class BundleZipReader {
   /** Where each entry's data starts (from its local header), for the fast path of stored entries. */
@@ -86,7 +120,7 @@ export class BundleZipReader {
   }
 
   /** Step 2: the entry table, with every structural check. Returns entries in central-directory order. */
-  async readEntries(limits: VerifyLimits): Promise<ZipEntryInfo[]> {
+  async readEntries(limits: VerifyLimits, profile: ContainerProfile = SUBMISSION_PROFILE): Promise<ZipEntryInfo[]> {
     if (this.zip.entryCount > limits.maxEntries) fail('E_LIMIT', `${this.zip.entryCount} entries`);
     const entries: ZipEntryInfo[] = [];
     const seen = new Set<string>();
@@ -98,6 +132,8 @@ export class BundleZipReader {
       this.zip.on('entry', (entry: Entry) => {
         try {
           const name = entry.fileName;
+          // First: an extra field (Unicode Path 0x7075) may already have renamed the entry in yauzl's view.
+          parseExtraFields(entry.extraFieldRaw, name);
           const isDir = name.endsWith('/');
           if (entry.generalPurposeBitFlag & 0x1 || entry.isEncrypted()) fail('E_ENCRYPTED', name);
           if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) fail('E_METHOD', `${name}: method ${entry.compressionMethod}`);
@@ -119,12 +155,10 @@ export class BundleZipReader {
     entries.forEach(({ name, entry, isDir }, index) => {
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) fail('E_SYMLINK', `${name}: mode ${mode.toString(8)}`);
-      if (isDir) {
-        if (!ALLOWED_DIRS.has(name)) fail('E_UNEXPECTED_ENTRY', name);
-      } else {
-        if (!ENTRY_NAME_RE.test(name)) fail('E_UNEXPECTED_ENTRY', name);
-        if (mode === S_IFDIR) fail('E_UNEXPECTED_ENTRY', `${name}: directory posing as a file`);
-      }
+      // No directory entries at all: other tools extract the data a directory entry may carry.
+      if (isDir) fail(profile.folders.has(name) ? 'E_DIRECTORY_ENTRY' : 'E_UNEXPECTED_ENTRY', `${name}: ${entry.uncompressedSize} bytes`);
+      if (!profile.entryName.test(name)) fail('E_UNEXPECTED_ENTRY', name);
+      if (mode === S_IFDIR || (entry.externalFileAttributes & MSDOS_DIR) !== 0) fail('E_UNEXPECTED_ENTRY', `${name}: directory posing as a file`);
       if (index === 0 && name !== 'mimetype') fail('E_MIMETYPE', `first entry is ${name}`);
       if (name === 'mimetype' && index !== 0) fail('E_MIMETYPE', 'mimetype is not the first entry');
       if (entry.uncompressedSize > limits.maxEntryBytes) fail('E_LIMIT', `${name}: ${entry.uncompressedSize} bytes`);
@@ -138,34 +172,35 @@ export class BundleZipReader {
         fail('E_RATIO', `${name}: ${entry.uncompressedSize} / ${entry.compressedSize}`);
       }
     });
-    await this.checkLocalHeaders(entries);
+    await this.checkLayout(entries, limits);
     return entries;
   }
 
   /**
-   * Against parser differentials: every local header must carry the central directory's name, method and
-   * flags, and entries must not overlap (several central records pointing at the same data).
+   * Against parser differentials: our own reading of the end records, the whole central directory, every
+   * local header and data descriptor (zip-structure.ts) must describe exactly the entries yauzl listed.
    */
-  private async checkLocalHeaders(entries: ZipEntryInfo[]): Promise<void> {
-    const spans: { start: number; end: number; name: string }[] = [];
-    for (const { name, entry } of entries) {
-      let local;
-      try {
-        local = await this.zip.readLocalFileHeaderPromise(entry);
-      } catch (e) {
-        throw classify(e as Error, this.startsAsZip);
-      }
-      if (!Buffer.from(local.fileName).equals(entry.fileNameRaw)) fail('E_HEADER_MISMATCH', `${name}: local name differs`);
-      if (local.compressionMethod !== entry.compressionMethod) fail('E_HEADER_MISMATCH', `${name}: method differs`);
-      if ((local.generalPurposeBitFlag & 0x1) !== 0) fail('E_ENCRYPTED', name);
-      if (name === 'mimetype' && local.extraFieldLength !== 0) fail('E_MIMETYPE', 'local header has an extra field');
-      this.dataStart.set(entry, local.fileDataStart);
-      spans.push({ start: entry.relativeOffsetOfLocalHeader, end: local.fileDataStart + entry.compressedSize, name });
+  private async checkLayout(entries: ZipEntryInfo[], limits: VerifyLimits): Promise<void> {
+    let layout;
+    const fh = await openFile(this.file, 'r').catch((e: Error) => fail('E_IO', e.message));
+    try {
+      layout = await readZipLayout(fh, (await fh.stat()).size, limits);
+    } finally {
+      await fh.close();
     }
-    spans.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < spans.length; i++) {
-      if (spans[i]!.start < spans[i - 1]!.end) fail('E_HEADER_MISMATCH', `${spans[i]!.name} overlaps ${spans[i - 1]!.name}`);
-    }
+    if (layout.records.length !== entries.length) fail('E_ZIP_STRUCTURE', `${layout.records.length} central records, ${entries.length} entries read`);
+    entries.forEach(({ name, entry }, i) => {
+      const r = layout.records[i]!;
+      const same =
+        r.offset === entry.relativeOffsetOfLocalHeader &&
+        r.nameRaw.equals(entry.fileNameRaw) &&
+        r.csize === entry.compressedSize &&
+        r.usize === entry.uncompressedSize &&
+        r.crc === entry.crc32 &&
+        r.method === entry.compressionMethod;
+      if (!same) fail('E_ZIP_STRUCTURE', `${name}: central record read differently by two parsers`);
+      this.dataStart.set(entry, layout.dataStart[i]!);
+    });
   }
 
   /** Step 2 (last item): mimetype stored, no extra field, exact content. */
@@ -181,7 +216,8 @@ export class BundleZipReader {
   /**
    * The entry's content. Stored entries are read straight from the file range the local header points at
    * (1 MiB reads; yauzl already checked compressed = uncompressed size for stored data and that the range
-   * lies inside the file); deflated entries go through yauzl, which stops at the declared size.
+   * lies inside the file); deflated entries go through yauzl, which stops at the declared size. Callers
+   * feed the chunks to an EntryCheck (CRC-32 and size).
    */
   async stream(info: ZipEntryInfo): Promise<Readable> {
     const start = this.dataStart.get(info.entry);
@@ -197,22 +233,25 @@ export class BundleZipReader {
     }
   }
 
-  /** Reads a whole (small) entry; the cap applies to the declared and (through yauzl) the real size. */
+  /** Reads a whole (small) entry; the cap applies to the declared and the real size; CRC-32 checked. */
   async readSmall(info: ZipEntryInfo, max: number, code: 'E_META_TOO_LARGE' | 'E_MIMETYPE'): Promise<Buffer> {
     if (info.entry.uncompressedSize > max) fail(code, `${info.name}: ${info.entry.uncompressedSize} bytes`);
     const rs = await this.stream(info);
     const chunks: Buffer[] = [];
+    const check = new EntryCheck(info);
     let n = 0;
     try {
       for await (const c of rs as AsyncIterable<Buffer>) {
         n += c.length;
         if (n > max) fail(code, `${info.name}: more than ${max} bytes`);
+        check.update(c);
         chunks.push(c);
       }
     } catch (e) {
       if (e instanceof BundleFailure) throw e;
       throw classify(e as Error, this.startsAsZip);
     }
+    check.finish();
     return Buffer.concat(chunks);
   }
 

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+
+import type { BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
+import type { SignerDetails } from '../../../../../shared/schemas/submission';
+import { certDetails } from '../../signing/pki';
+import { MANIFEST_PATH, SIGNATURE_PATH } from '../constants';
+import type { VerifyLimits } from '../constants';
+import { checkCertificatePolicy } from './cert-policy';
+import { checkCms } from './cms-verify';
+import { fail } from './failure';
+import { parseManifest } from './manifest-parse';
+import type { ParsedReference } from './manifest-parse';
+import type { ContainerProfile } from './profile';
+import type { TrustStore } from './trust';
+import { BundleZipReader, EntryCheck } from './zip-reader';
+import type { ZipEntryInfo } from './zip-reader';
+
+export type ContainerOptions = {
+  trust: TrustStore;
+  now: Date;
+  limits: VerifyLimits;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+};
+
+/** Filled in as the steps pass, so that a failure report still shows who signed and when. */
+export type ContainerState = { signer: SignerDetails | null; chain: string[]; signingTime: string | null };
+
+export type VerifiedContainer = {
+  /** Manifest references in manifest order. */
+  refs: ParsedReference[];
+  /** What was really read for each listed entry. */
+  actual: Map<string, { size: number; sha256: string }>;
+  /** The bytes of the profile's content JSON (digest-checked, not yet parsed). */
+  content: Buffer;
+  warnings: BundleWarningCode[];
+};
+
+/**
+ * Steps 1–7 of the procedure (docs/submission-format.md §5), common to every package kind in the ASiC-E
+ * container: zip structure, manifest, CMS, certificate policy, coverage and digests. Throws BundleFailure
+ * at the first failed check. Never writes anything: entries are only streamed through SHA-256 and CRC-32.
+ */
+export const verifyContainer = async (file: string, profile: ContainerProfile, o: ContainerOptions, state: ContainerState): Promise<VerifiedContainer> => {
+  const { limits } = o;
+  const deadline = Date.now() + limits.timeoutMs;
+  const tick = (): void => {
+    if (o.signal?.aborted) fail('E_TIMEOUT', 'cancelled');
+    if (Date.now() > deadline) fail('E_TIMEOUT', `more than ${limits.timeoutMs} ms`);
+  };
+  let reader: BundleZipReader | null = null;
+  try {
+    // 1-2. File level and entry table.
+    reader = await BundleZipReader.open(file, limits);
+    const entries = await reader.readEntries(limits, profile);
+    await reader.checkMimetype(entries[0]!);
+    tick();
+    const byName = new Map<string, ZipEntryInfo>(entries.map((e) => [e.name, e]));
+    // 3. Metadata.
+    const manifestEntry = byName.get(MANIFEST_PATH);
+    const sigEntry = byName.get(SIGNATURE_PATH);
+    if (!manifestEntry || !sigEntry) fail('E_UNSIGNED', !manifestEntry ? MANIFEST_PATH : SIGNATURE_PATH);
+    const manifest = await reader.readSmall(manifestEntry!, limits.maxMetaBytes, 'E_META_TOO_LARGE');
+    const p7s = await reader.readSmall(sigEntry!, limits.maxMetaBytes, 'E_META_TOO_LARGE');
+    const contentEntry = byName.get(profile.contentPath);
+    if (contentEntry && contentEntry.entry.uncompressedSize > limits.maxMetaBytes) fail('E_META_TOO_LARGE', profile.contentPath);
+    // 4. Manifest.
+    const refs = parseManifest(manifest, profile.entryName);
+    // 5. CMS.
+    const cms = checkCms(p7s, manifest);
+    state.signer = certDetails(cms.signerCert);
+    state.signingTime = cms.signingTime?.toISOString() ?? null;
+    // 6. Certificate policy.
+    const policy = await checkCertificatePolicy(cms, o.trust, manifest, o.now);
+    state.chain = policy.chain;
+    tick();
+    // 7. Coverage and digests.
+    const listed = new Map(refs.map((r) => [r.uri, r]));
+    for (const e of entries) {
+      if (e.name === 'mimetype' || e.name.startsWith('META-INF/')) continue;
+      if (!listed.has(e.name)) fail('E_UNLISTED_ENTRY', e.name);
+    }
+    for (const r of refs) if (!byName.has(r.uri)) fail('E_MISSING_ENTRY', r.uri);
+    if (!listed.has(profile.contentPath)) fail('E_MISSING_ENTRY', profile.contentPath);
+    const total = refs.reduce((s, r) => s + byName.get(r.uri)!.entry.uncompressedSize, 0);
+    let done = 0;
+    let readTotal = 0;
+    const actual = new Map<string, { size: number; sha256: string }>();
+    let content: Buffer | null = null;
+    for (const r of refs) {
+      tick();
+      o.onProgress?.(done, total, r.uri);
+      const info = byName.get(r.uri)!;
+      const hash = createHash('sha256');
+      const check = new EntryCheck(info);
+      let size = 0;
+      const keep = r.uri === profile.contentPath ? ([] as Buffer[]) : null;
+      try {
+        const rs = await reader.stream(info);
+        for await (const chunk of rs as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          check.update(chunk);
+          size += chunk.length;
+          readTotal += chunk.length;
+          done += chunk.length;
+          if (readTotal > limits.maxTotalBytes) fail('E_LIMIT', 'bytes read exceed the total cap');
+          if (keep) {
+            if (size > limits.maxMetaBytes) fail('E_META_TOO_LARGE', profile.contentPath);
+            keep.push(chunk);
+          }
+        }
+      } catch (e) {
+        throw reader.classifyError(e);
+      }
+      const sha = hash.digest('hex');
+      // The signed digest first (tampering is E_DIGEST_MISMATCH), then the zip's own CRC-32 and size.
+      if (sha !== r.sha256) fail('E_DIGEST_MISMATCH', r.uri);
+      check.finish();
+      if (keep) content = Buffer.concat(keep);
+      actual.set(r.uri, { size, sha256: sha });
+    }
+    o.onProgress?.(done, total, '');
+    return { refs, actual, content: content!, warnings: policy.warnings };
+  } finally {
+    reader?.close();
+  }
+};

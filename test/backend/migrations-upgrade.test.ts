@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { openDatabase } from '../../electron/backend/db/connection';
+import type { Db } from '../../electron/backend/db/connection';
+import { MIGRATIONS } from '../../electron/backend/db/migrations/index';
+import { currentVersion, migrate } from '../../electron/backend/db/migrations/runner';
+import { listAnswers } from '../../electron/backend/db/repos/answer-repo';
+import { findAssessment } from '../../electron/backend/db/repos/assessment-repo';
+import { listDocumentRows } from '../../electron/backend/db/repos/evidence-repo';
+import { listSubmissions } from '../../electron/backend/db/repos/submission-repo';
+import { getUnitProfile } from '../../electron/backend/db/repos/unit-repo';
+import { makeTempDir } from '../helpers/backend';
+
+/**
+ * Upgrades of databases that already hold data: for every older schema version N, a database is built by
+ * running the migrations up to N, filled with realistic rows written in THAT version's schema (raw SQL on
+ * purpose: the repos speak the newest schema), then migrated to the newest. Every row must survive with
+ * its values, the newest repos must read them, and the constraints must still hold.
+ */
+type Seed = { since: number; table: string; rows: Record<string, string | number | null>[] };
+
+const A1 = '0190a1b2-0000-7000-8000-000000000001';
+const A2 = '0190a1b2-0000-7000-8000-000000000002';
+const SHA = 'ab'.repeat(32);
+const T0 = '2025-03-01T08:00:00.000Z';
+const T1 = '2025-06-30T09:30:00.000Z';
+
+/** Rows in the order their tables appeared (parents before children). */
+const SEEDS: Seed[] = [
+  {
+    since: 10,
+    table: 'unit_profile',
+    rows: [{ id: 1, name: 'Sở Tư pháp thành phố Hải Phòng', code: 'STP-HP', type: 'SO', focal_point_json: '{"name":"Lê Thị Hoa","title":"Chuyên viên","phone":"","email":""}', head_json: '{"name":"Phạm Văn Đông","title":"Giám đốc","phone":"","email":""}', updated_at: T0 }],
+  },
+  {
+    since: 10,
+    table: 'assessment',
+    rows: [
+      { id: A1, year: 2025, indicator_set_id: 'hp-2025-so', indicator_set_version: '2025.1', indicator_set_name: 'Bộ chỉ số sở 2025', indicator_set_sha256: SHA, revision: 1, supersedes_revision: null, status: 'draft', deadline: '2025-12-15', created_at: T0, updated_at: T1 },
+      { id: A2, year: 2024, indicator_set_id: 'hp-2025-so', indicator_set_version: '2025.1', indicator_set_name: 'Bộ chỉ số sở 2025', indicator_set_sha256: SHA, revision: 2, supersedes_revision: 1, status: 'locked', deadline: null, created_at: T0, updated_at: T1 },
+    ],
+  },
+  {
+    since: 20,
+    table: 'answer',
+    rows: [
+      { assessment_id: A1, node_id: 'so25-3.3', inputs_json: '{"numerator":14,"denominator":1000}', is_na: 0, na_reason: '', explanation: '14 hồ sơ trễ hạn do phải xác minh thực địa.', updated_at: T1 },
+      { assessment_id: A1, node_id: 'so25-6.1', inputs_json: '{}', is_na: 1, na_reason: 'Không được giao vốn đầu tư công.', explanation: '', updated_at: T1 },
+    ],
+  },
+  {
+    since: 20,
+    table: 'answer_history',
+    rows: [{ id: 1, assessment_id: A1, node_id: 'so25-3.3', previous_json: 'null', changed_at: T0 }],
+  },
+  {
+    since: 30,
+    table: 'evidence_document',
+    rows: [{ id: 'doc-1', assessment_id: A1, sha256: SHA, size: 12_345, file_kind: 'pdf', media_type: 'application/pdf', original_name: 'Kế hoạch CCHC 2025.pdf', doc_type: 'Kế hoạch', doc_number: '12/KH-STP', issued_on: '2025-01-10', summary: 'Kế hoạch cải cách hành chính năm 2025', issuer: 'Sở Tư pháp', note: '', created_at: T0, updated_at: T0 }],
+  },
+  {
+    since: 30,
+    table: 'evidence_link',
+    rows: [{ assessment_id: A1, node_id: 'so25-1.1.1', document_id: 'doc-1', created_at: T0 }],
+  },
+  {
+    since: 40,
+    table: 'submission',
+    rows: [{ id: 'sub-1', assessment_id: A2, submission_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 1, supersedes: null, bundle_sha256: 'cd'.repeat(32), bundle_size: 1_048_576, path: '/home/hoa/STP-HP_2024_0190a1b2.asice', signer_subject: 'CN=Nguyễn Văn An', signer_sha256: 'ef'.repeat(32), verification_code: 'OK', created_at: T1 }],
+  },
+  {
+    since: 50,
+    table: 'report_narrative',
+    rows: [{ assessment_id: A1, basis: 'Kế hoạch số 12/KH-STP', strengths: 'Hoàn thành đúng hạn.', weaknesses: 'Còn hồ sơ trễ hạn.', causes: 'Thiếu nhân lực.', recommendations: 'Bổ sung biên chế.', updated_at: T1 }],
+  },
+  {
+    // From 0060 on the revision history is written by the app; below 0060 the migration backfills it.
+    since: 60,
+    table: 'assessment_revision',
+    rows: [
+      { assessment_id: A1, revision: 1, supersedes: null, created_at: T0 },
+      { assessment_id: A2, revision: 1, supersedes: null, created_at: T0 },
+      { assessment_id: A2, revision: 2, supersedes: 1, created_at: T1 },
+    ],
+  },
+  {
+    since: 70,
+    table: 'survey_result',
+    rows: [{ assessment_id: A1, node_id: 'so25-1.7', source_note: 'Kết quả điều tra XHH 2025 do Sở Nội vụ cung cấp', origin: 'import', file_name: 'xhh-2025.xlsx', updated_at: T1 }],
+  },
+];
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0));
+const openAt = (version: number): Db => {
+  const d = makeTempDir('cchc-migrate-');
+  dirs.push(d);
+  const db = openDatabase(join(d, 'db.sqlite'));
+  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  expect(currentVersion(db)).toBe(version);
+  return db;
+};
+const insert = (db: Db, s: Seed): void => {
+  for (const row of s.rows) {
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO ${s.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+};
+const rowsOf = (db: Db, table: string): Record<string, unknown>[] => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+const NEWEST = MIGRATIONS.at(-1)!.version;
+const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
+
+describe('migrations on databases that already hold rows', () => {
+  it('there is an older version to upgrade from for every migration but the newest', () => {
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70]);
+  });
+
+  it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
+    const db = openAt(from);
+    const seeded = SEEDS.filter((s) => s.since <= from);
+    for (const s of seeded) insert(db, s);
+
+    const report = migrate(db, MIGRATIONS);
+    expect(report.from).toBe(from);
+    expect(report.to).toBe(NEWEST);
+    expect(report.applied).toEqual(MIGRATIONS.filter((m) => m.version > from).map((m) => `${m.version}-${m.name}`));
+
+    for (const s of seeded) {
+      const got = rowsOf(db, s.table);
+      expect(got.length, s.table).toBe(s.rows.length);
+      s.rows.forEach((row, i) => expect(got[i], `${s.table}[${i}]`).toMatchObject(row));
+    }
+    if (from < 60) {
+      // 0060 backfills one history row per assessment from its current revision.
+      expect(rowsOf(db, 'assessment_revision')).toEqual([
+        { assessment_id: A1, revision: 1, supersedes: null, created_at: T0 },
+        { assessment_id: A2, revision: 2, supersedes: 1, created_at: T0 },
+      ]);
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+
+    // The newest code reads what the old schema stored.
+    expect(getUnitProfile(db)?.code).toBe('STP-HP');
+    expect(findAssessment(db, A1)).toMatchObject({ id: A1, year: 2025, status: 'draft', revision: 1, deadline: '2025-12-15' });
+    expect(findAssessment(db, A2)).toMatchObject({ id: A2, status: 'locked', revision: 2, supersedesRevision: 1 });
+    if (from >= 20) {
+      const answers = listAnswers(db, A1);
+      expect(answers.map((a) => [a.nodeId, a.inputs, a.notApplicable])).toEqual([
+        ['so25-3.3', { numerator: 14, denominator: 1000 }, null],
+        ['so25-6.1', {}, { reason: 'Không được giao vốn đầu tư công.' }],
+      ]);
+    }
+    if (from >= 30) expect(listDocumentRows(db, A1).map((d) => [d.id, d.originalName, d.size])).toEqual([['doc-1', 'Kế hoạch CCHC 2025.pdf', 12_345]]);
+    if (from >= 40) expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize])).toEqual([[1, 1_048_576]]);
+
+    // Constraints still bite after the upgrade.
+    const bad = (sql: string, params: unknown[]) => () => db.prepare(sql).run(...params);
+    expect(bad("UPDATE assessment SET status = 'archived' WHERE id = ?", [A1])).toThrow(/CHECK constraint failed/);
+    expect(bad('INSERT INTO unit_profile (id, name, code, type, focal_point_json, head_json, updated_at) VALUES (2, ?, ?, ?, ?, ?, ?)', ['x', 'x', 'SO', '{}', '{}', T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO answer (assessment_id, node_id, inputs_json, updated_at) VALUES ('missing', 'n', '{}', ?)", [T0])).toThrow(/FOREIGN KEY constraint failed/);
+    const twice = "INSERT INTO answer (assessment_id, node_id, inputs_json, updated_at) VALUES (?, 'so25-9.1.1', '{}', ?)";
+    db.prepare(twice).run(A1, T0);
+    expect(bad(twice, [A1, T0])).toThrow(/UNIQUE constraint failed/);
+    expect(bad("INSERT INTO answer (assessment_id, node_id, inputs_json, updated_at) VALUES (?, 'n', 'not json', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO evidence_document (id, assessment_id, sha256, size, file_kind, media_type, original_name, created_at, updated_at) VALUES ('d2', ?, 'short', 1, 'pdf', 'application/pdf', 'a.pdf', ?, ?)", [A1, T0, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO survey_result (assessment_id, node_id, source_note, origin, file_name, updated_at) VALUES (?, 'n', '', 'guessed', '', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
+    // Deleting an assessment still cascades to everything hanging off it.
+    db.prepare('DELETE FROM assessment WHERE id = ?').run(A1);
+    for (const t of ['answer', 'answer_history', 'evidence_document', 'evidence_link', 'report_narrative', 'survey_result']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE assessment_id = ?`).get(A1), t).toEqual({ n: 0 });
+    }
+    db.close();
+  });
+});
