@@ -1,39 +1,31 @@
-// Lint is a CI gate (npm test runs it with --max-warnings 0). Besides style, it enforces the layers:
-// shared/ is pure (no electron, no node), the renderer has no node, only the Electron shell imports electron.
+// Lint is a CI gate (npm test runs it with --max-warnings 0). Besides style, it enforces the architecture
+// (docs/architecture.md, "Layers"); test/unit/lint-layers.test.ts plants a violation of every rule:
+// - local/environment: every import is classified node / dom / either / electron (lint/zones.mjs) and a
+//   file imports only what runs where it runs — shared/ is pure, the renderer has no Node, only the shell
+//   imports Electron, production code never imports tests;
+// - local/boundaries: handlers → services → db/repos inside the backend, the backend never imports
+//   electron/workers, renderer features import each other only through index.ts;
+// - local/no-import-cycle: no cycles between files, type-only imports included;
+// - no-restricted-syntax: SQL (prepare, pragma, exec, transaction, backup) only in electron/backend/db/.
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'http', 'https', 'net', 'url', 'util', 'zlib', 'worker_threads', 'buffer', 'events', 'readline', 'tls'];
-const nodeImports = [{ regex: '^node:', message: 'This layer must not use Node APIs.' }];
-const nodeNames = NODE_BUILTINS.map((name) => ({ name, message: 'This layer must not use Node APIs.' }));
-const electronName = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
-const intoRenderer = { regex: '(^|/)renderer/', message: 'The backend never imports renderer code.' };
-const intoElectron = { regex: '(^|/)electron/', message: 'This layer must not import electron/ code.' };
-const intoTests = { regex: '(^|/)test/', message: 'Production code never imports tests (the fake platform lives in test/).' };
+import local from './lint/plugin.mjs';
 
-export const layerRules = {
-  shared: {
-    'no-restricted-imports': ['error', {
-      paths: [electronName, { name: 'better-sqlite3', message: 'shared/ is pure.' }, ...nodeNames],
-      patterns: [...nodeImports, intoElectron, intoRenderer, intoTests],
-    }],
-  },
-  renderer: {
-    'no-restricted-imports': ['error', {
-      paths: [electronName, { name: 'better-sqlite3', message: 'The renderer has no database access.' }, ...nodeNames],
-      patterns: [...nodeImports, intoElectron, intoTests],
-    }],
-  },
-  backend: {
-    'no-restricted-imports': ['error', { paths: [electronName], patterns: [intoRenderer, intoTests] }],
-  },
-  shell: {
-    'no-restricted-imports': ['error', { patterns: [intoRenderer, intoTests] }],
-  },
-};
+const PRODUCTION = ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'];
+
+const SQL = 'SQL lives in electron/backend/db/: call a repo function, and group writes with inTransaction (db/transaction.ts) or withEditable (services/assessments/guards.ts).';
+/** Database calls by name; exec and backup also exist on RegExp and elsewhere, so only on a database-like receiver or with SQL text. */
+const sqlOutsideDb = [
+  'error',
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma|transaction)$/]', message: SQL },
+  { selector: 'CallExpression[callee.property.name=/^(exec|backup)$/][callee.object.name=/^(db|database|live|conn)$/i]', message: SQL },
+  { selector: 'CallExpression[callee.property.name=/^(exec|backup)$/][callee.object.property.name=/^(db|database)$/]', message: SQL },
+  { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: SQL },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
@@ -41,6 +33,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { local },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
@@ -56,15 +49,14 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      ...layerRules.renderer,
     },
   },
-  { files: ['shared/**/*.ts'], rules: layerRules.shared },
-  { files: ['electron/backend/**/*.ts', 'electron/webhost/**/*.ts', 'electron/cli/**/*.ts', 'electron/workers/**/*.ts'], rules: layerRules.backend },
-  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: layerRules.shell },
+  { files: PRODUCTION, rules: { 'local/environment': 'error', 'local/boundaries': 'error' } },
+  { files: PRODUCTION, ignores: ['electron/backend/db/**'], rules: { 'no-restricted-syntax': sqlOutsideDb } },
+  { files: ['**/*.{ts,tsx,mts}'], rules: { 'local/no-import-cycle': 'error' } },
   {
     // Tests, benchmarks and scripts print results and may use any layer.
-    files: ['test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*', '*.mjs'],
+    files: ['test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*', '*.mjs', 'lint/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off', 'no-empty-pattern': 'off' },
   },
 );

@@ -21,6 +21,7 @@ import { dataPaths } from '../electron/backend/data-dir';
 import { silentLogger } from '../electron/backend/logger';
 import { createWebHost } from '../electron/webhost/host-web';
 import { startWebHost } from '../electron/webhost/server';
+import { launchWorker } from '../electron/workers/launch';
 import { leaves } from '../shared/domain/indicator-tree';
 import type { IndicatorSet } from '../shared/schemas/indicator-set';
 import { maxInputs, SO_UNIT } from '../test/e2e/pages/assessment-page';
@@ -45,7 +46,7 @@ const f = (ms: number) => ms.toFixed(1);
 
 // ---- data: full set answered + 500 evidence documents ----
 const dataDir = mkdtempSync(join(tmpdir(), 'cchc-uibench-'));
-const backend = createBackend({ dataDir, logger: silentLogger, host: (paths, served) => createWebHost(paths, served) });
+const backend = createBackend({ dataDir, logger: silentLogger, host: (paths, served) => createWebHost(paths, served), workerLauncher: launchWorker });
 await call(backend, 'unit.save', SO_UNIT);
 const assessment = await call<{ id: string }>(backend, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so', deadline: '2025-12-31' });
 const id = assessment.id;

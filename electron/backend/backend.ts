@@ -12,16 +12,18 @@ import { dispatch } from './dispatch';
 import { handlers } from './handlers/index';
 import type { HandlerMap } from './handlers/types';
 import type { HostCapabilities } from './host';
-import type { WorkerLauncher } from '../workers/launch';
 import { JobRegistry } from './jobs';
 import { consoleLogger } from './logger';
 import type { Logger } from './logger';
 import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
 import { readAppVersion } from './app-version';
+import { DEFAULT_KEEP } from './services/backup/auto';
 import { backupLifecycle } from './services/backup/lifecycle';
 import { cleanupTempFiles } from './services/evidence/gc';
 import { ServedFiles } from './services/served-files';
 import { UploadRegistry } from './services/uploads';
+import { newSession } from './session';
+import type { WorkerLauncher } from './workers-seam/launcher';
 
 /** The project root (where package.json and resources/ live) when running from source. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,8 +38,11 @@ export type BackendOptions = {
   /** Called before pending migrations run (the backup service hooks in here). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
   handlers?: HandlerMap;
-  /** Electron passes a utilityProcess launcher (the RunAsNode fuse forbids forking the app binary). */
-  workerLauncher?: WorkerLauncher;
+  /**
+   * How worker processes start: electron/workers/launch.ts under Node (web host, CLI, tests), a utilityProcess
+   * launcher in the app (the RunAsNode fuse forbids forking the app binary). See workers-seam/launcher.ts.
+   */
+  workerLauncher: WorkerLauncher;
   /** Automatic backups kept in dataDir/backups (default 10); false turns them off. */
   backupKeep?: number | false;
 };
@@ -77,11 +82,15 @@ export const createBackend = (opts: BackendOptions): Backend => {
     uploads: new UploadRegistry(),
     served,
     now: opts.now ?? (() => new Date()),
-    ...(opts.workerLauncher ? { workerLauncher: opts.workerLauncher } : {}),
+    workerLauncher: opts.workerLauncher,
+    sqlite: opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+    backupKeep: typeof opts.backupKeep === 'number' ? opts.backupKeep : DEFAULT_KEEP,
+    session: newSession(),
   };
   backups.started(ctx);
   // Temp copies left by an attach that was killed mid-way are never visible; remove them at start-up.
-  cleanupTempFiles(paths.root);
+  const orphans = cleanupTempFiles(paths.root);
+  if (orphans.length) logger.info('evidence: removed orphan temp files', { count: orphans.length });
   const map = opts.handlers ?? handlers;
   return {
     ctx,

@@ -6,6 +6,7 @@ import type { Backend } from '../backend/backend';
 import { dataPaths } from '../backend/data-dir';
 import { silentLogger } from '../backend/logger';
 import { createFileSettingsStore } from '../backend/settings/file-settings-store';
+import { launchWorker } from '../workers/launch';
 import { UsageError } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const withStoredBackend = async <T>(dataDir: string, cwd: string, work: (
     dataDir: dir,
     logger: silentLogger,
     backupKeep: false,
+    workerLauncher: launchWorker,
     host: (paths) => ({
       kind: 'cli',
       settings: createFileSettingsStore(paths.settings),

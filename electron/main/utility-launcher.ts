@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { utilityProcess } from 'electron';
 
-import type { WorkerHandle, WorkerLauncher } from '../workers/launch';
+import type { WorkerHandle, WorkerLauncher } from '../backend/workers-seam/launcher';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createBackend, PROJECT_ROOT } from '../backend/backend';
 import { dataPaths } from '../backend/data-dir';
 import { createWebHost } from './host-web';
+import { launchWorker } from '../workers/launch';
 import { startWebHost } from './server';
 
 /**
@@ -19,7 +20,7 @@ const dataDir = arg('data') ?? process.env.CCHC_DATA_DIR ?? join(homedir(), '.lo
 const port = Number(arg('port') ?? process.env.CCHC_PORT ?? 5180);
 const fixedToken = process.env.CCHC_WEB_TOKEN;
 
-const backend = createBackend({ dataDir, host: (paths, served) => createWebHost(paths, served) });
+const backend = createBackend({ dataDir, host: (paths, served) => createWebHost(paths, served), workerLauncher: launchWorker });
 const running = await startWebHost({
   backend,
   rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type * as Pkcs11Types from 'pkcs11js';
 
 import type { AppErrorCode } from '../../shared/ipc/result';
-import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from './pkcs11-protocol';
+import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from '../backend/workers-seam/pkcs11-protocol';
 import { disconnectFromParent, onParentGone, onParentMessage, postToParent } from './parent-port';
 
 const pkcs11js = createRequire(import.meta.url)('pkcs11js') as typeof Pkcs11Types;

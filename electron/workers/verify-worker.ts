@@ -5,7 +5,7 @@
  */
 import { verifyBundle } from '../backend/services/bundle/verify/verify-bundle';
 import { onParentGone, onParentMessage, postToParent } from './parent-port';
-import type { VerifyWorkerRequest, VerifyWorkerResponse } from './verify-protocol';
+import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/workers-seam/verify-protocol';
 
 const reply = (r: VerifyWorkerResponse): void => postToParent(r);
 

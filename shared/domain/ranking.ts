@@ -4,7 +4,7 @@ import type { IndexBp, Milli } from './points';
 import { indexOf } from './points';
 
 /**
- * Sở Nội vụ's side of the index (par-index-domain.md §7–8): the appraised score of every leaf replaces the
+ * Sở Nội vụ's side of the index (appraisal, then ranking by block; docs/architecture.md, `inbox`): the appraised score of every leaf replaces the
  * unit's self score where the appraiser entered one, survey (XHH) points stay as they are, bonus/penalty
  * follow the set's caps, and
  *   final = clamp(S_appraised + X + min(B, bonusCap) − min(T, penaltyCap), 0, maxTotal)

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
 import type { IndicatorSet } from './indicator-set';
-import { indicatorSetSchema } from './indicator-set';
+import { indicatorSetBaseSchema } from './indicator-set';
+import { checkIndicatorSet } from './indicator-set-rules';
+
+/** The full schema: shape + semantic rules. Parse output is the normalised document (defaults filled). */
+export const indicatorSetSchema = indicatorSetBaseSchema.superRefine(checkIndicatorSet);
 
 /**
  * Validates an unknown document as an indicator set and turns every zod issue into one Vietnamese line that

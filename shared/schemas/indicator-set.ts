@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 import { scoringMethodSchema } from './indicator-set-methods';
-import { checkIndicatorSet } from './indicator-set-rules';
 import { unitTypeSchema } from './unit';
 
 /**
@@ -106,9 +105,8 @@ export const indicatorSetBaseSchema = z
   })
   .strict();
 
-/** The full schema: shape + semantic rules. Parse output is the normalised document (defaults filled). */
-export const indicatorSetSchema = indicatorSetBaseSchema.superRefine(checkIndicatorSet);
-
-// Typed from the base schema: the refinement does not change the shape (and this avoids a type cycle).
+// The full schema (shape + the semantic rules of indicator-set-rules.ts) is `indicatorSetSchema` in
+// indicator-set-validate.ts: the rules walk the tree with shared/domain/indicator-tree.ts, which needs these
+// types, so applying them here would make a cycle.
 export type IndicatorSet = z.infer<typeof indicatorSetBaseSchema>;
 export type IndicatorSetInput = z.input<typeof indicatorSetBaseSchema>;

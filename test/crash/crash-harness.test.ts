@@ -17,7 +17,7 @@ import { prepareChildren, prng, runAndKill } from './harness';
 import type { ChildName, KillOutcome } from './harness';
 
 /**
- * kill -9 harness (issue 8 §3, security-reliability.md §4.4). Three scenarios run side by side, each
+ * kill -9 harness (issue 8 §3; docs/security.md §6, data safety). Three scenarios run side by side, each
  * KILLS times: a child process does real work through the app's code and prints every acknowledged write;
  * the parent SIGKILLs it at a random moment, then reopens everything and checks:
  *   PRAGMA integrity_check = ok · no acknowledged write lost · no half transaction ·

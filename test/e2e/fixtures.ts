@@ -12,6 +12,7 @@ import { silentLogger } from '../../electron/backend/logger';
 import { createWebHost } from '../../electron/webhost/host-web';
 import { startWebHost } from '../../electron/webhost/server';
 import type { RunningWebHost } from '../../electron/webhost/server';
+import { launchWorker } from '../../electron/workers/launch';
 
 /**
  * The real thing: the built renderer (out/renderer, built by `vite build` before the run) served by the
@@ -33,6 +34,7 @@ const start = async (dataDir: string): Promise<{ backend: Backend; host: Running
     logger: silentLogger,
     host: (paths, served) => createWebHost(paths, served),
     now: () => new Date('2025-12-10T09:00:00+07:00'),
+    workerLauncher: launchWorker,
   });
   const host = await startWebHost({
     backend,

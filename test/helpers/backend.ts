@@ -7,6 +7,7 @@ import type { Backend, BackendOptions } from '../../electron/backend/backend';
 import type { HostCapabilities } from '../../electron/backend/host';
 import { silentLogger } from '../../electron/backend/logger';
 import { createFileSettingsStore } from '../../electron/backend/settings/file-settings-store';
+import { launchWorker } from '../../electron/workers/launch';
 
 export const makeTempDir = (prefix = 'cchc-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 
@@ -43,6 +44,7 @@ export const createTestBackend = (opts: Partial<BackendOptions> = {}): TestBacke
   let host!: TestHost;
   const backend = createBackend({
     logger: silentLogger,
+    workerLauncher: launchWorker,
     ...opts,
     dataDir,
     host: (paths) => {

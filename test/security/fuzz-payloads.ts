@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 
 /**
- * Malformed-payload generators for the IPC/HTTP fuzz tests (security-reliability.md §5 item 22):
+ * Malformed-payload generators for the IPC/HTTP fuzz tests (docs/security.md §4 and §5):
  * wrong types, huge strings, prototype-pollution keys, paths, NaN, negative and enormous numbers, arrays,
  * nested junk — and the channel's own field names filled with junk, so per-field checks get exercised.
  */

@@ -14,7 +14,7 @@ export type Registration = (
 export const TRUSTED_ID = 7;
 export const TRUSTED_EVENT: SenderLike = { sender: { id: TRUSTED_ID }, senderFrame: { url: 'app://app/index.html', parent: null } };
 
-/** Senders that must be refused before any payload is looked at (security-reliability.md §5 item 22). */
+/** Senders that must be refused before any payload is looked at (docs/security.md §4, IPC rules). */
 export const UNTRUSTED_EVENTS: Array<[string, SenderLike]> = [
   ['another window', { sender: { id: 8 }, senderFrame: { url: 'app://app/index.html', parent: null } }],
   ['a sub-frame of our window', { sender: { id: TRUSTED_ID }, senderFrame: { url: 'app://app/index.html', parent: {} } }],

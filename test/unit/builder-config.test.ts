@@ -40,7 +40,7 @@ describe('electron-builder.yml', () => {
     expect(pkg.productName).toBe(cfg.productName);
   });
 
-  it('fuses: exactly the hardened set (security-reliability.md §2.2)', () => {
+  it('fuses: exactly the hardened set', () => {
     expect(cfg.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,

@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** How better-sqlite3 loads its native part: Electron's ABI build in the packaged app, the default under Node. */
+export type SqliteRuntime = { nativeBinding?: string };
+
 export type OpenOptions = {
   readonly?: boolean;
   /** Path to an Electron-ABI build of better-sqlite3 (packaged app); undefined under plain Node. */
@@ -25,3 +28,7 @@ export const openDatabase = (file: string, opts: OpenOptions = {}): Db => {
   db.pragma('trusted_schema = OFF');
   return db;
 };
+
+/** Opens a database file that is not the live one (a snapshot, a staged restore), read-only by default. */
+export const openSideDatabase = (file: string, rt: SqliteRuntime, readonly = true): Db =>
+  new Database(file, { readonly, fileMustExist: true, ...(rt.nativeBinding ? { nativeBinding: rt.nativeBinding } : {}) });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 
 import { AppFailure } from '../../../shared/ipc/result';
+import type { BackendContext } from '../context';
 import { listAutomaticBackups } from '../services/backup/auto';
 import { BACKUP_EXTENSION } from '../services/backup/manifest';
 import { autoEnv, createBackupFile, defaultBackupName, restoreBackup } from '../services/backup/service';
@@ -9,27 +10,27 @@ import type { HandlerSlice } from './types';
 
 const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }];
 
-/** Only one backup or restore at a time: a restore swaps the data a concurrent backup is reading. */
-let busy = false;
-const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
-  if (busy) throw new AppFailure('CONFLICT', 'Đang có một thao tác sao lưu hoặc khôi phục khác; hãy chờ nó hoàn tất.');
-  busy = true;
+/** Only one backup or restore at a time per backend: a restore swaps the data a concurrent backup is reading. */
+const exclusive = async <T>(ctx: BackendContext, work: () => Promise<T>): Promise<T> => {
+  const running = ctx.session.running;
+  if (running.has('backup')) throw new AppFailure('CONFLICT', 'Đang có một thao tác sao lưu hoặc khôi phục khác; hãy chờ nó hoàn tất.');
+  running.add('backup');
   try {
     return await work();
   } finally {
-    busy = false;
+    running.delete('backup');
   }
 };
 
 export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'backup.restore'> = {
   'backup.list': (_input, ctx) => {
     const env = autoEnv(ctx);
-    return { backups: listAutomaticBackups(env.backupsDir), keep: env.keep ?? 10 };
+    return { backups: listAutomaticBackups(env.backupsDir), keep: ctx.backupKeep };
   },
 
   'backup.create': (_input, ctx) =>
     ctx.jobs.start('backup.create', (ctl) =>
-      exclusive(async () => {
+      exclusive(ctx, async () => {
         ctl.progress(0, 3, 'Chọn nơi lưu tệp sao lưu');
         const defaultName = defaultBackupName(ctx.now());
         const target = await ctx.host.chooseSaveTarget({ title: 'Lưu tệp sao lưu', defaultName, filters: FILTERS });
@@ -56,7 +57,7 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
     }
     const chosen = source;
     return ctx.jobs.start('backup.restore', (ctl) =>
-      exclusive(async () => {
+      exclusive(ctx, async () => {
         try {
           let from = chosen;
           if (!from) {

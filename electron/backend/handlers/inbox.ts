@@ -1,15 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import type { RankingExportResult } from '../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../shared/ipc/result';
-import { appraisalProblem } from '../../../shared/domain/ranking';
-import type { NodeKind } from '../../../shared/schemas/indicator-set';
-import { highestRevision, listImportedEvidence, saveAppraisal } from '../db/repos/inbox-repo';
-import { storePathFor } from '../services/evidence/store';
+import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
 import { importBundle } from '../services/inbox/import-bundle';
 import { pickYear, rankedBlocks } from '../services/inbox/listing';
-import { detailOf, isPreviewable, loadModel, requireImport } from '../services/inbox/model';
+import { detailOf, loadModel, requireImport } from '../services/inbox/model';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
 
@@ -62,30 +58,10 @@ export const inboxHandlers: HandlerSlice<Channels> = {
   },
 
   'inbox.previewEvidence': (input, ctx) => {
-    requireImport(ctx, input.importId);
-    const e = listImportedEvidence(ctx.db, input.importId).find((x) => x.path === input.path);
-    if (!e) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng trong hồ sơ');
-    if (!isPreviewable(e.mediaType)) throw new AppFailure('UNSUPPORTED', 'Chỉ xem trước được PDF và ảnh.');
-    const path = storePathFor(ctx.dataDir, e.sha256);
-    if (!existsSync(path) || statSync(path).size !== e.size) {
-      throw new AppFailure('FILE_CHANGED', `Tệp "${e.originalName}" trong kho đã bị xóa hoặc thay đổi.`);
-    }
-    const served = ctx.served.register(path, e.originalName, e.mediaType, 'inline');
+    const { file, evidence: e } = previewableEvidence(ctx, input.importId, input.path);
+    const served = ctx.served.register(file, e.originalName, e.mediaType, 'inline');
     return { fileId: served.id, mimeType: e.mediaType, fileName: e.originalName };
   },
 
-  'inbox.appraise': (input, ctx) => {
-    const row = requireImport(ctx, input.importId);
-    const newest = highestRevision(ctx.db, row.submissionId);
-    if (newest && newest.revision > row.revision) {
-      throw new AppFailure('CONFLICT', `Đơn vị đã gửi phiên bản ${newest.revision} của hồ sơ; hãy thẩm định phiên bản mới nhất.`);
-    }
-    const model = loadModel(ctx, row);
-    const leaf = model.leaves.find((l) => l.nodeId === input.nodeId);
-    if (!leaf) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tiêu chí (hoặc tiêu chí không phải tiêu chí lá)');
-    const problem = appraisalProblem({ kind: leaf.kind as NodeKind, max: leaf.max }, input.appraisedMilli);
-    if (problem) throw new AppFailure('VALIDATION', problem);
-    saveAppraisal(ctx.db, row.id, { nodeId: input.nodeId, appraisedMilli: input.appraisedMilli, comment: input.comment, updatedAt: ctx.now().toISOString() });
-    return detailOf(ctx, loadModel(ctx, row));
-  },
+  'inbox.appraise': (input, ctx) => appraiseLeaf(ctx, input),
 };

@@ -4,10 +4,9 @@ import type { ExportResult } from '../../../shared/ipc/channels/report';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { Job } from '../../../shared/schemas/job';
 import type { BackendContext } from '../context';
-import { findAssessment } from '../db/repos/assessment-repo';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
 import { saveReportDocument } from '../db/repos/report-document-repo';
-import { assertAssessmentEditable } from '../services/assessments/guards';
+import { requireAssessment, withEditable } from '../services/assessments/guards';
 import { assertReportFinal } from '../services/report/pdf/document';
 import { exportFileName, loadReportDocument, loadReportModel } from '../services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
@@ -23,20 +22,6 @@ type Channels =
   | 'report.pdf'
   | 'report.showInFolder';
 
-/** Where each finished export went, by job id: "open folder" names the job, never a path. Per backend. */
-const writtenFiles = new WeakMap<BackendContext, Map<string, string>>();
-const filesOf = (ctx: BackendContext): Map<string, string> => {
-  let m = writtenFiles.get(ctx);
-  if (!m) writtenFiles.set(ctx, (m = new Map()));
-  return m;
-};
-
-const requireAssessment = (ctx: BackendContext, id: string) => {
-  const a = findAssessment(ctx.db, id);
-  if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
-  return a;
-};
-
 const FORMATS = {
   xlsx: { title: 'Lưu bảng tự đánh giá', filter: { name: 'Bảng tính Excel', extensions: ['xlsx'] } },
   pdf: { title: 'Lưu báo cáo tự đánh giá', filter: { name: 'Tài liệu PDF', extensions: ['pdf'] } },
@@ -51,7 +36,6 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
   const { model, unitCode, year } = loadReportModel(ctx, assessmentId);
   if (format === 'pdf' && !draft) assertReportFinal(model);
   const defaultName = exportFileName(unitCode, year, format, draft);
-  const files = filesOf(ctx);
   let jobId = '';
   const job = ctx.jobs.start(`report.${format}`, async (ctl): Promise<ExportResult> => {
     ctl.progress(0, 3, 'Chọn nơi lưu tệp');
@@ -67,7 +51,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
     ctl.throwIfCancelled();
     ctl.progress(2, 3, 'Đang ghi tệp');
     writeFileAtomicSync(target.path, data);
-    files.set(jobId, target.path);
+    ctx.session.writtenFiles.set(jobId, target.path);
     ctl.progress(3, 3, 'Hoàn tất');
     return {
       format,
@@ -82,26 +66,25 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
 
 export const reportHandlers: HandlerSlice<Channels> = {
   'report.getNarrative': (input, ctx) => {
-    requireAssessment(ctx, input.assessmentId);
+    requireAssessment(ctx.db, input.assessmentId);
     return getNarrative(ctx.db, input.assessmentId);
   },
   'report.saveNarrative': (input, ctx) => {
-    requireAssessment(ctx, input.assessmentId);
+    requireAssessment(ctx.db, input.assessmentId);
     return saveNarrative(ctx.db, input.assessmentId, input.narrative, ctx.now().toISOString());
   },
   'report.getDocument': (input, ctx) => {
-    requireAssessment(ctx, input.assessmentId);
+    requireAssessment(ctx.db, input.assessmentId);
     return loadReportDocument(ctx, input.assessmentId);
   },
   'report.saveDocument': (input, ctx) => {
-    assertAssessmentEditable(requireAssessment(ctx, input.assessmentId));
-    saveReportDocument(ctx.db, input.assessmentId, input.document, ctx.now().toISOString());
+    withEditable(ctx, input.assessmentId, ({ now }) => saveReportDocument(ctx.db, input.assessmentId, input.document, now));
     return loadReportDocument(ctx, input.assessmentId);
   },
   'report.xlsx': (input, ctx) => startExport('xlsx', input.assessmentId, ctx),
   'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx, input.draft ?? false),
   'report.showInFolder': async (input, ctx) => {
-    const path = filesOf(ctx).get(input.jobId);
+    const path = ctx.session.writtenFiles.get(input.jobId);
     if (!path) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp đã xuất của công việc này');
     if (ctx.host.kind === 'web') return { shown: false };
     await ctx.host.showInFolder(path);

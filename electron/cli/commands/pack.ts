@@ -25,6 +25,7 @@ import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalo
 import { openP12Signer } from '../../backend/services/signing/p12-signer';
 import { openPkcs11Signer } from '../../backend/services/signing/pkcs11-signer';
 import type { Signer } from '../../backend/services/signing/signer';
+import { launchWorker } from '../../workers/launch';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { printVerifyResult } from './verify';
@@ -66,7 +67,7 @@ const openSigner = async (flags: Record<string, string>, io: CliIo): Promise<Sig
   if (flags.p12) return openP12Signer(readFileSync(resolve(io.cwd, flags.p12)), secretFrom(io, flags['password-env'], '--password-env'));
   if (flags.pkcs11) {
     return openPkcs11Signer(
-      { module: resolve(io.cwd, flags.pkcs11), ...(flags.token ? { tokenSerial: flags.token } : {}), env: io.env },
+      { module: resolve(io.cwd, flags.pkcs11), ...(flags.token ? { tokenSerial: flags.token } : {}), env: io.env, launcher: launchWorker },
       secretFrom(io, flags['pin-env'], '--pin-env'),
     );
   }

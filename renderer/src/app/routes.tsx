@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { ReactNode } from 'react';
 
 import { BackupPage } from '../features/backup/index';
-import { HomePage } from '../features/home/HomePage';
+import { HomePage } from '../features/home/index';
 import { AssessmentShell } from '../features/assessments/index';
 import { EvidenceNodePage, LibraryPage } from '../features/evidence/index';
 import { ReportPage } from '../features/report/index';

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 import { defineChannel } from '../define';
-import { nodeScoreSchema, scoreTotalsSchema } from '../../domain/scoring/schema';
+import { scoreTotalsSchema } from '../../domain/scoring/schema';
 import { answerSchema } from '../../schemas/answers';
 import { idSchema } from '../../schemas/common';
 import { nodeIdSchema } from '../../schemas/indicator-set';
 
 /** What the UI sends when saving: evidence links are managed by the evidence channels, not here. */
 export const answerSaveInputSchema = answerSchema.omit({ evidenceIds: true });
+
+const answerSaveSchema = z.object({ assessmentId: idSchema, nodeId: nodeIdSchema, answer: answerSaveInputSchema }).strict();
+export type AnswerSaveInput = z.infer<typeof answerSaveSchema>;
 
 export const answersChannels = {
   'answers.list': defineChannel({
@@ -16,9 +19,10 @@ export const answersChannels = {
     output: z.array(answerSchema),
   }),
   'answers.save': defineChannel({
-    description: 'Lưu câu trả lời của một tiêu chí; trả về điểm của tiêu chí và tổng điểm mới',
-    input: z.object({ assessmentId: idSchema, nodeId: nodeIdSchema, answer: answerSaveInputSchema }).strict(),
-    output: z.object({ answer: answerSchema, score: nodeScoreSchema, totals: scoreTotalsSchema }),
+    // No score in the reply: the renderer scores its own answers live; scoring.compute gives the server's.
+    description: 'Lưu câu trả lời của một tiêu chí; trả về câu trả lời như đã lưu',
+    input: answerSaveSchema,
+    output: z.object({ answer: answerSchema }),
   }),
   'answers.undo': defineChannel({
     description: 'Hoàn tác thay đổi gần nhất của bản tự đánh giá',

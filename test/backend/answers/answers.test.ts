@@ -12,7 +12,9 @@ const unit = {
 };
 
 type Totals = { final: number; index: number | null; applicableMax: number; completeness: { scored: number } };
-type SaveOut = { answer: { nodeId: string; inputs: Record<string, unknown> }; score: { score: number; status: string; explanation: string }; totals: Totals };
+type SaveOut = { answer: { nodeId: string; inputs: Record<string, unknown> } };
+type NodeScore = { score: number; status: string; explanation: string };
+type Scores = Totals & { byId: Record<string, NodeScore> };
 
 let b: TestBackend | undefined;
 afterEach(() => {
@@ -25,19 +27,26 @@ const setup = async (): Promise<{ b: TestBackend; id: string }> => {
   return { b, id: await seedAssessment(b, unit, 'hp-2025-so') };
 };
 
+/** The server's scores after a save: answers.save returns the stored answer only (the renderer scores live). */
+const scores = (b: TestBackend, id: string) => callOk<Scores>(b, 'scoring.compute', { assessmentId: id });
+
 describe('answers storage and live scoring (real SQLite)', () => {
-  it('saves declared inputs, returns the node score with its explanation and the new totals', async () => {
+  it('saves declared inputs and returns them as stored; scoring gives the node score with its explanation and the new totals', async () => {
     const { b, id } = await setup();
     const out = await callOk<SaveOut>(b, 'answers.save', {
       assessmentId: id,
       nodeId: 'so25-3.3',
       answer: { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 } },
     });
-    expect(out.score.score).toBe(2000);
-    expect(out.score.status).toBe('SCORED');
-    expect(out.score.explanation).toBe('20/1000 → tỷ lệ 98 % → mức 98–<100 % → 2/4 điểm');
-    expect(out.totals.final).toBe(2000);
-    expect(out.totals.index).toBe(200); // 2 / 100 → 2,00 %
+    expect(out).toEqual({
+      answer: { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceIds: [] },
+    });
+    const s = await scores(b, id);
+    expect(s.byId['so25-3.3']!.score).toBe(2000);
+    expect(s.byId['so25-3.3']!.status).toBe('SCORED');
+    expect(s.byId['so25-3.3']!.explanation).toBe('20/1000 → tỷ lệ 98 % → mức 98–<100 % → 2/4 điểm');
+    expect(s.final).toBe(2000);
+    expect(s.index).toBe(200); // 2 / 100 → 2,00 %
     const list = await callOk<Array<{ nodeId: string; inputs: unknown }>>(b, 'answers.list', { assessmentId: id });
     expect(list).toEqual([
       { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceIds: [] },
@@ -46,13 +55,14 @@ describe('answers storage and live scoring (real SQLite)', () => {
 
   it('N/A under RESCALE leaves the denominator; N/A where not allowed is refused', async () => {
     const { b, id } = await setup();
-    const out = await callOk<SaveOut>(b, 'answers.save', {
+    await callOk<SaveOut>(b, 'answers.save', {
       assessmentId: id,
       nodeId: 'so25-6.1',
       answer: { nodeId: 'so25-6.1', notApplicable: { reason: 'Không được giao vốn đầu tư công năm 2025' } },
     });
-    expect(out.score.status).toBe('NA');
-    expect(out.totals.applicableMax).toBe(97_500);
+    const s = await scores(b, id);
+    expect(s.byId['so25-6.1']!.status).toBe('NA');
+    expect(s.applicableMax).toBe(97_500);
     const bad = await b.call('answers.save', {
       assessmentId: id,
       nodeId: 'so25-3.3',

@@ -260,7 +260,7 @@ const baseOptions = (): VerifyOptions => ({
   isReplay: (id, rev) => id === REPLAYED_ID && rev <= 2,
 });
 
-describe('crafted bad bundles (security-reliability.md §5)', () => {
+describe('crafted bad bundles', () => {
   it('has at least 30 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
   });

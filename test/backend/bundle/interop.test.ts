@@ -11,6 +11,7 @@ import { addCrlFiles, loadTrustStore } from '../../../electron/backend/services/
 import { verifyBundle } from '../../../electron/backend/services/bundle/verify/verify-bundle';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
 import { openPkcs11Signer } from '../../../electron/backend/services/signing/pkcs11-signer';
+import { launchWorker } from '../../../electron/workers/launch';
 import type { Signer } from '../../../electron/backend/services/signing/signer';
 import { ASCII_PASSWORD, createTestPki, VI_PASSWORD } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
@@ -98,9 +99,9 @@ describe('interop: bundles verify with openssl and an independent digest recompu
 
   it('SoftHSM2 token (CKM_SHA256_RSA_PKCS) and the CKM_RSA_PKCS + DigestInfo fallback', async () => {
     const token = createSoftHsmToken(pki.leaf, [pki.intermediate]);
-    const a = await packWith('hsm', await openPkcs11Signer({ module: token.module, env: token.env }, token.pin));
+    const a = await packWith('hsm', await openPkcs11Signer({ module: token.module, env: token.env, launcher: launchWorker }, token.pin));
     checkInterop(a.out);
-    const b = await packWith('hsm-raw', await openPkcs11Signer({ module: token.module, env: { ...token.env, CCHC_PKCS11_FORCE_RAW_RSA: '1' } }, token.pin));
+    const b = await packWith('hsm-raw', await openPkcs11Signer({ module: token.module, env: { ...token.env, CCHC_PKCS11_FORCE_RAW_RSA: '1' }, launcher: launchWorker }, token.pin));
     checkInterop(b.out);
   }, 60_000);
 

@@ -9,6 +9,7 @@ import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
+import { launchWorker } from '../../../electron/workers/launch';
 import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { bundleEntries, dataParts, signParts, testSigner } from './craft';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(good, writeRawZip(bundleEntries(parts, await signParts(parts, { signer: testSigner(pki.leaf, [pki.intermediate]) }))));
 }, 60_000);
 
-const base = () => ({ trust: loadTrustStore(pki.caFile), checkSets: true, knownSets: [{ id: SET.id, version: SET.version, sha256: SET.sha256 }], imported: [] });
+const base = () => ({ launcher: launchWorker, trust: loadTrustStore(pki.caFile), checkSets: true, knownSets: [{ id: SET.id, version: SET.version, sha256: SET.sha256 }], imported: [] });
 
 describe('verification in a worker process', () => {
   it('gives the same verdict as in-process, with progress', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { signPdf } from '../../../electron/backend/services/pades/sign-pdf';
 import { openPkcs11Signer } from '../../../electron/backend/services/signing/pkcs11-signer';
+import { launchWorker } from '../../../electron/workers/launch';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { createSoftHsmToken } from '../../helpers/softhsm';
@@ -32,7 +33,7 @@ describe('signPdf with a PKCS#11 token (SoftHSM2)', () => {
     ['CKM_RSA_PKCS + DigestInfo', { CCHC_PKCS11_FORCE_RAW_RSA: '1' }],
   ] as const) {
     it(`${label}: the signed report passes pdfsig and openssl, text unchanged, tampering detected`, async () => {
-      const signer = await openPkcs11Signer({ module: token.module, env: { ...token.env, ...env } }, token.pin);
+      const signer = await openPkcs11Signer({ module: token.module, env: { ...token.env, ...env }, launcher: launchWorker }, token.pin);
       try {
         expect(signer.chain).toHaveLength(1);
         const input = await reportPdf();
@@ -59,7 +60,7 @@ describe('signPdf with a PKCS#11 token (SoftHSM2)', () => {
   }
 
   it('an xref-stream input signed on the token passes the same checks', async () => {
-    const signer = await openPkcs11Signer({ module: token.module, env: token.env }, token.pin);
+    const signer = await openPkcs11Signer({ module: token.module, env: token.env, launcher: launchWorker }, token.pin);
     try {
       const input = xrefStreamPdf(await reportPdf());
       const signed = await signPdf(input, {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { listPkcs11Tokens, openPkcs11Signer } from '../../../electron/backend/services/signing/pkcs11-signer';
+import { launchWorker } from '../../../electron/workers/launch';
 import { isAppFailure } from '../../../shared/ipc/result';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
@@ -30,12 +31,12 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
 
 describe('Pkcs11Signer on SoftHSM2 (worker process)', () => {
   it('lists the initialised token only', async () => {
-    const tokens = await listPkcs11Tokens({ module: token.module, env: token.env });
+    const tokens = await listPkcs11Tokens({ module: token.module, env: token.env, launcher: launchWorker });
     expect(tokens.map((t) => t.label)).toEqual([token.label]);
   });
 
   it('opens with the PIN, shows the signer, finds the intermediate, signs', async () => {
-    const s = await openPkcs11Signer({ module: token.module, env: token.env }, token.pin);
+    const s = await openPkcs11Signer({ module: token.module, env: token.env, launcher: launchWorker }, token.pin);
     try {
       expect(Buffer.from(s.certificate).equals(Buffer.from(pki.leaf.der))).toBe(true);
       expect(s.details.subject).toContain('Nguyễn Văn An');
@@ -47,14 +48,14 @@ describe('Pkcs11Signer on SoftHSM2 (worker process)', () => {
   });
 
   it('a wrong PIN is PIN_INCORRECT and is not retried (the right PIN still works after one failure)', async () => {
-    expect(await codeOf(openPkcs11Signer({ module: token.module, env: token.env }, '000000'))).toBe('PIN_INCORRECT');
-    expect(await codeOf(openPkcs11Signer({ module: token.module, env: token.env }, token.pin))).toBe('OK');
+    expect(await codeOf(openPkcs11Signer({ module: token.module, env: token.env, launcher: launchWorker }, '000000'))).toBe('PIN_INCORRECT');
+    expect(await codeOf(openPkcs11Signer({ module: token.module, env: token.env, launcher: launchWorker }, token.pin))).toBe('OK');
   });
 
   it('a library that is not a PKCS#11 module is TOKEN_ERROR', async () => {
     const fake = join(mkdtempSync(join(tmpdir(), 'cchc-fake-')), 'fake.so');
     writeFileSync(fake, 'not a shared object');
-    expect(await codeOf(openPkcs11Signer({ module: fake, env: token.env }, '1234'))).toBe('TOKEN_ERROR');
+    expect(await codeOf(openPkcs11Signer({ module: fake, env: token.env, launcher: launchWorker }, '1234'))).toBe('TOKEN_ERROR');
   });
 
   it('no token present is TOKEN_ERROR with a clear message', async () => {
@@ -62,7 +63,7 @@ describe('Pkcs11Signer on SoftHSM2 (worker process)', () => {
     mkdirSync(join(dir, 'tokens'));
     writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\n`);
     try {
-      await openPkcs11Signer({ module: SOFTHSM_MODULE, env: { SOFTHSM2_CONF: join(dir, 'softhsm2.conf') } }, '1234');
+      await openPkcs11Signer({ module: SOFTHSM_MODULE, env: { SOFTHSM2_CONF: join(dir, 'softhsm2.conf') }, launcher: launchWorker }, '1234');
       expect.unreachable();
     } catch (e) {
       expect(isAppFailure(e) && e.code).toBe('TOKEN_ERROR');
@@ -71,7 +72,7 @@ describe('Pkcs11Signer on SoftHSM2 (worker process)', () => {
   });
 
   it('a hung worker times out with TOKEN_ERROR', async () => {
-    const r = codeOf(openPkcs11Signer({ module: token.module, env: token.env, timeoutMs: 1 }, token.pin));
+    const r = codeOf(openPkcs11Signer({ module: token.module, env: token.env, timeoutMs: 1, launcher: launchWorker }, token.pin));
     expect(await r).toBe('TOKEN_ERROR');
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/backend';
 import type { Backend } from '../../../electron/backend/backend';
 import { silentLogger } from '../../../electron/backend/logger';
+import { launchWorker } from '../../../electron/workers/launch';
 import { createTestHost } from '../../helpers/backend';
 
 export const say = (line: string): void => {
@@ -23,6 +24,7 @@ export const openBackend = (dataDir: string, nowIso: string): Backend =>
     // The harness may run this file bundled elsewhere: resources are found from the project root (cwd).
     resourcesDir: join(process.cwd(), 'resources'),
     host: (paths) => createTestHost(paths.settings),
+    workerLauncher: launchWorker,
   });
 
 export const must = async <T>(b: Backend, channel: string, payload: unknown): Promise<T> => {

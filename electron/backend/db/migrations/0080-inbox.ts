@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Sở Nội vụ's inbox: bundles received from units, verified and imported (submission-bundle.md §6 steps 7–9),
+ * Sở Nội vụ's inbox: bundles received from units, verified and imported (docs/submission-format.md §5, steps 7–9),
  * and the appraisal (thẩm định) of each. Imported submissions belong to OTHER units, so they do not hang off
  * assessment(id); their answers, evidence and appraisal rows hang off imported_submission(id).
  *

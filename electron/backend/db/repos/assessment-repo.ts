@@ -53,3 +53,35 @@ export const insertAssessment = (db: Db, a: Assessment): Assessment => {
 export const touchAssessment = (db: Db, id: string, now: string): void => {
   db.prepare('UPDATE assessment SET updated_at = ? WHERE id = ?').run(now, id);
 };
+
+export const countAssessments = (db: Db): number => db.prepare('SELECT count(*) FROM assessment').pluck().get() as number;
+
+export const setAssessmentDeadline = (db: Db, id: string, deadline: string | null, now: string): void => {
+  db.prepare('UPDATE assessment SET deadline = ?, updated_at = ? WHERE id = ?').run(deadline, now, id);
+};
+
+/** Reopens a locked assessment as the draft of its next revision and records the revision (one transaction). */
+export const reopenAsRevision = (db: Db, id: string, revision: number, supersedes: number, now: string): void => {
+  db.prepare("UPDATE assessment SET status = 'draft', revision = ?, supersedes_revision = ?, updated_at = ? WHERE id = ?").run(
+    revision,
+    supersedes,
+    now,
+    id,
+  );
+  db.prepare('INSERT INTO assessment_revision (assessment_id, revision, supersedes, created_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    revision,
+    supersedes,
+    now,
+  );
+};
+
+export type RevisionRow = { revision: number; supersedes: number | null; createdAt: string };
+
+/** The recorded revisions (migration 0060), oldest first; revision 1 has a row only in older databases. */
+export const listRevisions = (db: Db, id: string): RevisionRow[] =>
+  (
+    db
+      .prepare('SELECT revision, supersedes, created_at FROM assessment_revision WHERE assessment_id = ? ORDER BY revision')
+      .all(id) as { revision: number; supersedes: number | null; created_at: string }[]
+  ).map((r) => ({ revision: r.revision, supersedes: r.supersedes, createdAt: r.created_at }));

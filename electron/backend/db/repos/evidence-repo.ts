@@ -138,3 +138,29 @@ export const deleteLink = (db: Db, assessmentId: string, nodeId: string, documen
     .prepare('DELETE FROM evidence_link WHERE assessment_id = ? AND node_id = ? AND document_id = ?')
     .run(assessmentId, nodeId, documentId).changes > 0;
 
+
+/** Linked evidence documents per node id (the dashboard's and the preflight's evidence counts). */
+export const evidenceCountsOf = (db: Db, assessmentId: string): Record<string, number> => {
+  const rows = db
+    .prepare('SELECT node_id, COUNT(*) AS n FROM evidence_link WHERE assessment_id = ? GROUP BY node_id')
+    .all(assessmentId) as { node_id: string; n: number }[];
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.node_id] = r.n;
+  return out;
+};
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * True when any row of `table` has `sha256` in `column` (the evidence store's garbage collector asks this
+ * for every table that points at stored files). A table or column that does not exist, or a name that is
+ * not a plain identifier, counts as a reference: when in doubt, the file is kept.
+ */
+export const hasBlobReference = (db: Db, ref: { table: string; column: string }, sha256: string): boolean => {
+  if (!IDENT.test(ref.table) || !IDENT.test(ref.column)) return true;
+  try {
+    return db.prepare(`SELECT 1 FROM "${ref.table}" WHERE "${ref.column}" = ? LIMIT 1`).get(sha256) !== undefined;
+  } catch {
+    return true;
+  }
+};

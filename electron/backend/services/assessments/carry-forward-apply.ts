@@ -7,10 +7,10 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorNode, IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../../context';
 import { listAnswers, replaceAnswers } from '../../db/repos/answer-repo';
-import { findAssessment, touchAssessment } from '../../db/repos/assessment-repo';
 import { findDocument, findDocumentByHash, insertDocument, insertLink, linksByDocument } from '../../db/repos/evidence-repo';
+import { inTransaction } from '../../db/transaction';
 import { carryForward } from '../indicator-sets/carry-forward';
-import { assertAssessmentEditable } from '../assessments/guards';
+import { assertAssessmentEditable, requireAssessment, withEditable } from './guards';
 
 /**
  * Applies the year-to-year mapping (`continuesFrom`, see carry-forward.ts) between two assessments of this
@@ -35,9 +35,8 @@ export const applyCarryForward = (
   dryRun: boolean,
 ): CarryForwardReport => {
   if (fromId === toId) throw new AppFailure('VALIDATION', 'Hãy chọn một bản tự đánh giá khác để chuyển tiếp');
-  const from = findAssessment(ctx.db, fromId);
-  const to = findAssessment(ctx.db, toId);
-  if (!from || !to) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  const from = requireAssessment(ctx.db, fromId);
+  const to = requireAssessment(ctx.db, toId);
   if (!dryRun) assertAssessmentEditable(to);
   const prev = ctx.catalog.get(from.indicatorSetId).document;
   const next = ctx.catalog.get(to.indicatorSetId).document;
@@ -51,9 +50,8 @@ export const applyCarryForward = (
     );
   }
   const nextNodes = nodeIndex(next);
-  const now = ctx.now().toISOString();
 
-  return ctx.db.transaction((): CarryForwardReport => {
+  const plan = (now: string): CarryForwardReport => {
     const prevAnswers = listAnswers(ctx.db, from.id);
     const res = carryForward(prev, mapped, prevAnswers);
     const carried = new Map(res.answers.map((a) => [a.nodeId, a]));
@@ -112,10 +110,10 @@ export const applyCarryForward = (
       const inputsCarried = !!answer && Object.keys(answer.inputs).length > 0;
       report.nodes.push({ ...base, outcome: 'carried', inputsCarried, evidenceLinked: linked });
     }
-    if (!dryRun) {
-      replaceAnswers(ctx.db, to.id, toWrite, now);
-      if (toWrite.length || report.evidenceLinks) touchAssessment(ctx.db, to.id, now);
-    }
+    if (!dryRun) replaceAnswers(ctx.db, to.id, toWrite, now);
     return report;
-  })();
+  };
+  // A dry run reads in one transaction (one consistent picture) and writes nothing: a locked target is fine.
+  if (dryRun) return inTransaction(ctx.db, () => plan(ctx.now().toISOString()));
+  return withEditable(ctx, to.id, ({ now }) => plan(now), (r) => r.answersCarried > 0 || r.evidenceLinks > 0);
 };

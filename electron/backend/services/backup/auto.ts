@@ -1,10 +1,9 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Db } from '../../db/connection';
+import type { Db, SqliteRuntime } from '../../db/connection';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import { evidenceInventory } from './evidence-inventory';
-import type { SqliteRuntime } from './snapshot';
 import { snapshotDatabaseSync } from './snapshot';
 
 /**

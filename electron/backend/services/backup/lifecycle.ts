@@ -9,7 +9,6 @@ import { toAppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { DEFAULT_KEEP, startupBackupIfDue, takeAutomaticBackup } from './auto';
 import type { AutoBackupEnv } from './auto';
-import { installBackupRuntime } from './service';
 
 const processAlive = (pid: number): boolean => {
   try {
@@ -94,7 +93,6 @@ export const backupLifecycle = (opts: BackupLifecycleOptions) => {
       }
     },
     started: (ctx: BackendContext): void => {
-      installBackupRuntime(ctx, { keep, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
       try {
         cleanupBackupLeftovers(opts.dataDir);
       } catch (e) {

@@ -6,34 +6,28 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import { dataPaths } from '../../data-dir';
 import { currentVersion } from '../../db/migrations/runner';
+import { countAssessments } from '../../db/repos/assessment-repo';
 import type { JobControl } from '../../jobs';
 import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
 import { readBackupArchive } from './archive-read';
 import { writeBackupArchive } from './archive-write';
-import { AUTO_NAME, DEFAULT_KEEP, listAutomaticBackups, takeAutomaticBackup } from './auto';
+import { AUTO_NAME, listAutomaticBackups, takeAutomaticBackup } from './auto';
 import type { AutoBackupEnv } from './auto';
 import { evidenceInventory } from './evidence-inventory';
 import { backupFaults } from './faults';
 import { DATABASE_ENTRY } from './manifest';
 import { prepareStagedDatabase, replaceDatabaseContents } from './replace-db';
-import type { SqliteRuntime } from './snapshot';
 import { snapshotDatabase } from './snapshot';
 import { configInventory, installConfigFiles } from './config-files';
 import type { InventoryEntry } from './evidence-inventory';
 
-type BackupRuntime = SqliteRuntime & { keep: number };
-const runtimes = new WeakMap<BackendContext, BackupRuntime>();
-
-/** createBackend registers how this backend opens SQLite files (Electron ABI binding) and the retention. */
-export const installBackupRuntime = (ctx: BackendContext, rt: Partial<BackupRuntime> = {}): void => {
-  runtimes.set(ctx, { keep: rt.keep ?? DEFAULT_KEEP, ...(rt.nativeBinding ? { nativeBinding: rt.nativeBinding } : {}) });
-};
-const runtimeOf = (ctx: BackendContext): BackupRuntime => runtimes.get(ctx) ?? { keep: DEFAULT_KEEP };
-
-export const autoEnv = (ctx: BackendContext): AutoBackupEnv => {
-  const rt = runtimeOf(ctx);
-  return { backupsDir: dataPaths(ctx.dataDir).backups, dataDir: ctx.dataDir, now: ctx.now, rt, keep: rt.keep };
-};
+export const autoEnv = (ctx: BackendContext): AutoBackupEnv => ({
+  backupsDir: dataPaths(ctx.dataDir).backups,
+  dataDir: ctx.dataDir,
+  now: ctx.now,
+  rt: ctx.sqlite,
+  keep: ctx.backupKeep,
+});
 
 const stagingDir = (ctx: BackendContext, kind: string): string => {
   const dir = join(dataPaths(ctx.dataDir).tmp, `${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -50,7 +44,7 @@ export type CreatedBackup = { sizeBytes: number; evidenceFiles: number; createdA
 
 /** "Sao lưu": one verified file with the database snapshot and every evidence file. */
 export const createBackupFile = async (ctx: BackendContext, target: string, ctl?: JobControl): Promise<CreatedBackup> => {
-  const rt = runtimeOf(ctx);
+  const rt = ctx.sqlite;
   const staging = stagingDir(ctx, 'backup');
   try {
     const snap = join(staging, DATABASE_ENTRY);
@@ -106,7 +100,7 @@ export type RestoredBackup = { source: 'file' | 'automatic'; createdAt: string; 
  * backup of the current database is taken, and the database contents are replaced in one transaction.
  */
 export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, ctl?: JobControl): Promise<RestoredBackup> => {
-  const rt = runtimeOf(ctx);
+  const rt = ctx.sqlite;
   const staging = stagingDir(ctx, 'restore');
   try {
     let createdAt: string;
@@ -143,7 +137,7 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
     installConfigFiles(ctx.dataDir, staging, files);
     ctx.catalog.reload();
     ctl?.progress(4, 4, 'Hoàn tất');
-    const assessments = ctx.db.prepare('SELECT count(*) FROM assessment').pluck().get() as number;
+    const assessments = countAssessments(ctx.db);
     return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name };
   } finally {
     rmSync(staging, { recursive: true, force: true });

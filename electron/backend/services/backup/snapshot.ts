@@ -2,28 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-import Database from 'better-sqlite3';
-
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { Db } from '../../db/connection';
+import { openSideDatabase } from '../../db/connection';
+import type { Db, SqliteRuntime } from '../../db/connection';
+import { integrityCheck, onlineBackup, vacuumInto } from '../../db/repos/maintenance-repo';
 import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
 import { backupFaults } from './faults';
 
-/** Native binding of better-sqlite3 (Electron ABI in the packaged app), remembered per backend. */
-export type SqliteRuntime = { nativeBinding?: string };
-
 const tempBeside = (file: string): string => join(dirname(file), `.${basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
-
-/** Opens a database file that is not the live one (a snapshot, a staged restore), read-only by default. */
-export const openSideDatabase = (file: string, rt: SqliteRuntime, readonly = true): Db =>
-  new Database(file, { readonly, fileMustExist: true, ...(rt.nativeBinding ? { nativeBinding: rt.nativeBinding } : {}) });
 
 /** PRAGMA integrity_check on a closed database file; returns 'ok' or the first problems. */
 export const integrityOf = (file: string, rt: SqliteRuntime): string => {
   const db = openSideDatabase(file, rt);
   try {
-    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-    return rows.map((r) => r.integrity_check).slice(0, 5).join('; ');
+    return integrityCheck(db).slice(0, 5).join('; ');
   } finally {
     db.close();
   }
@@ -38,7 +30,7 @@ export const integrityOf = (file: string, rt: SqliteRuntime): string => {
 export const snapshotDatabaseSync = (db: Db, file: string, rt: SqliteRuntime): { sizeBytes: number } => {
   const tmp = tempBeside(file);
   try {
-    db.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(db, tmp);
     const check = integrityOf(tmp, rt);
     if (check !== 'ok') throw new AppFailure('IO', `Bản sao lưu vừa tạo không toàn vẹn (${check}).`);
     backupFaults.beforeRename?.(tmp, file);
@@ -57,7 +49,7 @@ export const snapshotDatabaseSync = (db: Db, file: string, rt: SqliteRuntime): {
  */
 export const snapshotDatabase = async (db: Db, file: string, rt: SqliteRuntime): Promise<{ sizeBytes: number }> => {
   if (existsSync(file)) rmSync(file);
-  await db.backup(file);
+  await onlineBackup(db, file);
   const check = integrityOf(file, rt);
   if (check !== 'ok') {
     rmSync(file, { force: true });

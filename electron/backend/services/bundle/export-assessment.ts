@@ -6,10 +6,10 @@ import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
-import { findAssessment } from '../../db/repos/assessment-repo';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
 import { findSubmissionRevision, recordSubmissionAndLock, submissionIdOf } from '../../db/repos/submission-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
+import { requireAssessment } from '../assessments/guards';
 import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
 import { assertReportFinal } from '../report/pdf/document';
@@ -55,8 +55,7 @@ export type ExportAssessmentResult = PackResult & { submissionId: string; revisi
  * PDF reports are packed, signed, verified and recorded, and the assessment is locked.
  */
 export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentOptions): Promise<ExportAssessmentResult> => {
-  const assessment = findAssessment(ctx.db, o.assessmentId);
-  if (!assessment) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  const assessment = requireAssessment(ctx.db, o.assessmentId);
   const now = ctx.now();
   assertSignerUsable(o.signer, now);
   const existingId = submissionIdOf(ctx.db, assessment.id);

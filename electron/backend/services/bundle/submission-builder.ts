@@ -139,6 +139,6 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
   return { submission, evidence };
 };
 
-/** "<AgencyCode>_<Period>_<submissionId8>.asice" (submission-bundle.md §2). */
+/** "<AgencyCode>_<Period>_<submissionId8>.asice" (docs/submission-format.md §2). */
 export const bundleFileName = (agencyCode: string, period: string, submissionId: string, revision: number): string =>
   `${agencyCode.replace(/[^A-Za-z0-9._-]/g, '_')}_${period}_${submissionId.slice(0, 8)}${revision > 1 ? `_r${revision}` : ''}.asice`;

@@ -4,10 +4,9 @@ import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
 import { emptyEvidenceMeta, MEDIA_TYPES } from '../../../../shared/schemas/evidence';
 import type { AttachResult } from '../../../../shared/schemas/evidence';
 import type { Db } from '../../db/connection';
-import { touchAssessment } from '../../db/repos/assessment-repo';
 import { findDocumentByHash, insertDocument, insertLink } from '../../db/repos/evidence-repo';
+import { requireEditable, withEditable } from '../assessments/guards';
 import { detectFileKind } from './detect';
-import { requireWritable } from './documents';
 import { evidenceMaxBytes } from './limits';
 import { checkSourceFile, commitTemp, copyToTemp, discardTemp } from './store';
 import type { StoreFaults } from './store';
@@ -42,7 +41,7 @@ export const attachFiles = async (
   req: { assessmentId: string; nodeId: string | null; files: AttachFile[] },
   opts: AttachOptions = {},
 ): Promise<AttachResult> => {
-  requireWritable(db, req.assessmentId);
+  requireEditable(db, req.assessmentId);
   const maxBytes = opts.maxBytes ?? evidenceMaxBytes();
   const now = opts.now ?? (() => new Date());
   const result: AttachResult = { documents: [], refused: [] };
@@ -75,15 +74,15 @@ export const attachFiles = async (
       try {
         fileKind = await detectFileKind(copy.tmpPath, copy.head, name);
         if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
-        requireWritable(db, req.assessmentId);
+        // Once more before the file enters the store: the lock may have been taken while it was copied.
+        requireEditable(db, req.assessmentId);
       } catch (e) {
         discardTemp(copy.tmpPath);
         throw e;
       }
       // From here to the end of the transaction everything is synchronous: file durable, then row.
       commitTemp(dataDir, copy, opts.faults);
-      const stamp = now().toISOString();
-      const outcome = db.transaction(() => {
+      const outcome = withEditable({ db, now }, req.assessmentId, ({ now: stamp }) => {
         const existing = findDocumentByHash(db, req.assessmentId, copy.sha256);
         const documentId = existing?.id ?? randomUUID();
         if (!existing) {
@@ -101,9 +100,8 @@ export const attachFiles = async (
           });
         }
         if (req.nodeId) insertLink(db, req.assessmentId, req.nodeId, documentId, stamp);
-        touchAssessment(db, req.assessmentId, stamp);
         return { documentId, originalName: existing?.originalName ?? name, deduplicated: !!existing };
-      })();
+      });
       result.documents.push(outcome);
     } catch (e) {
       if (isAppFailure(e) && (e.code === 'BAD_FILE' || e.code === 'FILE_TOO_LARGE' || e.code === 'FILE_CHANGED')) {

@@ -1,5 +1,4 @@
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { Assessment } from '../../../../shared/schemas/assessment';
 import { metaWarnings } from '../../../../shared/schemas/evidence';
 import type { EvidenceDocument, EvidenceUsage } from '../../../../shared/schemas/evidence';
 import type { Db } from '../../db/connection';
@@ -35,17 +34,6 @@ export const nodeResolverFor = (catalog: IndicatorSetCatalog, indicatorSetId: st
     return noResolver;
   }
   return (id) => index.get(id) ?? null;
-};
-
-export { requireAssessment } from '../assessments/guards';
-
-/** Writes are refused once a bundle was produced: the evidence it packed must stay exactly as it was. */
-export const requireWritable = (db: Db, assessmentId: string): Assessment => {
-  const a = requireAssessment(db, assessmentId);
-  if (a.status === 'locked') {
-    throw new AppFailure('LOCKED', 'Bản tự đánh giá đã khóa (đã xuất hồ sơ nộp); không thể thay đổi tài liệu kiểm chứng.');
-  }
-  return a;
 };
 
 export const requireDocument = (db: Db, documentId: string): EvidenceRow => {

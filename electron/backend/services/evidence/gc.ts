@@ -3,14 +3,15 @@ import { join } from 'node:path';
 
 import type { Db } from '../../db/connection';
 import { dataPaths } from '../../data-dir';
+import { hasBlobReference } from '../../db/repos/evidence-repo';
 import { fsyncDirSync } from '../../storage/atomic-write';
 import { inflightTemps, isSha256, storePathFor, TEMP_PREFIX, TEMP_SUFFIX } from './store';
 
 /**
  * Garbage collection of the store. A stored file may be deleted only when NO row in any table listed here
- * points at its sha256. The evidence tables register themselves; the bundle/submission engineer adds theirs
- * with registerEvidenceReference({ table: 'submission_evidence', column: 'sha256' }) at module load, so a
- * file packed into a produced bundle is never collected even after its document is removed.
+ * points at its sha256. The evidence tables register themselves; a capability whose rows point at stored
+ * files registers its table at module load (services/inbox/import-bundle.ts: imported_evidence), so such a
+ * file is never collected even after its document is removed.
  */
 export type EvidenceReference = { table: string; column: string };
 
@@ -25,20 +26,10 @@ export const registerEvidenceReference = (ref: EvidenceReference): void => {
 
 /**
  * True when anything still points at the file. A registered table that does not exist (yet) counts as a
- * reference: when in doubt, keep the file.
+ * reference: when in doubt, keep the file (db/repos/evidence-repo.ts `hasBlobReference`).
  */
-export const isBlobReferenced = (db: Db, sha256: string): boolean => {
-  for (const ref of EVIDENCE_REFERENCE_TABLES) {
-    if (!IDENT.test(ref.table) || !IDENT.test(ref.column)) return true;
-    try {
-      const hit = db.prepare(`SELECT 1 FROM "${ref.table}" WHERE "${ref.column}" = ? LIMIT 1`).get(sha256);
-      if (hit) return true;
-    } catch {
-      return true;
-    }
-  }
-  return false;
-};
+export const isBlobReferenced = (db: Db, sha256: string): boolean =>
+  EVIDENCE_REFERENCE_TABLES.some((ref) => hasBlobReference(db, ref, sha256));
 
 const removeStoredFile = (path: string): void => {
   try {

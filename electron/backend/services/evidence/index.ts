@@ -9,7 +9,7 @@
 export type { EvidenceDocument, EvidenceMeta, EvidenceFileKind, EvidenceCheck } from '../../../../shared/schemas/evidence';
 export { attachFiles, cleanOriginalName } from './attach';
 export type { AttachFile, AttachOptions } from './attach';
-export { documentsForNode, getDocument, listDocuments, nodeResolverFor, requireWritable } from './documents';
+export { documentsForNode, getDocument, listDocuments, nodeResolverFor } from './documents';
 export type { NodeResolver } from './documents';
 export { cleanupTempFiles, deleteBlobIfUnreferenced, EVIDENCE_REFERENCE_TABLES, isBlobReferenced, registerEvidenceReference, sweepStore } from './gc';
 export type { EvidenceReference } from './gc';

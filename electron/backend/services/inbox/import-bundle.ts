@@ -13,6 +13,7 @@ import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import type { BackendContext } from '../../context';
 import { highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
+import { inTransaction } from '../../db/transaction';
 import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
 import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
@@ -50,7 +51,7 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
       indicatorIds: allNodes(e.document).map((v) => v.node.id),
     })),
     imported: importedRevisions(ctx.db),
-    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
+    launcher: ctx.workerLauncher,
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -69,7 +70,7 @@ const blockOf = (s: Submission, setTypes: readonly UnitType[]): UnitType => {
 };
 
 /**
- * The importer (submission-bundle.md §6 steps 7–9): verify in the worker; an INVALID bundle (replay
+ * The importer (docs/submission-format.md §5, steps 7–9): verify in the worker; an INVALID bundle (replay
  * included) is refused with nothing stored. Then, by the manifest-verified names only, each evidence entry
  * is streamed out of the zip through SHA-256 into a temp file of the store (never extracted under a name
  * from the zip), and in ONE synchronous step the temps are renamed into the store and one transaction
@@ -132,7 +133,7 @@ export const importBundle = async (
     temps.length = 0;
     let supersededImportId: string | null = null;
     try {
-      ctx.db.transaction(() => {
+      inTransaction(ctx.db, () => {
         const prev = highestRevision(ctx.db, s.submissionId);
         // Re-checked under the write lock: a concurrent import of the same revision loses here.
         if (prev && prev.revision >= s.revision) throw refusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
@@ -180,7 +181,7 @@ export const importBundle = async (
             };
           }),
         });
-      })();
+      });
     } catch (e) {
       for (const sha of created) deleteBlobIfUnreferenced(ctx.db, ctx.dataDir, sha);
       throw e;

@@ -6,11 +6,11 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { StoredReportDocument } from '../../../../shared/schemas/document-fields';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
-import { findAssessment } from '../../db/repos/assessment-repo';
 import { linksByDocument, listDocumentRows } from '../../db/repos/evidence-repo';
 import { getNarrative } from '../../db/repos/narrative-repo';
 import { getReportDocument } from '../../db/repos/report-document-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
+import { requireAssessment } from '../assessments/guards';
 
 export type ReportSource = { model: ReportModel; unitCode: string; year: number };
 
@@ -21,8 +21,7 @@ export type ReportSource = { model: ReportModel; unitCode: string; year: number 
  * export handlers, the CLI and the submission bundle.
  */
 export const loadReportModel = (ctx: BackendContext, assessmentId: string): ReportSource => {
-  const assessment = findAssessment(ctx.db, assessmentId);
-  if (!assessment) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  const assessment = requireAssessment(ctx.db, assessmentId);
   const unit = getUnitProfile(ctx.db);
   if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất báo cáo.');
   const { document: set } = ctx.catalog.get(assessment.indicatorSetId);

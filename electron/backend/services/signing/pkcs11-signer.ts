@@ -1,9 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 
 import { AppFailure } from '../../../../shared/ipc/result';
-import { launchWorker } from '../../../workers/launch';
-import type { WorkerHandle, WorkerLauncher } from '../../../workers/launch';
-import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from '../../../workers/pkcs11-protocol';
+import type { WorkerHandle, WorkerLauncher } from '../../workers-seam/launcher';
+import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from '../../workers-seam/pkcs11-protocol';
 import { certDetails, OID } from './pki';
 import type { Signer } from './signer';
 
@@ -73,13 +72,14 @@ export type Pkcs11Options = {
   certId?: string;
   /** Extra environment for the worker (tests: SOFTHSM2_CONF). */
   env?: NodeJS.ProcessEnv;
-  launcher?: WorkerLauncher;
+  /** How the worker process starts (the host's launcher, BackendContext.workerLauncher). */
+  launcher: WorkerLauncher;
   timeoutMs?: number;
 };
 
 /** Lists the tokens present in the module's slots (no PIN needed). */
 export const listPkcs11Tokens = async (o: Pick<Pkcs11Options, 'module' | 'env' | 'launcher' | 'timeoutMs'>): Promise<TokenSummary[]> => {
-  const client = new Pkcs11Client(o.launcher ?? launchWorker, o.env);
+  const client = new Pkcs11Client(o.launcher, o.env);
   try {
     return await client.call<TokenSummary[]>({ op: 'listTokens', module: o.module }, o.timeoutMs ?? 30_000);
   } finally {
@@ -92,7 +92,7 @@ export const listPkcs11Tokens = async (o: Pick<Pkcs11Options, 'module' | 'env' |
  * worker alive until close(); the PIN is sent to the worker and not kept here.
  */
 export const openPkcs11Signer = async (o: Pkcs11Options, pin: string): Promise<Signer> => {
-  const client = new Pkcs11Client(o.launcher ?? launchWorker, o.env);
+  const client = new Pkcs11Client(o.launcher, o.env);
   const timeout = o.timeoutMs ?? 60_000;
   let opened: Pkcs11Opened;
   try {

@@ -30,7 +30,7 @@ export const verifyWithWorker = (
     checkSets: true,
     knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),
     imported: importedRevisions(ctx.db),
-    ...(ctx.workerLauncher ? { launcher: ctx.workerLauncher } : {}),
+    launcher: ctx.workerLauncher,
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

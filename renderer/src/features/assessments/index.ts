@@ -8,3 +8,4 @@ export { assessmentListMessages } from './messages-list';
 export { AssessmentShell } from './AssessmentShell';
 export type { AssessmentView } from './AssessmentShell';
 export { dashboardHref, nodeHref, preflightHref, submitHref, treeHref } from './paths';
+export { preflightItems } from './PreflightIssueItem';

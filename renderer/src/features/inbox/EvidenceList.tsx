@@ -5,7 +5,7 @@ import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useServedFileUrl } from '../../components/use-served-file';
 import { formatNumber } from '../../i18n/format';
-import { Modal } from '../evidence/Modal';
+import { Modal } from '../evidence/index';
 import { detailMessages } from './messages';
 
 type Item = InboxDetail['evidence'][number];

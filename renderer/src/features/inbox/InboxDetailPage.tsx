@@ -5,7 +5,7 @@ import type { InboxDetail, InboxTotals } from '../../../../shared/ipc/channels/i
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../i18n/format';
-import { SignerDetails } from '../submission/SignerDetails';
+import { SignerDetails } from '../submission/index';
 import { AppraisalRow } from './AppraisalRow';
 import { EvidenceList } from './EvidenceList';
 import { detailMessages } from './messages';

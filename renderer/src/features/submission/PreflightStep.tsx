@@ -4,7 +4,7 @@ import type { PreflightIssue, PreflightReport } from '../../../../shared/domain/
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { preflightItems } from '../assessments/PreflightIssueItem';
+import { preflightItems } from '../assessments/index';
 import { submitMessages } from './messages';
 
 /**

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SubmissionExportResult } from '../../../../shared/ipc/channels/submission';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { dashboardHref } from '../assessments/paths';
+import { dashboardHref } from '../assessments/index';
 import { sizeText } from './cert-format';
 import { submitMessages } from './messages';
 import { StatusBanner } from './StatusBanner';

@@ -2,6 +2,8 @@ import type { SignerDetails as Details } from '../../../../shared/schemas/submis
 import { useT } from '../../app/app-context';
 import { groupedFingerprint, localDate } from './cert-format';
 import { certMessages } from './messages';
+// Shared with "Kiểm tra hồ sơ" and the inbox: the component brings its own styles.
+import './submission.css';
 
 /** Subject, issuer, serial, validity (dd/MM/yyyy) and SHA-256 fingerprint of a certificate, as a description list. */
 export const SignerDetails = ({ signer, testId }: { signer: Details; testId?: string }) => {

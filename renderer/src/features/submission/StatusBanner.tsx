@@ -2,6 +2,8 @@ import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { VerifyStatus } from '../../../../shared/schemas/submission';
 import { useLang, useT } from '../../app/app-context';
 import { certMessages } from './messages';
+// Shared with "Kiểm tra hồ sơ": the component brings its own styles.
+import './submission.css';
 
 const CLASS: Record<VerifyStatus, string> = { VALID: 'banner-ok', VALID_WITH_WARNINGS: 'banner-warn', INVALID: 'banner-error' };
 

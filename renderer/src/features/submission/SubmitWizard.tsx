@@ -6,7 +6,7 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { dashboardHref } from '../assessments/paths';
+import { dashboardHref } from '../assessments/index';
 import { jobFailure, useJob } from '../report/index';
 import { certMessages, submitMessages } from './messages';
 import type { SubmitMessageKey } from './messages';

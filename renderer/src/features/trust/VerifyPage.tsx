@@ -9,7 +9,6 @@ import { jobFailure, useJob } from '../report/index';
 import { verifyMessages } from './messages';
 import { TrustAnchors } from './TrustAnchors';
 import { VerifyResultView } from './VerifyResultView';
-import '../submission/submission.css';
 import './trust.css';
 
 const isVerifyResult = (v: unknown): v is VerifyResult =>

@@ -1,6 +1,6 @@
 import type { BundleCode } from '../../../../../shared/domain/bundle-codes';
 
-/** Ends verification at the first failed check (submission-bundle.md §6: stop at the first failure). */
+/** Ends verification at the first failed check (docs/submission-format.md §5: stop at the first failure). */
 export class BundleFailure extends Error {
   constructor(
     readonly code: BundleCode,

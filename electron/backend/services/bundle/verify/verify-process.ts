@@ -1,8 +1,7 @@
 import { bundleMessage } from '../../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../../shared/schemas/submission';
-import { launchWorker } from '../../../../workers/launch';
-import type { WorkerLauncher } from '../../../../workers/launch';
-import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../../workers/verify-protocol';
+import type { WorkerLauncher } from '../../../workers-seam/launcher';
+import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../workers-seam/verify-protocol';
 import { DEFAULT_LIMITS } from '../constants';
 import type { TrustStore } from './trust';
 
@@ -11,7 +10,8 @@ export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 't
   timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, label: string) => void;
-  launcher?: WorkerLauncher;
+  /** How the worker process starts (the host's launcher, BackendContext.workerLauncher). */
+  launcher: WorkerLauncher;
 };
 
 const failed = (code: 'E_TIMEOUT' | 'E_IO', detail: string): VerifyResult => ({
@@ -35,7 +35,7 @@ const failed = (code: 'E_TIMEOUT' | 'E_IO', detail: string): VerifyResult => ({
  */
 export const verifyInWorker = (file: string, o: VerifyInWorkerOptions): Promise<VerifyResult> =>
   new Promise<VerifyResult>((resolve) => {
-    const child = (o.launcher ?? launchWorker)('verify-worker');
+    const child = o.launcher('verify-worker');
     let settled = false;
     const finish = (r: VerifyResult): void => {
       if (settled) return;

@@ -1,5 +1,5 @@
-import type { VerifyLimits } from '../backend/services/bundle/constants';
-import type { VerifyResult } from '../../shared/schemas/submission';
+import type { VerifyResult } from '../../../shared/schemas/submission';
+import type { VerifyLimits } from '../services/bundle/constants';
 
 /** Messages to and from the verification worker. Everything is plain data (no callbacks cross processes). */
 export type VerifyWorkerRequest = {

@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../../shared/ipc/result';
+import type { AppErrorCode } from '../../../shared/ipc/result';
 
 /**
  * Messages between the app and the PKCS#11 worker process. Vendor PKCS#11 modules can crash or hang, so

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { Assessment, CreateAssessmentInput } from '../../../../shared/schemas/assessment';
+import type { BackendContext } from '../../context';
+import { insertAssessment } from '../../db/repos/assessment-repo';
+import { getUnitProfile } from '../../db/repos/unit-repo';
+
+/**
+ * A new draft assessment on an indicator set. The unit profile must exist (reports and bundles print it)
+ * and the set must be meant for the unit's type (a sở does not score itself on the phường set). The set's
+ * version and hash are recorded, so a later change of the set is noticed before submission.
+ */
+export const createAssessment = (ctx: BackendContext, input: CreateAssessmentInput): Assessment => {
+  const unit = getUnitProfile(ctx.db);
+  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi tạo bản tự đánh giá.');
+  const { summary } = ctx.catalog.get(input.indicatorSetId);
+  if (!summary.unitTypes.includes(unit.type)) {
+    throw new AppFailure('VALIDATION', 'Bộ chỉ số này không áp dụng cho loại đơn vị của bạn.');
+  }
+  const now = ctx.now().toISOString();
+  return insertAssessment(ctx.db, {
+    id: randomUUID(),
+    year: input.year,
+    indicatorSetId: summary.id,
+    indicatorSetVersion: summary.version,
+    indicatorSetName: summary.name,
+    indicatorSetSha256: summary.sha256,
+    revision: 1,
+    supersedesRevision: null,
+    status: 'draft',
+    deadline: input.deadline ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+};

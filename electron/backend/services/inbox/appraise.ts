@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+
+import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
+import { AppFailure } from '../../../../shared/ipc/result';
+import { appraisalProblem } from '../../../../shared/domain/ranking';
+import type { NodeKind } from '../../../../shared/schemas/indicator-set';
+import type { BackendContext } from '../../context';
+import { highestRevision, listImportedEvidence, saveAppraisal } from '../../db/repos/inbox-repo';
+import type { ImportedEvidenceRow } from '../../db/repos/inbox-repo';
+import { storePathFor } from '../evidence/store';
+import { detailOf, isPreviewable, loadModel, requireImport } from './model';
+
+/**
+ * Stores the appraiser's value (or null: keep the unit's own score) and comment for one leaf, and answers
+ * the detail with the totals recomputed. Only the newest revision a unit sent is appraised, and a value
+ * must fit the leaf (shared/domain/ranking.ts `appraisalProblem`).
+ */
+export const appraiseLeaf = (
+  ctx: BackendContext,
+  input: { importId: string; nodeId: string; appraisedMilli: number | null; comment: string },
+): InboxDetail => {
+  const row = requireImport(ctx, input.importId);
+  const newest = highestRevision(ctx.db, row.submissionId);
+  if (newest && newest.revision > row.revision) {
+    throw new AppFailure('CONFLICT', `Đơn vị đã gửi phiên bản ${newest.revision} của hồ sơ; hãy thẩm định phiên bản mới nhất.`);
+  }
+  const leaf = loadModel(ctx, row).leaves.find((l) => l.nodeId === input.nodeId);
+  if (!leaf) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tiêu chí (hoặc tiêu chí không phải tiêu chí lá)');
+  const problem = appraisalProblem({ kind: leaf.kind as NodeKind, max: leaf.max }, input.appraisedMilli);
+  if (problem) throw new AppFailure('VALIDATION', problem);
+  saveAppraisal(ctx.db, row.id, { nodeId: input.nodeId, appraisedMilli: input.appraisedMilli, comment: input.comment, updatedAt: ctx.now().toISOString() });
+  return detailOf(ctx, loadModel(ctx, row));
+};
+
+/** An imported evidence file that may be shown (PDF or image), after a size check of the stored copy. */
+export const previewableEvidence = (ctx: BackendContext, importId: string, path: string): { file: string; evidence: ImportedEvidenceRow } => {
+  requireImport(ctx, importId);
+  const e = listImportedEvidence(ctx.db, importId).find((x) => x.path === path);
+  if (!e) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng trong hồ sơ');
+  if (!isPreviewable(e.mediaType)) throw new AppFailure('UNSUPPORTED', 'Chỉ xem trước được PDF và ảnh.');
+  const file = storePathFor(ctx.dataDir, e.sha256);
+  if (!existsSync(file) || statSync(file).size !== e.size) {
+    throw new AppFailure('FILE_CHANGED', `Tệp "${e.originalName}" trong kho đã bị xóa hoặc thay đổi.`);
+  }
+  return { file, evidence: e };
+};
