@@ -161,8 +161,14 @@ describe('kill -9 at random moments', () => {
     const verified = new Set<string>();
     const acked: string[] = [];
     let partialsSeen = 0;
+    // How long one export takes on this machine right now (load changes it several-fold): kills are then
+    // spread over two exports, so some land mid-write and some after a completed export, whatever the load.
+    const calibration = await runAndKill([...child('export-child'), out, join(work, 'calibration'), pki.p12.modernAscii, ASCII_PASSWORD, pki.caFile], { afterReadyMs: 0, afterAcks: 2 }, 120_000);
+    expect(calibration.acks.length, explain(SEED + 2, -1, calibration)).toBe(2);
+    const window = calibration.ackMs[1]!; // ready → second export done
+    for (const n of readdirSync(out)) rmSync(join(out, n));
     for (let i = 0; i < KILLS; i++) {
-      const o = await runAndKill([...child('export-child'), out, join(work, String(i)), pki.p12.modernAscii, ASCII_PASSWORD, pki.caFile], { afterReadyMs: Math.floor(rnd() * 600) });
+      const o = await runAndKill([...child('export-child'), out, join(work, String(i)), pki.p12.modernAscii, ASCII_PASSWORD, pki.caFile], { afterReadyMs: Math.floor(rnd() * window) });
       expect(o.killed, explain(SEED + 2, i, o)).toBe(true);
       acked.push(...o.acks.map((a) => a.split(' ')[0]!));
       const names = readdirSync(out);

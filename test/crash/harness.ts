@@ -50,9 +50,12 @@ export type KillPlan = {
   afterReadyMs: number;
   /** … or, when set, this many ms after spawn whatever the child is doing (start-up, migrations, backup). */
   afterSpawnMs?: number;
+  /** … or, when set, as soon as the child acknowledged this many operations (calibration runs). */
+  afterAcks?: number;
 };
 
-export type KillOutcome = { acks: string[]; killed: boolean; code: number | null; stderr: string; ms: number };
+/** `ackMs`: when each ack arrived, in ms after "ready" (how long one operation takes on this machine now). */
+export type KillOutcome = { acks: string[]; ackMs: number[]; killed: boolean; code: number | null; stderr: string; ms: number };
 
 /**
  * Runs one child and SIGKILLs it as planned. Lines "ack …" are collected only when complete (a line cut
@@ -64,6 +67,8 @@ export const runAndKill = (argv: string[], plan: KillPlan, startTimeoutMs = 20_0
     const t0 = Date.now();
     const child = spawn(process.execPath, argv, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: string[] = [];
+    const ackMs: number[] = [];
+    let readyAt = 0;
     let buf = '';
     let stderr = '';
     let killed = false;
@@ -81,8 +86,14 @@ export const runAndKill = (argv: string[], plan: KillPlan, startTimeoutMs = 20_0
       while ((nl = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
-        if (line === 'ready' && plan.afterSpawnMs === undefined) setTimeout(kill, plan.afterReadyMs);
-        else if (line.startsWith('ack ')) acks.push(line.slice(4));
+        if (line === 'ready') {
+          readyAt = Date.now();
+          if (plan.afterSpawnMs === undefined && plan.afterAcks === undefined) setTimeout(kill, plan.afterReadyMs);
+        } else if (line.startsWith('ack ')) {
+          acks.push(line.slice(4));
+          ackMs.push(Date.now() - readyAt);
+          if (plan.afterAcks !== undefined && acks.length >= plan.afterAcks) kill();
+        }
       }
     });
     child.stderr.on('data', (c: Buffer) => {
@@ -90,6 +101,6 @@ export const runAndKill = (argv: string[], plan: KillPlan, startTimeoutMs = 20_0
     });
     child.on('exit', (code) => {
       clearTimeout(guard);
-      resolve({ acks, killed, code, stderr, ms: Date.now() - t0 });
+      resolve({ acks, ackMs, killed, code, stderr, ms: Date.now() - t0 });
     });
   });
