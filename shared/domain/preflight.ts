@@ -1,7 +1,8 @@
 import type { ScorableAnswer } from '../schemas/answers';
 import type { IndicatorSet } from '../schemas/indicator-set';
 import type { EvidenceCounts, LeafProgress } from './progress';
-import { computeLeafProgress, daysLeft } from './progress';
+import { daysUntil } from '../format/index';
+import { computeLeafProgress } from './progress';
 
 /**
  * Kiểm tra trước khi nộp: what must be fixed (errors block the export of the submission bundle) and what
@@ -135,7 +136,7 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
     });
   }
   if (input.assessment?.deadline && input.today) {
-    const days = daysLeft(input.today, input.assessment.deadline);
+    const days = daysUntil(input.today, input.assessment.deadline);
     if (days < 0) {
       all.push(issue('warning', 'DEADLINE_PASSED', null, `Đã quá hạn nộp ${-days} ngày: hãy liên hệ Sở Nội vụ.`, { days: -days }));
     }

@@ -132,9 +132,3 @@ export type TreeFilter = 'all' | 'unscored' | 'missingEvidence' | 'belowMax';
 
 export const matchesFilter = (l: LeafProgress, f: TreeFilter): boolean =>
   f === 'all' ? true : f === 'unscored' ? l.unscored || l.state === 'INVALID' : f === 'missingEvidence' ? l.missingEvidence : l.belowMax;
-
-/** Whole days from `today` to `deadline` (both yyyy-mm-dd); negative when overdue. */
-export const daysLeft = (today: string, deadline: string): number => {
-  const d = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-  return Math.round((d(deadline) - d(today)) / 86_400_000);
-};

@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessments/assessment-store';
 import { NavTree } from '../../renderer/src/features/assessments/NavTree';
 import { NodePage } from '../../renderer/src/features/assessments/NodePage';
-import { parseDmy } from '../../renderer/src/components/DateField';
 import { parseNumberText } from '../../renderer/src/components/NumberField';
-import { formatPoints } from '../../shared/domain/points';
+import { formatPoints, parseDmy } from '../../shared/format/index';
 import { assessmentOf, fakeApi, renderWithStore } from './assessment-harness';
 import { ans, fullAnswers } from './fixtures/mini-set';
 

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 
 import type { AssessmentScore } from '../../../shared/domain/scoring/index';
 import { scoreAssessment } from '../../../shared/domain/scoring/index';
-import { formatIndex, formatPoints, fromMilli } from '../../../shared/domain/points';
+import { fromMilli } from '../../../shared/domain/points';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { PROJECT_ROOT } from '../../backend/backend';
 import { readPortableAnswers } from '../../backend/services/indicator-sets/answers-file';
@@ -10,6 +10,7 @@ import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalo
 import { resolveSetRef } from '../../backend/services/indicator-sets/set-io';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
+import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -52,7 +53,7 @@ const asText = (set: IndicatorSet, r: AssessmentScore): string => {
     `Tự đánh giá:   ${formatPoints(r.self.score)} / ${formatPoints(r.self.applicableMax)}`,
     `Điều tra XHH:  ${formatPoints(r.survey.score)} / ${formatPoints(r.survey.applicableMax)}${c.pendingSurvey ? ` (chờ kết quả ${c.pendingSurvey} tiêu chí)` : ''}`,
     `Điểm thưởng:   +${formatPoints(r.bonus.counted)} (trần ${formatPoints(r.bonus.cap)})`,
-    `Điểm trừ:      −${formatPoints(r.penalty.counted)} (trần ${formatPoints(r.penalty.cap)})`,
+    `Điểm trừ:      ${formatDeduction(r.penalty.counted)} (trần ${formatPoints(r.penalty.cap)})`,
     `Tổng điểm:     ${formatPoints(r.final)} / ${formatPoints(r.applicableMax)} (thang ${formatPoints(r.maxTotal)})`,
     `Chỉ số:        ${idx(r.index)}`,
     `Xếp loại:      ${r.classification?.label ?? '—'}`,

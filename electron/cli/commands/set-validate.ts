@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 
 import { leaves } from '../../../shared/domain/indicator-tree';
-import { formatPoints, milli } from '../../../shared/domain/points';
+import { milli } from '../../../shared/domain/points';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { readSetFile, setFormatOf } from '../../backend/services/indicator-sets/set-io';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
+import { formatPoints } from '../../../shared/format/index';
 
 /** cchc set validate <file.json|file.xlsx>: 0 valid, 1 invalid (every error listed), 2 usage. */
 export const setValidateCommand: CliCommand = {

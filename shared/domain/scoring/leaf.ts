@@ -1,8 +1,10 @@
 import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode } from '../../schemas/indicator-set';
 import type { RateMethod, ScoringMethod } from '../../schemas/indicator-set-methods';
-import type { Locale, Milli, Rate } from '../points';
-import { compareRate, formatPercent, formatPoints, indexOf, PCT_FULL } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
+import { formatPercent, formatPoints } from '../../format/index';
+import type { Milli, Rate } from '../points';
+import { compareRate, indexOf, PCT_FULL } from '../points';
 import { scorePhrases } from './phrases';
 import type { ScorePhrases } from './phrases';
 import { bandIntervalText, k, readRate } from './rate';

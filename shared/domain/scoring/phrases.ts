@@ -1,4 +1,4 @@
-import type { Locale } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
 
 /**
  * The words of score explanations ("98,6 % → mức 98–<100 % → 2/4 điểm") in both UI languages. The

@@ -1,7 +1,9 @@
 import type { AnswerInputs } from '../../schemas/answers';
 import type { RateMethod } from '../../schemas/indicator-set-methods';
-import type { Locale, Milli, MilliPct, Rate } from '../points';
-import { complementRate, formatPercent, numberToScaled, PCT_FULL, rateToMilliPct } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
+import { formatPercent } from '../../format/index';
+import type { MilliPct, Rate } from '../points';
+import { complementRate, numberToScaled, PCT_FULL, rateToMilliPct } from '../points';
 import { scorePhrases } from './phrases';
 
 /** Memoised exact conversion of set/answer numbers (≤ 3 decimals) to thousandths: the hot path of scoring. */
@@ -70,5 +72,3 @@ export const bandIntervalText = (
   if (upper) return `${upper.inclusive ? '<' : '≤'}${f(upper.min)} %`;
   return scorePhrases(lang).anyRate;
 };
-
-export const pointsOf = (v: number): Milli => k(v);

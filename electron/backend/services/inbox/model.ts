@@ -3,7 +3,7 @@ import type { AnswerInputs, ScorableAnswer } from '../../../../shared/schemas/an
 import type { InboxDetail, InboxNode, InboxRow } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { allNodes, isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPercent, formatPoints, milli } from '../../../../shared/domain/points';
+import { milli } from '../../../../shared/domain/points';
 import { appraisedTotals, isAppraisable, rollUp, selfTotals } from '../../../../shared/domain/ranking';
 import type { RankingLeaf, SetRules, Totals, TreeNode } from '../../../../shared/domain/ranking';
 import { scoreAssessment } from '../../../../shared/domain/scoring';
@@ -13,6 +13,7 @@ import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { findImported, highestRevision, listAppraisals, listImportedAnswers, listImportedEvidence, listRevisions } from '../../db/repos/inbox-repo';
 import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 
 /**
  * The appraisal model of one imported submission: the unit's declared inputs re-scored with the importer's
@@ -112,12 +113,12 @@ export const rowOf = (m: ImportModel): InboxRow => {
 const inputsText = (i: AnswerInputs): string => {
   const parts: string[] = [];
   if (i.numerator !== undefined || i.denominator !== undefined) parts.push(`${i.numerator ?? '?'}/${i.denominator ?? '?'}`);
-  if (i.percent !== undefined) parts.push(`${formatPercent(Math.round(i.percent * 1000))} %`);
+  if (i.percent !== undefined) parts.push(`${formatPercent(milli(i.percent))} %`);
   if (i.count !== undefined) parts.push(`số lần: ${i.count}`);
   if (i.levelId !== undefined) parts.push(`mức: ${i.levelId}`);
   if (i.met !== undefined) parts.push(i.met ? 'Đạt' : 'Không đạt');
   if (i.externalValue !== undefined) parts.push(`giá trị: ${i.externalValue}`);
-  if (i.manualPoints !== undefined) parts.push(`${formatPoints(Math.round(i.manualPoints * 1000))} điểm`);
+  if (i.manualPoints !== undefined) parts.push(`${formatPoints(milli(i.manualPoints))} điểm`);
   return parts.join('; ');
 };
 

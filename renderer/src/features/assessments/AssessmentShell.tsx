@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
 import { Dashboard } from './Dashboard';

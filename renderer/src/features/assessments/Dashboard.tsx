@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import { leafIssues } from '../../../../shared/domain/preflight';
-import { daysLeft } from '../../../../shared/domain/progress';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons, reportHref } from '../report/index';
 import { DateField } from '../../components/DateField';
-import { formatDate } from '../../i18n/format';
+import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
 import { useAssessment } from './assessment-store';
 import { DomainChart, domainBars } from './DomainChart';
 import { issueMessages } from './messages';
@@ -16,12 +14,6 @@ import { nodeHref, preflightHref, submitHref } from './paths';
 
 const TODO_LIMIT = 12;
 
-/** The local calendar day, yyyy-mm-dd. */
-const localToday = (): string => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
 
 export const Dashboard = () => {
   const t = useT(dashMessages);
@@ -35,7 +27,7 @@ export const Dashboard = () => {
   const fp = (m: number) => formatPoints(m, lang);
 
   // "Today" comes from the backend (one clock for the whole app; tests pin it), the browser's until it answers.
-  const [today, setToday] = useState(localToday);
+  const [today, setToday] = useState(() => isoDateOf(new Date()));
   useEffect(() => {
     api.app.info({}).then((i) => setToday(i.today), () => {});
   }, [api]);
@@ -50,7 +42,7 @@ export const Dashboard = () => {
     return [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning' && i.code !== 'SURVEY_PENDING')];
   }, [leaves]);
   const firstOpen = leaves.find((l) => l.unscored || l.state === 'INVALID');
-  const days = assessment.deadline ? daysLeft(today, assessment.deadline) : null;
+  const days = assessment.deadline ? daysUntil(today, assessment.deadline) : null;
 
   const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
@@ -76,7 +68,7 @@ export const Dashboard = () => {
           </p>
           {(score.bonus.cap > 0 || score.penalty.cap > 0) && (
             <p className="small muted">
-              {t('bonus', { points: fp(score.bonus.counted) })} · {t('penalty', { points: fp(score.penalty.counted) })}
+              {t('bonus', { points: fp(score.bonus.counted) })} · {t('penalty', { points: formatDeduction(score.penalty.counted, lang) })}
             </p>
           )}
         </div>

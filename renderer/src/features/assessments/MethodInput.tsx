@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-import { formatPercent, formatPoints, rateToMilliPct } from '../../../../shared/domain/points';
+import { rateToMilliPct } from '../../../../shared/domain/points';
 import { bandIntervalText } from '../../../../shared/domain/scoring/index';
 import { k } from '../../../../shared/domain/scoring/rate';
 import type { AnswerInputs } from '../../../../shared/schemas/answers';
@@ -8,6 +8,7 @@ import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { ScoringMethod } from '../../../../shared/schemas/indicator-set-methods';
 import { useLang, useT } from '../../app/app-context';
 import { NumberField } from '../../components/NumberField';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import { nodeMessages } from './messages-pages';
 
 /** The input that fits a leaf's scoring method (yes/no, level, numerator/denominator, count, value, points). */

@@ -1,13 +1,13 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 
 import { isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPoints } from '../../../../shared/domain/points';
 import { matchesFilter } from '../../../../shared/domain/progress';
 import type { LeafState, TreeFilter } from '../../../../shared/domain/progress';
 import { buildSearchIndex } from '../../../../shared/domain/text-search';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { Language } from '../../../../shared/schemas/settings';
 import { useLang, useT } from '../../app/app-context';
+import { formatPoints } from '../../../../shared/format/index';
 import { useAssessment } from './assessment-store';
 import { shellMessages } from './messages';
 import { nodeHref } from './paths';

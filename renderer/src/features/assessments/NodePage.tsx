@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 
 import { ancestry, isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPoints } from '../../../../shared/domain/points';
 import { isSurveyNode } from '../../../../shared/domain/progress';
 import { scoreNode } from '../../../../shared/domain/scoring/index';
 import { useLang, useT } from '../../app/app-context';
 import { navigate } from '../../app/router';
 import { Field } from '../../components/Field';
+import { formatPoints } from '../../../../shared/format/index';
 import type { EditableAnswer } from './assessment-store';
 import { useAssessment } from './assessment-store';
 import { EvidenceSlot } from './EvidenceSlot';

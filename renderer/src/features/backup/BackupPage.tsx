@@ -4,12 +4,11 @@ import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../..
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../i18n/format';
 import { jobFailure, useJob } from '../report/index';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { AutomaticList } from './AutomaticList';
 import { JobProgress } from './JobProgress';
 import { backupMessages } from './messages';
-import { sizeText } from './size';
 import './backup.css';
 
 type Pending = { kind: 'file'; file: File } | { kind: 'pick' } | { kind: 'auto'; backup: AutomaticBackup };
@@ -99,7 +98,7 @@ export const BackupPage = () => {
         </div>
         {created && (
           <p role="status" className="small" data-testid="backup-created">
-            {t('created', { name: created.fileName, size: sizeText(created.sizeBytes, lang, t), files: created.evidenceFiles })}
+            {t('created', { name: created.fileName, size: formatBytes(created.sizeBytes, lang), files: created.evidenceFiles })}
           </p>
         )}
         {created?.downloadId && platform.kind === 'web' && (

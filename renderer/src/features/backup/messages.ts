@@ -39,8 +39,6 @@ export const backupMessages = defineMessages({
     starting: 'Đang bắt đầu…',
     cancelJob: 'Hủy',
     cancelled: 'Đã hủy.',
-    kb: '{n} KB',
-    mb: '{n} MB',
     loading: 'Đang tải…',
   },
   en: {
@@ -80,9 +78,6 @@ export const backupMessages = defineMessages({
     starting: 'Starting…',
     cancelJob: 'Cancel',
     cancelled: 'Cancelled.',
-    kb: '{n} KB',
-    mb: '{n} MB',
     loading: 'Loading…',
   },
 });
-export type BackupMessageKey = keyof typeof backupMessages.vi;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
-import { formatPoints, parseScaled } from '../../../../shared/domain/points';
+import { parseScaled } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { formatPoints } from '../../../../shared/format/index';
 import { detailMessages } from './messages';
 
 type Props = {

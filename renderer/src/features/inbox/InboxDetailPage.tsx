@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxTotals } from '../../../../shared/ipc/channels/inbox';
+import { formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../i18n/format';
 import { SignerDetails } from '../submission/index';
 import { AppraisalRow } from './AppraisalRow';
 import { EvidenceList } from './EvidenceList';

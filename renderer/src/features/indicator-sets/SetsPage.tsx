@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SetExportResult, SetListEntry } from '../../../../shared/ipc/channels/indicator-sets';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDate } from '../../i18n/format';
+import { formatDate } from '../../../../shared/format/index';
 import { setsMessages } from './messages';
 import { waitForJob } from './run-job';
 import { SetImport } from './SetImport';

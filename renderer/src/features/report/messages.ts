@@ -40,8 +40,6 @@ export const exportMessages = defineMessages({
     done: 'Đã xuất tệp {name} ({size}).',
     downloadAgain: 'Tải lại tệp {name}',
     openFolder: 'Mở thư mục',
-    kb: '{n} KB',
-    mb: '{n} MB',
   },
   en: {
     title: 'Report and exports',
@@ -81,8 +79,6 @@ export const exportMessages = defineMessages({
     done: 'Exported {name} ({size}).',
     downloadAgain: 'Download {name} again',
     openFolder: 'Open folder',
-    kb: '{n} KB',
-    mb: '{n} MB',
   },
 });
 export type ExportMessageKey = keyof typeof exportMessages.vi;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { formatPoints } from '../../../../shared/domain/points';
 import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatPoints } from '../../../../shared/format/index';
 import { surveyMessages } from './messages';
 import { SurveyImport } from './SurveyImport';
 import { SurveyRow } from './SurveyRow';

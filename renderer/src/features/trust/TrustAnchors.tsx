@@ -4,7 +4,8 @@ import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { groupedFingerprint, localDate } from '../submission/index';
+import { formatLocalDate } from '../../../../shared/format/index';
+import { groupedFingerprint } from '../submission/index';
 import { verifyMessages } from './messages';
 
 /** "CN=Root CA, O=…" → "Root CA" (the whole DN when there is no CN). */
@@ -135,7 +136,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
                     <div>{e.subject}</div>
                     {e.issuer !== e.subject && <div className="small muted">{e.issuer}</div>}
                   </td>
-                  <td>{t('validity', { from: localDate(e.notBefore), to: e.notAfter ? localDate(e.notAfter) : t('noNext') })}</td>
+                  <td>{t('validity', { from: formatLocalDate(e.notBefore), to: e.notAfter ? formatLocalDate(e.notAfter) : t('noNext') })}</td>
                   <td className="mono fingerprint small">{groupedFingerprint(e.fingerprint)}</td>
                   <td>
                     <button type="button" className="btn btn-danger" disabled={busy} aria-label={t(e.kind === 'anchor' ? 'removeAnchor' : 'removeCrl', { name: commonName(e.subject) })} onClick={() => setConfirming(e)}>
