@@ -74,6 +74,3 @@ export const ancestry = (set: Pick<IndicatorSet, 'nodes'>, id: string): Indicato
   };
   return dfs(set.nodes) ? path : [];
 };
-
-/** Human label of a node for messages: "3.3.1 Tỷ lệ hồ sơ…". */
-export const nodeLabel = (n: Pick<IndicatorNode, 'code' | 'title'>): string => `${n.code} ${n.title}`;

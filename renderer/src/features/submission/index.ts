@@ -4,4 +4,3 @@ export { SignerDetails } from './SignerDetails';
 export { StatusBanner } from './StatusBanner';
 export { groupedFingerprint } from './cert-format';
 export { certMessages } from './messages';
-export const submitPath = (assessmentId: string): string => `/a/${encodeURIComponent(assessmentId)}/submit`;
