@@ -74,3 +74,6 @@ export const ancestry = (set: Pick<IndicatorSet, 'nodes'>, id: string): Indicato
   };
   return dfs(set.nodes) ? path : [];
 };
+
+/** Survey results are entered by Sở Nội vụ: these leaves are read-only for the unit. */
+export const isSurveyNode = (n: Pick<IndicatorNode, 'kind' | 'method'>): boolean => n.kind === 'SURVEY' || n.method?.type === 'SURVEY';

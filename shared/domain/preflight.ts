@@ -1,14 +1,19 @@
 import type { ScorableAnswer } from '../schemas/answers';
+import type { EvidenceProblem } from '../schemas/evidence';
 import type { IndicatorSet } from '../schemas/indicator-set';
 import type { EvidenceCounts, LeafProgress } from './progress';
 import { daysUntil } from '../format/index';
 import { computeLeafProgress } from './progress';
+import { scoreProblemText } from './scoring/problems';
+import type { ScoreProblem } from './scoring/problems';
 
 /**
  * Kiểm tra trước khi nộp: what must be fixed (errors block the export of the submission bundle) and what
  * deserves a look (warnings). The UI shows it with links; the bundle engineer calls runPreflight() again in
  * the backend right before packing, so a stale UI can never let an incomplete assessment through.
- * Each issue carries a code + params (the UI translates) and a ready Vietnamese message (CLI, logs, errors).
+ * Each issue carries a code + params (the UI translates) and a ready Vietnamese message (CLI, logs, errors);
+ * an INVALID issue also carries the engine's problem and an EVIDENCE_PROBLEM the file check's code, so the
+ * detail is translated too.
  */
 
 export const PREFLIGHT_CODES = [
@@ -35,8 +40,12 @@ export type PreflightIssue = {
   nodeCode: string | null;
   /** Plain Vietnamese: what is wrong and what to do. */
   message: string;
-  /** Values for the UI's translated text (code, title, detail, count, days). */
+  /** Values for the UI's translated text (code, title, detail, count, days); `detail` is Vietnamese. */
   params: Record<string, string | number>;
+  /** INVALID: what the scoring engine found wrong (the UI words it in its language). */
+  problem?: ScoreProblem;
+  /** EVIDENCE_PROBLEM: which file and what happened to it. */
+  evidence?: { name: string; problem: EvidenceProblem };
 };
 
 export type PreflightReport = {
@@ -53,8 +62,8 @@ export type PreflightInput = {
   assessment?: { status: 'draft' | 'locked'; deadline: string | null };
   /** yyyy-mm-dd (for the deadline warning). */
   today?: string;
-  /** Problems found by the evidence integrity check (file vanished/changed…), already in Vietnamese. */
-  evidenceProblems?: readonly { nodeId: string | null; nodeCode?: string | null; message: string }[];
+  /** Problems found by the evidence integrity check (file vanished/changed…): the code, the file, the Vietnamese text. */
+  evidenceProblems?: readonly { nodeId: string | null; nodeCode?: string | null; message: string; name?: string; problem?: EvidenceProblem }[];
 };
 
 const issue = (
@@ -89,8 +98,10 @@ export const leafIssues = (l: LeafProgress): PreflightIssue[] => {
       out.push(issue('error', 'UNANSWERED', l, `Tiêu chí ${c} chưa được chấm: hãy nhập số liệu hoặc chọn kết quả.`));
       return out;
     case 'INVALID': {
-      const detail = l.score.problems[0] ?? l.score.explanation;
-      out.push(issue('error', 'INVALID', l, `Tiêu chí ${c}: số liệu chưa hợp lệ — ${detail}. Hãy sửa lại.`, { detail }));
+      const problem = l.score.problems[0];
+      const detail = problem ? scoreProblemText(problem, 'vi') : l.score.explanation;
+      const found = issue('error', 'INVALID', l, `Tiêu chí ${c}: số liệu chưa hợp lệ — ${detail}. Hãy sửa lại.`, { detail });
+      out.push(problem ? { ...found, problem } : found);
       return out;
     }
     default:
@@ -133,6 +144,7 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
       nodeCode: code,
       message: p.message,
       params: { code: code ?? '', detail: p.message },
+      ...(p.problem && p.name !== undefined ? { evidence: { name: p.name, problem: p.problem } } : {}),
     });
   }
   if (input.assessment?.deadline && input.today) {

@@ -116,6 +116,7 @@ export const attachResultSchema = z.object({
 export type AttachResult = z.infer<typeof attachResultSchema>;
 
 export const EVIDENCE_PROBLEMS = ['MISSING', 'SIZE_CHANGED', 'HASH_CHANGED'] as const;
+export type EvidenceProblem = (typeof EVIDENCE_PROBLEMS)[number];
 export const evidenceCheckSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

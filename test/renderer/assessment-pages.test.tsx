@@ -93,6 +93,16 @@ describe('sub-criterion page', () => {
     expect(screen.getByText('Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa.')).toBeTruthy();
   });
 
+  it('English: a missing explanation is said once, on its field, and other problems are worded in English', () => {
+    render(renderWithStore(<NodePage nodeId="n1-1" />, fakeApi(), { lang: 'en' }));
+    fireEvent.click(screen.getByLabelText('Not met'));
+    expect(screen.getByLabelText('Explanation (required: the score is below the maximum)')).toBeTruthy();
+    expect(screen.getAllByRole('alert').map((e) => e.textContent)).toEqual(['An explanation is required because the score is below the maximum.']);
+    cleanup();
+    render(renderWithStore(<NodePage nodeId="n1-3" />, fakeApi(), { lang: 'en', answers: [ans({ nodeId: 'n1-3', inputs: { numerator: 11, denominator: 10 } })] }));
+    expect(screen.getAllByRole('alert').map((e) => e.textContent)).toEqual(['"Số hồ sơ đúng hạn" (11) is greater than "Tổng số hồ sơ" (10)']);
+  });
+
   it('survey nodes are read-only and a locked assessment disables every input', () => {
     render(renderWithStore(<NodePage nodeId="n3-1" />, fakeApi()));
     expect(screen.getByText(/Tiêu chí điều tra xã hội học/)).toBeTruthy();

@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 
 import type { AssessmentScore } from '../../../shared/domain/scoring/index';
-import { scoreAssessment } from '../../../shared/domain/scoring/index';
+import { scoreAssessment, scoreProblemText } from '../../../shared/domain/scoring/index';
 import { fromMilli } from '../../../shared/domain/points';
+import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { PROJECT_ROOT } from '../../backend/backend';
 import { readPortableAnswers } from '../../backend/services/indicator-sets/answers-file';
@@ -10,7 +11,6 @@ import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalo
 import { resolveSetRef } from '../../backend/services/indicator-sets/set-io';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
-import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -36,7 +36,7 @@ const asJson = (set: IndicatorSet, r: AssessmentScore) => ({
   index: r.index === null ? null : r.index / 100,
   classification: r.classification,
   completeness: r.completeness,
-  problems: r.nodes.filter((n) => n.problems.length).map((n) => ({ code: n.code, problems: n.problems })),
+  problems: r.nodes.filter((n) => n.problems.length).map((n) => ({ code: n.code, problems: n.problems.map((p) => scoreProblemText(p)) })),
 });
 
 const asText = (set: IndicatorSet, r: AssessmentScore): string => {
@@ -62,7 +62,7 @@ const asText = (set: IndicatorSet, r: AssessmentScore): string => {
   const problems = r.nodes.filter((n) => n.problems.length);
   if (problems.length) {
     lines.push('', 'Cần xử lý:');
-    for (const n of problems) for (const p of n.problems) lines.push(`- ${n.code}: ${p}`);
+    for (const n of problems) for (const p of n.problems) lines.push(`- ${n.code}: ${scoreProblemText(p)}`);
   }
   return lines.join('\n');
 };

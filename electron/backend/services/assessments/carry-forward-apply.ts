@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { isLeaf, nodeIndex } from '../../../../shared/domain/indicator-tree';
-import { isSurveyNode } from '../../../../shared/domain/progress';
+import { isLeaf, isSurveyNode, nodeIndex } from '../../../../shared/domain/indicator-tree';
 import type { CarryForwardReport } from '../../../../shared/ipc/channels/assessments';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorNode, IndicatorSet } from '../../../../shared/schemas/indicator-set';

@@ -26,7 +26,7 @@ export const preflightAssessment = async (
     evidenceCounts: evidenceCountsOf(ctx.db, assessmentId),
     assessment: { status: opts.ignoreLock ? 'draft' : assessment.status, deadline: assessment.deadline },
     today: unitDay(ctx.now()),
-    evidenceProblems: check.problems.map((p) => ({ nodeId: null, nodeCode: null, message: p.message })),
+    evidenceProblems: check.problems.map((p) => ({ nodeId: null, nodeCode: null, message: p.message, name: p.originalName, problem: p.problem })),
   });
 };
 

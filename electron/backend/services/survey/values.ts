@@ -1,6 +1,6 @@
 import { leaves, nodeIndex } from '../../../../shared/domain/indicator-tree';
 import { toMilli } from '../../../../shared/domain/points';
-import { isSurveyNode } from '../../../../shared/domain/progress';
+import { isSurveyNode } from '../../../../shared/domain/indicator-tree';
 import { scoreAssessment } from '../../../../shared/domain/scoring/index';
 import type { AssessmentScore } from '../../../../shared/domain/scoring/index';
 import { scoreTotalsOf } from '../../../../shared/domain/scoring/schema';

@@ -8,8 +8,8 @@ import { DateField } from '../../components/DateField';
 import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
 import { useAssessment } from './assessment-store';
 import { DomainChart, domainBars } from './DomainChart';
-import { issueMessages } from './messages';
 import { dashMessages } from './messages-dashboard';
+import { useIssueText } from './PreflightIssueItem';
 import { nodeHref, preflightHref, submitHref } from './paths';
 
 const TODO_LIMIT = 12;
@@ -17,7 +17,7 @@ const TODO_LIMIT = 12;
 
 export const Dashboard = () => {
   const t = useT(dashMessages);
-  const ti = useT(issueMessages);
+  const issueText = useIssueText();
   const lang = useLang();
   const { api } = usePlatform();
   const store = useAssessment();
@@ -128,7 +128,7 @@ export const Dashboard = () => {
           <ul className="todo" data-testid="todo-list">
             {issues.slice(0, TODO_LIMIT).map((i) => (
               <li key={`${i.code}-${i.nodeId}`} className={i.severity === 'error' ? 'todo-error' : 'todo-warn'}>
-                <a href={i.nodeId ? nodeHref(assessment.id, i.nodeId) : preflightHref(assessment.id)}>{ti(i.code, i.params)}</a>
+                <a href={i.nodeId ? nodeHref(assessment.id, i.nodeId) : preflightHref(assessment.id)}>{issueText(i)}</a>
               </li>
             ))}
           </ul>

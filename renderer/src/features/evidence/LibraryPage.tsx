@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
+import { evidenceProblemText } from '../../../../shared/domain/evidence-problems';
 import { EVIDENCE_FILE_KINDS, filterDocuments } from '../../../../shared/schemas/evidence';
 import type { EvidenceCheck, EvidenceDocument, EvidenceFileKind } from '../../../../shared/schemas/evidence';
-import { usePlatform, useT } from '../../app/app-context';
+import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { AttachZone } from './AttachZone';
 import { DocumentItem } from './DocumentItem';
@@ -15,6 +16,7 @@ const enc = encodeURIComponent;
 /** The assessment's evidence library: every document, where it is used, filters and accent-free search. */
 export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(evidenceMessages);
+  const lang = useLang();
   const { api } = usePlatform();
   const [docs, setDocs] = useState<EvidenceDocument[]>([]);
   const [year, setYear] = useState<number | null>(null);
@@ -97,7 +99,7 @@ export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
             {check.ok ? t('checkOk', { n: check.checked }) : (
               <ul>
                 {check.problems.map((p) => (
-                  <li key={p.documentId}>{p.message}</li>
+                  <li key={p.documentId}>{evidenceProblemText(p.problem, p.originalName, lang)}</li>
                 ))}
               </ul>
             )}
