@@ -28,7 +28,7 @@ export const unwrapApi = (raw: RawApi): PlatformApi => {
       if (!fn) throw new AppFailure('UNKNOWN_CHANNEL', `Kênh không tồn tại: ${channel}`);
       const res = await fn(input ?? {});
       if (res.ok) return res.value;
-      throw new AppFailure(res.error.code, res.error.message, res.error.details);
+      throw AppFailure.fromError(res.error);
     };
   }
   return api as unknown as PlatformApi;

@@ -65,6 +65,11 @@ export class AppFailure extends Error {
     this.code = code;
     this.details = details;
   }
+
+  /** The failure an error envelope describes (the renderer rethrows what crossed the boundary). */
+  static fromError(e: AppError): AppFailure {
+    return new AppFailure(e.code, e.message, e.details);
+  }
 }
 
 export const isAppFailure = (e: unknown): e is AppFailure => e instanceof AppFailure;

@@ -4,10 +4,9 @@ import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../..
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { jobFailure, useJob } from '../report/index';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { AutomaticList } from './AutomaticList';
-import { JobProgress } from './JobProgress';
 import { backupMessages } from './messages';
 import './backup.css';
 
@@ -169,7 +168,7 @@ export const BackupPage = () => {
         )}
       </section>
 
-      {tracked.running && <JobProgress tracked={tracked} />}
+      {tracked.running && <JobProgress label={t('progress')} testId="backup-progress" {...trackedProgress(tracked)} />}
       {note && !busy && (
         <p role="status" className="small">
           {note}

@@ -4,6 +4,7 @@ import type { ClipboardEvent, DragEvent } from 'react';
 import type { AttachResult } from '../../../../shared/schemas/evidence';
 import { useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobProgress } from '../../jobs/index';
 import { evidenceMessages } from './messages';
 import { useAttach } from './use-attach';
 import './evidence.css';
@@ -57,7 +58,6 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
     }
   };
   const busy = progress.phase !== 'idle';
-  const pct = progress.phase === 'attach' && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
 
   return (
     <div
@@ -96,13 +96,7 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
           {progress.phase === 'upload' ? (
             <span>{t('uploading', { done: progress.done, total: progress.total })}</span>
           ) : (
-            <>
-              <span>{t('attaching', { label: progress.phase === 'attach' ? progress.label : '', pct })}</span>
-              <progress max={100} value={pct} />
-              <button type="button" className="btn" onClick={() => void cancel()}>
-                {t('cancelAttach')}
-              </button>
-            </>
+            <JobProgress label={t('attachProgress')} progress={progress.phase === 'attach' ? progress : null} onCancel={() => void cancel()} />
           )}
         </div>
       )}

@@ -5,9 +5,8 @@ import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { jobFailure, useJob } from '../report/index';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { BlockTabs } from './BlockTabs';
-import { JobBar } from './JobBar';
 import { inboxMessages } from './messages';
 import { RankingTable } from './RankingTable';
 import './inbox.css';
@@ -124,7 +123,7 @@ export const InboxPage = () => {
             }}
           />
         </label>
-        {imp.running && <JobBar tracked={imp} label={t('importing')} />}
+        {imp.running && <JobProgress label={`${t('progress')}: ${t('importing')}`} testId="inbox-progress" {...trackedProgress(imp)} />}
         {done && (
           <div role="status" className="small" data-testid="inbox-imported">
             <p>
@@ -169,7 +168,7 @@ export const InboxPage = () => {
                 {t('exportRanking')}
               </button>
             </div>
-            {exp.running && <JobBar tracked={exp} label={t('exportRanking')} />}
+            {exp.running && <JobProgress label={`${t('progress')}: ${t('exportRanking')}`} testId="inbox-progress" {...trackedProgress(exp)} />}
             {exported && (
               <p role="status" className="small" data-testid="inbox-exported">
                 {t('exported', { name: exported.fileName })}{' '}

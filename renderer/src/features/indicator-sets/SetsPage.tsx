@@ -3,9 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SetExportResult, SetListEntry } from '../../../../shared/ipc/channels/indicator-sets';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { runJob } from '../../jobs/index';
 import { formatDate } from '../../../../shared/format/index';
 import { setsMessages } from './messages';
-import { waitForJob } from './run-job';
 import { SetImport } from './SetImport';
 import './indicator-sets.css';
 
@@ -31,7 +31,7 @@ export const SetsPage = () => {
     setError(null);
     setStatus('');
     try {
-      const job = await waitForJob(api, await api.indicatorSets.export({ id: s.id, version: s.version, format }));
+      const job = await runJob(api, await api.indicatorSets.export({ id: s.id, version: s.version, format }));
       if (job.state === 'cancelled') {
         setStatus(t('exportCancelled'));
         return;

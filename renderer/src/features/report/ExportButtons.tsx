@@ -5,9 +5,9 @@ import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { documentMessages } from './document-messages';
 import { exportMessages } from './messages';
-import { jobFailure, useJob } from './use-job';
 import './report.css';
 
 type Format = 'xlsx' | 'pdf';
@@ -86,7 +86,6 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
     }
   };
 
-  const progress = tracked.running ? tracked.job?.progress : undefined;
   return (
     <div className="export-buttons" data-testid="export-buttons">
       <div className="actions">
@@ -101,21 +100,7 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
         {td('draft')}
       </label>
       <p className="muted small">{td('draftHint')}</p>
-      {busy && (
-        <div className="export-progress">
-          <progress
-            aria-label={t('progressLabel')}
-            max={progress && progress.total > 0 ? progress.total : undefined}
-            value={progress && progress.total > 0 ? progress.done : undefined}
-          />
-          <span className="small muted">{progress?.label || t('starting')}</span>
-          {tracked.running && (
-            <button type="button" className="btn" disabled={tracked.cancelling} onClick={() => void tracked.cancel()}>
-              {tracked.cancelling ? t('cancelling') : t('cancel')}
-            </button>
-          )}
-        </div>
-      )}
+      {busy && <JobProgress label={t('progressLabel')} {...trackedProgress(tracked)} />}
       <p role="status" className="small export-status" data-testid="export-status">
         {busy ? '' : (note ?? '')}
       </p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { SubmissionExportResult, SubmissionPreview } from '../../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -7,7 +7,7 @@ import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { dashboardHref } from '../assessments/index';
-import { jobFailure, useJob } from '../report/index';
+import { jobFailure, useJob } from '../../jobs/index';
 import { certMessages, submitMessages } from './messages';
 import type { SubmitMessageKey } from './messages';
 import { ExportStep } from './ExportStep';
@@ -60,8 +60,9 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
     };
   }, [api, assessmentId]);
 
-  // Keyboard and screen-reader users land on the new step's title.
-  useEffect(() => {
+  // Keyboard and screen-reader users land on the new step's title. A layout effect moves focus in the same
+  // commit that shows the step, so nothing (a user's keystroke, a test) sees the step with focus elsewhere.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
