@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { useLang, usePlatform, useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
@@ -41,7 +41,7 @@ export const AssessmentShell = ({ assessmentId, view }: { assessmentId: string; 
 
 type ShellKey = keyof typeof shellMessages.vi;
 const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string): string =>
-  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: s.message });
+  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: errorMessage(s.error) });
 
 const Frame = ({ view }: { view: AssessmentView }) => {
   const t = useT(shellMessages);
@@ -128,6 +128,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
         </p>
       )}
       <ErrorBanner error={undoError} onDismiss={() => setUndoError(null)} />
+      <ErrorBanner error={store.evidenceError} />
       {view.kind === 'tree' ? (
         <div className="assess-single">
           <NavTree headingLevel={1} />

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { leafIssues } from '../../../../shared/domain/preflight';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { ExportButtons, reportHref } from '../report/index';
 import { DateField } from '../../components/DateField';
 import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
@@ -23,18 +24,15 @@ export const Dashboard = () => {
   const store = useAssessment();
   const { assessment, set, score, leaves, progress, readOnly } = store;
   const [deadlineError, setDeadlineError] = useState<unknown>(null);
-  const [revisions, setRevisions] = useState<{ revision: number; createdAt: string }[]>([]);
   const fp = (m: number) => formatPoints(m, lang);
 
   // "Today" comes from the backend (one clock for the whole app; tests pin it), the browser's until it answers.
-  const [today, setToday] = useState(() => isoDateOf(new Date()));
-  useEffect(() => {
-    api.app.info({}).then((i) => setToday(i.today), () => {});
-  }, [api]);
-
-  useEffect(() => {
-    api.assessments.revisions({ assessmentId: assessment.id }).then(setRevisions, () => {});
-  }, [api, assessment.id, assessment.revision]);
+  const info = useLoad(useCallback(() => api.app.info({}), [api]));
+  const today = info.data?.today ?? isoDateOf(new Date());
+  // Depends on the whole assessment: a new revision ("Tạo lần nộp mới") replaces it and changes the list
+  // (other edits, such as the deadline, cost one small request).
+  const revisionsLoad = useLoad(useCallback(() => api.assessments.revisions({ assessmentId: assessment.id }), [api, assessment]));
+  const revisions = revisionsLoad.data ?? [];
 
   const bars = useMemo(() => domainBars(set, score, leaves), [set, score, leaves]);
   const issues = useMemo(() => {
@@ -56,6 +54,7 @@ export const Dashboard = () => {
   return (
     <div className="dashboard">
       <h1>{t('title')}</h1>
+      <ErrorBanner error={info.error ?? revisionsLoad.error} />
       <section className="dash-grid" aria-label={t('score')}>
         <div className="card stat">
           <h2 className="stat-label">{t('score')}</h2>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../../shared/ipc/channels/backup';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { AutomaticList } from './AutomaticList';
@@ -22,7 +23,6 @@ export const BackupPage = () => {
   const t = useT(backupMessages);
   const lang = useLang();
   const platform = usePlatform();
-  const [list, setList] = useState<{ backups: AutomaticBackup[]; keep: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [created, setCreated] = useState<BackupCreated | null>(null);
@@ -31,10 +31,9 @@ export const BackupPage = () => {
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
 
-  const refresh = useCallback(() => {
-    platform.api.backup.list({}).then(setList, setError);
-  }, [platform]);
-  useEffect(refresh, [refresh]);
+  const automatic = useLoad(useCallback(() => platform.api.backup.list({}), [platform]));
+  const list = automatic.data;
+  const refresh = automatic.reload;
 
   const download = (r: BackupCreated) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
 
@@ -174,7 +173,7 @@ export const BackupPage = () => {
           {note}
         </p>
       )}
-      <ErrorBanner error={error ?? tracked.error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? tracked.error ?? automatic.error} onDismiss={() => setError(null)} />
 
       <AutomaticList backups={list?.backups ?? null} keep={list?.keep ?? 10} disabled={busy} onRestore={(b) => setPending({ kind: 'auto', backup: b })} />
     </div>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { Field } from '../../components/Field';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { groupedFingerprint } from '../submission/index';
@@ -19,7 +20,6 @@ export const commonName = (dn: string): string => /(?:^|,\s*)CN=((?:\\,|[^,])+)/
 export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
   const t = useT(verifyMessages);
   const platform = usePlatform();
-  const [entries, setEntries] = useState<TrustEntry[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -30,16 +30,8 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
-  const load = useCallback(async () => {
-    try {
-      setEntries(await platform.api.trust.list({}));
-    } catch (e) {
-      setError(e);
-    }
-  }, [platform]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useLoad(useCallback(() => platform.api.trust.list({}), [platform]));
+  const entries = list.data;
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -47,7 +39,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
     setNote(null);
     try {
       setNote(await work());
-      await load();
+      list.reload();
       onChanged?.();
     } catch (e) {
       setError(e);
@@ -101,7 +93,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
       <p role="status" className="small trust-note" data-testid="trust-note">
         {note ?? ''}
       </p>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
       {confirming && (
         <div className="banner banner-warn" role="alertdialog" aria-labelledby="trust-confirm-text">
           <span id="trust-confirm-text">{t('confirmRemove', { name: commonName(confirming.subject) })}</span>
