@@ -2,7 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { AppFailure } from '../../shared/ipc/result';
 import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessments/assessment-store';
+import { Dashboard } from '../../renderer/src/features/assessments/Dashboard';
 import { NavTree } from '../../renderer/src/features/assessments/NavTree';
 import { NodePage } from '../../renderer/src/features/assessments/NodePage';
 import { parseNumberText } from '../../renderer/src/components/NumberField';
@@ -163,5 +165,25 @@ describe('undo', () => {
     });
     expect(fake.undo).toHaveBeenCalledOnce();
     expect((screen.getByLabelText('Đạt') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('dashboard', () => {
+  it('counts days to the deadline from the backend\'s "today" and lists revisions', async () => {
+    const fake = fakeApi({ today: '2025-12-21' });
+    fake.revisions.mockResolvedValueOnce([
+      { revision: 1, supersedes: null, createdAt: '2025-11-01T00:00:00.000Z' },
+      { revision: 2, supersedes: 1, createdAt: '2025-12-05T00:00:00.000Z' },
+    ]);
+    render(renderWithStore(<Dashboard />, fake, { answers: fullAnswers() }));
+    expect(await screen.findByText('Còn 10 ngày')).toBeTruthy();
+    expect(await screen.findByText('Lần 2: bắt đầu 05/12/2025')).toBeTruthy();
+  });
+
+  it('a failed load is shown, never swallowed', async () => {
+    const fake = fakeApi();
+    fake.revisions.mockRejectedValueOnce(new AppFailure('IO', 'Không đọc được lịch sử các lần nộp.'));
+    render(renderWithStore(<Dashboard />, fake, { answers: fullAnswers() }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Không đọc được lịch sử các lần nộp.');
   });
 });

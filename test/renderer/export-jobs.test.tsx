@@ -2,13 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { PlatformApi } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/schemas/job';
 import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { ExportButtons } from '../../renderer/src/features/report/index';
 import { useJob } from '../../renderer/src/jobs/index';
-import type { Platform } from '../../renderer/src/platform/index';
+import { fakePlatform } from './fake-platform';
 
 /** A job table the test drives by hand: `advance(id, patch)` is what the backend's work would do. */
 const fakeJobs = () => {
@@ -39,8 +38,8 @@ const setup = (kind: 'web' | 'electron', lang: Language = 'vi') => {
       showInFolder: vi.fn(async () => ({ shown: true })),
     },
   };
-  const download = vi.fn(async () => {});
-  const platform = { api: api as unknown as PlatformApi, kind, download, uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;
+  const platform = fakePlatform(api, { kind });
+  const download = platform.download;
   const wrap = (ui: React.ReactNode) => <AppProvider value={{ platform, lang, setLang: () => {} }}>{ui}</AppProvider>;
   return { j, api, download, wrap };
 };
