@@ -51,7 +51,7 @@ export const followJob = async (api: PlatformApi, jobId: string, opts: FollowOpt
 
 /** A finished job's own failure as the AppFailure ErrorBanner shows (null unless it failed). */
 export const jobFailure = (job: Job | null): AppFailure | null =>
-  job?.state === 'failed' ? AppFailure.fromError(job.error ?? { code: 'INTERNAL', message: 'Công việc không hoàn thành.' }) : null;
+  job?.state === 'failed' ? job.error ? AppFailure.fromError(job.error) : AppFailure.of('JOB_UNFINISHED') : null;
 
 /**
  * Follows a job that was just started to its end: resolves with it done or cancelled, throws its failure.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+import type { Language } from '../../../../shared/schemas/settings';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
@@ -40,8 +41,8 @@ export const AssessmentShell = ({ assessmentId, view }: { assessmentId: string; 
 };
 
 type ShellKey = keyof typeof shellMessages.vi;
-const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string): string =>
-  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: errorMessage(s.error) });
+const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string, lang: Language): string =>
+  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: errorMessage(s.error, lang) });
 
 const Frame = ({ view }: { view: AssessmentView }) => {
   const t = useT(shellMessages);
@@ -104,7 +105,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
         </div>
         <div className="assess-save">
           <span role="status" data-testid="save-status" className={`save save-${save.kind}`}>
-            {saveText(save, t)}
+            {saveText(save, t, lang)}
           </span>
           {!readOnly && (
             <button type="button" className="btn" onClick={() => void undo()} aria-keyshortcuts="Alt+Z">
