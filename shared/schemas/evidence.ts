@@ -111,7 +111,16 @@ export type AttachSource = z.infer<typeof attachSourceSchema>;
 export const attachResultSchema = z.object({
   documents: z.array(z.object({ documentId: z.string(), originalName: z.string(), deduplicated: z.boolean() })),
   /** Files refused one by one (wrong type, too large…); the others were attached. */
-  refused: z.array(z.object({ name: z.string(), code: z.string(), message: z.string() })),
+  refused: z.array(
+    z.object({
+      name: z.string(),
+      code: z.string(),
+      message: z.string(),
+      /** The failure's reason and params (shared/ipc/errors/), so the UI words it in its language. */
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export type AttachResult = z.infer<typeof attachResultSchema>;
 

@@ -1,4 +1,4 @@
-import { errorText } from '../../../shared/ipc/errors/index';
+import { errorText, isErrorReason } from '../../../shared/ipc/errors/index';
 import type { ErrorParamValues } from '../../../shared/ipc/errors/index';
 import { fieldLabel, inputIssueText } from '../../../shared/ipc/errors/validation';
 import type { InputIssue } from '../../../shared/ipc/errors/validation';
@@ -31,6 +31,10 @@ export const errorMessage = (error: unknown, lang: Language = 'vi'): string => {
   if (error instanceof AppFailure) return error.reason ? errorText(error.reason, paramsIn(error, lang), lang) : error.message;
   return error instanceof Error ? error.message : String(error);
 };
+
+/** The same for a failure that came back as plain fields inside a result (e.g. a file refused among several). */
+export const refusalMessage = (r: { code: string; message: string; reason?: string | undefined; params?: ErrorParamValues | undefined }, lang: Language): string =>
+  isErrorReason(r.reason) ? errorText(r.reason, r.params ?? {}, lang) : r.message;
 
 export const ErrorBanner = ({ error, onDismiss }: ErrorBannerProps) => {
   const lang = useLang();

@@ -125,7 +125,7 @@ export const ASSESSMENT_REASONS = {
     vi: 'Tệp "{name}" không còn nguyên vẹn trong kho dữ liệu; hãy đính kèm lại.',
     en: 'The file "{name}" is no longer intact in the data store; attach it again.',
   },
-  /** The first problem of the evidence check (a phrase of ../../domain/evidence-problems.ts) and how many more. */
-  EVIDENCE_CHANGED: { code: 'FILE_CHANGED', vi: '{detail}', en: '{detail}' },
-  EVIDENCE_CHANGED_MORE: { code: 'FILE_CHANGED', vi: '{detail} (và {more} tệp khác)', en: '{detail} (and {more} more files)' },
+  /** The first finding of the evidence check (with the file's `name`) and how many more files have one. */
+  EVIDENCE_CHANGED: { code: 'FILE_CHANGED', vi: '{problem:evidence}', en: '{problem:evidence}' },
+  EVIDENCE_CHANGED_MORE: { code: 'FILE_CHANGED', vi: '{problem:evidence} (và {more} tệp khác)', en: '{problem:evidence} (and {more} more files)' },
 } as const satisfies Record<string, ReasonText>;

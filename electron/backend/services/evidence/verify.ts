@@ -68,8 +68,9 @@ export const verifyEvidence = async (
 export const assertEvidenceIntact = async (db: Db, dataDir: string, assessmentId: string, signal?: AbortSignal): Promise<void> => {
   const report = await verifyEvidence(db, dataDir, assessmentId, signal ? { signal } : {});
   if (!report.ok) {
-    const first = report.problems[0];
-    const more = report.problems.length > 1 ? ` (và ${report.problems.length - 1} tệp khác)` : '';
-    throw new AppFailure('FILE_CHANGED', `${first?.message ?? 'Tệp kiểm chứng đã thay đổi.'}${more}`, report);
+    const first = report.problems[0]!;
+    const params = { problem: first.problem, name: first.originalName };
+    const more = report.problems.length - 1;
+    throw more > 0 ? AppFailure.of('EVIDENCE_CHANGED_MORE', { ...params, more }, report) : AppFailure.of('EVIDENCE_CHANGED', params, report);
   }
 };

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { ClipboardEvent, DragEvent } from 'react';
 
 import type { AttachResult } from '../../../../shared/schemas/evidence';
-import { useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLang, useT } from '../../app/app-context';
+import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
 import { JobProgress } from '../../jobs/index';
 import { evidenceMessages } from './messages';
 import { useAttach } from './use-attach';
@@ -19,6 +19,7 @@ export type AttachZoneProps = {
 /** File input + drag-and-drop + paste target with progress and a cancel button. */
 export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZoneProps) => {
   const t = useT(evidenceMessages);
+  const lang = useLang();
   const inputId = useId();
   const { attach, cancel, progress } = useAttach(assessmentId, nodeId);
   const [over, setOver] = useState(false);
@@ -37,7 +38,7 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
       setNotes([
         t('attached', { n: r.documents.length }),
         ...r.documents.filter((d) => d.deduplicated).map((d) => t('deduplicated', { name: d.originalName })),
-        ...r.refused.map((x) => t('refused', { name: x.name, message: x.message })),
+        ...r.refused.map((x) => t('refused', { name: x.name, message: refusalMessage(x, lang) })),
       ]);
       onAttached(r);
     } catch (e) {
