@@ -77,8 +77,8 @@ export const ASSESSMENT_REASONS = {
   },
   SURVEY_SCALE_RANGE: {
     code: 'VALIDATION',
-    vi: 'Kết quả của tiêu chí {code} phải từ 0 đến {max}',
-    en: 'The result of criterion {code} must be between 0 and {max}',
+    vi: 'Kết quả của tiêu chí {code} phải từ 0 đến {max:points}',
+    en: 'The result of criterion {code} must be between 0 and {max:points}',
   },
   /** A survey sheet the parser refused; `detail` is the parser's Vietnamese sentence. */
   SURVEY_SHEET_INVALID: { code: 'BAD_FILE', vi: '{name}: {detail}', en: '{name}: {detail}' },
