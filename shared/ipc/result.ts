@@ -60,9 +60,13 @@ export class AppFailure extends Error {
 
   /** The way to fail: the reason fixes the code, its Vietnamese text becomes the message. */
   static of<R extends ErrorReason>(reason: R, ...[params, details]: ReasonArgs<R>): AppFailure {
-    const values: ErrorParamValues = params ?? {};
-    const hasParams = Object.keys(values).length > 0;
-    return new AppFailure(codeOfReason(reason), errorText(reason, values, 'vi'), details, hasParams ? { reason, params: values } : { reason });
+    return AppFailure.fromReason(reason, params ?? {}, details);
+  }
+
+  /** `of` without the compile-time check of params: for a helper whose own signature already checks them. */
+  static fromReason(reason: ErrorReason, params: ErrorParamValues, details?: unknown): AppFailure {
+    const hasParams = Object.keys(params).length > 0;
+    return new AppFailure(codeOfReason(reason), errorText(reason, params, 'vi'), details, hasParams ? { reason, params } : { reason });
   }
 
   /** The failure an error envelope describes (the renderer rethrows what crossed the boundary). */

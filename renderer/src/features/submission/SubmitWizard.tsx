@@ -3,8 +3,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { SubmissionExportResult, SubmissionPreview } from '../../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { Job } from '../../../../shared/schemas/job';
-import { usePlatform, useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { dashboardHref } from '../assessments/index';
 import { jobFailure, useJob } from '../../jobs/index';
@@ -38,6 +38,7 @@ const isExportResult = (v: unknown): v is SubmissionExportResult =>
 export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(submitMessages);
   const tc = useT(certMessages);
+  const lang = useLang();
   const { api } = usePlatform();
   const loaded = useLoad(useCallback(() => api.assessments.get({ assessmentId }), [api, assessmentId]));
   const assessment = loaded.data;
@@ -166,7 +167,7 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
             <SignerDetails signer={state.preview.signer} testId="submit-signer" />
             {state.preview.problem && (
               <p className="banner banner-error" role="alert" data-testid="submit-refused">
-                {t('refused', { message: state.preview.problem.message })}
+                {t('refused', { message: refusalMessage(state.preview.problem, lang) })}
               </p>
             )}
             <div className="actions">
