@@ -161,9 +161,9 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
   return { ok: errors.length === 0, errors, warnings };
 };
 
-/** One Vietnamese sentence summarising a blocked preflight (for AppFailure('PREFLIGHT_FAILED', …)). */
-export const preflightFailureMessage = (r: PreflightReport): string => {
+/** The params of a blocked preflight's failure (reason PREFLIGHT_BLOCKED): the count, the first issues in Vietnamese. */
+export const preflightFailureParams = (r: PreflightReport): { count: number; detail: string } => {
   const first = r.errors.slice(0, 3).map((e) => e.message).join(' ');
   const more = r.errors.length > 3 ? ` (và ${r.errors.length - 3} lỗi khác)` : '';
-  return `Chưa thể xuất hồ sơ: còn ${r.errors.length} lỗi cần sửa. ${first}${more}`;
+  return { count: r.errors.length, detail: `${first}${more}` };
 };

@@ -57,7 +57,7 @@ export const setOf = (ctx: BackendContext, row: ImportedSubmissionRow): Indicato
   try {
     return ctx.catalog.getVersion(row.setId, row.setVersion).document;
   } catch {
-    throw new AppFailure('NOT_FOUND', `Máy này không còn bộ chỉ số "${row.setId}" phiên bản ${row.setVersion} để tính điểm hồ sơ.`);
+    throw AppFailure.of('INBOX_SET_MISSING', { id: row.setId, version: row.setVersion });
   }
 };
 
@@ -77,7 +77,7 @@ export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): Impo
 
 export const requireImport = (ctx: BackendContext, importId: string): ImportedSubmissionRow => {
   const row = findImported(ctx.db, importId);
-  if (!row) throw new AppFailure('NOT_FOUND', 'Không tìm thấy hồ sơ đã tiếp nhận');
+  if (!row) throw AppFailure.of('INBOX_IMPORT_NOT_FOUND');
   return row;
 };
 
