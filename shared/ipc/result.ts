@@ -74,6 +74,11 @@ export class AppFailure extends Error {
     return new AppFailure(e.code, e.message, e.details, e.reason ? { reason: e.reason, ...(e.params ? { params: e.params } : {}) } : undefined);
   }
 
+  /** The same failure under another code (when a cause decides what kind of failure it is, e.g. DISK_FULL). */
+  withCode(code: AppErrorCode): AppFailure {
+    return new AppFailure(code, this.message, this.details, this.reason ? { reason: this.reason, ...(this.params ? { params: this.params } : {}) } : undefined);
+  }
+
   /** The envelope form, for the dispatcher, the job registry and workers. */
   toError(): AppError {
     return {
