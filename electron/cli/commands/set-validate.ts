@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 
 import { leaves } from '../../../shared/domain/indicator-tree';
 import { milli } from '../../../shared/domain/points';
+import { formatPoints } from '../../../shared/format/index';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { readSetFile, setFormatOf } from '../../backend/services/indicator-sets/set-io';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
-import { formatPoints } from '../../../shared/format/index';
 
 /** cchc set validate <file.json|file.xlsx>: 0 valid, 1 invalid (every error listed), 2 usage. */
 export const setValidateCommand: CliCommand = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import { Field } from './Field';
 import { formatDate, parseDmy } from '../../../shared/format/index';
+import { Field } from './Field';
 
 /**
  * A date typed as dd/MM/yyyy (the format agencies use, whatever the browser's locale; a native date input

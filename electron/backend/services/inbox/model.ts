@@ -10,10 +10,10 @@ import { scoreAssessment } from '../../../../shared/domain/scoring';
 import type { AssessmentScore } from '../../../../shared/domain/scoring';
 import type { IndicatorNode, IndicatorSet, NodeKind } from '../../../../shared/schemas/indicator-set';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import type { BackendContext } from '../../context';
 import { findImported, highestRevision, listAppraisals, listImportedAnswers, listImportedEvidence, listRevisions } from '../../db/repos/inbox-repo';
 import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
-import { formatPercent, formatPoints } from '../../../../shared/format/index';
 
 /**
  * The appraisal model of one imported submission: the unit's declared inputs re-scored with the importer's

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 
 import type { Language } from '../../../../shared/schemas/settings';
+import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
-import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
 import { Dashboard } from './Dashboard';

@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 
 import { leafIssues } from '../../../../shared/domain/preflight';
+import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { ExportButtons, reportHref } from '../report/index';
 import { DateField } from '../../components/DateField';
-import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
 import { useAssessment } from './assessment-store';
 import { DomainChart, domainBars } from './DomainChart';
 import { dashMessages } from './messages-dashboard';

@@ -6,9 +6,9 @@ import { k } from '../../../../shared/domain/scoring/rate';
 import type { AnswerInputs } from '../../../../shared/schemas/answers';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { ScoringMethod } from '../../../../shared/schemas/indicator-set-methods';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { NumberField } from '../../components/NumberField';
-import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import { nodeMessages } from './messages-pages';
 
 /** The input that fits a leaf's scoring method (yes/no, level, numerator/denominator, count, value, points). */

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef } from 'react';
 
 import { ancestry, isLeaf, isSurveyNode } from '../../../../shared/domain/indicator-tree';
 import { explanationRequired, scoreNode, scoreProblemText } from '../../../../shared/domain/scoring/index';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { navigate } from '../../app/router';
 import { Field } from '../../components/Field';
-import { formatPoints } from '../../../../shared/format/index';
 import type { EditableAnswer } from './assessment-store';
 import { useAssessment } from './assessment-store';
 import { EvidenceSlot } from './EvidenceSlot';

@@ -1,6 +1,6 @@
 import type { AutomaticBackup } from '../../../../shared/ipc/channels/backup';
-import { useLang, useT } from '../../app/app-context';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
+import { useLang, useT } from '../../app/app-context';
 import { backupMessages } from './messages';
 
 export type AutomaticListProps = {

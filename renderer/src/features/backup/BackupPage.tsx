@@ -2,11 +2,11 @@ import { useCallback, useState } from 'react';
 
 import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../../shared/ipc/channels/backup';
 import type { Job } from '../../../../shared/schemas/job';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
-import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { AutomaticList } from './AutomaticList';
 import { backupMessages } from './messages';
 import './backup.css';

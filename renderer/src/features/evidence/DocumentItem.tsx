@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { PREVIEWABLE_KINDS } from '../../../../shared/schemas/evidence';
-import { useLang, useT } from '../../app/app-context';
 import { formatBytes, formatDate } from '../../../../shared/format/index';
+import { useLang, useT } from '../../app/app-context';
 import { evidenceMessages } from './messages';
 import './evidence.css';
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 
 import { parseScaled } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
-import { useLang, usePlatform, useT } from '../../app/app-context';
 import { formatPoints } from '../../../../shared/format/index';
+import { useLang, usePlatform, useT } from '../../app/app-context';
 import { detailMessages } from './messages';
 
 type Props = {

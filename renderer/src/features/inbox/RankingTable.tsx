@@ -1,6 +1,6 @@
 import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
-import { useLang, useT } from '../../app/app-context';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
+import { useLang, useT } from '../../app/app-context';
 import { inboxMessages } from './messages';
 
 /** One block's ranking: rank, unit (link to the detail page), self / appraised totals, index, band, signature. */

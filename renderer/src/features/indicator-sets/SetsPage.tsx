@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 
 import type { SetExportResult, SetListEntry } from '../../../../shared/ipc/channels/indicator-sets';
+import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { runJob } from '../../jobs/index';
-import { formatDate } from '../../../../shared/format/index';
 import { setsMessages } from './messages';
 import { SetImport } from './SetImport';
 import './indicator-sets.css';

@@ -1,6 +1,6 @@
 import type { SignerDetails as Details } from '../../../../shared/schemas/submission';
-import { useT } from '../../app/app-context';
 import { formatLocalDate } from '../../../../shared/format/index';
+import { useT } from '../../app/app-context';
 import { groupedFingerprint } from './cert-format';
 import { certMessages } from './messages';
 // Shared with "Kiểm tra hồ sơ" and the inbox: the component brings its own styles.

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 
-import { useLang, usePlatform, useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { useLoad } from '../../data/use-load';
 import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { formatPoints } from '../../../../shared/format/index';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { surveyMessages } from './messages';
 import { SurveyImport } from './SurveyImport';
 import { SurveyRow } from './SurveyRow';

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { fromMilli, parseScaled } from '../../../../shared/domain/points';
 import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
-import { useLang, usePlatform, useT } from '../../app/app-context';
 import { formatNumber, formatPoints } from '../../../../shared/format/index';
+import { useLang, usePlatform, useT } from '../../app/app-context';
 import { surveyMessages } from './messages';
 
 type Props = {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
+import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { Field } from '../../components/Field';
-import { formatLocalDate } from '../../../../shared/format/index';
 import { groupedFingerprint } from '../submission/index';
 import { verifyMessages } from './messages';
 

@@ -1,8 +1,8 @@
 import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { SignerDetails, StatusBanner } from '../submission/index';
-import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { verifyMessages } from './messages';
 
 /** The verdict (large), then who signed, what the bundle declares and every file with its size and SHA-256. */
