@@ -37,14 +37,17 @@ export const ERROR_REASON_TEXTS = {
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;
 export const ERROR_REASONS = Object.keys(ERROR_REASON_TEXTS) as [ErrorReason, ...ErrorReason[]];
 
+type Names<R extends ErrorReason> = Placeholders<(typeof ERROR_REASON_TEXTS)[R]['vi']> | Placeholders<(typeof ERROR_REASON_TEXTS)[R]['en']>;
+
 /**
- * The values a reason's text needs: every placeholder of its Vietnamese template (the English one uses the
- * same or fewer). More keys are allowed: a `{x:phrase}` or `{x:evidence}` part reads them too.
+ * The values a reason's texts need: every placeholder of either language (a language may leave one out,
+ * e.g. English gives a count where Vietnamese lists the items). More keys are allowed: a `{x:phrase}` or
+ * `{x:evidence}` part reads them too.
  */
-export type ErrorParams<R extends ErrorReason> = { readonly [K in Placeholders<(typeof ERROR_REASON_TEXTS)[R]['vi']>]: ErrorParamValue } & ErrorParamValues;
+export type ErrorParams<R extends ErrorReason> = { readonly [K in Names<R>]: ErrorParamValue } & ErrorParamValues;
 
 /** Whether a reason's text has placeholders (then `AppFailure.of` requires params). */
-export type NeedsParams<R extends ErrorReason> = [Placeholders<(typeof ERROR_REASON_TEXTS)[R]['vi']>] extends [never] ? false : true;
+export type NeedsParams<R extends ErrorReason> = [Names<R>] extends [never] ? false : true;
 
 export const isErrorReason = (v: unknown): v is ErrorReason => typeof v === 'string' && Object.hasOwn(ERROR_REASON_TEXTS, v);
 

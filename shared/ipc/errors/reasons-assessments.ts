@@ -8,11 +8,6 @@ export const ASSESSMENT_REASONS = {
     vi: 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.',
     en: 'The self-assessment is locked (a bundle was produced). Start a new submission to edit it.',
   },
-  EVIDENCE_LOCKED: {
-    code: 'LOCKED',
-    vi: 'Bản tự đánh giá đã khóa (đã xuất hồ sơ nộp); không thể thay đổi tài liệu kiểm chứng.',
-    en: 'The self-assessment is locked (a bundle was exported); its evidence cannot change.',
-  },
   UNIT_PROFILE_FIRST: {
     code: 'PREFLIGHT_FAILED',
     vi: 'Hãy khai báo hồ sơ đơn vị trước khi tạo bản tự đánh giá.',
@@ -27,6 +22,33 @@ export const ASSESSMENT_REASONS = {
     code: 'PREFLIGHT_FAILED',
     vi: 'Hãy khai báo hồ sơ đơn vị trước khi xuất hồ sơ nộp.',
     en: 'Fill in the unit profile before exporting the submission bundle.',
+  },
+  UNIT_PROFILE_BEFORE_WRITING: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Hãy khai báo hồ sơ đơn vị trước khi soạn báo cáo.',
+    en: 'Fill in the unit profile before writing the report.',
+  },
+  /** `detail` names the empty items in Vietnamese (shared/domain/report/completeness.ts); `count` how many. */
+  REPORT_INCOMPLETE: {
+    code: 'PREFLIGHT_FAILED',
+    vi: '{detail}',
+    en: 'The report is not complete: {count} required items are empty. Fill them in on the Report page, or choose “Draft” to export a draft.',
+  },
+  /** The same for another administrative document (shared/domain/admin-document/fields.ts). */
+  DOCUMENT_INCOMPLETE: {
+    code: 'PREFLIGHT_FAILED',
+    vi: '{detail}',
+    en: 'The document is not complete: {count} required fields are empty. Fill them in, or export a draft.',
+  },
+  PDF_FONTS_MISSING: {
+    code: 'IO',
+    vi: 'Không tìm thấy phông chữ Tinos (resources/fonts) để tạo tệp PDF; hãy cài lại ứng dụng.',
+    en: 'The Tinos font (resources/fonts) needed for PDF files was not found; reinstall the app.',
+  },
+  SIGNATURE_SLOT_UNKNOWN: {
+    code: 'INTERNAL',
+    vi: 'Không xác định được vị trí chữ ký trên văn bản',
+    en: 'The place of the signature on the document could not be determined',
   },
   SET_NOT_FOR_UNIT_TYPE: {
     code: 'VALIDATION',

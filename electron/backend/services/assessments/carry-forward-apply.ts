@@ -33,7 +33,7 @@ export const applyCarryForward = (
   toId: string,
   dryRun: boolean,
 ): CarryForwardReport => {
-  if (fromId === toId) throw new AppFailure('VALIDATION', 'Hãy chọn một bản tự đánh giá khác để chuyển tiếp');
+  if (fromId === toId) throw AppFailure.of('CARRY_FROM_ITSELF');
   const from = requireAssessment(ctx.db, fromId);
   const to = requireAssessment(ctx.db, toId);
   if (!dryRun) assertAssessmentEditable(to);
@@ -43,10 +43,7 @@ export const applyCarryForward = (
   if (prev.id === next.id) mapped = identityMapped(next);
   else if (next.previousSetId === prev.id) mapped = next;
   else {
-    throw new AppFailure(
-      'VALIDATION',
-      `Bộ chỉ số "${next.name}" không khai báo kế thừa từ bộ chỉ số "${prev.name}", không thể chuyển tiếp câu trả lời`,
-    );
+    throw AppFailure.of('CARRY_SETS_UNRELATED', { next: next.name, previous: prev.name });
   }
   const nextNodes = nodeIndex(next);
 
