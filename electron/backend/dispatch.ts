@@ -1,11 +1,11 @@
 import { contract } from '../../shared/ipc/contract';
 import type { ChannelName } from '../../shared/ipc/contract';
-import { err, ok } from '../../shared/ipc/result';
+import { errOf, ok } from '../../shared/ipc/result';
 import type { Result } from '../../shared/ipc/result';
 import type { BackendContext } from './context';
 import { toAppError } from './errors';
 import type { Handler, HandlerMap } from './handlers/types';
-import { describeIssues } from './validation';
+import { invalidInput } from './validation';
 
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
 
@@ -21,21 +21,18 @@ export const dispatch = async (
   payload: unknown,
 ): Promise<Result<unknown>> => {
   if (typeof channel !== 'string' || !isChannel(channel)) {
-    return err('UNKNOWN_CHANNEL', 'Yêu cầu không được hỗ trợ.');
+    return errOf('UNKNOWN_CHANNEL');
   }
   const spec = contract[channel];
   const parsed = spec.input.safeParse(payload);
-  if (!parsed.success) {
-    const { message, issues } = describeIssues(parsed.error);
-    return err('VALIDATION', message, { issues });
-  }
+  if (!parsed.success) return invalidInput(parsed.error, payload);
   try {
     const handler = handlers[channel] as Handler<ChannelName>;
     const value = await handler(parsed.data as never, ctx);
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
       ctx.logger.error('handler output failed its schema', { channel, issues: checked.error.issues.slice(0, 5) });
-      return err('INTERNAL', 'Đã xảy ra lỗi không mong muốn. Dữ liệu của bạn không bị thay đổi.');
+      return errOf('INTERNAL_ERROR');
     }
     return ok(checked.data);
   } catch (e) {

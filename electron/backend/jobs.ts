@@ -34,7 +34,7 @@ export class JobRegistry {
         job.progress = { done, total, label: label ?? job.progress.label };
       },
       throwIfCancelled: () => {
-        if (controller.signal.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+        if (controller.signal.aborted) throw AppFailure.of('CANCELLED_BY_USER');
       },
     };
     void (async () => {
@@ -58,13 +58,13 @@ export class JobRegistry {
 
   get(id: string): Job {
     const entry = this.entries.get(id);
-    if (!entry) throw new AppFailure('NOT_FOUND', 'Không tìm thấy công việc');
+    if (!entry) throw AppFailure.of('JOB_NOT_FOUND');
     return { ...entry.job, progress: { ...entry.job.progress } };
   }
 
   cancel(id: string): Job {
     const entry = this.entries.get(id);
-    if (!entry) throw new AppFailure('NOT_FOUND', 'Không tìm thấy công việc');
+    if (!entry) throw AppFailure.of('JOB_NOT_FOUND');
     if (entry.job.state === 'running') entry.controller.abort();
     return this.get(id);
   }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 import type * as Pkcs11Types from 'pkcs11js';
 
-import type { AppErrorCode } from '../../shared/ipc/result';
+import { AppFailure } from '../../shared/ipc/result';
 import type { Pkcs11Opened, Pkcs11Request, Pkcs11Response, TokenSummary } from '../backend/workers-seam/pkcs11-protocol';
 import { disconnectFromParent, onParentGone, onParentMessage, postToParent } from './parent-port';
 
@@ -17,14 +17,6 @@ const pkcs11js = createRequire(import.meta.url)('pkcs11js') as typeof Pkcs11Type
 /** DigestInfo prefix for SHA-256 (RFC 8017 §9.2), for tokens that only offer raw CKM_RSA_PKCS. */
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
-class WorkerFailure extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 let lib: Pkcs11Types.PKCS11 | null = null;
 let initialized = false;
@@ -35,18 +27,18 @@ let mechanism: Pkcs11Opened['mechanism'] = 'CKM_SHA256_RSA_PKCS';
 
 const text = (s: string): string => s.replace(/\0/g, '').trim();
 
-const mapError = (e: unknown, stage: string): WorkerFailure => {
-  if (e instanceof WorkerFailure) return e;
+const mapError = (e: unknown, stage: string): AppFailure => {
+  if (e instanceof AppFailure) return e;
   const code = (e as { code?: number }).code ?? -1;
   const msg = (e as Error).message ?? String(e);
   if (code === pkcs11js.CKR_PIN_INCORRECT || msg === 'CKR_PIN_INCORRECT') {
-    return new WorkerFailure('PIN_INCORRECT', 'Mã PIN không đúng. Lưu ý: nhập sai nhiều lần có thể khóa thiết bị ký số.');
+    return AppFailure.of('PIN_WRONG');
   }
   if (code === pkcs11js.CKR_PIN_LOCKED || msg === 'CKR_PIN_LOCKED') {
-    return new WorkerFailure('PIN_LOCKED', 'Thiết bị ký số đã bị khóa do nhập sai PIN nhiều lần. Hãy liên hệ đơn vị cấp chứng thư để mở khóa.');
+    return AppFailure.of('PIN_BLOCKED');
   }
-  if (msg === 'CKR_PIN_LEN_RANGE') return new WorkerFailure('PIN_INCORRECT', 'Độ dài mã PIN không hợp lệ.');
-  return new WorkerFailure('TOKEN_ERROR', `Lỗi thiết bị ký số (${stage}): ${msg.slice(0, 120)}`);
+  if (msg === 'CKR_PIN_LEN_RANGE') return AppFailure.of('PIN_LENGTH');
+  return AppFailure.of('TOKEN_FAILED', { stage, detail: msg.slice(0, 120) });
 };
 
 const load = (module: string): Pkcs11Types.PKCS11 => {
@@ -55,7 +47,7 @@ const load = (module: string): Pkcs11Types.PKCS11 => {
   try {
     p.load(module);
   } catch (e) {
-    throw new WorkerFailure('TOKEN_ERROR', `Không nạp được thư viện PKCS#11 "${module}": ${(e as Error).message.slice(0, 120)}`);
+    throw AppFailure.of('PKCS11_LOAD_FAILED', { module, detail: (e as Error).message.slice(0, 120) });
   }
   try {
     p.C_Initialize();
@@ -124,9 +116,9 @@ const attr = (p: Pkcs11Types.PKCS11, s: Buffer, h: Buffer, type: number): Buffer
 const open = (req: Extract<Pkcs11Request, { op: 'open' }>): Pkcs11Opened => {
   const p = load(req.module);
   const list = tokens(p);
-  if (list.length === 0) throw new WorkerFailure('TOKEN_ERROR', 'Không tìm thấy thiết bị ký số (USB token) nào đang cắm.');
+  if (list.length === 0) throw AppFailure.of('NO_TOKEN');
   const chosen = req.tokenSerial ? list.find((t) => t.info.serial === req.tokenSerial) : list[0];
-  if (!chosen) throw new WorkerFailure('TOKEN_ERROR', 'Không tìm thấy thiết bị ký số đã chọn; hãy kiểm tra lại USB token.');
+  if (!chosen) throw AppFailure.of('TOKEN_NOT_FOUND');
   try {
     session = p.C_OpenSession(chosen.slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
   } catch (e) {
@@ -160,7 +152,7 @@ const open = (req: Extract<Pkcs11Request, { op: 'open' }>): Pkcs11Opened => {
       break;
     }
   }
-  if (!chosenCert || !key) throw new WorkerFailure('CERT_INVALID', 'Không tìm thấy chứng thư số có khóa bí mật tương ứng trên thiết bị.');
+  if (!chosenCert || !key) throw AppFailure.of('TOKEN_NO_CERT');
   const kt = attr(p, s, key, pkcs11js.CKA_KEY_TYPE); // CK_ULONG, native (little-endian) order
   const keyType = kt.length >= 4 ? kt.readUInt32LE(0) : -1;
   const mechs = new Set(p.C_GetMechanismList(chosen.slot));
@@ -190,7 +182,7 @@ const ecdsaToDer = (raw: Buffer): Buffer => {
 };
 
 const sign = (data: Buffer): string => {
-  if (!lib || !session || !key) throw new WorkerFailure('TOKEN_ERROR', 'Chưa mở phiên làm việc với thiết bị ký số.');
+  if (!lib || !session || !key) throw AppFailure.of('TOKEN_NO_SESSION');
   const hash = createHash('sha256').update(data).digest();
   let input: Buffer;
   let mech: number;
@@ -238,7 +230,7 @@ onParentMessage<Pkcs11Request>((msg) => {
     if (msg.op === 'close') disconnectFromParent();
   } catch (e) {
     const f = mapError(e, msg.op);
-    reply({ id: msg.id, ok: false, error: { code: f.code, message: f.message } });
+    reply({ id: msg.id, ok: false, error: f.toError() });
   }
 });
 onParentGone(() => {

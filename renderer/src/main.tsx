@@ -4,15 +4,18 @@ import { createRoot } from 'react-dom/client';
 import type { Language } from '../../shared/schemas/settings';
 import { App } from './app/App';
 import { AppProvider } from './app/app-context';
-import { errorMessage } from './components/ErrorBanner';
+import { ErrorBanner, errorMessage } from './components/ErrorBanner';
 import { createPlatform } from './platform/index';
 import type { Platform } from './platform/index';
 import './styles.css';
 
 const Root = ({ platform }: { platform: Platform }) => {
   const [lang, setLangState] = useState<Language>('vi');
+  // The app still works when the preference cannot be read or saved (Vietnamese, the default), but the user
+  // is told: a language that silently resets at every start would look like a bug.
+  const [prefError, setPrefError] = useState<unknown>(null);
   useEffect(() => {
-    platform.api.settings.get({}).then((s) => setLangState(s.language), () => {});
+    platform.api.settings.get({}).then((s) => setLangState(s.language), setPrefError);
   }, [platform]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -23,13 +26,14 @@ const Root = ({ platform }: { platform: Platform }) => {
       lang,
       setLang: (l: Language) => {
         setLangState(l);
-        void platform.api.settings.update({ language: l }).catch(() => {});
+        platform.api.settings.update({ language: l }).then(() => setPrefError(null), setPrefError);
       },
     }),
     [platform, lang],
   );
   return (
     <AppProvider value={value}>
+      <ErrorBanner error={prefError} onDismiss={() => setPrefError(null)} />
       <App />
     </AppProvider>
   );

@@ -75,5 +75,5 @@ export const ancestry = (set: Pick<IndicatorSet, 'nodes'>, id: string): Indicato
   return dfs(set.nodes) ? path : [];
 };
 
-/** Human label of a node for messages: "3.3.1 Tỷ lệ hồ sơ…". */
-export const nodeLabel = (n: Pick<IndicatorNode, 'code' | 'title'>): string => `${n.code} ${n.title}`;
+/** Survey results are entered by Sở Nội vụ: these leaves are read-only for the unit. */
+export const isSurveyNode = (n: Pick<IndicatorNode, 'kind' | 'method'>): boolean => n.kind === 'SURVEY' || n.method?.type === 'SURVEY';

@@ -16,9 +16,6 @@ export type MilliPct = number;
 /** Index in hundredths of a percent (96.17 % = 9617). */
 export type IndexBp = number;
 
-export type Locale = 'vi' | 'en';
-
-export const MILLI = 1000;
 export const PCT_FULL: MilliPct = 100_000;
 
 /** An exact non-negative rate num/den (den > 0). */
@@ -64,35 +61,11 @@ export const milli = (points: number): Milli => {
   return m;
 };
 
-/** Milli-points → a JS number of points (exact for display/JSON: at most 3 decimals). */
-export const fromMilli = (m: Milli): number => Number(formatScaled(m, 3, 'en', 3).replace(/,/g, ''));
-
-/** Percent as written (e.g. 98.6) → milli-percent; null if more than 3 decimals. */
-export const pctToMilliPct = (percent: number): MilliPct | null => numberToScaled(percent, 3);
-
-export const parsePoints = (text: string): Milli | null => parseScaled(text, 3);
-export const parsePercent = (text: string): MilliPct | null => parseScaled(text.replace(/\s*%$/, ''), 3);
-
-/** Formats a scaled integer, trimming trailing zeros down to `minDigits` decimals. */
-export const formatScaled = (value: number, scaleDigits: number, locale: Locale, minDigits = 0): string => {
-  const neg = value < 0;
-  const abs = Math.abs(value);
-  const base = 10 ** scaleDigits;
-  const int = Math.floor(abs / base);
-  let frac = String(abs % base).padStart(scaleDigits, '0');
-  while (frac.length > minDigits && frac.endsWith('0')) frac = frac.slice(0, -1);
-  const sep = locale === 'vi' ? ',' : '.';
-  return `${neg ? '-' : ''}${int}${frac ? sep + frac : ''}`;
-};
-
-/** 2500 → "2,5" (vi) / "2.5" (en); 4000 → "4". */
-export const formatPoints = (m: Milli, locale: Locale = 'vi'): string => formatScaled(m, 3, locale);
-
-/** Milli-percent → "98,6". */
-export const formatPercent = (p: MilliPct, locale: Locale = 'vi'): string => formatScaled(p, 3, locale);
-
-/** Index (hundredths of a percent) → always two decimals: "96,17". */
-export const formatIndex = (bp: IndexBp, locale: Locale = 'vi'): string => formatScaled(bp, 2, locale, 2);
+/**
+ * Milli-points → a JS number of points for JSON and spreadsheets. Exact in the only sense a double can be:
+ * IEEE division is correctly rounded, so 2500 / 1000 is the very double the literal 2.5 denotes.
+ */
+export const fromMilli = (m: Milli): number => m / 1000;
 
 /** round-half-up(a × b ÷ c) for non-negative integers, exact via BigInt. */
 export const mulDivRound = (a: number, b: number, c: number): number => {
@@ -104,15 +77,6 @@ export const mulDivRound = (a: number, b: number, c: number): number => {
   const q = (abs * 2n + d) / (2n * d);
   return Number(neg ? -q : q);
 };
-
-/** floor(a × b ÷ c) for non-negative integers. */
-export const mulDivFloor = (a: number, b: number, c: number): number => {
-  if (c <= 0) throw new Error('mulDivFloor: divisor must be positive');
-  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
-};
-
-export const rateFromCounts = (num: number, den: number): Rate => ({ num, den });
-export const rateFromMilliPct = (p: MilliPct): Rate => ({ num: p, den: PCT_FULL });
 
 /** Compares num/den with a threshold in milli-percent: -1, 0, 1. Exact. */
 export const compareRate = (r: Rate, threshold: MilliPct): -1 | 0 | 1 => {
@@ -137,10 +101,3 @@ export const indexOf = (achieved: Milli, applicable: Milli): IndexBp | null => {
   return mulDivRound(achieved, 10_000, applicable);
 };
 
-export const sumMilli = (values: readonly Milli[]): Milli => {
-  let s = 0;
-  for (const v of values) s += v;
-  return s;
-};
-
-export const clampMilli = (v: Milli, lo: Milli, hi: Milli): Milli => (v < lo ? lo : v > hi ? hi : v);

@@ -1,13 +1,19 @@
 import type { ScorableAnswer } from '../schemas/answers';
+import type { EvidenceProblem } from '../schemas/evidence';
 import type { IndicatorSet } from '../schemas/indicator-set';
 import type { EvidenceCounts, LeafProgress } from './progress';
-import { computeLeafProgress, daysLeft } from './progress';
+import { daysUntil } from '../format/index';
+import { computeLeafProgress } from './progress';
+import { scoreProblemText } from './scoring/problems';
+import type { ScoreProblem } from './scoring/problems';
 
 /**
  * Kiểm tra trước khi nộp: what must be fixed (errors block the export of the submission bundle) and what
  * deserves a look (warnings). The UI shows it with links; the bundle engineer calls runPreflight() again in
  * the backend right before packing, so a stale UI can never let an incomplete assessment through.
- * Each issue carries a code + params (the UI translates) and a ready Vietnamese message (CLI, logs, errors).
+ * Each issue carries a code + params (the UI translates) and a ready Vietnamese message (CLI, logs, errors);
+ * an INVALID issue also carries the engine's problem and an EVIDENCE_PROBLEM the file check's code, so the
+ * detail is translated too.
  */
 
 export const PREFLIGHT_CODES = [
@@ -34,8 +40,12 @@ export type PreflightIssue = {
   nodeCode: string | null;
   /** Plain Vietnamese: what is wrong and what to do. */
   message: string;
-  /** Values for the UI's translated text (code, title, detail, count, days). */
+  /** Values for the UI's translated text (code, title, detail, count, days); `detail` is Vietnamese. */
   params: Record<string, string | number>;
+  /** INVALID: what the scoring engine found wrong (the UI words it in its language). */
+  problem?: ScoreProblem;
+  /** EVIDENCE_PROBLEM: which file and what happened to it. */
+  evidence?: { name: string; problem: EvidenceProblem };
 };
 
 export type PreflightReport = {
@@ -52,8 +62,8 @@ export type PreflightInput = {
   assessment?: { status: 'draft' | 'locked'; deadline: string | null };
   /** yyyy-mm-dd (for the deadline warning). */
   today?: string;
-  /** Problems found by the evidence integrity check (file vanished/changed…), already in Vietnamese. */
-  evidenceProblems?: readonly { nodeId: string | null; nodeCode?: string | null; message: string }[];
+  /** Problems found by the evidence integrity check (file vanished/changed…): the code, the file, the Vietnamese text. */
+  evidenceProblems?: readonly { nodeId: string | null; nodeCode?: string | null; message: string; name?: string; problem?: EvidenceProblem }[];
 };
 
 const issue = (
@@ -88,8 +98,10 @@ export const leafIssues = (l: LeafProgress): PreflightIssue[] => {
       out.push(issue('error', 'UNANSWERED', l, `Tiêu chí ${c} chưa được chấm: hãy nhập số liệu hoặc chọn kết quả.`));
       return out;
     case 'INVALID': {
-      const detail = l.score.problems[0] ?? l.score.explanation;
-      out.push(issue('error', 'INVALID', l, `Tiêu chí ${c}: số liệu chưa hợp lệ — ${detail}. Hãy sửa lại.`, { detail }));
+      const problem = l.score.problems[0];
+      const detail = problem ? scoreProblemText(problem, 'vi') : l.score.explanation;
+      const found = issue('error', 'INVALID', l, `Tiêu chí ${c}: số liệu chưa hợp lệ — ${detail}. Hãy sửa lại.`, { detail });
+      out.push(problem ? { ...found, problem } : found);
       return out;
     }
     default:
@@ -132,10 +144,11 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
       nodeCode: code,
       message: p.message,
       params: { code: code ?? '', detail: p.message },
+      ...(p.problem && p.name !== undefined ? { evidence: { name: p.name, problem: p.problem } } : {}),
     });
   }
   if (input.assessment?.deadline && input.today) {
-    const days = daysLeft(input.today, input.assessment.deadline);
+    const days = daysUntil(input.today, input.assessment.deadline);
     if (days < 0) {
       all.push(issue('warning', 'DEADLINE_PASSED', null, `Đã quá hạn nộp ${-days} ngày: hãy liên hệ Sở Nội vụ.`, { days: -days }));
     }
@@ -148,9 +161,9 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
   return { ok: errors.length === 0, errors, warnings };
 };
 
-/** One Vietnamese sentence summarising a blocked preflight (for AppFailure('PREFLIGHT_FAILED', …)). */
-export const preflightFailureMessage = (r: PreflightReport): string => {
+/** The params of a blocked preflight's failure (reason PREFLIGHT_BLOCKED): the count, the first issues in Vietnamese. */
+export const preflightFailureParams = (r: PreflightReport): { count: number; detail: string } => {
   const first = r.errors.slice(0, 3).map((e) => e.message).join(' ');
   const more = r.errors.length > 3 ? ` (và ${r.errors.length - 3} lỗi khác)` : '';
-  return `Chưa thể xuất hồ sơ: còn ${r.errors.length} lỗi cần sửa. ${first}${more}`;
+  return { count: r.errors.length, detail: `${first}${more}` };
 };

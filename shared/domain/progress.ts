@@ -1,6 +1,7 @@
 import type { ScorableAnswer } from '../schemas/answers';
 import type { IndicatorNode, IndicatorSet } from '../schemas/indicator-set';
-import { isLeaf, walk } from './indicator-tree';
+import { isLeaf, isSurveyNode, walk } from './indicator-tree';
+import { explanationRequired, hasExplanation, isBelowMax } from './scoring/explanation-rule';
 import { scoreNode } from './scoring/leaf';
 import type { NodeScore } from './scoring/types';
 
@@ -51,11 +52,6 @@ export type ProgressSummary = {
   invalid: number;
 };
 
-/** Survey nodes are read-only for the unit. */
-export const isSurveyNode = (n: IndicatorNode): boolean => n.kind === 'SURVEY' || n.method?.type === 'SURVEY';
-
-const hasText = (s: string | undefined): boolean => !!s && s.trim() !== '';
-
 /** Pure state of one leaf; `score` may be passed when the caller already computed it. */
 export const leafProgress = (
   node: IndicatorNode,
@@ -67,9 +63,8 @@ export const leafProgress = (
   const survey = isSurveyNode(node);
   const answered = score.status === 'SCORED' || score.status === 'NA';
   const na = score.status === 'NA';
-  const selfScored = !survey && node.kind !== 'PENALTY';
-  const belowMax = selfScored && score.status === 'SCORED' && score.score < score.max;
-  const explained = hasText(answer?.explanation);
+  const belowMax = isBelowMax(node, score);
+  const explained = hasExplanation(answer?.explanation);
   const explanationMissing = belowMax && !explained;
   const needsEvidence = !survey && node.evidenceRequired && !na && answered && evidenceCount === 0;
   let state: LeafState;
@@ -77,7 +72,7 @@ export const leafProgress = (
   else if (score.status === 'INVALID') state = 'INVALID';
   else if (!answered) state = 'NOT_STARTED';
   else if (na) state = 'NA';
-  else if (explanationMissing && node.explanationRequiredBelowMax) state = 'NEEDS_EXPLANATION';
+  else if (explanationRequired(node, score) && !explained) state = 'NEEDS_EXPLANATION';
   // The domain rule: evidence is required, and where none exists the unit must explain how it scored.
   else if (needsEvidence && !explained) state = 'NEEDS_EVIDENCE';
   else state = 'ANSWERED';
@@ -132,9 +127,3 @@ export type TreeFilter = 'all' | 'unscored' | 'missingEvidence' | 'belowMax';
 
 export const matchesFilter = (l: LeafProgress, f: TreeFilter): boolean =>
   f === 'all' ? true : f === 'unscored' ? l.unscored || l.state === 'INVALID' : f === 'missingEvidence' ? l.missingEvidence : l.belowMax;
-
-/** Whole days from `today` to `deadline` (both yyyy-mm-dd); negative when overdue. */
-export const daysLeft = (today: string, deadline: string): number => {
-  const d = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-  return Math.round((d(deadline) - d(today)) / 86_400_000);
-};

@@ -47,11 +47,14 @@ export type Totals = {
 export const isAppraisable = (kind: NodeKind): boolean => kind !== 'SURVEY';
 
 /** Why an appraised value is refused (Vietnamese), or null when it fits [0, max] of an appraisable node. */
-export const appraisalProblem = (leaf: Pick<RankingLeaf, 'kind' | 'max'>, value: Milli | null): string | null => {
-  if (!isAppraisable(leaf.kind)) return 'Điểm điều tra xã hội học không được chấm thẩm định.';
+export const appraisalProblem = (
+  leaf: Pick<RankingLeaf, 'kind' | 'max'>,
+  value: Milli | null,
+): 'APPRAISAL_SURVEY' | 'APPRAISAL_NOT_EXACT' | 'APPRAISAL_OUT_OF_RANGE' | null => {
+  if (!isAppraisable(leaf.kind)) return 'APPRAISAL_SURVEY';
   if (value === null) return null;
-  if (!Number.isSafeInteger(value)) return 'Điểm thẩm định phải là số có tối đa 3 chữ số thập phân.';
-  if (value < 0 || value > leaf.max) return 'Điểm thẩm định phải nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.';
+  if (!Number.isSafeInteger(value)) return 'APPRAISAL_NOT_EXACT';
+  if (value < 0 || value > leaf.max) return 'APPRAISAL_OUT_OF_RANGE';
   return null;
 };
 

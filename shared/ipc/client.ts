@@ -25,10 +25,10 @@ export const unwrapApi = (raw: RawApi): PlatformApi => {
     api[ns] ??= {};
     api[ns][method] = async (input: unknown) => {
       const fn = rawRecord[ns]?.[method];
-      if (!fn) throw new AppFailure('UNKNOWN_CHANNEL', `Kênh không tồn tại: ${channel}`);
+      if (!fn) throw AppFailure.of('UNKNOWN_CHANNEL');
       const res = await fn(input ?? {});
       if (res.ok) return res.value;
-      throw new AppFailure(res.error.code, res.error.message, res.error.details);
+      throw AppFailure.fromError(res.error);
     };
   }
   return api as unknown as PlatformApi;

@@ -1,42 +1,21 @@
 import { z } from 'zod';
 
+import { APP_ERROR_CODES, codeOfReason, ERROR_REASONS, errorText } from './errors/index';
+import type { AppErrorCode, ErrorParams, ErrorParamValues, ErrorReason, NeedsParams } from './errors/index';
+
+export { APP_ERROR_CODES } from './errors/index';
+export type { AppErrorCode } from './errors/index';
+
 /**
- * The closed set of error codes that may cross the IPC / HTTP boundary.
- * Add a code here (with its Vietnamese default message in error-messages.ts) before using it.
+ * What a failure looks like when it crosses the IPC / HTTP boundary: a coarse `code` (what kind), a
+ * `reason` with `params` (which one, for the UI's translated text, shared/ipc/errors/) and the Vietnamese
+ * `message` (logs, the CLI, and the fallback for a failure that has no reason).
  */
-export const APP_ERROR_CODES = [
-  'VALIDATION', // payload failed the channel's zod schema
-  'FORBIDDEN', // wrong sender / token / origin
-  'UNKNOWN_CHANNEL',
-  'NOT_FOUND',
-  'CONFLICT',
-  'LOCKED', // assessment is locked (a bundle was produced)
-  'PREFLIGHT_FAILED',
-  'BAD_FILE', // a file the user chose is unreadable, wrong type or malformed
-  'FILE_TOO_LARGE',
-  'FILE_CHANGED', // evidence vanished or changed on disk
-  'DISK_FULL',
-  'PERMISSION_DENIED',
-  'IO',
-  'CANCELLED',
-  'WRONG_PASSWORD',
-  'PIN_INCORRECT',
-  'PIN_LOCKED',
-  'CERT_EXPIRED',
-  'CERT_INVALID',
-  'TOKEN_ERROR',
-  'BUNDLE_INVALID',
-  'DB_TOO_NEW',
-  'BACKUP_INVALID',
-  'UNSUPPORTED', // not available on this host (e.g. a file dialog in the web host)
-  'INTERNAL',
-] as const;
-
-export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
-
 export const appErrorSchema = z.object({
   code: z.enum(APP_ERROR_CODES),
   message: z.string(),
+  reason: z.enum(ERROR_REASONS).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Optional machine-readable details (e.g. validation issues with their paths). */
   details: z.unknown().optional(),
 });
@@ -47,23 +26,68 @@ export type Err = { ok: false; error: AppError };
 export type Result<T> = Ok<T> | Err;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
-export const err = (code: AppErrorCode, message: string, details?: unknown): Err => ({
+
+/** The error envelope of a reason (the dispatcher and transports answer these without throwing). */
+export const errOf = <R extends ErrorReason>(reason: R, ...[params, details]: ReasonArgs<R>): Err => ({
   ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
+  error: AppFailure.of(reason, ...([params, details] as ReasonArgs<R>)).toError(),
 });
 
+/** `params` are required exactly when the reason's text has placeholders. */
+export type ReasonArgs<R extends ErrorReason> = NeedsParams<R> extends false
+  ? [params?: ErrorParamValues, details?: unknown]
+  : [params: ErrorParams<R>, details?: unknown];
+
 /**
- * Thrown inside the backend to end a handler with a specific code; the registration layer turns it into
- * an `Err`. Anything else thrown becomes `INTERNAL` (and is logged, never shown raw).
+ * Thrown inside the backend to end a handler with a specific reason; the dispatcher turns it into an `Err`.
+ * Anything else thrown becomes `INTERNAL` (and is logged, never shown raw).
  */
 export class AppFailure extends Error {
   readonly code: AppErrorCode;
   readonly details: unknown;
-  constructor(code: AppErrorCode, message: string, details?: unknown) {
+  readonly reason: ErrorReason | undefined;
+  readonly params: ErrorParamValues | undefined;
+
+  /** A failure with no reason of its own: only for relaying one that crossed a process boundary as data. */
+  constructor(code: AppErrorCode, message: string, details?: unknown, why?: { reason: ErrorReason; params?: ErrorParamValues }) {
     super(message);
     this.name = 'AppFailure';
     this.code = code;
     this.details = details;
+    this.reason = why?.reason;
+    this.params = why?.params;
+  }
+
+  /** The way to fail: the reason fixes the code, its Vietnamese text becomes the message. */
+  static of<R extends ErrorReason>(reason: R, ...[params, details]: ReasonArgs<R>): AppFailure {
+    return AppFailure.fromReason(reason, params ?? {}, details);
+  }
+
+  /** `of` without the compile-time check of params: for a helper whose own signature already checks them. */
+  static fromReason(reason: ErrorReason, params: ErrorParamValues, details?: unknown): AppFailure {
+    const hasParams = Object.keys(params).length > 0;
+    return new AppFailure(codeOfReason(reason), errorText(reason, params, 'vi'), details, hasParams ? { reason, params } : { reason });
+  }
+
+  /** The failure an error envelope describes (the renderer rethrows what crossed the boundary). */
+  static fromError(e: AppError): AppFailure {
+    return new AppFailure(e.code, e.message, e.details, e.reason ? { reason: e.reason, ...(e.params ? { params: e.params } : {}) } : undefined);
+  }
+
+  /** The same failure under another code (when a cause decides what kind of failure it is, e.g. DISK_FULL). */
+  withCode(code: AppErrorCode): AppFailure {
+    return new AppFailure(code, this.message, this.details, this.reason ? { reason: this.reason, ...(this.params ? { params: this.params } : {}) } : undefined);
+  }
+
+  /** The envelope form, for the dispatcher, the job registry and workers. */
+  toError(): AppError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.params ? { params: { ...this.params } } : {}),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 

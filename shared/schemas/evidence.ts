@@ -111,11 +111,21 @@ export type AttachSource = z.infer<typeof attachSourceSchema>;
 export const attachResultSchema = z.object({
   documents: z.array(z.object({ documentId: z.string(), originalName: z.string(), deduplicated: z.boolean() })),
   /** Files refused one by one (wrong type, too large…); the others were attached. */
-  refused: z.array(z.object({ name: z.string(), code: z.string(), message: z.string() })),
+  refused: z.array(
+    z.object({
+      name: z.string(),
+      code: z.string(),
+      message: z.string(),
+      /** The failure's reason and params (shared/ipc/errors/), so the UI words it in its language. */
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export type AttachResult = z.infer<typeof attachResultSchema>;
 
 export const EVIDENCE_PROBLEMS = ['MISSING', 'SIZE_CHANGED', 'HASH_CHANGED'] as const;
+export type EvidenceProblem = (typeof EVIDENCE_PROBLEMS)[number];
 export const evidenceCheckSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

@@ -137,6 +137,7 @@ export const scoringMethodSchema = z.discriminatedUnion('type', [
 export type ScoringMethod = z.infer<typeof scoringMethodSchema>;
 export type ScoringMethodType = ScoringMethod['type'];
 export type RateMethod = Extract<ScoringMethod, { type: 'BANDS' | 'LINEAR' | 'PIECEWISE' }>;
+
 export const METHOD_TYPES = [
   'BINARY',
   'LEVELS',
@@ -149,20 +150,3 @@ export const METHOD_TYPES = [
   'MANUAL',
   'SURVEY',
 ] as const satisfies readonly ScoringMethodType[];
-
-export const isRateMethod = (m: ScoringMethod): m is RateMethod =>
-  m.type === 'BANDS' || m.type === 'LINEAR' || m.type === 'PIECEWISE';
-
-/** Vietnamese name of each method, for the UI and the Excel template. */
-export const METHOD_LABELS: Record<ScoringMethodType, string> = {
-  BINARY: 'Đạt / không đạt',
-  LEVELS: 'Chọn mức',
-  BANDS: 'Theo khoảng tỷ lệ',
-  LINEAR: 'Tỷ lệ × điểm tối đa',
-  PIECEWISE: 'Tuyến tính từng đoạn',
-  COUNT_DEDUCT: 'Trừ điểm theo số lần',
-  COUNT: 'Cộng/trừ theo số lần',
-  EXTERNAL: 'Quy đổi từ chỉ số khác',
-  MANUAL: 'Nhập điểm',
-  SURVEY: 'Điều tra xã hội học',
-};

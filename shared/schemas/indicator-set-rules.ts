@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
 import { effectiveKind, isLeaf, walk } from '../domain/indicator-tree';
-import { formatPoints, milli, toMilli } from '../domain/points';
+import { milli, toMilli } from '../domain/points';
+import { formatPoints } from '../format/index';
 import type { IndicatorNode, IndicatorSet, NodeKind } from './indicator-set';
 import type { ScoringMethod } from './indicator-set-methods';
 

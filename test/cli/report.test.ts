@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { formatMilli } from '../../shared/domain/report/format';
+import { formatPoints } from '../../shared/format/index';
 import { scoreAssessment } from '../../shared/domain/scoring/assessment';
 import { EMPTY_REPORT_DOCUMENT } from '../../shared/schemas/document-fields';
 import { saveNarrative } from '../../electron/backend/db/repos/narrative-repo';
@@ -58,7 +58,7 @@ describe('cchc report', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const final = scoreAssessment(set, answers).final;
-    expect(r.out).toContain(`Tổng điểm: ${formatMilli(final)}/100`);
+    expect(r.out).toContain(`Tổng điểm: ${formatPoints(final)}/100`);
     const text = pdfToText(readFileSync(join(dir, 'bc.pdf')));
     expect(text.replace(/\s+/g, ' ')).toContain('Sở Tư pháp thành phố Hải Phòng báo cáo kết quả tự đánh giá');
     expect(text).toContain('UBND THÀNH PHỐ HẢI PHÒNG');

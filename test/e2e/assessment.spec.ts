@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 
 import { leaves } from '../../shared/domain/indicator-tree';
-import { formatPoints } from '../../shared/domain/points';
 import { scoreAssessment } from '../../shared/domain/scoring/index';
 import type { AssessmentScore } from '../../shared/domain/scoring/index';
 import type { Answer } from '../../shared/schemas/answers';
+import { formatPoints } from '../../shared/format/index';
 import { expect, test } from './fixtures';
 import { AssessmentPage, createSoAssessment, maxInputs, saveAnswer, value } from './pages/assessment-page';
 

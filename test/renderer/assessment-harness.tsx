@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 
-import type { PlatformApi } from '../../shared/ipc/contract';
+import { scoreAssessment } from '../../shared/domain/scoring/index';
+import { scoreTotalsOf } from '../../shared/domain/scoring/schema';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { answerSchema } from '../../shared/schemas/answers';
 import type { Answer } from '../../shared/schemas/answers';
 import type { Assessment } from '../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../shared/schemas/indicator-set';
 import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { AssessmentProvider } from '../../renderer/src/features/assessments/assessment-store';
-import type { Platform } from '../../renderer/src/platform/index';
+import { fakePlatform } from './fake-platform';
+import type { FakeHandlers } from './fake-platform';
 import { miniSet } from './fixtures/mini-set';
 
 export const assessmentOf = (over: Partial<Assessment> = {}): Assessment => ({
@@ -27,29 +31,39 @@ export const assessmentOf = (over: Partial<Assessment> = {}): Assessment => ({
   ...over,
 });
 
-/** A fake backend for the assessment pages: answers.save/undo are spies; unknown calls answer []. */
-export const fakeApi = (opts: { assessment?: Assessment; undo?: unknown } = {}) => {
+type UndoAnswer = Pick<ChannelOutput<'answers.undo'>, 'undone' | 'nodeId' | 'answer'>;
+
+/**
+ * A fake backend for the assessment pages (typed by the contract, see fake-platform.ts): answers.save/undo
+ * and assessments.newRevision are spies, the rest answers what the pages need; any other call fails the test.
+ */
+export const fakeApi = (opts: { assessment?: Assessment; undo?: UndoAnswer; today?: string } = {}) => {
   const assessment = opts.assessment ?? assessmentOf();
-  const save = vi.fn(async ({ answer }: { answer: Answer }) => ({ answer: { ...answer, evidenceIds: [] } }));
-  const undo = vi.fn(async () => opts.undo ?? { undone: false, nodeId: null, answer: null });
-  const newRevision = vi.fn(async () => ({ ...assessment, status: 'draft', revision: assessment.revision + 1, supersedesRevision: assessment.revision }));
-  const known: Record<string, Record<string, unknown>> = {
+  // The backend's side of autosave: what was saved (undo answers the totals, scored by the real engine).
+  const stored = new Map<string, Answer>();
+  const totals = () => scoreTotalsOf(scoreAssessment(miniSet, stored));
+  const save = vi.fn(async ({ answer }: ChannelInput<'answers.save'>): Promise<ChannelOutput<'answers.save'>> => {
+    const saved = answerSchema.parse({ ...answer, evidenceIds: [] });
+    stored.set(saved.nodeId, saved);
+    return { answer: saved };
+  });
+  const undo = vi.fn(async (): Promise<ChannelOutput<'answers.undo'>> => ({ ...(opts.undo ?? { undone: false, nodeId: null, answer: null }), totals: totals() }));
+  const newRevision = vi.fn(async (): Promise<Assessment> => ({ ...assessment, status: 'draft', revision: assessment.revision + 1, supersedesRevision: assessment.revision }));
+  const revisions = vi.fn(async (): Promise<ChannelOutput<'assessments.revisions'>> => [{ revision: 1, supersedes: null, createdAt: assessment.createdAt }]);
+  const handlers = {
+    app: { info: async () => ({ version: '0.0.0-test', host: 'web' as const, dataDirLabel: 'cchc-test', today: opts.today ?? '2025-12-10' }) },
     answers: { save, undo, list: async () => [] },
     assessments: {
       get: async () => assessment,
       evidenceCounts: async () => ({}),
-      revisions: async () => [{ revision: 1, supersedes: null, createdAt: assessment.createdAt }],
+      revisions,
       newRevision,
       setDeadline: async ({ deadline }: { deadline: string | null }) => ({ ...assessment, deadline }),
       preflight: async () => ({ ok: true, errors: [], warnings: [] }),
     },
     indicatorSets: { get: async () => miniSet },
-  };
-  const api = new Proxy(known, {
-    get: (target, ns: string) =>
-      new Proxy(target[ns] ?? {}, { get: (fns, m: string) => fns[m] ?? (async () => []) }),
-  }) as unknown as PlatformApi;
-  return { api, save, undo, newRevision, assessment };
+  } satisfies FakeHandlers;
+  return { handlers, save, undo, newRevision, revisions, assessment };
 };
 
 export const renderWithStore = (
@@ -57,7 +71,7 @@ export const renderWithStore = (
   fake: ReturnType<typeof fakeApi>,
   opts: { lang?: Language; answers?: Answer[]; set?: IndicatorSet } = {},
 ) => {
-  const platform = { api: fake.api, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as unknown as Platform;
+  const platform = fakePlatform(fake.handlers);
   const initial = {
     assessment: fake.assessment,
     set: opts.set ?? miniSet,

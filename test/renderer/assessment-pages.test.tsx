@@ -2,12 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { AppFailure } from '../../shared/ipc/result';
 import { AUTOSAVE_DELAY_MS, useAssessment } from '../../renderer/src/features/assessments/assessment-store';
+import { Dashboard } from '../../renderer/src/features/assessments/Dashboard';
 import { NavTree } from '../../renderer/src/features/assessments/NavTree';
 import { NodePage } from '../../renderer/src/features/assessments/NodePage';
-import { parseDmy } from '../../renderer/src/components/DateField';
 import { parseNumberText } from '../../renderer/src/components/NumberField';
-import { formatPoints } from '../../shared/domain/points';
+import { formatPoints, parseDmy } from '../../shared/format/index';
 import { assessmentOf, fakeApi, renderWithStore } from './assessment-harness';
 import { ans, fullAnswers } from './fixtures/mini-set';
 
@@ -94,6 +95,16 @@ describe('sub-criterion page', () => {
     expect(screen.getByText('Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa.')).toBeTruthy();
   });
 
+  it('English: a missing explanation is said once, on its field, and other problems are worded in English', () => {
+    render(renderWithStore(<NodePage nodeId="n1-1" />, fakeApi(), { lang: 'en' }));
+    fireEvent.click(screen.getByLabelText('Not met'));
+    expect(screen.getByLabelText('Explanation (required: the score is below the maximum)')).toBeTruthy();
+    expect(screen.getAllByRole('alert').map((e) => e.textContent)).toEqual(['An explanation is required because the score is below the maximum.']);
+    cleanup();
+    render(renderWithStore(<NodePage nodeId="n1-3" />, fakeApi(), { lang: 'en', answers: [ans({ nodeId: 'n1-3', inputs: { numerator: 11, denominator: 10 } })] }));
+    expect(screen.getAllByRole('alert').map((e) => e.textContent)).toEqual(['"Số hồ sơ đúng hạn" (11) is greater than "Tổng số hồ sơ" (10)']);
+  });
+
   it('survey nodes are read-only and a locked assessment disables every input', () => {
     render(renderWithStore(<NodePage nodeId="n3-1" />, fakeApi()));
     expect(screen.getByText(/Tiêu chí điều tra xã hội học/)).toBeTruthy();
@@ -154,5 +165,25 @@ describe('undo', () => {
     });
     expect(fake.undo).toHaveBeenCalledOnce();
     expect((screen.getByLabelText('Đạt') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('dashboard', () => {
+  it('counts days to the deadline from the backend\'s "today" and lists revisions', async () => {
+    const fake = fakeApi({ today: '2025-12-21' });
+    fake.revisions.mockResolvedValueOnce([
+      { revision: 1, supersedes: null, createdAt: '2025-11-01T00:00:00.000Z' },
+      { revision: 2, supersedes: 1, createdAt: '2025-12-05T00:00:00.000Z' },
+    ]);
+    render(renderWithStore(<Dashboard />, fake, { answers: fullAnswers() }));
+    expect(await screen.findByText('Còn 10 ngày')).toBeTruthy();
+    expect(await screen.findByText('Lần 2: bắt đầu 05/12/2025')).toBeTruthy();
+  });
+
+  it('a failed load is shown, never swallowed', async () => {
+    const fake = fakeApi();
+    fake.revisions.mockRejectedValueOnce(new AppFailure('IO', 'Không đọc được lịch sử các lần nộp.'));
+    render(renderWithStore(<Dashboard />, fake, { answers: fullAnswers() }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Không đọc được lịch sử các lần nộp.');
   });
 });

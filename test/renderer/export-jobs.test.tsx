@@ -2,12 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { PlatformApi } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/schemas/job';
 import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
-import { ExportButtons, useJob } from '../../renderer/src/features/report/index';
-import type { Platform } from '../../renderer/src/platform/index';
+import { ExportButtons } from '../../renderer/src/features/report/index';
+import { useJob } from '../../renderer/src/jobs/index';
+import { fakePlatform } from './fake-platform';
 
 /** A job table the test drives by hand: `advance(id, patch)` is what the backend's work would do. */
 const fakeJobs = () => {
@@ -38,8 +38,8 @@ const setup = (kind: 'web' | 'electron', lang: Language = 'vi') => {
       showInFolder: vi.fn(async () => ({ shown: true })),
     },
   };
-  const download = vi.fn(async () => {});
-  const platform = { api: api as unknown as PlatformApi, kind, download, uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;
+  const platform = fakePlatform(api, { kind });
+  const download = platform.download;
   const wrap = (ui: React.ReactNode) => <AppProvider value={{ platform, lang, setLang: () => {} }}>{ui}</AppProvider>;
   return { j, api, download, wrap };
 };
@@ -88,6 +88,22 @@ describe('useJob', () => {
     rerender(wrap(<Probe id={job.id} initial={{ ...j.jobs.get(job.id)! }} onSettled={settled} />));
     await waitFor(() => expect(settled).toHaveBeenCalledTimes(1));
     expect(j.get).not.toHaveBeenCalled();
+  });
+
+  it('a new job id shows its initial job in the very first render, never the previous state', () => {
+    const { j, wrap } = setup('web');
+    const seen: string[] = [];
+    const Renders = ({ id, initial }: { id: string | null; initial?: Job }) => {
+      const { job, running } = useJob(id, { intervalMs: 10, ...(initial ? { initial } : {}) });
+      seen.push(`${id}:${job?.state ?? 'none'}:${running}`);
+      return null;
+    };
+    const { rerender } = render(wrap(<Renders id={null} />));
+    const job = j.create('x');
+    rerender(wrap(<Renders id={job.id} initial={job} />));
+    // Every render for the new id, the first included, shows the running job (a gap made a progress bar
+    // show "Đang bắt đầu…" with a disabled cancel button until the first poll answered).
+    expect(seen.filter((s) => s.startsWith(`${job.id}:`))[0]).toBe(`${job.id}:running:true`);
   });
 
   it('cancel asks the backend and the job ends as cancelled', async () => {

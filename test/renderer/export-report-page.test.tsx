@@ -2,14 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { PlatformApi } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Assessment } from '../../shared/schemas/assessment';
 import type { StoredNarrative } from '../../shared/schemas/report-narrative';
 import { storedDocument } from './fixtures/report-document';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { ReportPage } from '../../renderer/src/features/report/index';
-import type { Platform } from '../../renderer/src/platform/index';
+import { fakePlatform } from './fake-platform';
 
 const assessment = (status: Assessment['status'] = 'draft'): Assessment => ({
   id: 'a1',
@@ -38,18 +37,9 @@ const setup = (opts: { status?: Assessment['status']; stored?: Partial<StoredNar
   });
   const api = {
     assessments: { get: vi.fn(async () => assessment(opts.status)) },
-    report: {
-      getNarrative: vi.fn(async () => ({ ...stored })),
-      saveNarrative,
-      getDocument: vi.fn(async () => storedDocument()),
-      saveDocument: vi.fn(),
-      xlsx: vi.fn(),
-      pdf: vi.fn(),
-      showInFolder: vi.fn(),
-    },
-    jobs: { get: vi.fn(), cancel: vi.fn() },
+    report: { getNarrative: vi.fn(async () => ({ ...stored })), saveNarrative, getDocument: vi.fn(async () => storedDocument()), saveDocument: vi.fn() },
   };
-  const platform = { api: api as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;
+  const platform = fakePlatform(api);
   const ui = <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}><ReportPage assessmentId="a1" /></AppProvider>;
   return { api, saveNarrative, stored, ui };
 };

@@ -3,12 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { TrustEntry } from '../../shared/ipc/channels/trust';
-import type { PlatformApi } from '../../shared/ipc/contract';
 import type { Job } from '../../shared/schemas/job';
 import type { VerifyResult } from '../../shared/schemas/submission';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { VerifyPage } from '../../renderer/src/features/trust/index';
-import type { Platform } from '../../renderer/src/platform/index';
+import { fakePlatform } from './fake-platform';
 
 const result: VerifyResult = {
   status: 'VALID_WITH_WARNINGS',
@@ -45,13 +44,8 @@ const setup = (entries: TrustEntry[]) => {
       }),
     },
   };
-  const platform = {
-    api: api as unknown as PlatformApi,
-    kind: 'web',
-    download: vi.fn(),
-    uploadFiles: vi.fn(async (files: File[]) => files.map((f, i) => ({ uploadId: `up${i}`, name: f.name, size: f.size }))),
-    fileObjectUrl: vi.fn(),
-  } as unknown as Platform;
+  const platform = fakePlatform(api);
+  platform.uploadFiles.mockImplementation(async (files: File[]) => files.map((f, i) => ({ uploadId: `up${i}`, name: f.name, size: f.size })));
   render(
     <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}>
       <VerifyPage />

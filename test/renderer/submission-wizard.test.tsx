@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { PreflightReport } from '../../shared/domain/preflight';
 import type { SubmissionExportResult, SubmissionPreview } from '../../shared/ipc/channels/submission';
-import type { PlatformApi } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Assessment } from '../../shared/schemas/assessment';
 import type { Job } from '../../shared/schemas/job';
@@ -12,6 +11,7 @@ import type { Language } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { SubmitWizard } from '../../renderer/src/features/submission/index';
 import type { Platform } from '../../renderer/src/platform/index';
+import { fakePlatform } from './fake-platform';
 
 const assessment = (over: Partial<Assessment> = {}): Assessment => ({
   id: 'a1',
@@ -63,13 +63,7 @@ const setup = (opts: { report?: PreflightReport; status?: Assessment['status']; 
     submission: { preview: vi.fn(), export: vi.fn(), showInFolder: vi.fn(async () => ({ shown: true })) },
     jobs: { get: vi.fn(async () => job('done', { result: exportResult })), cancel: vi.fn(async () => job('cancelled')) },
   };
-  const platform = {
-    api: api as unknown as PlatformApi,
-    kind: opts.kind ?? 'web',
-    download: vi.fn(async () => {}),
-    uploadFiles: vi.fn(async (files: File[]) => files.map((f) => ({ uploadId: 'up1', name: f.name, size: f.size }))),
-    fileObjectUrl: vi.fn(),
-  } as unknown as Platform & { download: ReturnType<typeof vi.fn>; uploadFiles: ReturnType<typeof vi.fn> };
+  const platform = fakePlatform(api, { kind: opts.kind ?? 'web' });
   render(
     <AppProvider value={{ platform, lang: opts.lang ?? 'vi', setLang: () => {} }}>
       <SubmitWizard assessmentId="a1" />

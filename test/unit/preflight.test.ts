@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { runPreflight } from '../../shared/domain/preflight';
-import { computeLeafProgress, daysLeft, summarizeProgress } from '../../shared/domain/progress';
+import { computeLeafProgress, summarizeProgress } from '../../shared/domain/progress';
+import { daysUntil } from '../../shared/format/index';
 import { ans, fullAnswers, miniSet } from '../renderer/fixtures/mini-set';
 
 const withAnswer = (nodeId: string, a: Parameters<typeof ans>[0]) => fullAnswers().map((x) => (x.nodeId === nodeId ? ans(a) : x));
@@ -98,9 +99,9 @@ describe('progress', () => {
     });
   });
 
-  it('daysLeft counts calendar days', () => {
-    expect(daysLeft('2025-12-10', '2025-12-31')).toBe(21);
-    expect(daysLeft('2025-12-10', '2025-12-10')).toBe(0);
-    expect(daysLeft('2025-12-31', '2026-01-02')).toBe(2);
+  it('daysUntil counts calendar days', () => {
+    expect(daysUntil('2025-12-10', '2025-12-31')).toBe(21);
+    expect(daysUntil('2025-12-10', '2025-12-10')).toBe(0);
+    expect(daysUntil('2025-12-31', '2026-01-02')).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 
+import { errorText } from '../../shared/ipc/errors/index';
 import { appraisalProblem, appraisedTotals, compareVietnamese, rankBlock, rollUp, selfTotals } from '../../shared/domain/ranking';
 import type { RankingLeaf, SetRules } from '../../shared/domain/ranking';
 
@@ -67,10 +68,14 @@ describe('appraised totals (exact milli-points)', () => {
     expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 2_500)).toBeNull();
     expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 0)).toBeNull();
     expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, null)).toBeNull();
-    expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 2_501)).toMatch(/tối đa/);
-    expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, -1)).toMatch(/từ 0/);
-    expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 1.5)).toMatch(/3 chữ số/);
-    expect(appraisalProblem({ kind: 'SURVEY', max: 2_500 }, 1_000)).toMatch(/xã hội học/);
+    const text = (r: ReturnType<typeof appraisalProblem>) => (r ? errorText(r, {}, 'vi') : null);
+    expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 2_501)).toBe('APPRAISAL_OUT_OF_RANGE');
+    expect(text(appraisalProblem({ kind: 'SELF', max: 2_500 }, 2_501))).toMatch(/tối đa/);
+    expect(text(appraisalProblem({ kind: 'SELF', max: 2_500 }, -1))).toMatch(/từ 0/);
+    expect(appraisalProblem({ kind: 'SELF', max: 2_500 }, 1.5)).toBe('APPRAISAL_NOT_EXACT');
+    expect(text(appraisalProblem({ kind: 'SELF', max: 2_500 }, 1.5))).toMatch(/3 chữ số/);
+    expect(appraisalProblem({ kind: 'SURVEY', max: 2_500 }, 1_000)).toBe('APPRAISAL_SURVEY');
+    expect(text(appraisalProblem({ kind: 'SURVEY', max: 2_500 }, 1_000))).toMatch(/xã hội học/);
     expect(appraisalProblem({ kind: 'PENALTY', max: 1_000 }, 1_000)).toBeNull();
   });
 

@@ -13,7 +13,7 @@ const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }
 /** Only one backup or restore at a time per backend: a restore swaps the data a concurrent backup is reading. */
 const exclusive = async <T>(ctx: BackendContext, work: () => Promise<T>): Promise<T> => {
   const running = ctx.session.running;
-  if (running.has('backup')) throw new AppFailure('CONFLICT', 'Đang có một thao tác sao lưu hoặc khôi phục khác; hãy chờ nó hoàn tất.');
+  if (running.has('backup')) throw AppFailure.of('BACKUP_BUSY');
   running.add('backup');
   try {
     return await work();
@@ -34,7 +34,7 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
         ctl.progress(0, 3, 'Chọn nơi lưu tệp sao lưu');
         const defaultName = defaultBackupName(ctx.now());
         const target = await ctx.host.chooseSaveTarget({ title: 'Lưu tệp sao lưu', defaultName, filters: FILTERS });
-        if (!target) throw new AppFailure('CANCELLED', 'Đã hủy sao lưu');
+        if (!target) throw AppFailure.of('BACKUP_CANCELLED');
         ctl.throwIfCancelled();
         const made = await createBackupFile(ctx, target.path, ctl);
         return {
@@ -62,8 +62,8 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
           let from = chosen;
           if (!from) {
             const picked = await ctx.host.pickFiles({ title: 'Chọn tệp sao lưu để khôi phục', filters: FILTERS, multiple: false });
-            if (!picked && ctx.host.kind === 'web') throw new AppFailure('UNSUPPORTED', 'Trên trình duyệt, hãy tải tệp sao lưu lên để khôi phục.');
-            if (!picked || picked.length === 0) throw new AppFailure('CANCELLED', 'Chưa chọn tệp sao lưu');
+            if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_RESTORE_BY_UPLOAD');
+            if (!picked || picked.length === 0) throw AppFailure.of('NO_BACKUP_PICKED');
             from = { kind: 'file', path: picked[0]! };
           }
           return await restoreBackup(ctx, from, ctl);

@@ -42,7 +42,7 @@ export const evidenceHandlers: HandlerSlice<Channels> = {
     let release: () => void = () => {};
     if (input.source.kind === 'dialog') {
       const picked = await ctx.host.pickFiles({ title: 'Chọn tài liệu kiểm chứng', filters: FILTERS, multiple: true });
-      if (!picked && ctx.host.kind === 'web') throw new AppFailure('UNSUPPORTED', 'Trên trình duyệt, hãy chọn hoặc kéo thả tệp vào khung đính kèm.');
+      if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_ATTACH_BY_UPLOAD');
       files = picked?.map((p) => ({ path: p, name: p.split(/[\\/]/).pop() ?? 'tai-lieu' })) ?? null;
     } else {
       const ups = input.source.uploadIds.map((id) => ctx.uploads.get(id));
@@ -54,7 +54,7 @@ export const evidenceHandlers: HandlerSlice<Channels> = {
     const chosen = files;
     return ctx.jobs.start('evidence.attach', async (ctl) => {
       try {
-        if (!chosen || chosen.length === 0) throw new AppFailure('CANCELLED', 'Chưa chọn tệp nào');
+        if (!chosen || chosen.length === 0) throw AppFailure.of('NOTHING_PICKED');
         return await attachFiles(
           ctx.db,
           ctx.dataDir,
@@ -100,7 +100,7 @@ export const evidenceHandlers: HandlerSlice<Channels> = {
   'evidence.preview': async (input, ctx) => {
     const d = requireDocument(ctx.db, input.documentId);
     if (!PREVIEWABLE_KINDS.includes(d.fileKind)) {
-      throw new AppFailure('UNSUPPORTED', 'Chỉ xem trước được PDF và ảnh; hãy mở tệp bằng chương trình trên máy.');
+      throw AppFailure.of('PREVIEW_PDF_OR_IMAGE');
     }
     const path = await intactStorePath(ctx.dataDir, d);
     const served = ctx.served.register(path, d.originalName, d.mediaType, 'inline');

@@ -25,7 +25,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
     else {
       const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần tiếp nhận', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice'] }], multiple: false });
-      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn hồ sơ');
+      if (!picked?.[0]) throw AppFailure.of('NO_BUNDLE_PICKED');
       file = picked[0];
     }
     return ctx.jobs.start('inbox.import', (ctl) => importBundle(ctx, file, { signal: ctl.signal, onProgress: (d, t, l) => ctl.progress(d, t, l) }));
@@ -45,7 +45,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     return ctx.jobs.start('inbox.exportRanking', async (ctl): Promise<RankingExportResult> => {
       ctl.progress(0, 2, 'Chọn nơi lưu tệp');
       const target = await ctx.host.chooseSaveTarget({ title: 'Lưu bảng xếp hạng', defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] });
-      if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
+      if (!target) throw AppFailure.of('EXPORT_CANCELLED');
       ctl.throwIfCancelled();
       ctl.progress(1, 2, 'Đang tạo bảng tính');
       const { buildRankingWorkbook } = await import('../services/inbox/ranking-sheet');

@@ -30,7 +30,7 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
 
   'indicatorSets.import': async (input, ctx): Promise<SetImportResult> => {
     const userDir = ctx.catalog.userDir;
-    if (!userDir) throw new AppFailure('UNSUPPORTED', 'Không có thư mục lưu bộ chỉ số nhập vào');
+    if (!userDir) throw AppFailure.of('SET_IMPORT_NO_FOLDER');
     const file = await readSingleFile(ctx, input.source, {
       title: 'Chọn tệp bộ chỉ số (.json hoặc mẫu Excel .xlsx)',
       filters: [{ name: 'Bộ chỉ số', extensions: ['json', 'xlsx'] }],
@@ -50,7 +50,7 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
         defaultName,
         filters: [{ name: FILTERS[format].name, extensions: [...FILTERS[format].extensions] }],
       });
-      if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
+      if (!target) throw AppFailure.of('EXPORT_CANCELLED');
       ctl.throwIfCancelled();
       ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo mẫu Excel' : 'Đang tạo tệp JSON');
       const data = format === 'xlsx' ? await (await loadSetTemplate()).exportSetToXlsx(entry.document) : Buffer.from(serializeSetJson(entry.document), 'utf8');

@@ -44,7 +44,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
       defaultName,
       filters: [{ name: FORMATS[format].filter.name, extensions: [...FORMATS[format].filter.extensions] }],
     });
-    if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất tệp');
+    if (!target) throw AppFailure.of('EXPORT_CANCELLED');
     ctl.throwIfCancelled();
     ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo báo cáo PDF');
     const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir, draft });
@@ -85,7 +85,7 @@ export const reportHandlers: HandlerSlice<Channels> = {
   'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx, input.draft ?? false),
   'report.showInFolder': async (input, ctx) => {
     const path = ctx.session.writtenFiles.get(input.jobId);
-    if (!path) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp đã xuất của công việc này');
+    if (!path) throw AppFailure.of('EXPORTED_FILE_GONE');
     if (ctx.host.kind === 'web') return { shown: false };
     await ctx.host.showInFolder(path);
     return { shown: true };

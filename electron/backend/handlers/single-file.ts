@@ -20,8 +20,8 @@ export const readSingleFile = async (
   let release = (): void => {};
   if (source.kind === 'dialog') {
     const picked = await ctx.host.pickFiles({ title: opts.title, filters: opts.filters, multiple: false });
-    if (!picked && ctx.host.kind === 'web') throw new AppFailure('UNSUPPORTED', 'Trên trình duyệt, hãy chọn tệp bằng nút tải lên.');
-    if (!picked || picked.length === 0) throw new AppFailure('CANCELLED', 'Chưa chọn tệp nào');
+    if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_PICK_BY_UPLOAD');
+    if (!picked || picked.length === 0) throw AppFailure.of('NOTHING_PICKED');
     path = picked[0]!;
     name = path.split(/[\\/]/).pop() ?? 'tep';
   } else {
@@ -36,15 +36,15 @@ export const readSingleFile = async (
     try {
       size = statSync(path).size;
     } catch {
-      throw new AppFailure('BAD_FILE', `Không đọc được tệp "${name}"`);
+      throw AppFailure.of('FILE_UNREADABLE', { name });
     }
     if (size > opts.maxBytes) {
-      throw new AppFailure('FILE_TOO_LARGE', `Tệp "${name}" quá lớn (tối đa ${Math.round(opts.maxBytes / 1_048_576)} MB)`);
+      throw AppFailure.of('FILE_TOO_LARGE_MAX', { name, max: opts.maxBytes });
     }
     try {
       return { name: name.normalize('NFC'), data: readFileSync(path) };
     } catch {
-      throw new AppFailure('BAD_FILE', `Không đọc được tệp "${name}"`);
+      throw AppFailure.of('FILE_UNREADABLE', { name });
     }
   } finally {
     release();

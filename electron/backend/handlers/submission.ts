@@ -37,20 +37,20 @@ export const submissionHandlers: HandlerSlice<Channels> = {
       let uploadId = input.source.uploadId;
       if (!uploadId) {
         const picked = await ctx.host.pickFiles({ title: 'Chọn tệp chứng thư số (.p12, .pfx)', filters: [{ name: 'Chứng thư số', extensions: ['p12', 'pfx'] }], multiple: false });
-        if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn tệp chứng thư số');
+        if (!picked?.[0]) throw AppFailure.of('NO_P12_PICKED');
         // Remember the dialog choice by opaque id, so retyping a wrong password does not reopen the dialog.
         uploadId = ctx.uploads.register(picked[0], basename(picked[0]), statSync(picked[0]).size).id;
       }
       ref = { kind: 'p12', path: ctx.uploads.get(uploadId).path };
       const fileId = uploadId;
       const signer = await openSigningKey(ref, input.source.password, ctx.workerLauncher).catch((e: unknown) => {
-        if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw new AppFailure(e.code, e.message, { uploadId: fileId });
+        if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw AppFailure.of('P12_WRONG_PASSWORD', {}, { uploadId: fileId });
         throw e;
       });
       return previewOf(ctx, ref, signer);
     } else {
       const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
-      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn thư viện của thiết bị ký số');
+      if (!picked?.[0]) throw AppFailure.of('NO_PKCS11_PICKED');
       ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
     }
     return previewOf(ctx, ref, await openSigningKey(ref, input.source.pin, ctx.workerLauncher));
@@ -59,16 +59,16 @@ export const submissionHandlers: HandlerSlice<Channels> = {
   'submission.export': async (input, ctx) => {
     const a = requireAssessment(ctx.db, input.assessmentId);
     const ref = ctx.session.signingKeys.get(input.keyId);
-    if (!ref) throw new AppFailure('NOT_FOUND', 'Hãy chọn lại khóa ký.');
+    if (!ref) throw AppFailure.of('KEY_NOT_OPEN');
     const secret = ref.kind === 'p12' ? input.password : input.pin;
-    if (secret === undefined) throw new AppFailure('VALIDATION', ref.kind === 'p12' ? 'Thiếu mật khẩu tệp chứng thư số' : 'Thiếu mã PIN');
+    if (secret === undefined) throw AppFailure.of(ref.kind === 'p12' ? 'PASSWORD_MISSING' : 'PIN_MISSING');
     const unit = getUnitProfile(ctx.db);
     const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
     let jobId = '';
     const job = ctx.jobs.start('submission.export', async (ctl): Promise<SubmissionExportResult> => {
       ctl.progress(0, 1, 'Chọn nơi lưu hồ sơ');
       const target = await ctx.host.chooseSaveTarget({ title: 'Lưu hồ sơ nộp', defaultName, filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice'] }] });
-      if (!target) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ');
+      if (!target) throw AppFailure.of('BUNDLE_EXPORT_CANCELLED');
       ctl.throwIfCancelled();
       ctl.progress(0, 1, 'Mở khóa ký');
       const signer = await openSigningKey(ref, secret, ctx.workerLauncher);

@@ -1,5 +1,4 @@
 import { toMilli } from '../../../shared/domain/points';
-import { AppFailure } from '../../../shared/ipc/result';
 import { deleteSurveyResult } from '../db/repos/survey-repo';
 import { assertAssessmentEditable, loadAssessment, withEditable } from '../services/assessments/guards';
 import { applySurveyImport, MAX_SHEET_BYTES, planSurveyImport, readSurveyFile } from '../services/survey/import-results';
@@ -20,7 +19,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
     const node = requireSurveyNode(set, input.nodeId);
     if (input.value !== null) {
       const problem = rangeProblem(node, toMilli(input.value) ?? -1);
-      if (problem) throw new AppFailure('VALIDATION', problem);
+      if (problem) throw problem;
     }
     const value = input.value;
     withEditable(ctx, input.assessmentId, ({ now }) => {

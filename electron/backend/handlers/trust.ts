@@ -13,7 +13,7 @@ export const trustHandlers: HandlerSlice<Channels> = {
     if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
     else {
       const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần kiểm tra', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice', 'zip'] }], multiple: false });
-      if (!picked?.[0]) throw new AppFailure('CANCELLED', 'Chưa chọn hồ sơ');
+      if (!picked?.[0]) throw AppFailure.of('NO_BUNDLE_PICKED');
       file = picked[0];
     }
     const trust = trustOf(ctx);

@@ -38,7 +38,7 @@ export class ServedFiles {
 
   get(id: string): ServedFile {
     const f = this.files.get(id);
-    if (!f) throw new AppFailure('NOT_FOUND', 'Tệp không còn khả dụng, hãy thực hiện lại.');
+    if (!f) throw AppFailure.of('SERVED_FILE_GONE');
     return f;
   }
 

@@ -25,7 +25,7 @@ export class UploadRegistry {
 
   get(id: string): UploadedFile {
     const f = this.files.get(id);
-    if (!f) throw new AppFailure('NOT_FOUND', 'Tệp tải lên không còn tồn tại, hãy chọn lại tệp.');
+    if (!f) throw AppFailure.of('UPLOAD_GONE');
     return f;
   }
 

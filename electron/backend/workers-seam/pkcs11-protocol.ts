@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../../../shared/ipc/result';
+import type { AppError } from '../../../shared/ipc/result';
 
 /**
  * Messages between the app and the PKCS#11 worker process. Vendor PKCS#11 modules can crash or hang, so
@@ -32,4 +32,4 @@ export type Pkcs11Opened = {
 
 export type Pkcs11Response =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: AppErrorCode; message: string } };
+  | { id: number; ok: false; error: AppError };

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { unsignedDocumentFields } from '../../../shared/domain/admin-document/defaults';
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/report/builder';
-import { formatMilli } from '../../../shared/domain/report/format';
+import { formatPoints } from '../../../shared/format/index';
 import { EMPTY_NARRATIVE } from '../../../shared/domain/report/model';
 import type { ReportModel } from '../../../shared/domain/report/model';
 import { portableAnswersFileSchema } from '../../../shared/schemas/answers';
@@ -104,7 +104,7 @@ export const reportCommand: CliCommand = {
     const data = format === 'xlsx' ? await buildWorkbook(model) : await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: switches.has('draft') });
     const out = resolve(io.cwd, flags.out);
     writeFileAtomicSync(out, data);
-    io.out(`Đã ghi ${out} (${data.length} byte). Tổng điểm: ${formatMilli(model.totals.scoreMilli)}/${formatMilli(model.totals.maxMilli)}`);
+    io.out(`Đã ghi ${out} (${data.length} byte). Tổng điểm: ${formatPoints(model.totals.scoreMilli)}/${formatPoints(model.totals.maxMilli)}`);
     return 0;
   },
 };

@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 
 import type { AssessmentScore } from '../../../shared/domain/scoring/index';
-import { scoreAssessment } from '../../../shared/domain/scoring/index';
-import { formatIndex, formatPoints, fromMilli } from '../../../shared/domain/points';
+import { scoreAssessment, scoreProblemText } from '../../../shared/domain/scoring/index';
+import { fromMilli } from '../../../shared/domain/points';
+import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { PROJECT_ROOT } from '../../backend/backend';
 import { readPortableAnswers } from '../../backend/services/indicator-sets/answers-file';
@@ -35,7 +36,7 @@ const asJson = (set: IndicatorSet, r: AssessmentScore) => ({
   index: r.index === null ? null : r.index / 100,
   classification: r.classification,
   completeness: r.completeness,
-  problems: r.nodes.filter((n) => n.problems.length).map((n) => ({ code: n.code, problems: n.problems })),
+  problems: r.nodes.filter((n) => n.problems.length).map((n) => ({ code: n.code, problems: n.problems.map((p) => scoreProblemText(p)) })),
 });
 
 const asText = (set: IndicatorSet, r: AssessmentScore): string => {
@@ -52,7 +53,7 @@ const asText = (set: IndicatorSet, r: AssessmentScore): string => {
     `Tự đánh giá:   ${formatPoints(r.self.score)} / ${formatPoints(r.self.applicableMax)}`,
     `Điều tra XHH:  ${formatPoints(r.survey.score)} / ${formatPoints(r.survey.applicableMax)}${c.pendingSurvey ? ` (chờ kết quả ${c.pendingSurvey} tiêu chí)` : ''}`,
     `Điểm thưởng:   +${formatPoints(r.bonus.counted)} (trần ${formatPoints(r.bonus.cap)})`,
-    `Điểm trừ:      −${formatPoints(r.penalty.counted)} (trần ${formatPoints(r.penalty.cap)})`,
+    `Điểm trừ:      ${formatDeduction(r.penalty.counted)} (trần ${formatPoints(r.penalty.cap)})`,
     `Tổng điểm:     ${formatPoints(r.final)} / ${formatPoints(r.applicableMax)} (thang ${formatPoints(r.maxTotal)})`,
     `Chỉ số:        ${idx(r.index)}`,
     `Xếp loại:      ${r.classification?.label ?? '—'}`,
@@ -61,7 +62,7 @@ const asText = (set: IndicatorSet, r: AssessmentScore): string => {
   const problems = r.nodes.filter((n) => n.problems.length);
   if (problems.length) {
     lines.push('', 'Cần xử lý:');
-    for (const n of problems) for (const p of n.problems) lines.push(`- ${n.code}: ${p}`);
+    for (const n of problems) for (const p of n.problems) lines.push(`- ${n.code}: ${scoreProblemText(p)}`);
   }
   return lines.join('\n');
 };

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 
 import { leaves } from '../../../shared/domain/indicator-tree';
-import { formatPoints, milli } from '../../../shared/domain/points';
+import { milli } from '../../../shared/domain/points';
+import { formatPoints } from '../../../shared/format/index';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { readSetFile, setFormatOf } from '../../backend/services/indicator-sets/set-io';
 import type { CliCommand } from '../types';

@@ -3,7 +3,7 @@ import { basename, isAbsolute } from 'node:path';
 
 import { z } from 'zod';
 
-import { err, ok } from '../../../shared/ipc/result';
+import { errOf, ok } from '../../../shared/ipc/result';
 import type { Result } from '../../../shared/ipc/result';
 import type { UploadRegistry } from '../../backend/services/uploads';
 import type { IpcMainLike } from './register';
@@ -25,20 +25,20 @@ export const registerDroppedFiles = (
   trustedWebContentsId: () => number | null,
 ): void => {
   ipcMain.handle(DROPPED_FILES_CHANNEL, async (event, payload): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event, trustedWebContentsId())) return err('FORBIDDEN', 'Yêu cầu không hợp lệ.');
+    if (!isTrustedSender(event, trustedWebContentsId())) return errOf('DROP_NOT_TRUSTED');
     const parsed = droppedSchema.safeParse(payload);
-    if (!parsed.success) return err('VALIDATION', 'Danh sách tệp không hợp lệ.');
+    if (!parsed.success) return errOf('DROPPED_LIST_INVALID');
     const out = [];
     for (const p of parsed.data) {
-      if (!isAbsolute(p) || p.includes('\0')) return err('BAD_FILE', 'Đường dẫn tệp không hợp lệ.');
+      if (!isAbsolute(p) || p.includes('\0')) return errOf('DROPPED_PATH_INVALID');
       let st;
       try {
         st = lstatSync(p);
       } catch {
-        return err('NOT_FOUND', `Không đọc được tệp ${basename(p)}.`);
+        return errOf('DROPPED_UNREADABLE', { name: basename(p) });
       }
-      if (!st.isFile()) return err('BAD_FILE', `"${basename(p)}" không phải là một tệp thông thường.`);
-      if (st.size > MAX_DROP_BYTES) return err('FILE_TOO_LARGE', `Tệp "${basename(p)}" vượt quá 200 MB.`);
+      if (!st.isFile()) return errOf('NOT_A_REGULAR_FILE', { name: basename(p) });
+      if (st.size > MAX_DROP_BYTES) return errOf('DROPPED_TOO_LARGE', { name: basename(p), max: MAX_DROP_BYTES });
       const up = uploads.register(p, basename(p), st.size);
       out.push({ uploadId: up.id, name: up.name, size: up.size });
     }

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from '../../../shared/ipc/contract';
-import { err } from '../../../shared/ipc/result';
+import { errOf } from '../../../shared/ipc/result';
 import type { Result } from '../../../shared/ipc/result';
 import type { SenderLike } from './sender-check';
 import { isTrustedSender } from './sender-check';
@@ -20,7 +20,7 @@ export const registerIpc = (
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event, trustedWebContentsId())) {
-        return err('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng.');
+        return errOf('NOT_FROM_APP_WINDOW');
       }
       return call(channel, payload);
     });

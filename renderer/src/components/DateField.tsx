@@ -1,22 +1,12 @@
 import { useEffect, useState } from 'react';
 
-import { formatDate } from '../i18n/format';
+import { formatDate, parseDmy } from '../../../shared/format/index';
 import { Field } from './Field';
 
 /**
  * A date typed as dd/MM/yyyy (the format agencies use, whatever the browser's locale; a native date input
  * would show mm/dd/yyyy on an English system). Commits an ISO yyyy-mm-dd (or null when emptied) on blur/Enter.
  */
-export const parseDmy = (text: string): string | null | undefined => {
-  const t = text.trim();
-  if (t === '') return null;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-};
 
 export type DateFieldProps = {
   label: string;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 
-import { formatScaled, parseScaled } from '../../../shared/domain/points';
+import { parseScaled } from '../../../shared/domain/points';
 import type { Language } from '../../../shared/schemas/settings';
+import { formatScaled } from '../../../shared/format/index';
 import { Field } from './Field';
 
 /**

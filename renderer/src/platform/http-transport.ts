@@ -1,5 +1,6 @@
 import type { ChannelName, RawApi } from '../../../shared/ipc/contract';
 import { buildRawApi } from '../../../shared/ipc/client';
+import { errOf } from '../../../shared/ipc/result';
 import type { Result } from '../../../shared/ipc/result';
 
 const TOKEN_KEY = 'cchc.webhost.token';
@@ -18,10 +19,7 @@ export const takeTokenFromLocation = (): string | null => {
   return sessionStorage.getItem(TOKEN_KEY);
 };
 
-const networkError = (): Result<never> => ({
-  ok: false,
-  error: { code: 'IO', message: 'Không kết nối được tới máy chủ cục bộ của ứng dụng.' },
-});
+const networkError = (): Result<never> => errOf('LOCAL_SERVER_UNREACHABLE');
 
 export const createHttpTransport = (token: string) => {
   const invoke = async (channel: ChannelName, input: unknown): Promise<Result<unknown>> => {

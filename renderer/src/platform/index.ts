@@ -18,10 +18,6 @@ export type Platform = {
   download: (fileId: string, fileName: string) => Promise<void>;
 };
 
-const fail = (code: 'IO' | 'FORBIDDEN', message: string): never => {
-  throw new AppFailure(code, message);
-};
-
 export const createPlatform = (): Platform => {
   const bridge = window.cchc;
   if (bridge) {
@@ -30,7 +26,7 @@ export const createPlatform = (): Platform => {
       kind: 'electron',
       uploadFiles: async (files) => {
         const res = await bridge.registerDroppedFiles(files);
-        if (!res.ok) throw new AppFailure(res.error.code, res.error.message);
+        if (!res.ok) throw AppFailure.fromError(res.error);
         return res.value;
       },
       fileObjectUrl: async (fileId) => `app://app/__file/${encodeURIComponent(fileId)}`,
@@ -38,7 +34,7 @@ export const createPlatform = (): Platform => {
     };
   }
   const token = takeTokenFromLocation();
-  if (!token) return fail('FORBIDDEN', 'Thiếu mã phiên. Hãy mở ứng dụng bằng đường dẫn mà máy chủ cục bộ in ra.');
+  if (!token) throw AppFailure.of('MISSING_SESSION_TOKEN');
   const http = createHttpTransport(token);
   return {
     api: unwrapApi(http.raw),
@@ -47,7 +43,7 @@ export const createPlatform = (): Platform => {
       const out: UploadedRef[] = [];
       for (const [i, f] of files.entries()) {
         const res = await http.upload(f);
-        if (!res.ok) throw new AppFailure(res.error.code, res.error.message);
+        if (!res.ok) throw AppFailure.fromError(res.error);
         out.push(res.value);
         onProgress?.(i + 1, files.length);
       }

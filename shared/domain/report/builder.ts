@@ -3,6 +3,7 @@ import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode, IndicatorSet } from '../../schemas/indicator-set';
 import { effectiveKind, isLeaf } from '../indicator-tree';
 import { scoreAssessment } from '../scoring/assessment';
+import { scoreProblemText } from '../scoring/problems';
 import type { AssessmentScore, NodeScore } from '../scoring/types';
 import { normalizeModel } from './format';
 import { describeInputs, describeMethod } from './method-text';
@@ -115,7 +116,8 @@ export const buildReportModel = (input: BuildReportInput): ReportModel => {
         .map((id) => evidenceById.get(id))
         .filter((e): e is ReportEvidenceInput => e !== undefined)
         .map((e) => ({ evidenceId: e.id, number: e.number, issuedDate: e.issuedDate, summary: e.summary })),
-      note: [a?.notApplicable?.reason ?? '', ...s.problems].filter(Boolean).join('; '),
+      // reports are Vietnamese documents: problems are worded in Vietnamese here
+      note: [a?.notApplicable?.reason ?? '', ...s.problems.map((p) => scoreProblemText(p, 'vi'))].filter(Boolean).join('; '),
       children: [],
     };
   };

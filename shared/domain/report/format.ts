@@ -1,39 +1,10 @@
+import { formatDate } from '../../format/index';
 import type { ReportDomainSummary, ReportModel, ReportNode, ReportRowStatus, ReportTotals } from './model';
 
 /**
- * Text forms shared by both exporters. Vietnamese writing uses a decimal comma and "." for thousands;
- * all conversions work on integers so no float rounding can show up in an official document.
+ * What both exporters derive from the report model: row labels, the document-order walk, signed roll-ups
+ * and totals, citation lines. Numbers and dates are printed by shared/format (exact, integer based).
  */
-
-const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
-/** 12500 → "12,5"; 12000 → "12"; 125 → "0,125"; -1500 → "-1,5". `minDecimals` pads (e.g. 2 → "12,50"). */
-export const formatMilli = (milli: number, minDecimals = 0): string => {
-  if (!Number.isSafeInteger(milli)) throw new RangeError(`not an integer milli-point value: ${milli}`);
-  const neg = milli < 0;
-  const abs = Math.abs(milli);
-  const whole = groupThousands(String(Math.trunc(abs / 1000)));
-  let frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  while (frac.length < minDecimals) frac += '0';
-  return `${neg ? '-' : ''}${whole}${frac ? `,${frac}` : ''}`;
-};
-
-/** Ratio as a percentage with two decimals, decimal comma: (8500, 10000) → "85,00%". Exact half-up rounding. */
-export const formatPercent = (part: number, whole: number): string => {
-  if (whole <= 0) return '—';
-  // hundredths of a percent = part * 10000 / whole, rounded half up on integers
-  const hundredths = Math.floor((part * 10000 * 2 + whole) / (2 * whole));
-  const neg = hundredths < 0;
-  const abs = Math.abs(hundredths);
-  return `${neg ? '-' : ''}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}%`;
-};
-
-/** "2025-03-07" → "07/03/2025"; anything else is returned unchanged (already free text). */
-export const formatIsoDate = (iso: string | null): string => {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-};
 
 export const STATUS_LABELS: Record<ReportRowStatus, string> = {
   answered: '',
@@ -42,8 +13,6 @@ export const STATUS_LABELS: Record<ReportRowStatus, string> = {
   unanswered: 'Chưa chấm',
   aggregate: '',
 };
-
-export const LEVEL_LABELS = { domain: 'Lĩnh vực', criterion: 'Tiêu chí', sub: 'Tiêu chí thành phần' } as const;
 
 /** Depth-first rows in document order. */
 export const flattenNodes = (domains: readonly ReportNode[]): ReportNode[] => {
@@ -140,7 +109,7 @@ export const totalsOf = (domains: readonly ReportNode[], caps = { bonusCapMilli:
 
 /** Citation as one line: "12/KH-UBND ngày 07/03/2025: Kế hoạch CCHC năm 2025". */
 export const citationText = (c: { number: string; issuedDate: string | null; summary: string }): string => {
-  const date = formatIsoDate(c.issuedDate);
+  const date = formatDate(c.issuedDate);
   const head = [c.number, date ? `ngày ${date}` : ''].filter(Boolean).join(' ');
   return [head, c.summary].filter(Boolean).join(': ');
 };

@@ -1,10 +1,12 @@
 import type { AnswerInputs } from '../../schemas/answers';
 import type { ScoringMethod } from '../../schemas/indicator-set-methods';
+import { formatScaled } from '../../format/index';
+import { milli } from '../points';
 
 /** Scoring rules and declared figures in words, for the "Phương pháp chấm" and "Số liệu kê khai" columns. */
 
-/** Decimal as written in the set (1.5, 98.6) → Vietnamese "1,5" / "98,6"; exact (≤ 3 decimals by schema). */
-const num = (v: number): string => String(v).replace('.', ',');
+/** A number as written in the set (points 1.5, percent 98.6; ≤ 3 decimals by schema) → "1,5" / "98,6", exactly. */
+const num = (v: number): string => formatScaled(milli(v), 3, 'vi');
 const pts = (v: number): string => `${num(v)} điểm`;
 
 export const describeMethod = (m: ScoringMethod | undefined, maxPoints: number): string => {

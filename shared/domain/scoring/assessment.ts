@@ -1,7 +1,8 @@
 import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode, IndicatorSet } from '../../schemas/indicator-set';
 import { effectiveKind, isLeaf } from '../indicator-tree';
-import type { Locale, Milli } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
+import type { Milli } from '../points';
 import { indexOf } from '../points';
 import { scoreNode } from './leaf';
 import { k } from './rate';

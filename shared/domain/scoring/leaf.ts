@@ -1,10 +1,15 @@
 import type { ScorableAnswer } from '../../schemas/answers';
 import type { IndicatorNode } from '../../schemas/indicator-set';
 import type { RateMethod, ScoringMethod } from '../../schemas/indicator-set-methods';
-import type { Locale, Milli, Rate } from '../points';
-import { compareRate, formatPercent, formatPoints, indexOf, PCT_FULL } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
+import { formatPercent, formatPoints } from '../../format/index';
+import type { Milli, Rate } from '../points';
+import { compareRate, indexOf, PCT_FULL } from '../points';
+import { explanationRequired, hasExplanation } from './explanation-rule';
 import { scorePhrases } from './phrases';
 import type { ScorePhrases } from './phrases';
+import { scoreProblemText } from './problems';
+import type { ScoreProblem } from './problems';
 import { bandIntervalText, k, readRate } from './rate';
 import type { NodeScore, NodeStatus } from './types';
 
@@ -13,7 +18,7 @@ import type { NodeScore, NodeStatus } from './types';
  * Every division rounds half up to a milli-point (BigInt, exact).
  */
 
-type Outcome = { status: NodeStatus; score: Milli; applicable: boolean; text: string; problem?: string };
+type Outcome = { status: NodeStatus; score: Milli; applicable: boolean; text: string; problem?: ScoreProblem };
 
 /** The language of one scoring pass: its phrases and number formats. */
 type Words = { t: ScorePhrases; fp: (m: Milli) => string; pct: (p: number) => string; of: (score: Milli, max: Milli) => string; lang: Locale };
@@ -94,7 +99,7 @@ const scoreMethod = (node: IndicatorNode, m: ScoringMethod, a: ScorableAnswer, m
   const { t, fp, of } = w;
   const ok = (score: Milli, text: string): Outcome => ({ status: 'SCORED', score, applicable: true, text });
   const missing = (what: string): Outcome => ({ status: 'UNANSWERED', score: 0, applicable: true, text: t.enter(what) });
-  const invalid = (problem: string): Outcome => ({ status: 'INVALID', score: 0, applicable: true, text: problem, problem });
+  const invalid = (problem: ScoreProblem): Outcome => ({ status: 'INVALID', score: 0, applicable: true, text: scoreProblemText(problem, w.lang), problem });
   switch (m.type) {
     case 'BINARY':
       if (inp.met === undefined) return missing(t.enterResult);
@@ -103,7 +108,7 @@ const scoreMethod = (node: IndicatorNode, m: ScoringMethod, a: ScorableAnswer, m
     case 'LEVELS': {
       if (inp.levelId === undefined) return missing(t.enterLevel);
       const level = m.levels.find((l) => l.id === inp.levelId);
-      if (!level) return invalid(t.unknownLevel(inp.levelId));
+      if (!level) return invalid({ code: 'UNKNOWN_LEVEL', params: { levelId: inp.levelId } });
       const score = k(level.points);
       return ok(score, `${t.level(level.label)} → ${of(score, max)}`);
     }
@@ -112,7 +117,7 @@ const scoreMethod = (node: IndicatorNode, m: ScoringMethod, a: ScorableAnswer, m
     case 'PIECEWISE': {
       const r = readRate(m, inp, w.lang);
       if (r.kind === 'missing') return missing(t.enterBoth(m.numeratorLabel, m.denominatorLabel));
-      if (r.kind === 'invalid') return invalid(r.message);
+      if (r.kind === 'invalid') return invalid(r.problem);
       if (r.kind === 'zero') {
         if (m.zeroDenominator === 'FULL_MARKS') return ok(max, `${t.zeroFull} → ${of(max, max)}`);
         if (m.zeroDenominator === 'ZERO') return ok(0, `${t.zeroZero} → ${of(0, max)}`);
@@ -145,8 +150,8 @@ const scoreMethod = (node: IndicatorNode, m: ScoringMethod, a: ScorableAnswer, m
       if (inp.manualPoints === undefined) return missing(t.enterPoints);
       const p = k(inp.manualPoints);
       const step = k(m.step);
-      if (p > max) return invalid(t.overMax(fp(p), fp(max)));
-      if (p % step !== 0) return invalid(t.notStep(fp(p), fp(step)));
+      if (p > max) return invalid({ code: 'OVER_MAX', params: { points: p, max } });
+      if (p % step !== 0) return invalid({ code: 'NOT_STEP', params: { points: p, step } });
       return ok(p, `${t.selfScored} ${of(p, max)}`);
     }
     case 'SURVEY': {
@@ -165,14 +170,10 @@ const notApplicable = (node: IndicatorNode, max: Milli, reason: string, w: Words
       return { status: 'NA', score: 0, applicable: false, text: t.naRescale(reason, fp(max)) };
     case 'FULL_MARKS':
       return { status: 'NA', score: max, applicable: true, text: t.naFull(reason, of(max, max)) };
-    default:
-      return {
-        status: 'INVALID',
-        score: 0,
-        applicable: true,
-        text: t.naNotAllowed,
-        problem: t.naNotAllowed,
-      };
+    default: {
+      const problem: ScoreProblem = { code: 'NA_NOT_ALLOWED', params: {} };
+      return { status: 'INVALID', score: 0, applicable: true, text: scoreProblemText(problem, w.lang), problem };
+    }
   }
 };
 
@@ -183,7 +184,10 @@ export const scoreNode = (node: IndicatorNode, answer: ScorableAnswer | undefine
   const max = k(node.maxPoints);
   const method = node.method;
   let out: Outcome;
-  if (!method) out = { status: 'INVALID', score: 0, applicable: true, text: t.noMethod, problem: t.noMethod };
+  if (!method) {
+    const problem: ScoreProblem = { code: 'NO_METHOD', params: {} };
+    out = { status: 'INVALID', score: 0, applicable: true, text: scoreProblemText(problem, lang), problem };
+  }
   else if (!answer) {
     out = method.type === 'SURVEY'
       ? { status: 'PENDING_SURVEY', score: 0, applicable: true, text: t.waitingFor(method.source) }
@@ -191,16 +195,9 @@ export const scoreNode = (node: IndicatorNode, answer: ScorableAnswer | undefine
   } else if (answer.notApplicable) out = notApplicable(node, max, answer.notApplicable.reason, w);
   else out = scoreMethod(node, method, answer, max, w);
 
-  const problems: string[] = out.problem ? [out.problem] : [];
-  if (
-    answer &&
-    node.explanationRequiredBelowMax &&
-    out.status === 'SCORED' &&
-    node.kind !== 'PENALTY' &&
-    out.score < max &&
-    answer.explanation.trim() === ''
-  ) {
-    problems.push(t.explanationNeeded);
+  const problems: ScoreProblem[] = out.problem ? [out.problem] : [];
+  if (answer && explanationRequired(node, { status: out.status, score: out.score, max }) && !hasExplanation(answer.explanation)) {
+    problems.push({ code: 'EXPLANATION_NEEDED', params: {} });
   }
   const applicableMax = out.applicable ? max : 0;
   return {

@@ -1,9 +1,10 @@
-import type { Locale } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
 
 /**
  * The words of score explanations ("98,6 % → mức 98–<100 % → 2/4 điểm") in both UI languages. The
  * backend, reports and bundles use Vietnamese; the renderer asks for the user's language. Labels that come
  * from the indicator set itself (level names, numerator labels, sources) are data and stay as written.
+ * Problems are codes with their own table (problems.ts); an INVALID explanation is that problem's text.
  */
 export type ScorePhrases = {
   points: (score: string, max: string) => string;
@@ -34,15 +35,6 @@ export type ScorePhrases = {
   unanswered: string;
   naRescale: (reason: string, pts: string) => string;
   naFull: (reason: string, of: string) => string;
-  naNotAllowed: string;
-  noMethod: string;
-  unknownLevel: (id: string) => string;
-  overMax: (p: string, max: string) => string;
-  notStep: (p: string, step: string) => string;
-  needBoth: (a: string, b: string) => string;
-  zeroDenominator: string;
-  numeratorAbove: (a: string, n: number, b: string, d: number) => string;
-  explanationNeeded: string;
 };
 
 const vi: ScorePhrases = {
@@ -74,15 +66,6 @@ const vi: ScorePhrases = {
   unanswered: 'Chưa trả lời',
   naRescale: (r, p) => `Không áp dụng (${r}) → loại ${p} điểm khỏi tổng điểm tối đa`,
   naFull: (r, of) => `Không áp dụng (${r}) → đạt điểm tối đa ${of}`,
-  naNotAllowed: 'Tiêu chí này không được đánh dấu "Không áp dụng"',
-  noMethod: 'Thiếu phương pháp chấm',
-  unknownLevel: (id) => `Mức "${id}" không có trong bộ chỉ số`,
-  overMax: (p, m) => `Điểm ${p} vượt điểm tối đa ${m}`,
-  notStep: (p, s) => `Điểm ${p} phải là bội số của ${s}`,
-  needBoth: (a, b) => `Cần nhập cả "${a}" và "${b}"`,
-  zeroDenominator: 'Mẫu số bằng 0 nhưng tử số khác 0',
-  numeratorAbove: (a, n, b, d) => `"${a}" (${n}) lớn hơn "${b}" (${d})`,
-  explanationNeeded: 'Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa',
 };
 
 const en: ScorePhrases = {
@@ -114,15 +97,6 @@ const en: ScorePhrases = {
   unanswered: 'Not answered yet',
   naRescale: (r, p) => `Not applicable (${r}) → ${p} points removed from the applicable maximum`,
   naFull: (r, of) => `Not applicable (${r}) → full marks ${of}`,
-  naNotAllowed: 'This criterion cannot be marked "Not applicable"',
-  noMethod: 'No scoring method',
-  unknownLevel: (id) => `Level "${id}" is not in the indicator set`,
-  overMax: (p, m) => `${p} points exceed the maximum ${m}`,
-  notStep: (p, s) => `${p} points must be a multiple of ${s}`,
-  needBoth: (a, b) => `Enter both "${a}" and "${b}"`,
-  zeroDenominator: 'Denominator is 0 but the numerator is not',
-  numeratorAbove: (a, n, b, d) => `"${a}" (${n}) is greater than "${b}" (${d})`,
-  explanationNeeded: 'An explanation is needed because the score is below the maximum',
 };
 
 export const scorePhrases = (lang: Locale = 'vi'): ScorePhrases => (lang === 'en' ? en : vi);

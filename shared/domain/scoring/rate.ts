@@ -1,8 +1,11 @@
 import type { AnswerInputs } from '../../schemas/answers';
 import type { RateMethod } from '../../schemas/indicator-set-methods';
-import type { Locale, Milli, MilliPct, Rate } from '../points';
-import { complementRate, formatPercent, numberToScaled, PCT_FULL, rateToMilliPct } from '../points';
+import type { Language as Locale } from '../../schemas/settings';
+import { formatPercent } from '../../format/index';
+import type { MilliPct, Rate } from '../points';
+import { complementRate, numberToScaled, PCT_FULL, rateToMilliPct } from '../points';
 import { scorePhrases } from './phrases';
+import type { ScoreProblem } from './problems';
 
 /** Memoised exact conversion of set/answer numbers (≤ 3 decimals) to thousandths: the hot path of scoring. */
 const cache = new Map<number, number>();
@@ -21,7 +24,7 @@ export type RateRead =
   | { kind: 'rate'; rate: Rate; text: string }
   | { kind: 'zero' }
   | { kind: 'missing' }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; problem: ScoreProblem };
 
 /**
  * Reads the rate a BANDS/LINEAR/PIECEWISE node scores: numerator ÷ denominator (complemented when the
@@ -32,11 +35,12 @@ export const readRate = (m: RateMethod, inputs: AnswerInputs, lang: Locale = 'vi
   const t = scorePhrases(lang);
   if (numerator !== undefined || denominator !== undefined) {
     if (numerator === undefined || denominator === undefined) {
-      return { kind: 'invalid', message: t.needBoth(m.numeratorLabel, m.denominatorLabel) };
+      return { kind: 'invalid', problem: { code: 'NEED_BOTH', params: { numeratorLabel: m.numeratorLabel, denominatorLabel: m.denominatorLabel } } };
     }
-    if (denominator === 0) return numerator === 0 ? { kind: 'zero' } : { kind: 'invalid', message: t.zeroDenominator };
+    if (denominator === 0) return numerator === 0 ? { kind: 'zero' } : { kind: 'invalid', problem: { code: 'ZERO_DENOMINATOR', params: {} } };
     if (numerator > denominator) {
-      return { kind: 'invalid', message: t.numeratorAbove(m.numeratorLabel, numerator, m.denominatorLabel, denominator) };
+      const params = { numeratorLabel: m.numeratorLabel, numerator, denominatorLabel: m.denominatorLabel, denominator };
+      return { kind: 'invalid', problem: { code: 'NUMERATOR_ABOVE', params } };
     }
     const raw: Rate = { num: numerator, den: denominator };
     const rate = m.complement ? complementRate(raw) : raw;
@@ -70,5 +74,3 @@ export const bandIntervalText = (
   if (upper) return `${upper.inclusive ? '<' : '≤'}${f(upper.min)} %`;
   return scorePhrases(lang).anyRate;
 };
-
-export const pointsOf = (v: number): Milli => k(v);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { NODE_KINDS } from '../../schemas/indicator-set';
+import { scoreProblemSchema } from './problems';
 import { NODE_STATUSES } from './types';
 import type { AssessmentScore } from './types';
 
@@ -19,7 +20,7 @@ export const nodeScoreSchema = z.object({
   index: z.number().int().nullable(),
   status: z.enum(NODE_STATUSES),
   explanation: z.string(),
-  problems: z.array(z.string()),
+  problems: z.array(scoreProblemSchema),
 });
 
 const part = z.object({ score: milli, max: milli, applicableMax: milli });

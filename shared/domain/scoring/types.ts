@@ -1,5 +1,6 @@
 import type { IndicatorNode, NodeKind } from '../../schemas/indicator-set';
 import type { IndexBp, Milli } from '../points';
+import type { ScoreProblem } from './problems';
 
 /**
  * SCORED: inputs gave a score · NA: "Không áp dụng" accepted under the node's policy · UNANSWERED: no usable
@@ -26,8 +27,8 @@ export type NodeScore = {
   status: NodeStatus;
   /** How the score was computed, e.g. "986/1000 = 98,6 % → mức 98–<100 % → 2/4 điểm". Empty for containers. */
   explanation: string;
-  /** Things to fix (Vietnamese): invalid inputs, missing mandatory explanation below max… */
-  problems: string[];
+  /** Things to fix, as codes the UI translates (problems.ts): invalid inputs, a missing mandatory explanation… */
+  problems: ScoreProblem[];
 };
 
 export type PartTotal = { score: Milli; max: Milli; applicableMax: Milli };

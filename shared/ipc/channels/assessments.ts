@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { defineChannel } from '../define';
 import { PREFLIGHT_CODES } from '../../domain/preflight';
+import { scoreProblemSchema } from '../../domain/scoring/problems';
+import { EVIDENCE_PROBLEMS } from '../../schemas/evidence';
 import { assessmentSchema, createAssessmentInputSchema } from '../../schemas/assessment';
 import { emptyInput, idSchema, isoDateSchema } from '../../schemas/common';
 
@@ -17,6 +19,8 @@ export const preflightIssueSchema = z.object({
   nodeCode: z.string().nullable(),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
+  problem: scoreProblemSchema.optional(),
+  evidence: z.object({ name: z.string(), problem: z.enum(EVIDENCE_PROBLEMS) }).optional(),
 });
 
 export const preflightReportSchema = z.object({

@@ -19,8 +19,15 @@ export const submissionPreviewSchema = z.object({
   /** Opaque handle of the chosen key file/module for the export call (the path stays in the backend). */
   keyId: z.string(),
   signer: signerDetailsSchema,
-  /** Why this key cannot sign now (expired, not yet valid, wrong key usage), or null. */
-  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why this key cannot sign now (expired, not yet valid, wrong key usage), or null; reason and params for the UI. */
+  problem: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
+    .nullable(),
 });
 export type SubmissionPreview = z.infer<typeof submissionPreviewSchema>;
 

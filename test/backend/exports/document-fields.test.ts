@@ -126,12 +126,16 @@ describe('document fields: unit defaults and per-report values (real SQLite)', (
       return orig(o);
     };
     const refused = await b.call('report.pdf', { assessmentId: id });
+    const message =
+      'Báo cáo chưa có số văn bản, ngày ban hành, nội dung mục “Ưu điểm”, nội dung mục “Hạn chế”, nội dung mục “Nguyên nhân”, ' +
+      'nội dung mục “Kiến nghị, đề xuất”. Hãy bổ sung ở trang Báo cáo (mục “Thông tin văn bản” và “Nội dung báo cáo”), ' +
+      'hoặc chọn “Bản dự thảo” để xuất bản dự thảo.';
     expect(refused.ok ? null : refused.error).toEqual({
       code: 'PREFLIGHT_FAILED',
-      message:
-        'Báo cáo chưa có số văn bản, ngày ban hành, nội dung mục “Ưu điểm”, nội dung mục “Hạn chế”, nội dung mục “Nguyên nhân”, ' +
-        'nội dung mục “Kiến nghị, đề xuất”. Hãy bổ sung ở trang Báo cáo (mục “Thông tin văn bản” và “Nội dung báo cáo”), ' +
-        'hoặc chọn “Bản dự thảo” để xuất bản dự thảo.',
+      message,
+      // the reason and its params let the English UI say it too (shared/ipc/errors/)
+      reason: 'REPORT_INCOMPLETE',
+      params: { detail: message, count: 6 },
       details: { missing: ['number', 'date', 'strengths', 'weaknesses', 'causes', 'recommendations'] },
     });
     expect(asked).toEqual([]);

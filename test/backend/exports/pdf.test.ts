@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatMilli } from '../../../shared/domain/report/format';
+import { formatPoints } from '../../../shared/format/index';
 import { buildPdf, reportDocument } from '../../../electron/backend/services/report/pdf/document';
 import { makeSampleModel } from './fixture-model';
 import { pdfPages, pdfToText } from './tools';
@@ -24,7 +24,7 @@ describe('buildPdf', () => {
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2025');
     for (const s of model.summaries) expect(flat, s.title).toContain(`${s.code}. ${s.title}`);
-    expect(text).toContain(`Tổng điểm: ${formatMilli(model.totals.scoreMilli)}/${formatMilli(model.totals.maxMilli)} điểm`);
+    expect(text).toContain(`Tổng điểm: ${formatPoints(model.totals.scoreMilli)}/${formatPoints(model.totals.maxMilli)} điểm`);
     for (const h of ['I. CĂN CỨ', 'II. KẾT QUẢ', 'III. KẾT QUẢ', 'IV. DANH MỤC', 'V. ƯU ĐIỂM', 'VI. KIẾN NGHỊ', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']) {
       expect(text).toContain(h);
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildReportModel } from '../../../shared/domain/report/builder';
-import { flattenNodes, formatMilli } from '../../../shared/domain/report/format';
+import { flattenNodes } from '../../../shared/domain/report/format';
+import { formatPoints } from '../../../shared/format/index';
 import { scoreAssessment } from '../../../shared/domain/scoring/assessment';
 import { buildPdf } from '../../../electron/backend/services/report/pdf/document';
 import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
@@ -67,7 +68,7 @@ describe.each(['hp-2025-so', 'hp-2025-xa-phuong'] as const)('full sample set %s'
     // the unit in the letterhead (upper case, split after "ỦY BAN NHÂN DÂN") and verbatim in the basis sentence
     expect(text).toContain('PHƯỜNG LÊ CHÂN');
     expect(flat).toContain(`${unit.name} báo cáo kết quả tự đánh giá`);
-    expect(text).toContain(`Tổng điểm: ${formatMilli(score.final)}/${formatMilli(score.maxTotal)} điểm`);
+    expect(text).toContain(`Tổng điểm: ${formatPoints(score.final)}/${formatPoints(score.maxTotal)} điểm`);
     expect(pdfPages(await buildPdf(model))).toBe(pdfPages(pdf));
     // every node code appears in the detailed section
     for (const n of flattenNodes(model.domains)) expect(flat).toContain(n.code);

@@ -27,7 +27,7 @@ const png = (...chunks: Buffer[]): Buffer => Buffer.concat([PNG_MAGIC, ...chunks
 
 const refusal = (data: Uint8Array, limits?: PngLimits): { code: string; reason: unknown } => {
   try {
-    validatePng(data, 'Ảnh chữ ký', limits);
+    validatePng(data, 'IMG_SIGNATURE', limits);
     return { code: 'OK', reason: null };
   } catch (e) {
     if (!isAppFailure(e)) throw e;
@@ -37,21 +37,21 @@ const refusal = (data: Uint8Array, limits?: PngLimits): { code: string; reason: 
 
 describe('validatePng (signature and seal uploads)', () => {
   it('accepts RGBA, grey + alpha, RGB + tRNS and palette + tRNS at 8 bits', () => {
-    expect(validatePng(signaturePng(), 'Ảnh chữ ký')).toEqual({ width: 300, height: 120, colourType: 6, alpha: 'channel' });
-    expect(validatePng(sealPng(), 'Ảnh con dấu').alpha).toBe('channel');
+    expect(validatePng(signaturePng(), 'IMG_SIGNATURE')).toEqual({ width: 300, height: 120, colourType: 6, alpha: 'channel' });
+    expect(validatePng(sealPng(), 'IMG_SEAL').alpha).toBe('channel');
     const grey = png(ihdr({ colour: 4 }), pngChunk('IDAT', deflateSync(rows(4, 4, 2))));
-    expect(validatePng(grey, 'x')).toEqual({ width: 4, height: 4, colourType: 4, alpha: 'channel' });
+    expect(validatePng(grey, 'IMG_SIGNATURE')).toEqual({ width: 4, height: 4, colourType: 4, alpha: 'channel' });
     const rgbT = png(ihdr({ colour: 2 }), pngChunk('tRNS', Buffer.alloc(6)), pngChunk('IDAT', deflateSync(rows(4, 4, 3))));
-    expect(validatePng(rgbT, 'x').alpha).toBe('tRNS');
+    expect(validatePng(rgbT, 'IMG_SIGNATURE').alpha).toBe('tRNS');
     const pal = png(ihdr({ colour: 3 }), pngChunk('PLTE', Buffer.alloc(6)), pngChunk('tRNS', Buffer.from([0])), pngChunk('IDAT', deflateSync(rows(4, 4, 1))));
-    expect(validatePng(pal, 'x')).toEqual({ width: 4, height: 4, colourType: 3, alpha: 'tRNS' });
+    expect(validatePng(pal, 'IMG_SIGNATURE')).toEqual({ width: 4, height: 4, colourType: 3, alpha: 'tRNS' });
   });
 
   it('not a PNG (a JPEG, a text file, empty) is BAD_FILE / NOT_PNG with a Vietnamese message', () => {
     expect(refusal(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]))).toEqual({ code: 'BAD_FILE', reason: 'NOT_PNG' });
     expect(refusal(Buffer.from('chữ ký.png'))).toEqual({ code: 'BAD_FILE', reason: 'NOT_PNG' });
     expect(refusal(new Uint8Array(0))).toEqual({ code: 'BAD_FILE', reason: 'NOT_PNG' });
-    expect(() => validatePng(Buffer.from('x'), 'Ảnh con dấu')).toThrow('Ảnh con dấu không phải tệp PNG.');
+    expect(() => validatePng(Buffer.from('x'), 'IMG_SEAL')).toThrow('Ảnh con dấu không phải tệp PNG.');
   });
 
   it('too many bytes is FILE_TOO_LARGE, checked before reading anything', () => {

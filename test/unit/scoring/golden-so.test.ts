@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { scoreAssessment } from '../../../shared/domain/scoring/index';
+import { scoreAssessment, scoreProblemText } from '../../../shared/domain/scoring/index';
 import type { ScorableAnswer } from '../../../shared/schemas/answers';
 import { loadSampleSet } from './fixtures';
 import type { GoldenDomain } from './golden';
@@ -430,6 +430,7 @@ describe('golden: hand-made sở answers, partial marks', () => {
     expect(r.domains.map((d) => d.status)).toEqual(['PENDING_SURVEY', 'SCORED', 'SCORED', 'UNANSWERED', 'SCORED', 'SCORED', 'SCORED', 'SCORED', 'SCORED']);
     // Only 1.1.1 is below max without an explanation (every other answer carries one; N/A needs none).
     const problems = r.nodes.filter((n) => n.problems.length).map((n) => [n.code, n.problems]);
-    expect(problems).toEqual([['1.1.1', ['Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa']]]);
+    expect(problems).toEqual([['1.1.1', [{ code: 'EXPLANATION_NEEDED', params: {} }]]]);
+    expect(scoreProblemText(r.byId[r.nodes.find((n) => n.code === '1.1.1')!.nodeId]!.problems[0]!)).toBe('Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa');
   });
 });

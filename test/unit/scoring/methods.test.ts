@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { scoreNode } from '../../../shared/domain/scoring/index';
+import { scoreNode, scoreProblemText } from '../../../shared/domain/scoring/index';
 import type { ScorableAnswer } from '../../../shared/schemas/answers';
 import { ans, leaf } from './fixtures';
 
@@ -134,17 +134,19 @@ describe('derived rates, zero denominators, invalid inputs', () => {
     expect(scoreNode(zero, ans({ numerator: 0, denominator: 0 })).score).toBe(0);
   });
   it.each([
-    ['numerator above denominator', onTime, ans({ numerator: 5, denominator: 4 })],
-    ['numerator without denominator', onTime, ans({ numerator: 5 })],
-    ['x/0 with x > 0', onTime, ans({ numerator: 5, denominator: 0 })],
-    ['unknown level', leaf({ maxPoints: 1, method: { type: 'LEVELS', levels: [{ id: 'a', label: 'A', points: 1 }, { id: 'b', label: 'B', points: 0 }] } }), ans({ levelId: 'z' })],
-    ['manual off-step', leaf({ maxPoints: 1, method: { type: 'MANUAL', step: 0.25 } }), ans({ manualPoints: 0.3 })],
-    ['manual above max', leaf({ maxPoints: 1, method: { type: 'MANUAL', step: 0.25 } }), ans({ manualPoints: 1.25 })],
-  ])('%s → INVALID with a Vietnamese problem, score 0', (_n, node, a) => {
+    ['numerator above denominator', onTime, ans({ numerator: 5, denominator: 4 }), 'NUMERATOR_ABOVE'],
+    ['numerator without denominator', onTime, ans({ numerator: 5 }), 'NEED_BOTH'],
+    ['x/0 with x > 0', onTime, ans({ numerator: 5, denominator: 0 }), 'ZERO_DENOMINATOR'],
+    ['unknown level', leaf({ maxPoints: 1, method: { type: 'LEVELS', levels: [{ id: 'a', label: 'A', points: 1 }, { id: 'b', label: 'B', points: 0 }] } }), ans({ levelId: 'z' }), 'UNKNOWN_LEVEL'],
+    ['manual off-step', leaf({ maxPoints: 1, method: { type: 'MANUAL', step: 0.25 } }), ans({ manualPoints: 0.3 }), 'NOT_STEP'],
+    ['manual above max', leaf({ maxPoints: 1, method: { type: 'MANUAL', step: 0.25 } }), ans({ manualPoints: 1.25 }), 'OVER_MAX'],
+  ] as const)('%s → INVALID with a problem code worded in Vietnamese, score 0', (_n, node, a, code) => {
     const s = scoreNode(node, a);
     expect(s.status).toBe('INVALID');
     expect(s.score).toBe(0);
-    expect(s.problems[0]).toMatch(/[ạảãáàâăêôơưđ]/);
+    expect(s.problems.map((p) => p.code)).toEqual([code]);
+    expect(scoreProblemText(s.problems[0]!, 'vi')).toMatch(/[ạảãáàâăêôơưđ]/);
+    expect(s.explanation).toBe(scoreProblemText(s.problems[0]!, 'vi'));
   });
   it.each([
     ['NOT_ALLOWED', 'INVALID', 0, 4000],
@@ -161,7 +163,8 @@ describe('derived rates, zero denominators, invalid inputs', () => {
   });
   it('asks for an explanation below max when the node requires one', () => {
     const node = { ...onTime, explanationRequiredBelowMax: true };
-    expect(scoreNode(node, ans({ percent: 99 })).problems).toEqual(['Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa']);
+    expect(scoreNode(node, ans({ percent: 99 })).problems).toEqual([{ code: 'EXPLANATION_NEEDED', params: {} }]);
+    expect(scoreProblemText({ code: 'EXPLANATION_NEEDED', params: {} }, 'vi')).toBe('Cần giải trình vì điểm tự chấm thấp hơn điểm tối đa');
     expect(scoreNode(node, ans({ percent: 99 }, { explanation: 'Có 3 hồ sơ trễ do lỗi hệ thống' })).problems).toEqual([]);
     expect(scoreNode(node, ans({ percent: 100 })).problems).toEqual([]);
   });

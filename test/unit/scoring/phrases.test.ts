@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { leaves } from '../../../shared/domain/indicator-tree';
-import { scoreAssessment, scoreNode } from '../../../shared/domain/scoring/index';
+import { scoreAssessment, scoreNode, scoreProblemText } from '../../../shared/domain/scoring/index';
 import type { ScorableAnswer } from '../../../shared/schemas/answers';
 import { parseIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
 
@@ -20,7 +20,7 @@ describe('score explanations in the UI language', () => {
     expect(vi.score).toBe(en.score);
     expect(vi.explanation).toBe('20/1000 → tỷ lệ 98 % → mức 98–<100 % → 2/4 điểm');
     expect(en.explanation).toBe('20/1000 → rate 98 % → band 98–<100 % → 2/4 points');
-    expect(en.problems).toEqual(['An explanation is needed because the score is below the maximum']);
+    expect(en.problems.map((p) => scoreProblemText(p, 'en'))).toEqual(['An explanation is needed because the score is below the maximum']);
   });
 
   it('decimal comma in Vietnamese, decimal point in English', () => {

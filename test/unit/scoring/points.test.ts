@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  compareRate,
-  formatIndex,
-  formatPoints,
-  indexOf,
-  mulDivRound,
-  parsePercent,
-  parsePoints,
-  toMilli,
-} from '../../../shared/domain/points';
+import { compareRate, indexOf, mulDivRound, parseScaled, toMilli } from '../../../shared/domain/points';
+import { formatIndex, formatPoints } from '../../../shared/format/index';
 
 describe('milli-point arithmetic', () => {
   it.each([
@@ -19,9 +11,9 @@ describe('milli-point arithmetic', () => {
     ['10', 10_000],
     ['0,1000', 100],
     [' 3 ', 3000],
-  ])('parsePoints(%s) = %i', (text, m) => expect(parsePoints(text)).toBe(m));
+  ])('parseScaled(%s, 3) = %i', (text, m) => expect(parseScaled(text, 3)).toBe(m));
 
-  it.each(['0,0001', '1.000,5', '1e3', 'abc', '', '2,5,1'])('parsePoints refuses %s', (t) => expect(parsePoints(t)).toBeNull());
+  it.each(['0,0001', '1.000,5', '1e3', 'abc', '', '2,5,1'])('parseScaled refuses %s', (t) => expect(parseScaled(t, 3)).toBeNull());
 
   it('formats per locale and trims zeros', () => {
     expect(formatPoints(2500, 'vi')).toBe('2,5');
@@ -61,7 +53,6 @@ describe('milli-point arithmetic', () => {
     expect(compareRate({ num: 95, den: 100 }, 95_000)).toBe(0);
     expect(compareRate({ num: 19, den: 20 }, 95_000)).toBe(0);
     expect(compareRate({ num: 949_999, den: 1_000_000 }, 95_000)).toBe(-1);
-    expect(parsePercent('98,6 %')).toBe(98_600);
   });
 });
 

@@ -37,11 +37,7 @@ export const migrate = (
   const from = currentVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
-    throw new AppFailure(
-      'DB_TOO_NEW',
-      `Cơ sở dữ liệu được tạo bởi phiên bản ứng dụng mới hơn (lược đồ ${from}, ứng dụng này hỗ trợ tới ${latest}). ` +
-        'Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.',
-    );
+    throw AppFailure.of('DB_FROM_NEWER_APP', { found: from, supported: latest });
   }
   const pending = pendingMigrations(db, migrations);
   if (pending.length === 0) return { from, to: from, applied: [] };

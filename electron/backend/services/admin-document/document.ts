@@ -119,7 +119,7 @@ export const renderAdminDocument = async (spec: AdminDocumentSpec, options: { re
     const missing = missingFields(spec.fields);
     if (missing.length) {
       const labels = missing.map((k) => FIELD_LABELS[k]);
-      throw new AppFailure('PREFLIGHT_FAILED', missingFieldsMessage(labels, sentenceCase(spec.docType), DOCUMENT_FIELDS_HINT), { missing });
+      throw AppFailure.of('DOCUMENT_INCOMPLETE', { detail: missingFieldsMessage(labels, sentenceCase(spec.docType), DOCUMENT_FIELDS_HINT), count: missing.length }, { missing });
     }
   }
   const fontDir = resolveFontDir(options.resourcesDir);

@@ -25,7 +25,7 @@ export type FontStyle = { bold?: boolean; italics?: boolean };
 export const resolveFontDir = (resourcesDir?: string): string => {
   const candidates = [resourcesDir ? join(resourcesDir, 'fonts') : null, join(process.cwd(), 'resources', 'fonts')];
   for (const d of candidates) if (d && existsSync(join(d, FONT_FILES.normal))) return resolve(d);
-  throw new AppFailure('IO', 'Không tìm thấy phông chữ Tinos (resources/fonts) để tạo tệp PDF; hãy cài lại ứng dụng.');
+  throw AppFailure.of('PDF_FONTS_MISSING');
 };
 
 export const fontFiles = (dir: string) => ({

@@ -39,7 +39,7 @@ export class SlotRecorder {
   placement(): SignaturePlacement {
     const s = this.space;
     const box = s?.canvas?.[0];
-    if (!s || !box?.w || !box.h) throw new AppFailure('INTERNAL', 'Không xác định được vị trí chữ ký trên văn bản');
+    if (!s || !box?.w || !box.h) throw AppFailure.of('SIGNATURE_SLOT_UNKNOWN');
     const pageHeight = s.startPosition.pageOrientation === 'landscape' ? A4.width : A4.height;
     const { left, top } = s.startPosition;
     const r = (v: number): number => Math.round(v * 100) / 100;

@@ -9,15 +9,15 @@ import { loadAssessment, withEditable } from '../assessments/guards';
 
 /** The node an answer may be saved for: a leaf of the set that the unit scores itself (not a survey node). */
 const answerableNode = (set: IndicatorSet, input: AnswerSaveInput): IndicatorNode => {
-  if (input.answer.nodeId !== input.nodeId) throw new AppFailure('VALIDATION', 'Mã tiêu chí của câu trả lời không khớp');
+  if (input.answer.nodeId !== input.nodeId) throw AppFailure.of('ANSWER_NODE_MISMATCH');
   const node = findNode(set, input.nodeId);
-  if (!node) throw new AppFailure('NOT_FOUND', `Bộ chỉ số không có tiêu chí "${input.nodeId}"`);
-  if (!isLeaf(node)) throw new AppFailure('VALIDATION', `Tiêu chí ${node.code} được tính từ các tiêu chí con, không nhập trực tiếp`);
+  if (!node) throw AppFailure.of('NODE_NOT_IN_SET', { nodeId: input.nodeId });
+  if (!isLeaf(node)) throw AppFailure.of('NODE_NOT_A_LEAF', { code: node.code });
   if (node.method?.type === 'SURVEY') {
-    throw new AppFailure('VALIDATION', `Tiêu chí ${node.code} lấy kết quả điều tra xã hội học, đơn vị không tự chấm`);
+    throw AppFailure.of('NODE_IS_SURVEY', { code: node.code });
   }
   if (input.answer.notApplicable && node.naPolicy === 'NOT_ALLOWED') {
-    throw new AppFailure('VALIDATION', `Tiêu chí ${node.code} không được đánh dấu "Không áp dụng"`);
+    throw AppFailure.of('NODE_NA_NOT_ALLOWED', { code: node.code });
   }
   return node;
 };

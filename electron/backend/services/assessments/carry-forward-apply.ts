@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { isLeaf, nodeIndex } from '../../../../shared/domain/indicator-tree';
-import { isSurveyNode } from '../../../../shared/domain/progress';
+import { isLeaf, isSurveyNode, nodeIndex } from '../../../../shared/domain/indicator-tree';
 import type { CarryForwardReport } from '../../../../shared/ipc/channels/assessments';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorNode, IndicatorSet } from '../../../../shared/schemas/indicator-set';
@@ -34,7 +33,7 @@ export const applyCarryForward = (
   toId: string,
   dryRun: boolean,
 ): CarryForwardReport => {
-  if (fromId === toId) throw new AppFailure('VALIDATION', 'Hãy chọn một bản tự đánh giá khác để chuyển tiếp');
+  if (fromId === toId) throw AppFailure.of('CARRY_FROM_ITSELF');
   const from = requireAssessment(ctx.db, fromId);
   const to = requireAssessment(ctx.db, toId);
   if (!dryRun) assertAssessmentEditable(to);
@@ -44,10 +43,7 @@ export const applyCarryForward = (
   if (prev.id === next.id) mapped = identityMapped(next);
   else if (next.previousSetId === prev.id) mapped = next;
   else {
-    throw new AppFailure(
-      'VALIDATION',
-      `Bộ chỉ số "${next.name}" không khai báo kế thừa từ bộ chỉ số "${prev.name}", không thể chuyển tiếp câu trả lời`,
-    );
+    throw AppFailure.of('CARRY_SETS_UNRELATED', { next: next.name, previous: prev.name });
   }
   const nextNodes = nodeIndex(next);
 

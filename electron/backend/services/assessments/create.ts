@@ -13,10 +13,10 @@ import { getUnitProfile } from '../../db/repos/unit-repo';
  */
 export const createAssessment = (ctx: BackendContext, input: CreateAssessmentInput): Assessment => {
   const unit = getUnitProfile(ctx.db);
-  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi tạo bản tự đánh giá.');
+  if (!unit) throw AppFailure.of('UNIT_PROFILE_FIRST');
   const { summary } = ctx.catalog.get(input.indicatorSetId);
   if (!summary.unitTypes.includes(unit.type)) {
-    throw new AppFailure('VALIDATION', 'Bộ chỉ số này không áp dụng cho loại đơn vị của bạn.');
+    throw AppFailure.of('SET_NOT_FOR_UNIT_TYPE');
   }
   const now = ctx.now().toISOString();
   return insertAssessment(ctx.db, {

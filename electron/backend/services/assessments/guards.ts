@@ -14,7 +14,7 @@ import { inTransaction } from '../../db/transaction';
 
 export const requireAssessment = (db: Db, id: string): Assessment => {
   const a = findAssessment(db, id);
-  if (!a) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản tự đánh giá');
+  if (!a) throw AppFailure.of('ASSESSMENT_NOT_FOUND');
   return a;
 };
 
@@ -28,7 +28,7 @@ export const loadAssessment = (ctx: BackendContext, id: string): { assessment: A
 /** A locked assessment (its bundle was produced) is read-only: answers, survey values, evidence alike. */
 export const assertAssessmentEditable = (a: Pick<Assessment, 'status'>): void => {
   if (a.status === 'locked') {
-    throw new AppFailure('LOCKED', 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.');
+    throw AppFailure.of('ASSESSMENT_LOCKED');
   }
 };
 

@@ -9,7 +9,7 @@ import { unitDay } from './unit-day';
 
 /**
  * The full preflight of a stored assessment. The bundle export calls this right before packing and refuses
- * with PREFLIGHT_FAILED (preflightFailureMessage) unless `ok`. `rehash` re-reads every evidence file
+ * with PREFLIGHT_BLOCKED (preflightFailureParams) unless `ok`. `rehash` re-reads every evidence file
  * (slow on large stores; the UI's check only looks for missing or resized files).
  */
 export const preflightAssessment = async (
@@ -26,7 +26,7 @@ export const preflightAssessment = async (
     evidenceCounts: evidenceCountsOf(ctx.db, assessmentId),
     assessment: { status: opts.ignoreLock ? 'draft' : assessment.status, deadline: assessment.deadline },
     today: unitDay(ctx.now()),
-    evidenceProblems: check.problems.map((p) => ({ nodeId: null, nodeCode: null, message: p.message })),
+    evidenceProblems: check.problems.map((p) => ({ nodeId: null, nodeCode: null, message: p.message, name: p.originalName, problem: p.problem })),
   });
 };
 

@@ -15,7 +15,7 @@ export const openNewRevision = (ctx: BackendContext, assessmentId: string): Asse
   inTransaction(ctx.db, () => {
     const a = requireAssessment(ctx.db, assessmentId);
     if (a.status !== 'locked') {
-      throw new AppFailure('CONFLICT', 'Bản tự đánh giá đang mở để sửa; chỉ tạo lần nộp mới sau khi đã xuất hồ sơ.');
+      throw AppFailure.of('REVISION_STILL_OPEN');
     }
     reopenAsRevision(ctx.db, a.id, a.revision + 1, a.revision, now);
   });

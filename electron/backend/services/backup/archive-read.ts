@@ -8,20 +8,22 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 
+import type { Phrase } from '../../../../shared/ipc/errors/index';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { backupManifestSchema, DATABASE_ENTRY, EVIDENCE_ENTRY, MANIFEST_ENTRY, MAX_MANIFEST_BYTES } from './manifest';
 import type { BackupManifest } from './manifest';
 import { CONFIG_ENTRY } from './config-files';
 
-const INVALID = 'Tệp này không phải là tệp sao lưu hợp lệ của ứng dụng CCHC Tự đánh giá';
+type BackupWhy = Extract<Phrase, `BK_${string}`>;
 
-/** Every refusal is BACKUP_INVALID with a Vietnamese reason; nothing on disk has been touched yet. */
-export const invalidBackup = (why: string): AppFailure => new AppFailure('BACKUP_INVALID', `${INVALID} (${why}). Dữ liệu hiện tại không bị thay đổi.`);
+/** Every refusal is BACKUP_NOT_VALID with why (a BK_* phrase, `entry` where it names one); nothing on disk was touched yet. */
+export const invalidBackup = (why: BackupWhy, entry?: string): AppFailure =>
+  AppFailure.of('BACKUP_NOT_VALID', entry === undefined ? { why } : { why, entry });
 
 const openZip = (file: string): Promise<ZipFile> =>
   new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true }, (err, z) =>
-      err ? reject(invalidBackup('không đọc được cấu trúc tệp nén')) : resolve(z),
+      err ? reject(invalidBackup('BK_ZIP_UNREADABLE')) : resolve(z),
     );
   });
 
@@ -30,16 +32,16 @@ const listEntries = (zip: ZipFile): Promise<Entry[]> =>
     const out: Entry[] = [];
     zip.on('entry', (e: Entry) => {
       out.push(e);
-      if (out.length > 1_000_010) return reject(invalidBackup('quá nhiều mục'));
+      if (out.length > 1_000_010) return reject(invalidBackup('BK_TOO_MANY_ENTRIES'));
       zip.readEntry();
     });
     zip.on('end', () => resolve(out));
-    zip.on('error', () => reject(invalidBackup('cấu trúc tệp nén bị hỏng')));
+    zip.on('error', () => reject(invalidBackup('BK_ZIP_BROKEN')));
     zip.readEntry();
   });
 
 const openEntry = (zip: ZipFile, e: Entry): Promise<Readable> =>
-  new Promise((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(invalidBackup(`không đọc được "${e.fileName}"`)) : resolve(s))));
+  new Promise((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(invalidBackup('BK_ENTRY_UNREADABLE', e.fileName)) : resolve(s))));
 
 /** Streams one entry through SHA-256 (and into `dest` when extracting); size checked by yauzl and here. */
 const digestEntry = async (zip: ZipFile, e: Entry, dest: string | null, signal?: AbortSignal): Promise<{ sha256: string; size: number }> => {
@@ -56,12 +58,12 @@ const digestEntry = async (zip: ZipFile, e: Entry, dest: string | null, signal?:
   try {
     await pipeline(await openEntry(zip, e), tap, sink, signal ? { signal } : {});
   } catch (err) {
-    if (signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+    if (signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (err instanceof AppFailure) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     // A write failure into the staging folder is the disk's fault, not the file's: keep its errno code.
     if (dest && typeof code === 'string' && /^E[A-Z]+$/.test(code) && (err as NodeJS.ErrnoException).syscall) throw err;
-    throw invalidBackup(`nội dung "${e.fileName}" bị hỏng`);
+    throw invalidBackup('BK_ENTRY_BROKEN', e.fileName);
   }
   if (dest) {
     const fd = openSync(dest, 'r+');
@@ -75,7 +77,7 @@ const digestEntry = async (zip: ZipFile, e: Entry, dest: string | null, signal?:
 };
 
 const readManifest = async (zip: ZipFile, e: Entry): Promise<BackupManifest> => {
-  if (e.uncompressedSize > MAX_MANIFEST_BYTES) throw invalidBackup('bản kê khai quá lớn');
+  if (e.uncompressedSize > MAX_MANIFEST_BYTES) throw invalidBackup('BK_MANIFEST_TOO_LARGE');
   const chunks: Buffer[] = [];
   let len = 0;
   try {
@@ -92,16 +94,16 @@ const readManifest = async (zip: ZipFile, e: Entry): Promise<BackupManifest> => 
     );
   } catch (err) {
     if (err instanceof AppFailure) throw err;
-    throw invalidBackup('bản kê khai bị hỏng');
+    throw invalidBackup('BK_MANIFEST_BROKEN');
   }
   let json: unknown;
   try {
     json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw invalidBackup('bản kê khai không phải JSON');
+    throw invalidBackup('BK_MANIFEST_NOT_JSON');
   }
   const parsed = backupManifestSchema.safeParse(json);
-  if (!parsed.success) throw invalidBackup('bản kê khai sai định dạng hoặc của phiên bản khác');
+  if (!parsed.success) throw invalidBackup('BK_MANIFEST_FORMAT');
   return parsed.data;
 };
 
@@ -124,44 +126,44 @@ export const readBackupArchive = async (file: string, opts: ReadOptions = {}): P
   try {
     st = statSync(file);
   } catch {
-    throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp sao lưu.');
+    throw AppFailure.of('BACKUP_FILE_NOT_FOUND');
   }
-  if (!st.isFile() || st.size < 22) throw invalidBackup('tệp rỗng hoặc quá ngắn');
+  if (!st.isFile() || st.size < 22) throw invalidBackup('BK_FILE_TOO_SHORT');
   const zip = await openZip(file);
   try {
     const entries = await listEntries(zip);
-    if (entries[0]?.fileName !== MANIFEST_ENTRY) throw invalidBackup('thiếu bản kê khai');
+    if (entries[0]?.fileName !== MANIFEST_ENTRY) throw invalidBackup('BK_NO_MANIFEST');
     const names = new Set<string>();
     for (const e of entries) {
       const key = e.fileName.toLowerCase();
-      if (names.has(key)) throw invalidBackup(`mục trùng tên "${e.fileName.slice(0, 80)}"`);
+      if (names.has(key)) throw invalidBackup('BK_DUPLICATE_ENTRY', e.fileName.slice(0, 80));
       names.add(key);
-      if (e.isEncrypted()) throw invalidBackup('có mục bị mã hóa');
+      if (e.isEncrypted()) throw invalidBackup('BK_ENCRYPTED_ENTRY');
       if (e.fileName !== MANIFEST_ENTRY && e.fileName !== DATABASE_ENTRY && !EVIDENCE_ENTRY.test(e.fileName) && !CONFIG_ENTRY.test(e.fileName)) {
-        throw invalidBackup(`mục lạ "${e.fileName.slice(0, 80)}"`);
+        throw invalidBackup('BK_UNKNOWN_ENTRY', e.fileName.slice(0, 80));
       }
     }
     const manifest = await readManifest(zip, entries[0]);
     const expected = new Map<string, { size: number; sha256: string }>([[DATABASE_ENTRY, manifest.database]]);
     for (const ev of manifest.evidence) {
       const m = EVIDENCE_ENTRY.exec(ev.path)!;
-      if (ev.sha256 !== m[3] || !m[3]!.startsWith(m[1]! + m[2]!)) throw invalidBackup(`tài liệu "${ev.path}" sai địa chỉ nội dung`);
-      if (expected.has(ev.path)) throw invalidBackup('bản kê khai có mục trùng');
+      if (ev.sha256 !== m[3] || !m[3]!.startsWith(m[1]! + m[2]!)) throw invalidBackup('BK_WRONG_ADDRESS', ev.path);
+      if (expected.has(ev.path)) throw invalidBackup('BK_MANIFEST_DUPLICATE');
       expected.set(ev.path, ev);
     }
     for (const f of manifest.files) {
-      if (expected.has(f.path)) throw invalidBackup('bản kê khai có mục trùng');
+      if (expected.has(f.path)) throw invalidBackup('BK_MANIFEST_DUPLICATE');
       expected.set(f.path, f);
     }
-    if (entries.length !== expected.size + 1) throw invalidBackup('số mục không khớp bản kê khai');
+    if (entries.length !== expected.size + 1) throw invalidBackup('BK_COUNT_MISMATCH');
     if (opts.extractTo) {
       mkdirSync(opts.extractTo, { recursive: true });
     }
     let done = 0;
     for (const e of entries.slice(1)) {
       const want = expected.get(e.fileName);
-      if (!want) throw invalidBackup(`mục "${e.fileName}" không có trong bản kê khai`);
-      if (e.uncompressedSize !== want.size) throw invalidBackup(`kích thước "${e.fileName}" không khớp`);
+      if (!want) throw invalidBackup('BK_NOT_IN_MANIFEST', e.fileName);
+      if (e.uncompressedSize !== want.size) throw invalidBackup('BK_SIZE_MISMATCH', e.fileName);
       let dest: string | null = null;
       if (opts.extractTo) {
         if (e.fileName === DATABASE_ENTRY) dest = join(opts.extractTo, DATABASE_ENTRY);
@@ -178,7 +180,7 @@ export const readBackupArchive = async (file: string, opts: ReadOptions = {}): P
         }
       }
       const got = await digestEntry(zip, e, dest, opts.signal);
-      if (got.size !== want.size || got.sha256 !== want.sha256) throw invalidBackup(`mã băm của "${e.fileName}" không khớp`);
+      if (got.size !== want.size || got.sha256 !== want.sha256) throw invalidBackup('BK_HASH_MISMATCH', e.fileName);
       opts.onProgress?.(++done, expected.size);
     }
     return manifest;

@@ -89,7 +89,8 @@ export const backupLifecycle = (opts: BackupLifecycleOptions) => {
         opts.logger.info('pre-migration backup', { name: b.name, from, to });
       } catch (e) {
         const err = toAppError(e, opts.logger);
-        throw new AppFailure(err.code, `Không sao lưu được dữ liệu trước khi nâng cấp cơ sở dữ liệu, nên chưa nâng cấp (dữ liệu giữ nguyên). ${err.message}`);
+        // The code stays the cause's (DISK_FULL, PERMISSION_DENIED…): that is what the user must fix.
+        throw AppFailure.of('PRE_MIGRATION_BACKUP_FAILED', { cause: err.message }).withCode(err.code);
       }
     },
     started: (ctx: BackendContext): void => {

@@ -21,22 +21,22 @@ export const prepareStagedDatabase = (file: string, rt: SqliteRuntime): { schema
   try {
     db = openSideDatabase(file, rt, false);
   } catch {
-    throw invalidBackup('cơ sở dữ liệu trong tệp không mở được');
+    throw invalidBackup('BK_DB_UNOPENABLE');
   }
   try {
     let check: string;
     try {
       check = integrityCheck(db).join('; ');
     } catch {
-      throw invalidBackup('cơ sở dữ liệu trong tệp bị hỏng');
+      throw invalidBackup('BK_DB_BROKEN');
     }
-    if (check !== 'ok') throw invalidBackup('cơ sở dữ liệu trong tệp không toàn vẹn');
+    if (check !== 'ok') throw invalidBackup('BK_DB_NOT_INTACT');
     const tables = tableNames(db);
-    if (!REQUIRED_TABLES.every((t) => tables.includes(t))) throw invalidBackup('cơ sở dữ liệu không phải của ứng dụng này');
+    if (!REQUIRED_TABLES.every((t) => tables.includes(t))) throw invalidBackup('BK_DB_FOREIGN');
     const version = currentVersion(db);
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
     if (version > latest) {
-      throw new AppFailure('BACKUP_INVALID', 'Tệp sao lưu được tạo bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng rồi khôi phục lại; dữ liệu hiện tại không bị thay đổi.');
+      throw AppFailure.of('BACKUP_FROM_NEWER_APP');
     }
     useRollbackJournal(db);
     migrate(db, MIGRATIONS);
@@ -46,10 +46,10 @@ export const prepareStagedDatabase = (file: string, rt: SqliteRuntime): { schema
   }
 };
 
-const REFUSALS: Record<ReplaceRefusal, string> = {
-  shape: 'cấu trúc cơ sở dữ liệu không khớp',
-  version: 'phiên bản lược đồ không khớp',
-  'foreign-keys': 'dữ liệu trong tệp vi phạm ràng buộc khóa ngoại',
+const REFUSALS: Record<ReplaceRefusal, 'BK_DB_SHAPE' | 'BK_DB_VERSION' | 'BK_DB_FOREIGN_KEYS'> = {
+  shape: 'BK_DB_SHAPE',
+  version: 'BK_DB_VERSION',
+  'foreign-keys': 'BK_DB_FOREIGN_KEYS',
 };
 
 /**

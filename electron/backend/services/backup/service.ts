@@ -117,9 +117,9 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
       evidence = manifest.evidence;
       files = manifest.files;
     } else {
-      if (!AUTO_NAME.test(source.name)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản sao lưu tự động này.');
+      if (!AUTO_NAME.test(source.name)) throw AppFailure.of('AUTOMATIC_BACKUP_NOT_FOUND');
       const found = listAutomaticBackups(autoEnv(ctx).backupsDir).find((b) => b.name === source.name);
-      if (!found) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bản sao lưu tự động này.');
+      if (!found) throw AppFailure.of('AUTOMATIC_BACKUP_NOT_FOUND');
       // A closed snapshot file, not the live database: a plain copy is safe here.
       copyFileSync(join(autoEnv(ctx).backupsDir, source.name), stagedDb);
       createdAt = found.createdAt;

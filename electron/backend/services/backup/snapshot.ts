@@ -32,7 +32,7 @@ export const snapshotDatabaseSync = (db: Db, file: string, rt: SqliteRuntime): {
   try {
     vacuumInto(db, tmp);
     const check = integrityOf(tmp, rt);
-    if (check !== 'ok') throw new AppFailure('IO', `Bản sao lưu vừa tạo không toàn vẹn (${check}).`);
+    if (check !== 'ok') throw AppFailure.of('BACKUP_NOT_INTACT', { detail: check });
     backupFaults.beforeRename?.(tmp, file);
     renameWithRetrySync(tmp, file);
     fsyncDirSync(dirname(file));
@@ -53,7 +53,7 @@ export const snapshotDatabase = async (db: Db, file: string, rt: SqliteRuntime):
   const check = integrityOf(file, rt);
   if (check !== 'ok') {
     rmSync(file, { force: true });
-    throw new AppFailure('IO', `Bản sao cơ sở dữ liệu không toàn vẹn (${check}).`);
+    throw AppFailure.of('SNAPSHOT_NOT_INTACT', { detail: check });
   }
   return { sizeBytes: statSync(file).size };
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { preflightFailureMessage } from '../../../../shared/domain/preflight';
+import { preflightFailureParams } from '../../../../shared/domain/preflight';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
@@ -64,15 +64,15 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   // No re-hash here: packing reads every evidence file once and checks its SHA-256 in that same pass
   // (pack.ts, FILE_CHANGED); preflight still refuses missing or resized files with their names.
   const preflight = await preflightAssessment(ctx, assessment.id, { ignoreLock: reExport });
-  if (!preflight.ok) throw new AppFailure('PREFLIGHT_FAILED', preflightFailureMessage(preflight), { errors: preflight.errors.length });
+  if (!preflight.ok) throw AppFailure.of('PREFLIGHT_BLOCKED', preflightFailureParams(preflight), { errors: preflight.errors.length });
   // the bundle carries the final report: its number, date, signer and narrative must be there (never "…")
   const model = loadReportModel(ctx, assessment.id).model;
   assertReportFinal(model);
   const unit = getUnitProfile(ctx.db);
-  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất hồ sơ nộp.');
+  if (!unit) throw AppFailure.of('UNIT_PROFILE_BEFORE_BUNDLE');
   const set = ctx.catalog.get(assessment.indicatorSetId).document as IndicatorSet;
   if (set.version !== assessment.indicatorSetVersion) {
-    throw new AppFailure('CONFLICT', 'Bộ chỉ số đã đổi phiên bản so với khi tạo bản tự đánh giá; hãy chuyển sang bộ chỉ số mới trước khi nộp.');
+    throw AppFailure.of('SET_CHANGED_SINCE_CREATED');
   }
   const submissionId = existingId ?? uuidV7(now.getTime());
   const docs = listDocumentRows(ctx.db, assessment.id);

@@ -43,15 +43,15 @@ const ioFailure = (e: unknown, target: string): AppFailure => {
   if (isAppFailure(e)) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
   const name = (e as Error)?.name ?? '';
-  if (name === 'AbortError' || code === 'ABORT_ERR') return new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ.');
-  if (code === 'ENOSPC') return new AppFailure('DISK_FULL', 'Ổ đĩa đã đầy: không ghi được hồ sơ nộp. Hãy giải phóng dung lượng rồi thử lại.');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppFailure('PERMISSION_DENIED', 'Không có quyền ghi vào thư mục đã chọn.');
+  if (name === 'AbortError' || code === 'ABORT_ERR') return AppFailure.of('BUNDLE_WRITE_CANCELLED');
+  if (code === 'ENOSPC') return AppFailure.of('BUNDLE_DISK_FULL');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return AppFailure.of('BUNDLE_NO_PERMISSION');
   if (code === 'ENOENT' && (e as NodeJS.ErrnoException).path === target) {
-    return new AppFailure('IO', 'Thư mục lưu hồ sơ không tồn tại hoặc không truy cập được.');
+    return AppFailure.of('BUNDLE_FOLDER_MISSING');
   }
-  if (code === 'FILE_CHANGED' || code === 'ENOENT') return new AppFailure('FILE_CHANGED', 'Một tài liệu kiểm chứng đã bị xóa hoặc thay đổi sau khi đính kèm. Hãy kiểm tra lại tài liệu.');
-  if (code === 'EEXIST') return new AppFailure('CONFLICT', 'Đang có một lần xuất hồ sơ khác tới cùng tệp này.');
-  return new AppFailure('IO', `Lỗi ghi hồ sơ nộp: ${(e as Error)?.message ?? String(e)}`);
+  if (code === 'FILE_CHANGED' || code === 'ENOENT') return AppFailure.of('BUNDLE_EVIDENCE_GONE');
+  if (code === 'EEXIST') return AppFailure.of('BUNDLE_TARGET_BUSY');
+  return AppFailure.of('BUNDLE_WRITE_FAILED', { detail: (e as Error)?.message ?? String(e) });
 };
 
 /**
@@ -64,7 +64,7 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
   assertSignerUsable(o.signer, o.now);
   const partial = `${o.out}.partial`;
   const cancelled = (): void => {
-    if (o.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy xuất hồ sơ.');
+    if (o.signal?.aborted) throw AppFailure.of('BUNDLE_WRITE_CANCELLED');
   };
   await rm(partial, { force: true }); // a stale partial from a crash
   const total = o.evidence.reduce((s, e) => s + e.size, 0);
@@ -94,8 +94,7 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
       // packed must be exactly what the store recorded at attach time (the export's preflight only checks
       // presence and size, so this is where a file changed in place is caught).
       if (w.size !== ev.size || w.sha256 !== ev.sha256) {
-        const what = ev.name ? `«${ev.name}» (${ev.path})` : ev.path;
-        throw new AppFailure('FILE_CHANGED', `Tài liệu kiểm chứng ${what} đã bị thay đổi sau khi đính kèm (mã băm không khớp).`);
+        throw ev.name ? AppFailure.of('BUNDLE_EVIDENCE_ALTERED', { name: ev.name, path: ev.path }) : AppFailure.of('BUNDLE_EVIDENCE_ALTERED_PATH', { path: ev.path });
       }
       refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: ev.sha256 });
     }
@@ -117,10 +116,7 @@ export const packBundle = async (o: PackOptions): Promise<PackResult> => {
       progress('Kiểm tra lại hồ sơ');
       verification = await o.verify(partial);
       if (verification.status === 'INVALID') {
-        throw new AppFailure('BUNDLE_INVALID', `Hồ sơ vừa tạo không vượt qua kiểm tra: ${verification.message}`, {
-          code: verification.code,
-          detail: verification.detail,
-        });
+        throw AppFailure.of('BUNDLE_SELF_CHECK_FAILED', { check: verification.code }, { code: verification.code, detail: verification.detail });
       }
     }
     cancelled();

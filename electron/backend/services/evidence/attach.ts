@@ -60,7 +60,7 @@ export const attachFiles = async (
 
   for (const [i, f] of req.files.entries()) {
     const name = cleanOriginalName(f.name);
-    if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+    if (opts.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     opts.onProgress?.(doneBefore, total, name);
     try {
       const copy = await copyToTemp(dataDir, f.path, {
@@ -73,7 +73,7 @@ export const attachFiles = async (
       let fileKind;
       try {
         fileKind = await detectFileKind(copy.tmpPath, copy.head, name);
-        if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+        if (opts.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
         // Once more before the file enters the store: the lock may have been taken while it was copied.
         requireEditable(db, req.assessmentId);
       } catch (e) {
@@ -106,7 +106,8 @@ export const attachFiles = async (
     } catch (e) {
       if (isAppFailure(e) && (e.code === 'BAD_FILE' || e.code === 'FILE_TOO_LARGE' || e.code === 'FILE_CHANGED')) {
         refusals.push(e);
-        result.refused.push({ name, code: e.code, message: e.message });
+        const { code, message, reason, params } = e.toError();
+        result.refused.push({ name, code, message, ...(reason ? { reason } : {}), ...(params ? { params } : {}) });
       } else throw e;
     }
     doneBefore += sizes[i] ?? 0;

@@ -3,16 +3,16 @@ import type { FileHandle } from 'node:fs/promises';
 
 import yauzl from 'yauzl';
 
+import type { Phrase } from '../../../../shared/ipc/errors/index';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { EvidenceFileKind } from '../../../../shared/schemas/evidence';
 
 /** How many leading bytes the store keeps while copying, for detection. */
 export const HEAD_BYTES = 4096;
 
-const ALLOWED_TEXT = 'PDF, Word (doc/docx), Excel (xls/xlsx), OpenDocument (odt/ods), ảnh JPG/PNG hoặc tệp nén ZIP';
-
-const refuse = (detail: string): never => {
-  throw new AppFailure('BAD_FILE', `${detail} Chỉ chấp nhận: ${ALLOWED_TEXT}.`);
+/** Refuses the file; the sentence lists what is accepted (reason EVIDENCE_TYPE_REFUSED). */
+const refuse = (why: Phrase): never => {
+  throw AppFailure.of('EVIDENCE_TYPE_REFUSED', { why });
 };
 
 const startsWith = (head: Buffer, bytes: number[], at = 0): boolean =>
@@ -29,9 +29,9 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
  * directory we could not read).
  */
 export const detectFileKind = async (file: string, head: Buffer, nameHint: string): Promise<EvidenceFileKind> => {
-  if (head.length === 0) return refuse('Tệp rỗng (0 byte).');
+  if (head.length === 0) return refuse('EV_EMPTY');
   if (startsWith(head, [0x4d, 0x5a]) || startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) {
-    return refuse('Tệp là chương trình chạy được (không phải tài liệu), dù tên tệp có đuôi khác.');
+    return refuse('EV_EXECUTABLE');
   }
   // PDF readers accept up to 1 KiB of junk before the header; so do we.
   if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
@@ -39,7 +39,7 @@ export const detectFileKind = async (file: string, head: Buffer, nameHint: strin
   if (startsWith(head, PNG_MAGIC)) return 'png';
   if (startsWith(head, OLE_MAGIC)) return detectOle(file, nameHint);
   if (startsWith(head, ZIP_LOCAL) || startsWith(head, ZIP_EMPTY)) return detectZip(file, head);
-  return refuse('Loại tệp không được hỗ trợ (nhận biết theo nội dung tệp).');
+  return refuse('EV_UNKNOWN_TYPE');
 };
 
 // ---- ZIP family: docx/xlsx (OOXML), odt/ods (OpenDocument), else plain zip ----
@@ -85,7 +85,7 @@ const detectZip = async (file: string, head: Buffer): Promise<EvidenceFileKind> 
   try {
     names = await zipEntryNames(file);
   } catch {
-    return refuse('Tệp nén (hoặc tệp Office) bị hỏng, không đọc được danh mục bên trong.');
+    return refuse('EV_ZIP_BROKEN');
   }
   const has = (n: string) => names.includes(n);
   if (has('[Content_Types].xml')) {
@@ -150,5 +150,5 @@ const detectOle = async (file: string, nameHint: string): Promise<EvidenceFileKi
     if (ext === 'doc') return 'doc';
     if (ext === 'xls') return 'xls';
   }
-  return refuse('Tệp Office định dạng cũ nhưng không phải Word (.doc) hay Excel (.xls).');
+  return refuse('EV_OLD_OFFICE_OTHER');
 };

@@ -38,7 +38,7 @@ export const nodeResolverFor = (catalog: IndicatorSetCatalog, indicatorSetId: st
 
 export const requireDocument = (db: Db, documentId: string): EvidenceRow => {
   const d = findDocument(db, documentId);
-  if (!d) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng');
+  if (!d) throw AppFailure.of('EVIDENCE_NOT_FOUND');
   return d;
 };
 

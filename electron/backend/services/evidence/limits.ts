@@ -12,13 +12,5 @@ export const evidenceMaxBytes = (env: Record<string, string | undefined> = proce
   return Number.isInteger(mb) && mb >= 1 && mb <= 4096 ? mb * 1024 * 1024 : DEFAULT_MAX_EVIDENCE_BYTES;
 };
 
-const mb = (bytes: number): string =>
-  (bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-
 export const tooLarge = (name: string, size: number, max: number): AppFailure =>
-  new AppFailure(
-    'FILE_TOO_LARGE',
-    `Tệp "${name}" quá lớn: mỗi tệp kiểm chứng tối đa ${mb(max)} MB (tệp này từ ${mb(size)} MB trở lên). ` +
-      'Hãy giảm dung lượng (ví dụ quét PDF đen trắng 200 dpi) hoặc tách thành nhiều tệp.',
-    { size, max },
-  );
+  AppFailure.of('EVIDENCE_TOO_LARGE', { name, size, max }, { size, max });

@@ -10,7 +10,7 @@ import { checkStoredFile } from './verify';
 /** The stored file of a document, after a size check (a missing or altered file is FILE_CHANGED, never served). */
 export const intactStorePath = async (dataDir: string, d: Pick<EvidenceRow, 'sha256' | 'size' | 'originalName'>): Promise<string> => {
   const problem = await checkStoredFile(dataDir, d.sha256, d.size, { rehash: false });
-  if (problem) throw new AppFailure('FILE_CHANGED', `Tệp "${d.originalName}" không còn nguyên vẹn trong kho dữ liệu; hãy đính kèm lại.`);
+  if (problem) throw AppFailure.of('EVIDENCE_NOT_INTACT', { name: d.originalName });
   return storePathFor(dataDir, d.sha256);
 };
 

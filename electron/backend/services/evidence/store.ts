@@ -23,7 +23,7 @@ export const isSha256 = (s: string): boolean => HEX64.test(s);
 
 /** Absolute path of a stored file (the bundle engineer packs evidence from here). */
 export const storePathFor = (dataDir: string, sha256: string): string => {
-  if (!isSha256(sha256)) throw new AppFailure('VALIDATION', 'Mã băm tài liệu không hợp lệ');
+  if (!isSha256(sha256)) throw AppFailure.of('STORE_HASH_INVALID');
   return join(dataPaths(dataDir).evidence, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 };
 
@@ -64,9 +64,9 @@ export const checkSourceFile = (path: string, displayName: string, maxBytes: num
   try {
     st = lstatSync(path);
   } catch {
-    throw new AppFailure('FILE_CHANGED', `Không tìm thấy tệp "${displayName}" (tệp đã bị xóa hoặc di chuyển?).`);
+    throw AppFailure.of('SOURCE_FILE_MISSING', { name: displayName });
   }
-  if (!st.isFile()) throw new AppFailure('BAD_FILE', `"${displayName}" không phải là một tệp thông thường.`);
+  if (!st.isFile()) throw AppFailure.of('NOT_A_REGULAR_FILE', { name: displayName });
   if (st.size > maxBytes) throw tooLarge(displayName, st.size, maxBytes);
   return { size: st.size, mtimeMs: st.mtimeMs };
 };
@@ -116,7 +116,7 @@ export const copyToTemp = async (dataDir: string, src: string, opts: CopyOptions
       const at = size;
       size += bytesRead;
       if (size > opts.maxBytes) throw tooLarge(opts.displayName, size, opts.maxBytes);
-      if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+      if (opts.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
       opts.faults?.onChunk?.(size);
       await writing; // the other buffer is free again
       which = which === 0 ? 1 : 0;
@@ -137,7 +137,7 @@ export const copyToTemp = async (dataDir: string, src: string, opts: CopyOptions
     input = undefined;
     const after = statSync(src);
     if (after.size !== before.size || after.size !== size || after.mtimeMs !== before.mtimeMs) {
-      throw new AppFailure('FILE_CHANGED', `Tệp "${opts.displayName}" đã thay đổi trong lúc đính kèm. Hãy đóng chương trình đang sửa tệp rồi thử lại.`);
+      throw AppFailure.of('SOURCE_CHANGED_WHILE_COPYING', { name: opts.displayName });
     }
     opts.faults?.afterTempWritten?.(tmpPath);
     return { tmpPath, sha256: hash.digest('hex'), size, head };
@@ -146,7 +146,7 @@ export const copyToTemp = async (dataDir: string, src: string, opts: CopyOptions
     await output?.close().catch(() => {});
     await input?.close().catch(() => {});
     discardTemp(tmpPath);
-    if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+    if (opts.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     throw e;
   }
 };

@@ -3,7 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { EvidenceCheck } from '../../../../shared/schemas/evidence';
+import { evidenceProblemText } from '../../../../shared/domain/evidence-problems';
+import type { EvidenceCheck, EvidenceProblem } from '../../../../shared/schemas/evidence';
 import type { Db } from '../../db/connection';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
 import { storePathFor } from './store';
@@ -14,13 +15,7 @@ export const hashFile = async (path: string, signal?: AbortSignal): Promise<stri
   return h.digest('hex');
 };
 
-type Problem = EvidenceCheck['problems'][number]['problem'];
-
-const MESSAGES: Record<Problem, (name: string) => string> = {
-  MISSING: (n) => `Tệp kiểm chứng "${n}" không còn trong kho dữ liệu (đã bị xóa hoặc di chuyển bên ngoài ứng dụng).`,
-  SIZE_CHANGED: (n) => `Tệp kiểm chứng "${n}" đã bị thay đổi kích thước kể từ khi đính kèm.`,
-  HASH_CHANGED: (n) => `Nội dung tệp kiểm chứng "${n}" đã bị thay đổi kể từ khi đính kèm.`,
-};
+type Problem = EvidenceProblem;
 
 /** Checks one stored file against the size and hash recorded at attach time. Null when intact. */
 export const checkStoredFile = async (
@@ -62,7 +57,7 @@ export const verifyEvidence = async (
     }
     const problem = byHash.get(r.sha256) ?? null;
     if (problem) {
-      problems.push({ documentId: r.id, sha256: r.sha256, originalName: r.originalName, problem, message: MESSAGES[problem](r.originalName) });
+      problems.push({ documentId: r.id, sha256: r.sha256, originalName: r.originalName, problem, message: evidenceProblemText(problem, r.originalName) });
     }
     opts.onProgress?.(++done, rows.length);
   }
@@ -73,8 +68,9 @@ export const verifyEvidence = async (
 export const assertEvidenceIntact = async (db: Db, dataDir: string, assessmentId: string, signal?: AbortSignal): Promise<void> => {
   const report = await verifyEvidence(db, dataDir, assessmentId, signal ? { signal } : {});
   if (!report.ok) {
-    const first = report.problems[0];
-    const more = report.problems.length > 1 ? ` (và ${report.problems.length - 1} tệp khác)` : '';
-    throw new AppFailure('FILE_CHANGED', `${first?.message ?? 'Tệp kiểm chứng đã thay đổi.'}${more}`, report);
+    const first = report.problems[0]!;
+    const params = { problem: first.problem, name: first.originalName };
+    const more = report.problems.length - 1;
+    throw more > 0 ? AppFailure.of('EVIDENCE_CHANGED_MORE', { ...params, more }, report) : AppFailure.of('EVIDENCE_CHANGED', params, report);
   }
 };

@@ -22,12 +22,12 @@ export const appraiseLeaf = (
   const row = requireImport(ctx, input.importId);
   const newest = highestRevision(ctx.db, row.submissionId);
   if (newest && newest.revision > row.revision) {
-    throw new AppFailure('CONFLICT', `Đơn vị đã gửi phiên bản ${newest.revision} của hồ sơ; hãy thẩm định phiên bản mới nhất.`);
+    throw AppFailure.of('INBOX_NOT_NEWEST', { revision: newest.revision });
   }
   const leaf = loadModel(ctx, row).leaves.find((l) => l.nodeId === input.nodeId);
-  if (!leaf) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tiêu chí (hoặc tiêu chí không phải tiêu chí lá)');
+  if (!leaf) throw AppFailure.of('INBOX_LEAF_NOT_FOUND');
   const problem = appraisalProblem({ kind: leaf.kind as NodeKind, max: leaf.max }, input.appraisedMilli);
-  if (problem) throw new AppFailure('VALIDATION', problem);
+  if (problem) throw AppFailure.of(problem);
   saveAppraisal(ctx.db, row.id, { nodeId: input.nodeId, appraisedMilli: input.appraisedMilli, comment: input.comment, updatedAt: ctx.now().toISOString() });
   return detailOf(ctx, loadModel(ctx, row));
 };
@@ -36,11 +36,11 @@ export const appraiseLeaf = (
 export const previewableEvidence = (ctx: BackendContext, importId: string, path: string): { file: string; evidence: ImportedEvidenceRow } => {
   requireImport(ctx, importId);
   const e = listImportedEvidence(ctx.db, importId).find((x) => x.path === path);
-  if (!e) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng trong hồ sơ');
-  if (!isPreviewable(e.mediaType)) throw new AppFailure('UNSUPPORTED', 'Chỉ xem trước được PDF và ảnh.');
+  if (!e) throw AppFailure.of('INBOX_EVIDENCE_NOT_FOUND');
+  if (!isPreviewable(e.mediaType)) throw AppFailure.of('INBOX_PREVIEW_PDF_OR_IMAGE');
   const file = storePathFor(ctx.dataDir, e.sha256);
   if (!existsSync(file) || statSync(file).size !== e.size) {
-    throw new AppFailure('FILE_CHANGED', `Tệp "${e.originalName}" trong kho đã bị xóa hoặc thay đổi.`);
+    throw AppFailure.of('STORED_FILE_CHANGED', { name: e.originalName });
   }
   return { file, evidence: e };
 };

@@ -31,9 +31,9 @@ export const entryToTemp = async (
   try {
     fh = await open(tmpPath, 'wx', 0o600);
     for await (const chunk of source) {
-      if (signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+      if (signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
       size += chunk.length;
-      if (size > expect.size) throw new AppFailure('BUNDLE_INVALID', `Tệp ${expect.name} trong hồ sơ dài hơn kích thước đã kiểm tra (E_SIZE_MISMATCH).`);
+      if (size > expect.size) throw AppFailure.of('INBOX_ENTRY_TOO_LONG', { name: expect.name });
       hash.update(chunk);
       for (let off = 0; off < chunk.length; ) {
         const { bytesWritten } = await fh.write(chunk, off, chunk.length - off, size - chunk.length + off);
@@ -43,7 +43,7 @@ export const entryToTemp = async (
     const sha256 = hash.digest('hex');
     if (size !== expect.size || sha256 !== expect.sha256) {
       // The file changed between verification and import: refuse rather than store unverified bytes.
-      throw new AppFailure('BUNDLE_INVALID', `Tệp ${expect.name} đã thay đổi sau khi kiểm tra (E_DIGEST_MISMATCH). Không có gì được lưu.`);
+      throw AppFailure.of('INBOX_ENTRY_CHANGED', { name: expect.name });
     }
     await fh.chmod(0o444);
     await fh.sync();

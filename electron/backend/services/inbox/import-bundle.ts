@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { bundleMessage } from '../../../../shared/domain/bundle-codes';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { allNodes } from '../../../../shared/domain/indicator-tree';
 import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
@@ -37,7 +36,7 @@ export const trustOf = (dataDir: string): TrustStore => {
 
 /** The refusal shown to the appraiser: the verification code and its Vietnamese explanation. */
 export const refusal = (code: BundleCode, detail?: string): AppFailure =>
-  new AppFailure('BUNDLE_INVALID', `Hồ sơ bị từ chối (${code}): ${bundleMessage(code)}`, { bundleCode: code, ...(detail ? { detail } : {}) });
+  AppFailure.of('BUNDLE_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
 
 /** Verification in the isolated worker, with every known set version and the replay list. */
 export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress): Promise<VerifyResult> =>
@@ -87,7 +86,7 @@ export const importBundle = async (
   const bundleSha256 = await hashFile(file, o.signal);
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
   const v = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
-  if (o.signal?.aborted) throw new AppFailure('CANCELLED', 'Đã hủy theo yêu cầu');
+  if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (v.status === 'INVALID') throw refusal(v.code, v.detail);
 
   const temps: TempCopy[] = [];

@@ -3,13 +3,14 @@ import type { AnswerInputs, ScorableAnswer } from '../../../../shared/schemas/an
 import type { InboxDetail, InboxNode, InboxRow } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { allNodes, isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPercent, formatPoints, milli } from '../../../../shared/domain/points';
+import { milli } from '../../../../shared/domain/points';
 import { appraisedTotals, isAppraisable, rollUp, selfTotals } from '../../../../shared/domain/ranking';
 import type { RankingLeaf, SetRules, Totals, TreeNode } from '../../../../shared/domain/ranking';
 import { scoreAssessment } from '../../../../shared/domain/scoring';
 import type { AssessmentScore } from '../../../../shared/domain/scoring';
 import type { IndicatorNode, IndicatorSet, NodeKind } from '../../../../shared/schemas/indicator-set';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import type { BackendContext } from '../../context';
 import { findImported, highestRevision, listAppraisals, listImportedAnswers, listImportedEvidence, listRevisions } from '../../db/repos/inbox-repo';
 import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
@@ -56,7 +57,7 @@ export const setOf = (ctx: BackendContext, row: ImportedSubmissionRow): Indicato
   try {
     return ctx.catalog.getVersion(row.setId, row.setVersion).document;
   } catch {
-    throw new AppFailure('NOT_FOUND', `Máy này không còn bộ chỉ số "${row.setId}" phiên bản ${row.setVersion} để tính điểm hồ sơ.`);
+    throw AppFailure.of('INBOX_SET_MISSING', { id: row.setId, version: row.setVersion });
   }
 };
 
@@ -76,7 +77,7 @@ export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): Impo
 
 export const requireImport = (ctx: BackendContext, importId: string): ImportedSubmissionRow => {
   const row = findImported(ctx.db, importId);
-  if (!row) throw new AppFailure('NOT_FOUND', 'Không tìm thấy hồ sơ đã tiếp nhận');
+  if (!row) throw AppFailure.of('INBOX_IMPORT_NOT_FOUND');
   return row;
 };
 
@@ -112,12 +113,12 @@ export const rowOf = (m: ImportModel): InboxRow => {
 const inputsText = (i: AnswerInputs): string => {
   const parts: string[] = [];
   if (i.numerator !== undefined || i.denominator !== undefined) parts.push(`${i.numerator ?? '?'}/${i.denominator ?? '?'}`);
-  if (i.percent !== undefined) parts.push(`${formatPercent(Math.round(i.percent * 1000))} %`);
+  if (i.percent !== undefined) parts.push(`${formatPercent(milli(i.percent))} %`);
   if (i.count !== undefined) parts.push(`số lần: ${i.count}`);
   if (i.levelId !== undefined) parts.push(`mức: ${i.levelId}`);
   if (i.met !== undefined) parts.push(i.met ? 'Đạt' : 'Không đạt');
   if (i.externalValue !== undefined) parts.push(`giá trị: ${i.externalValue}`);
-  if (i.manualPoints !== undefined) parts.push(`${formatPoints(Math.round(i.manualPoints * 1000))} điểm`);
+  if (i.manualPoints !== undefined) parts.push(`${formatPoints(milli(i.manualPoints))} điểm`);
   return parts.join('; ');
 };
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
+import { fromMilli } from '../../../../shared/domain/points';
 import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import type { UnitType } from '../../../../shared/schemas/unit';
 
 export const BLOCK_TITLES: Record<UnitType, string> = {
@@ -45,9 +45,10 @@ export const buildRankingWorkbook = async (year: number, blocks: Record<UnitType
         rank: r.rank ?? '',
         code: r.unitCode,
         name: r.unitName,
-        self: Number(formatPoints(r.selfTotal, 'en')),
-        appraised: Number(formatPoints(r.appraisedTotal, 'en')),
-        index: r.index === null ? '' : Number(formatIndex(r.index, 'en')),
+        self: fromMilli(r.selfTotal),
+        appraised: fromMilli(r.appraisedTotal),
+        // hundredths of a percent → percent; IEEE division rounds exactly as parsing "96.17" would
+        index: r.index === null ? '' : r.index / 100,
         band: r.classification ?? '',
         revision: r.revision,
         status: r.status === 'VALID' ? 'Hợp lệ' : `Hợp lệ, có cảnh báo (${r.warnings.join(', ')})`,

@@ -127,7 +127,7 @@ export class IndicatorSetCatalog {
   get(id: string): CatalogEntry {
     this.load();
     const entry = this.effective.get(id);
-    if (!entry) throw new AppFailure('NOT_FOUND', `Không tìm thấy bộ chỉ số "${id}"`);
+    if (!entry) throw AppFailure.of('SET_NOT_FOUND', { id });
     return entry;
   }
 
@@ -135,7 +135,7 @@ export class IndicatorSetCatalog {
   getVersion(id: string, version: string | null): CatalogEntry {
     if (version === null) return this.get(id);
     const entry = this.load().find((e) => e.summary.id === id && e.summary.version === version);
-    if (!entry) throw new AppFailure('NOT_FOUND', `Không tìm thấy bộ chỉ số "${id}" phiên bản ${version}`);
+    if (!entry) throw AppFailure.of('SET_VERSION_NOT_FOUND', { id, version });
     return entry;
   }
 }

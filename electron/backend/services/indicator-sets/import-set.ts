@@ -50,7 +50,7 @@ const parseUpload = async (name: string, data: Buffer): Promise<Parsed> => {
       })),
     };
   }
-  if (format !== 'json') throw new AppFailure('BAD_FILE', 'Chỉ hỗ trợ tệp bộ chỉ số .json hoặc mẫu Excel .xlsx');
+  if (format !== 'json') throw AppFailure.of('SET_FORMAT_UNSUPPORTED');
   let doc: unknown;
   try {
     doc = JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
@@ -76,16 +76,10 @@ export const importSetFile = async (ctx: BackendContext, userDir: string, file: 
   const sha256 = indicatorSetSha256(set);
   const same = ctx.catalog.listAll().find((e) => e.summary.id === set.id && e.summary.version === set.version);
   if (same?.origin === 'shipped') {
-    throw new AppFailure(
-      'CONFLICT',
-      `Bộ chỉ số "${set.id}" phiên bản ${set.version} trùng với bộ chỉ số có sẵn trong ứng dụng; hãy đặt phiên bản khác.`,
-    );
+    throw AppFailure.of('SET_SAME_AS_SHIPPED', { id: set.id, version: set.version });
   }
   if (same && same.summary.sha256 !== sha256) {
-    throw new AppFailure(
-      'CONFLICT',
-      `Đã nhập bộ chỉ số "${set.id}" phiên bản ${set.version} với nội dung khác; hãy tăng số phiên bản của bộ mới.`,
-    );
+    throw AppFailure.of('SET_VERSION_CLASH', { id: set.id, version: set.version });
   }
   if (same) return { imported: true, fileName: file.name, set: entryOut(ctx.catalog, same), unchanged: true, errors: [] };
   mkdirSync(userDir, { recursive: true });
@@ -95,7 +89,7 @@ export const importSetFile = async (ctx: BackendContext, userDir: string, file: 
   const entry = ctx.catalog.listAll().find((e) => e.file === target);
   if (!entry) {
     // The catalog refused what we validated: never leave a file it cannot serve.
-    throw new AppFailure('INTERNAL', `Không nạp được bộ chỉ số vừa nhập: ${ctx.catalog.problems.join('; ')}`);
+    throw AppFailure.of('SET_RELOAD_FAILED', { detail: ctx.catalog.problems.join('; ') });
   }
   ctx.logger.info('indicator set imported', { id: set.id, version: set.version });
   return { imported: true, fileName: file.name, set: entryOut(ctx.catalog, entry), unchanged: false, errors: [] };

@@ -1,6 +1,7 @@
 import { PdfArray, PdfDict, PdfName, PdfNumber } from '@libpdf/core';
 import type { EmbeddedFont, PDF, PDFPage, PdfRef } from '@libpdf/core';
 
+import type { Phrase } from '../../../../shared/ipc/errors/index';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { attachmentLayout, imageLayout, textOnlyLayout } from './layout';
 import type { Layout, Measure } from './layout';
@@ -31,7 +32,7 @@ const loadFonts = (doc: PDF, files: AppearanceFonts): Fonts => {
       cache.set(name, font);
       return font;
     } catch {
-      throw new AppFailure('BAD_FILE', 'Không đọc được phông chữ dùng cho hình ảnh chữ ký.');
+      throw AppFailure.of('SIGNATURE_FONT_UNREADABLE');
     }
   };
   const pick = (b: boolean) => (b && files.bold ? { font: embed(files.bold, 'F2'), name: 'F2' } : { font: embed(files.regular, 'F1'), name: 'F1' });
@@ -43,14 +44,14 @@ const requireGlyphs = (fonts: Fonts, texts: { text: string; bold: boolean }[]): 
   for (const t of texts) {
     const missing = fonts.pick(t.bold).font.getUnencodableCharacters(t.text);
     if (missing.length > 0) {
-      throw new AppFailure('VALIDATION', `Phông chữ của chữ ký không có ký tự: ${[...new Set(missing)].join(' ')}`, { missing });
+      throw AppFailure.of('SIGNATURE_FONT_MISSING_GLYPHS', { chars: [...new Set(missing)].join(' ') }, { missing });
     }
   }
 };
 
-const nonEmpty = (value: string, label: string): string => {
+const nonEmpty = (value: string, label: Extract<Phrase, `SIG_${string}`>): string => {
   const v = value.normalize('NFC').trim();
-  if (!v) throw new AppFailure('VALIDATION', `Thiếu ${label} cho hình ảnh chữ ký.`);
+  if (!v) throw AppFailure.of('SIGNATURE_FIELD_MISSING', { what: label });
   return v;
 };
 
@@ -62,11 +63,11 @@ const nd30Layout = (
   images: { signature?: { width: number; height: number }; seal?: { width: number; height: number } },
 ): Layout => {
   if (placement === 'first-page-top-right') {
-    throw new AppFailure('VALIDATION', 'Chữ ký của người có thẩm quyền cần vị trí (trang và khung) trên văn bản.');
+    throw AppFailure.of('SIGNATURE_NEEDS_PLACEMENT');
   }
-  const title = nonEmpty(a.title, 'chức vụ');
-  const name = nonEmpty(a.name, 'họ tên người ký');
-  const organisation = nonEmpty(a.organisation, 'tên cơ quan, tổ chức');
+  const title = nonEmpty(a.title, 'SIG_TITLE');
+  const name = nonEmpty(a.name, 'SIG_NAME');
+  const organisation = nonEmpty(a.organisation, 'SIG_ORGANISATION');
   if (!images.signature) {
     const lines = [`Ký bởi: ${name}`, `Chức vụ: ${title}`, `Cơ quan: ${organisation}`, `Thời gian ký: ${isoVietnam(when)}`];
     requireGlyphs(fonts, lines.map((text) => ({ text, bold: false })));
@@ -84,7 +85,7 @@ export const buildAppearance = (doc: PDF, page: PDFPage, opts: SignPdfOptions): 
   const embedded: { name: string; ref: PdfRef; which: 'signature' | 'seal' }[] = [];
   let layout: Layout;
   if (a.kind === 'attachment') {
-    const lines = [nonEmpty(a.documentNumber, 'số và ký hiệu văn bản'), isoVietnam(opts.signingTime)];
+    const lines = [nonEmpty(a.documentNumber, 'SIG_DOCUMENT_NUMBER'), isoVietnam(opts.signingTime)];
     requireGlyphs(fonts, lines.map((text) => ({ text, bold: false })));
     const box = page.getCropBox();
     layout =
@@ -92,12 +93,12 @@ export const buildAppearance = (doc: PDF, page: PDFPage, opts: SignPdfOptions): 
         ? attachmentLayout([box.x, box.y, box.x + box.width, box.y + box.height], lines, fonts.measure)
         : textOnlyLayout(opts.placement.rect, lines, fonts.measure);
   } else {
-    if (a.seal && !a.signatureImage) throw new AppFailure('VALIDATION', 'Ảnh con dấu chỉ dùng kèm ảnh chữ ký của người ký.');
+    if (a.seal && !a.signatureImage) throw AppFailure.of('SEAL_WITHOUT_SIGNATURE');
     if (a.seal && !(a.seal.widthMm >= 10 && a.seal.widthMm <= 80)) {
-      throw new AppFailure('VALIDATION', 'Kích thước thật của con dấu phải từ 10 đến 80 mm.');
+      throw AppFailure.of('SEAL_SIZE');
     }
-    const sigInfo = a.signatureImage ? validatePng(a.signatureImage, 'Ảnh chữ ký') : undefined;
-    const sealInfo = a.seal ? validatePng(a.seal.image, 'Ảnh con dấu') : undefined;
+    const sigInfo = a.signatureImage ? validatePng(a.signatureImage, 'IMG_SIGNATURE') : undefined;
+    const sealInfo = a.seal ? validatePng(a.seal.image, 'IMG_SEAL') : undefined;
     layout = nd30Layout(a, opts.placement, opts.signingTime, fonts, {
       ...(sigInfo ? { signature: sigInfo } : {}),
       ...(sealInfo ? { seal: sealInfo } : {}),

@@ -19,7 +19,7 @@ export type Placeholders = {
 };
 
 const fail = (why: string): never => {
-  throw new AppFailure('INTERNAL', `Không tạo được chỗ chứa chữ ký trong tệp PDF (${why}).`);
+  throw AppFailure.of('PDF_PLACEHOLDER_FAILED', { detail: why });
 };
 
 /**

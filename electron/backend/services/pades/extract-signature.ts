@@ -15,8 +15,8 @@ import type { PdfSignature } from './types';
 const MAX_FIELDS = 1000;
 const MAX_DEPTH = 16;
 
-const bad = (message: string): never => {
-  throw new AppFailure('BAD_FILE', message);
+const bad = (failure: AppFailure): never => {
+  throw failure;
 };
 
 const resolve = (doc: PDF, o: PdfObject | undefined): PdfObject | undefined => (o instanceof PdfRef ? (doc.getObject(o) ?? undefined) : o);
@@ -28,9 +28,9 @@ const signatureFields = (doc: PDF): { name: string; v: PdfDict }[] => {
   const out: { name: string; v: PdfDict }[] = [];
   let visited = 0;
   const walk = (items: PdfArray, prefix: string, depth: number): void => {
-    if (depth > MAX_DEPTH) bad('Cấu trúc trường biểu mẫu của tệp PDF lồng quá sâu.');
+    if (depth > MAX_DEPTH) bad(AppFailure.of('PDF_FIELDS_TOO_DEEP'));
     for (const item of items) {
-      if (++visited > MAX_FIELDS) bad('Tệp PDF có quá nhiều trường biểu mẫu.');
+      if (++visited > MAX_FIELDS) bad(AppFailure.of('PDF_TOO_MANY_FIELDS'));
       const f = resolve(doc, item);
       if (!(f instanceof PdfDict)) continue;
       const t = f.get('T');
@@ -61,18 +61,18 @@ const derLength = (b: Uint8Array): number => {
 const checkOne = (bytes: Uint8Array, name: string, v: PdfDict): PdfSignature => {
   const br = v.get('ByteRange');
   const nums = br instanceof PdfArray ? [...br].map((n) => (n instanceof PdfNumber && n.isInteger() ? n.value : NaN)) : [];
-  if (nums.length !== 4 || nums.some((n) => !Number.isSafeInteger(n) || n < 0)) bad(`Chữ ký "${name}" có /ByteRange không hợp lệ.`);
+  if (nums.length !== 4 || nums.some((n) => !Number.isSafeInteger(n) || n < 0)) bad(AppFailure.of('PDF_BYTE_RANGE_INVALID', { field: name }));
   const [a, l1, b, l2] = nums as [number, number, number, number];
-  if (a !== 0 || l1 < 1 || b <= l1 || b + l2 > bytes.length) bad(`Chữ ký "${name}" có /ByteRange nằm ngoài tệp.`);
+  if (a !== 0 || l1 < 1 || b <= l1 || b + l2 > bytes.length) bad(AppFailure.of('PDF_BYTE_RANGE_OUTSIDE', { field: name }));
   // The unsigned gap must be exactly the hex string of /Contents: "<" hex digits ">".
-  if (bytes[l1] !== 0x3c || bytes[b - 1] !== 0x3e) bad(`Khoảng không được ký của chữ ký "${name}" không đúng là /Contents.`);
+  if (bytes[l1] !== 0x3c || bytes[b - 1] !== 0x3e) bad(AppFailure.of('PDF_GAP_NOT_CONTENTS', { field: name }));
   const hex = Buffer.from(bytes.buffer, bytes.byteOffset + l1 + 1, b - l1 - 2).toString('latin1');
-  if (hex.length % 2 !== 0 || /[^0-9A-Fa-f]/.test(hex)) bad(`Khoảng không được ký của chữ ký "${name}" chứa dữ liệu khác ngoài chữ ký.`);
+  if (hex.length % 2 !== 0 || /[^0-9A-Fa-f]/.test(hex)) bad(AppFailure.of('PDF_GAP_EXTRA_DATA', { field: name }));
   const raw = Buffer.from(hex, 'hex');
   const contents = v.get('Contents');
-  if (!(contents instanceof PdfString) || !Buffer.from(contents.bytes).equals(raw)) bad(`/Contents của chữ ký "${name}" không khớp vị trí /ByteRange.`);
+  if (!(contents instanceof PdfString) || !Buffer.from(contents.bytes).equals(raw)) bad(AppFailure.of('PDF_CONTENTS_MISPLACED', { field: name }));
   const len = derLength(raw);
-  if (len < 0 || len > raw.length || raw.subarray(len).some((x) => x !== 0)) bad(`/Contents của chữ ký "${name}" không phải một CMS DER.`);
+  if (len < 0 || len > raw.length || raw.subarray(len).some((x) => x !== 0)) bad(AppFailure.of('PDF_CONTENTS_NOT_CMS', { field: name }));
   const sf = v.get('SubFilter');
   return {
     fieldName: name,
@@ -85,12 +85,12 @@ const checkOne = (bytes: Uint8Array, name: string, v: PdfDict): PdfSignature => 
 
 /** Every signature, in field order. */
 export const extractPdfSignatures = async (pdf: Uint8Array): Promise<PdfSignature[]> => {
-  if (pdf.length > MAX_PDF_BYTES) throw new AppFailure('FILE_TOO_LARGE', 'Tệp PDF quá lớn.');
+  if (pdf.length > MAX_PDF_BYTES) throw AppFailure.of('PDF_TOO_LARGE');
   let doc: PDF;
   try {
     doc = await PDF.load(pdf, { lenient: false });
   } catch {
-    return bad('Tệp PDF bị hỏng hoặc không đúng định dạng.');
+    return bad(AppFailure.of('PDF_UNREADABLE'));
   }
   return signatureFields(doc).map((f) => checkOne(pdf, f.name, f.v));
 };
@@ -99,6 +99,6 @@ export const extractPdfSignatures = async (pdf: Uint8Array): Promise<PdfSignatur
 export const extractPdfSignature = async (pdf: Uint8Array): Promise<PdfSignature> => {
   const all = await extractPdfSignatures(pdf);
   const whole = all.filter((s) => s.coversWholeFile);
-  if (whole.length !== 1) bad(all.length === 0 ? 'Tệp PDF không có chữ ký số.' : 'Không có chữ ký nào bao trọn tệp PDF (tệp đã bị thêm nội dung sau khi ký).');
+  if (whole.length !== 1) bad(AppFailure.of(all.length === 0 ? 'PDF_UNSIGNED' : 'PDF_NOT_WHOLLY_SIGNED'));
   return whole[0]!;
 };

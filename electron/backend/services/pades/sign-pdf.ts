@@ -29,20 +29,20 @@ const loadDocument = async (pdf: Uint8Array): Promise<PDF> => {
     // Strict parsing: a file the parser would have to repair cannot be extended by an honest update.
     doc = await PDF.load(pdf, { lenient: false });
   } catch {
-    throw new AppFailure('BAD_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng, không ký được.');
+    throw AppFailure.of('PDF_UNREADABLE_TO_SIGN');
   }
-  if (doc.isEncrypted) throw new AppFailure('UNSUPPORTED', 'Không ký được tệp PDF có mật khẩu hoặc mã hóa.');
+  if (doc.isEncrypted) throw AppFailure.of('PDF_ENCRYPTED');
   const blocker = doc.canSaveIncrementally();
-  if (blocker) throw new AppFailure('BAD_FILE', `Không thể ghi bổ sung chữ ký vào tệp PDF này (${blocker}).`);
+  if (blocker) throw AppFailure.of('PDF_NOT_INCREMENTAL', { detail: blocker });
   return doc;
 };
 
 const pageFor = (doc: PDF, opts: SignPdfOptions): PDFPage => {
   const index = opts.placement === 'first-page-top-right' ? 0 : opts.placement.pageIndex;
   const page = Number.isInteger(index) ? doc.getPage(index) : null;
-  if (!page) throw new AppFailure('VALIDATION', `Văn bản không có trang ${index + 1} để đặt chữ ký.`);
+  if (!page) throw AppFailure.of('PDF_NO_SUCH_PAGE', { page: index + 1 });
   // Boxes are in unrotated user space; a rotated page would show the appearance sideways.
-  if (page.rotation !== 0) throw new AppFailure('UNSUPPORTED', 'Chưa hỗ trợ đặt chữ ký trên trang bị xoay.');
+  if (page.rotation !== 0) throw AppFailure.of('PDF_ROTATED_PAGE');
   return page;
 };
 
@@ -52,8 +52,8 @@ const contentsBytesFor = (opts: SignPdfOptions): number =>
 
 /** Returns `pdf` followed by the signed incremental update. */
 export const signPdf = async (pdf: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> => {
-  if (pdf.length > MAX_PDF_BYTES) throw new AppFailure('FILE_TOO_LARGE', 'Tệp PDF quá lớn để ký.');
-  if (Number.isNaN(opts.signingTime.getTime())) throw new AppFailure('VALIDATION', 'Thời gian ký không hợp lệ.');
+  if (pdf.length > MAX_PDF_BYTES) throw AppFailure.of('PDF_TOO_LARGE_TO_SIGN');
+  if (Number.isNaN(opts.signingTime.getTime())) throw AppFailure.of('SIGNING_TIME_INVALID');
   const doc = await loadDocument(pdf);
   const page = pageFor(doc, opts);
   const appearance = buildAppearance(doc, page, opts);
@@ -73,7 +73,7 @@ export const signPdf = async (pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
   const saved = await doc.save({ incremental: true, subsetFonts: true });
   // The promise of an incremental update, checked rather than assumed.
   if (saved.length <= pdf.length || !Buffer.from(saved.buffer, saved.byteOffset, pdf.length).equals(pdf)) {
-    throw new AppFailure('INTERNAL', 'Ghi bổ sung chữ ký đã làm thay đổi nội dung gốc của tệp PDF.');
+    throw AppFailure.of('PDF_ORIGINAL_CHANGED');
   }
   const placeholders = locatePlaceholders(saved, pdf.length, sigRef, contentsBytes);
   return fillSignature(saved, placeholders, async (digest) => {

@@ -81,7 +81,7 @@ export const addSignatureField = (
   const fields = arrayAt(doc, form, 'Fields');
   const taken = fieldNames(doc, fields);
   if (widget.fieldName && taken.has(widget.fieldName)) {
-    throw new AppFailure('CONFLICT', `Văn bản đã có trường chữ ký tên "${widget.fieldName}".`);
+    throw AppFailure.of('PDF_FIELD_EXISTS', { field: widget.fieldName });
   }
   let name = widget.fieldName ?? '';
   for (let n = 1; !name || taken.has(name); n++) name = `Signature${n}`;

@@ -23,7 +23,7 @@ export type ReportSource = { model: ReportModel; unitCode: string; year: number 
 export const loadReportModel = (ctx: BackendContext, assessmentId: string): ReportSource => {
   const assessment = requireAssessment(ctx.db, assessmentId);
   const unit = getUnitProfile(ctx.db);
-  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi xuất báo cáo.');
+  if (!unit) throw AppFailure.of('UNIT_PROFILE_BEFORE_REPORT');
   const { document: set } = ctx.catalog.get(assessment.indicatorSetId);
   const links = linksByDocument(ctx.db, assessmentId);
   const evidence: ReportEvidenceInput[] = listDocumentRows(ctx.db, assessmentId).map((d) => ({
@@ -55,7 +55,7 @@ export const loadReportModel = (ctx: BackendContext, assessmentId: string): Repo
 /** The report's document fields as stored, with the unit's defaults they fall back to (the report page). */
 export const loadReportDocument = (ctx: BackendContext, assessmentId: string): StoredReportDocument => {
   const unit = getUnitProfile(ctx.db);
-  if (!unit) throw new AppFailure('PREFLIGHT_FAILED', 'Hãy khai báo hồ sơ đơn vị trước khi soạn báo cáo.');
+  if (!unit) throw AppFailure.of('UNIT_PROFILE_BEFORE_WRITING');
   return { ...getReportDocument(ctx.db, assessmentId), defaults: documentDefaults(unit) };
 };
 

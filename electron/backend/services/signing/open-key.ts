@@ -17,7 +17,7 @@ export type KeyRef = { kind: 'p12'; path: string } | { kind: 'pkcs11'; module: s
 const MAX_P12 = 1024 * 1024;
 
 const readP12 = (path: string): Buffer => {
-  if (!existsSync(path) || statSync(path).size > MAX_P12) throw new AppFailure('BAD_FILE', 'Tệp chứng thư số không đọc được hoặc quá lớn.');
+  if (!existsSync(path) || statSync(path).size > MAX_P12) throw AppFailure.of('P12_FILE_UNREADABLE');
   return readFileSync(path);
 };
 

@@ -16,8 +16,6 @@ const BAG = {
   x509Certificate: '1.2.840.113549.1.9.22.1',
 };
 
-const WRONG_PASSWORD = 'Mật khẩu của tệp chứng thư số (.p12/.pfx) không đúng.';
-const BAD_P12 = 'Không đọc được tệp chứng thư số (.p12/.pfx): tệp hỏng hoặc không đúng định dạng.';
 
 class NeedsLegacy extends Error {}
 
@@ -29,12 +27,12 @@ const decodeWithPkijs = async (file: Uint8Array, password: string): Promise<RawP
   try {
     pfx = pkijs.PFX.fromBER(toArrayBuffer(file));
   } catch {
-    throw new AppFailure('BAD_FILE', BAD_P12);
+    throw AppFailure.of('P12_UNREADABLE');
   }
   const legacyOrBad = (e: unknown): never => {
     const msg = e instanceof Error ? e.message : String(e);
     if (/1\.2\.840\.113549\.1\.12\.1\.|Unknown|not supported|Unsupported|RC2|DES/i.test(msg)) throw new NeedsLegacy(msg);
-    if (/Integrity|decrypt|OperationError|bad decrypt/i.test(msg)) throw new AppFailure('WRONG_PASSWORD', WRONG_PASSWORD);
+    if (/Integrity|decrypt|OperationError|bad decrypt/i.test(msg)) throw AppFailure.of('P12_WRONG_PASSWORD');
     throw new NeedsLegacy(msg);
   };
   try {
@@ -43,7 +41,7 @@ const decodeWithPkijs = async (file: Uint8Array, password: string): Promise<RawP
     legacyOrBad(e);
   }
   const authSafe = pfx.parsedValue?.authenticatedSafe;
-  if (!authSafe) throw new AppFailure('BAD_FILE', BAD_P12);
+  if (!authSafe) throw AppFailure.of('P12_UNREADABLE');
   try {
     await authSafe.parseInternalValues({ safeContents: authSafe.safeContents.map(() => ({ password: pwd })) });
   } catch (e) {
@@ -110,13 +108,13 @@ export const openP12Signer = async (file: Uint8Array, password: string): Promise
       raw = decodeP12WithForge(file, password.normalize('NFC'));
     } catch (fe) {
       const msg = fe instanceof Error ? fe.message : String(fe);
-      if (/password|MAC|decrypt/i.test(msg)) throw new AppFailure('WRONG_PASSWORD', WRONG_PASSWORD);
-      throw new AppFailure('BAD_FILE', BAD_P12);
+      if (/password|MAC|decrypt/i.test(msg)) throw AppFailure.of('P12_WRONG_PASSWORD');
+      throw AppFailure.of('P12_UNREADABLE');
     }
   }
   try {
-    if (raw.keys.length === 0) throw new AppFailure('BAD_FILE', 'Tệp .p12/.pfx không chứa khóa bí mật.');
-    if (raw.certs.length === 0) throw new AppFailure('BAD_FILE', 'Tệp .p12/.pfx không chứa chứng thư số.');
+    if (raw.keys.length === 0) throw AppFailure.of('P12_NO_KEY');
+    if (raw.certs.length === 0) throw AppFailure.of('P12_NO_CERT');
     const certs = raw.certs.map((d) => new X509Certificate(d));
     let key: KeyObject | null = null;
     let leaf: X509Certificate | null = null;
@@ -129,11 +127,11 @@ export const openP12Signer = async (file: Uint8Array, password: string): Promise
         break;
       }
     }
-    if (!key || !leaf) throw new AppFailure('CERT_INVALID', 'Không có chứng thư số nào khớp với khóa bí mật trong tệp .p12/.pfx.');
+    if (!key || !leaf) throw AppFailure.of('P12_KEY_CERT_MISMATCH');
     const certificate = new Uint8Array(leaf.raw);
     const signatureAlgorithm = key.asymmetricKeyType === 'ec' ? OID.ecdsaWithSha256 : OID.sha256WithRSA;
     if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ec') {
-      throw new AppFailure('CERT_INVALID', 'Loại khóa không được hỗ trợ (chỉ RSA hoặc ECDSA).');
+      throw AppFailure.of('KEY_TYPE_UNSUPPORTED');
     }
     let live: KeyObject | null = key;
     const { chain, root } = chainFor(leaf, certs.filter((c) => c !== leaf));
@@ -144,7 +142,7 @@ export const openP12Signer = async (file: Uint8Array, password: string): Promise
       details: certDetails(certificate),
       signatureAlgorithm,
       sign: async (data) => {
-        if (!live) throw new AppFailure('INTERNAL', 'Khóa ký đã được đóng.');
+        if (!live) throw AppFailure.of('KEY_CLOSED');
         // ECDSA signatures go into CMS as DER (r, s); Node gives DER by default.
         return new Uint8Array(nodeSign('sha256', data, live));
       },

@@ -24,26 +24,26 @@ class Pkcs11Client {
       this.pending.delete(r.id);
       clearTimeout(p.timer);
       if (r.ok) p.resolve(r.value);
-      else p.reject(new AppFailure(r.error.code, r.error.message));
+      else p.reject(AppFailure.fromError(r.error));
     });
     this.child.on('exit', () => {
       this.exited = true;
       for (const p of this.pending.values()) {
         clearTimeout(p.timer);
-        p.reject(new AppFailure('TOKEN_ERROR', 'Tiến trình làm việc với thiết bị ký số đã dừng bất thường.'));
+        p.reject(AppFailure.of('TOKEN_WORKER_DIED'));
       }
       this.pending.clear();
     });
   }
 
   call<T>(body: RequestBody, timeoutMs: number): Promise<T> {
-    if (this.exited) return Promise.reject(new AppFailure('TOKEN_ERROR', 'Phiên làm việc với thiết bị ký số đã đóng.'));
+    if (this.exited) return Promise.reject(AppFailure.of('TOKEN_SESSION_CLOSED'));
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.kill();
-        reject(new AppFailure('TOKEN_ERROR', 'Thiết bị ký số không phản hồi (quá thời gian chờ).'));
+        reject(AppFailure.of('TOKEN_TIMEOUT'));
       }, timeoutMs);
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
       this.child.send({ ...body, id } as Pkcs11Request);

@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { createHash, webcrypto } from 'node:crypto';
 
 import * as x509 from '@peculiar/x509';
-import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 import type { SignerDetails } from '../../../../shared/schemas/submission';
@@ -113,5 +112,3 @@ export const isSigningCa = (der: Uint8Array): boolean => {
   const ku = c.getExtension(x509.KeyUsagesExtension);
   return !ku || (ku.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
 };
-
-export const asn1Bytes = (v: asn1js.BaseBlock): Uint8Array => new Uint8Array(v.toBER(false));

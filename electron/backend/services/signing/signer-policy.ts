@@ -1,24 +1,20 @@
 import { AppFailure } from '../../../../shared/ipc/result';
+import type { AppError } from '../../../../shared/ipc/result';
 import { canSignDocuments } from './pki';
 import type { Signer } from './signer';
 
-export type SignerProblem = { code: 'CERT_EXPIRED' | 'CERT_INVALID'; message: string } | null;
-
-/** Why this key must not sign now (shown in the preview; enforced again before signing). */
-export const signerProblem = (signer: Pick<Signer, 'certificate' | 'details'>, now: Date): SignerProblem => {
-  if (now.getTime() > Date.parse(signer.details.notAfter)) {
-    return { code: 'CERT_EXPIRED', message: `Chứng thư số đã hết hạn từ ${signer.details.notAfter.slice(0, 10)}; không thể ký.` };
-  }
-  if (now.getTime() < Date.parse(signer.details.notBefore)) {
-    return { code: 'CERT_INVALID', message: `Chứng thư số chưa có hiệu lực (từ ${signer.details.notBefore.slice(0, 10)}).` };
-  }
-  if (!canSignDocuments(signer.certificate)) {
-    return { code: 'CERT_INVALID', message: 'Chứng thư số này không được phép dùng để ký số văn bản (sai mục đích sử dụng khóa).' };
-  }
+/** Why this key must not sign now, or null (the preview shows it; signing enforces it again). */
+export const signerFailure = (signer: Pick<Signer, 'certificate' | 'details'>, now: Date): AppFailure | null => {
+  if (now.getTime() > Date.parse(signer.details.notAfter)) return AppFailure.of('CERT_EXPIRED_ON', { day: signer.details.notAfter.slice(0, 10) });
+  if (now.getTime() < Date.parse(signer.details.notBefore)) return AppFailure.of('CERT_NOT_YET_VALID', { day: signer.details.notBefore.slice(0, 10) });
+  if (!canSignDocuments(signer.certificate)) return AppFailure.of('CERT_WRONG_USAGE');
   return null;
 };
 
+/** The preview's form of signerFailure: code, Vietnamese message, reason and params as data. */
+export const signerProblem = (signer: Pick<Signer, 'certificate' | 'details'>, now: Date): AppError | null => signerFailure(signer, now)?.toError() ?? null;
+
 export const assertSignerUsable = (signer: Pick<Signer, 'certificate' | 'details'>, now: Date): void => {
-  const p = signerProblem(signer, now);
-  if (p) throw new AppFailure(p.code, p.message);
+  const failure = signerFailure(signer, now);
+  if (failure) throw failure;
 };

@@ -62,7 +62,7 @@ export const planSurveyImport = (set: IndicatorSet, sheet: SurveySheet, fileName
     }
     const problem = rangeProblem(node, milli);
     if (problem) {
-      valueErr(problem);
+      valueErr(problem.message);
       continue;
     }
     accepted.push({ row: r.row, node, value: fromMilli(milli), note: r.note });
@@ -76,7 +76,7 @@ export const readSurveyFile = async (data: Buffer, fileName: string): Promise<Su
   try {
     return await readSurveySheet(data, fileName);
   } catch (e) {
-    if (e instanceof SurveySheetError) throw new AppFailure('BAD_FILE', `${fileName}: ${e.message}`);
+    if (e instanceof SurveySheetError) throw AppFailure.of('SURVEY_SHEET_INVALID', { name: fileName, detail: e.message });
     throw e;
   }
 };

@@ -1,6 +1,6 @@
 import { leaves, nodeIndex } from '../../../../shared/domain/indicator-tree';
 import { toMilli } from '../../../../shared/domain/points';
-import { isSurveyNode } from '../../../../shared/domain/progress';
+import { isSurveyNode } from '../../../../shared/domain/indicator-tree';
 import { scoreAssessment } from '../../../../shared/domain/scoring/index';
 import type { AssessmentScore } from '../../../../shared/domain/scoring/index';
 import { scoreTotalsOf } from '../../../../shared/domain/scoring/schema';
@@ -27,12 +27,10 @@ export const valueOf = (n: IndicatorNode, inputs: AnswerInputs | undefined): num
 const inputsFor = (n: IndicatorNode, value: number): AnswerInputs => (isExternal(n) ? { externalValue: value } : { percent: value });
 
 /** Vietnamese problem with a value for this node, or null. Value in milli-units (exact). */
-export const rangeProblem = (n: IndicatorNode, valueMilli: number): string | null => {
+export const rangeProblem = (n: IndicatorNode, valueMilli: number): AppFailure | null => {
   const maxMilli = toMilli(scaleMaxOf(n)) ?? 100_000;
   if (valueMilli < 0 || valueMilli > maxMilli) {
-    return isExternal(n)
-      ? `Kết quả của tiêu chí ${n.code} phải từ 0 đến ${String(scaleMaxOf(n)).replace('.', ',')}`
-      : `Kết quả của tiêu chí ${n.code} là tỷ lệ phần trăm, phải từ 0 đến 100`;
+    return isExternal(n) ? AppFailure.of('SURVEY_SCALE_RANGE', { code: n.code, max: maxMilli }) : AppFailure.of('SURVEY_PERCENT_RANGE', { code: n.code });
   }
   return null;
 };
@@ -42,8 +40,8 @@ export const isSurveyLeaf = (node: IndicatorNode): boolean => isSurveyNode(node)
 
 export const requireSurveyNode = (set: IndicatorSet, nodeId: string): IndicatorNode => {
   const node = nodeIndex(set).get(nodeId);
-  if (!node) throw new AppFailure('NOT_FOUND', `Bộ chỉ số không có tiêu chí "${nodeId}"`);
-  if (!isSurveyLeaf(node)) throw new AppFailure('VALIDATION', `Tiêu chí ${node.code} không phải tiêu chí điều tra xã hội học`);
+  if (!node) throw AppFailure.of('NODE_NOT_IN_SET', { nodeId });
+  if (!isSurveyLeaf(node)) throw AppFailure.of('NODE_NOT_SURVEY', { code: node.code });
   return node;
 };
 

@@ -123,12 +123,12 @@ export const listTrust = (dataDir: string): TrustEntry[] => {
  * is written. Returns the entries stored (a PEM may hold a CA chain and CRLs).
  */
 export const importTrust = (dataDir: string, data: Uint8Array, name: string): TrustEntry[] => {
-  if (data.length === 0 || data.length > MAX_IMPORT) throw new AppFailure('BAD_FILE', `Tệp "${name}" rỗng hoặc quá lớn (tối đa 4 MB).`);
+  if (data.length === 0 || data.length > MAX_IMPORT) throw AppFailure.of('TRUST_FILE_SIZE', { name });
   const parsed = parseAll(data);
-  if (parsed.length === 0) throw new AppFailure('BAD_FILE', `Tệp "${name}" không phải chứng thư số (PEM/DER) hoặc danh sách thu hồi (CRL) đọc được.`);
+  if (parsed.length === 0) throw AppFailure.of('TRUST_FILE_UNREADABLE', { name });
   const leaf = parsed.find((p) => p.kind === 'anchor' && !isSigningCa(p.der));
   if (leaf && leaf.kind === 'anchor') {
-    throw new AppFailure('CERT_INVALID', `Chứng thư "${leaf.cert.subject}" không phải chứng thư của tổ chức chứng thực (CA), không thể dùng làm chứng thư gốc tin cậy.`);
+    throw AppFailure.of('TRUST_NOT_A_CA', { subject: leaf.cert.subject });
   }
   const dir = trustDir(dataDir);
   mkdirSync(dir, { recursive: true });

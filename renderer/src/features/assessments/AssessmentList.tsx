@@ -1,6 +1,6 @@
 import type { Assessment } from '../../../../shared/schemas/assessment';
+import { formatDate } from '../../../../shared/format/index';
 import { useT } from '../../app/app-context';
-import { formatDate } from '../../i18n/format';
 import { assessmentListMessages } from './messages-list';
 
 export type AssessmentListProps = { assessments: Assessment[] };

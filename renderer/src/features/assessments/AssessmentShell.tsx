@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
+import type { Language } from '../../../../shared/schemas/settings';
+import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
 import { Dashboard } from './Dashboard';
@@ -40,8 +41,8 @@ export const AssessmentShell = ({ assessmentId, view }: { assessmentId: string; 
 };
 
 type ShellKey = keyof typeof shellMessages.vi;
-const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string): string =>
-  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: s.message });
+const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string, lang: Language): string =>
+  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: errorMessage(s.error, lang) });
 
 const Frame = ({ view }: { view: AssessmentView }) => {
   const t = useT(shellMessages);
@@ -104,7 +105,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
         </div>
         <div className="assess-save">
           <span role="status" data-testid="save-status" className={`save save-${save.kind}`}>
-            {saveText(save, t)}
+            {saveText(save, t, lang)}
           </span>
           {!readOnly && (
             <button type="button" className="btn" onClick={() => void undo()} aria-keyshortcuts="Alt+Z">
@@ -128,6 +129,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
         </p>
       )}
       <ErrorBanner error={undoError} onDismiss={() => setUndoError(null)} />
+      <ErrorBanner error={store.evidenceError} />
       {view.kind === 'tree' ? (
         <div className="assess-single">
           <NavTree headingLevel={1} />

@@ -1,48 +1,38 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import { leafIssues } from '../../../../shared/domain/preflight';
-import { daysLeft } from '../../../../shared/domain/progress';
+import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { ExportButtons, reportHref } from '../report/index';
 import { DateField } from '../../components/DateField';
-import { formatDate } from '../../i18n/format';
 import { useAssessment } from './assessment-store';
 import { DomainChart, domainBars } from './DomainChart';
-import { issueMessages } from './messages';
 import { dashMessages } from './messages-dashboard';
+import { useIssueText } from './PreflightIssueItem';
 import { nodeHref, preflightHref, submitHref } from './paths';
 
 const TODO_LIMIT = 12;
 
-/** The local calendar day, yyyy-mm-dd. */
-const localToday = (): string => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
 
 export const Dashboard = () => {
   const t = useT(dashMessages);
-  const ti = useT(issueMessages);
+  const issueText = useIssueText();
   const lang = useLang();
   const { api } = usePlatform();
   const store = useAssessment();
   const { assessment, set, score, leaves, progress, readOnly } = store;
   const [deadlineError, setDeadlineError] = useState<unknown>(null);
-  const [revisions, setRevisions] = useState<{ revision: number; createdAt: string }[]>([]);
   const fp = (m: number) => formatPoints(m, lang);
 
   // "Today" comes from the backend (one clock for the whole app; tests pin it), the browser's until it answers.
-  const [today, setToday] = useState(localToday);
-  useEffect(() => {
-    api.app.info({}).then((i) => setToday(i.today), () => {});
-  }, [api]);
-
-  useEffect(() => {
-    api.assessments.revisions({ assessmentId: assessment.id }).then(setRevisions, () => {});
-  }, [api, assessment.id, assessment.revision]);
+  const info = useLoad(useCallback(() => api.app.info({}), [api]));
+  const today = info.data?.today ?? isoDateOf(new Date());
+  // Depends on the whole assessment: a new revision ("Tạo lần nộp mới") replaces it and changes the list
+  // (other edits, such as the deadline, cost one small request).
+  const revisionsLoad = useLoad(useCallback(() => api.assessments.revisions({ assessmentId: assessment.id }), [api, assessment]));
+  const revisions = revisionsLoad.data ?? [];
 
   const bars = useMemo(() => domainBars(set, score, leaves), [set, score, leaves]);
   const issues = useMemo(() => {
@@ -50,7 +40,7 @@ export const Dashboard = () => {
     return [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning' && i.code !== 'SURVEY_PENDING')];
   }, [leaves]);
   const firstOpen = leaves.find((l) => l.unscored || l.state === 'INVALID');
-  const days = assessment.deadline ? daysLeft(today, assessment.deadline) : null;
+  const days = assessment.deadline ? daysUntil(today, assessment.deadline) : null;
 
   const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
@@ -64,6 +54,7 @@ export const Dashboard = () => {
   return (
     <div className="dashboard">
       <h1>{t('title')}</h1>
+      <ErrorBanner error={info.error ?? revisionsLoad.error} />
       <section className="dash-grid" aria-label={t('score')}>
         <div className="card stat">
           <h2 className="stat-label">{t('score')}</h2>
@@ -76,7 +67,7 @@ export const Dashboard = () => {
           </p>
           {(score.bonus.cap > 0 || score.penalty.cap > 0) && (
             <p className="small muted">
-              {t('bonus', { points: fp(score.bonus.counted) })} · {t('penalty', { points: fp(score.penalty.counted) })}
+              {t('bonus', { points: fp(score.bonus.counted) })} · {t('penalty', { points: formatDeduction(score.penalty.counted, lang) })}
             </p>
           )}
         </div>
@@ -136,7 +127,7 @@ export const Dashboard = () => {
           <ul className="todo" data-testid="todo-list">
             {issues.slice(0, TODO_LIMIT).map((i) => (
               <li key={`${i.code}-${i.nodeId}`} className={i.severity === 'error' ? 'todo-error' : 'todo-warn'}>
-                <a href={i.nodeId ? nodeHref(assessment.id, i.nodeId) : preflightHref(assessment.id)}>{ti(i.code, i.params)}</a>
+                <a href={i.nodeId ? nodeHref(assessment.id, i.nodeId) : preflightHref(assessment.id)}>{issueText(i)}</a>
               </li>
             ))}
           </ul>

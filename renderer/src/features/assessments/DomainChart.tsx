@@ -1,7 +1,7 @@
-import { formatPoints } from '../../../../shared/domain/points';
 import type { LeafProgress } from '../../../../shared/domain/progress';
 import type { AssessmentScore } from '../../../../shared/domain/scoring/index';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { dashMessages } from './messages-dashboard';
 

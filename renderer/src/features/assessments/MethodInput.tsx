@@ -1,11 +1,12 @@
 import { useId } from 'react';
 
-import { formatPercent, formatPoints, rateToMilliPct } from '../../../../shared/domain/points';
+import { rateToMilliPct } from '../../../../shared/domain/points';
 import { bandIntervalText } from '../../../../shared/domain/scoring/index';
 import { k } from '../../../../shared/domain/scoring/rate';
 import type { AnswerInputs } from '../../../../shared/schemas/answers';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { ScoringMethod } from '../../../../shared/schemas/indicator-set-methods';
+import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { NumberField } from '../../components/NumberField';
 import { nodeMessages } from './messages-pages';

@@ -1,12 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 
 import { isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPoints } from '../../../../shared/domain/points';
 import { matchesFilter } from '../../../../shared/domain/progress';
 import type { LeafState, TreeFilter } from '../../../../shared/domain/progress';
 import { buildSearchIndex } from '../../../../shared/domain/text-search';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { Language } from '../../../../shared/schemas/settings';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { useAssessment } from './assessment-store';
 import { shellMessages } from './messages';

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 
-import { ancestry, isLeaf } from '../../../../shared/domain/indicator-tree';
-import { formatPoints } from '../../../../shared/domain/points';
-import { isSurveyNode } from '../../../../shared/domain/progress';
-import { scoreNode } from '../../../../shared/domain/scoring/index';
+import { ancestry, isLeaf, isSurveyNode } from '../../../../shared/domain/indicator-tree';
+import { explanationRequired, scoreNode, scoreProblemText } from '../../../../shared/domain/scoring/index';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { navigate } from '../../app/router';
 import { Field } from '../../components/Field';
@@ -74,7 +73,10 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
   const leaf = leafById.get(node.id);
   const disabled = readOnly || survey;
   const na = answer.notApplicable !== null;
-  const explanationRequired = node.explanationRequiredBelowMax && live.status === 'SCORED' && live.score < live.max && node.kind !== 'PENALTY';
+  const mustExplain = explanationRequired(node, live);
+  // The missing giải trình is shown once, on its own field; every other problem under the score.
+  const explanationNeeded = live.problems.some((p) => p.code === 'EXPLANATION_NEEDED');
+  const otherProblems = live.problems.filter((p) => p.code !== 'EXPLANATION_NEEDED');
   const change = (patch: Partial<EditableAnswer>) => update({ ...answer, ...patch });
 
   return (
@@ -162,21 +164,19 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
           <span className="muted">{t('how')}: </span>
           {live.explanation}
         </p>
-        {live.problems
-          .filter((p) => !p.startsWith('Cần giải trình'))
-          .map((p) => (
-            <p key={p} className="field-error" role="alert">
-              {p}
-            </p>
-          ))}
+        {otherProblems.map((p) => (
+          <p key={p.code} className="field-error" role="alert">
+            {scoreProblemText(p, lang)}
+          </p>
+        ))}
       </section>
 
       {!survey && (
         <section className="card">
           <Field
-            label={explanationRequired ? t('explanationRequired') : t('explanation')}
+            label={mustExplain ? t('explanationRequired') : t('explanation')}
             hint={t('explanationHint')}
-            error={explanationRequired && !answer.explanation.trim() ? t('explanationMissing') : undefined}
+            error={explanationNeeded ? t('explanationMissing') : undefined}
           >
             {(p) => (
               <textarea

@@ -1,12 +1,35 @@
+import { useCallback } from 'react';
+
+import { evidenceProblemText } from '../../../../shared/domain/evidence-problems';
 import type { PreflightIssue } from '../../../../shared/domain/preflight';
-import { useT } from '../../app/app-context';
+import { scoreProblemText } from '../../../../shared/domain/scoring/problems';
+import { useLang } from '../../app/app-context';
+import { translate } from '../../i18n/messages';
 import { issueMessages } from './messages';
 import { libraryHref, nodeHref } from './paths';
 
-/** One preflight finding in plain Vietnamese, linked to the place that fixes it (the node or the library). */
+/**
+ * An issue in the UI language. The backend's `params.detail` is Vietnamese, so the detail is worded again
+ * from the codes the issue carries (the engine's problem, the evidence check's finding).
+ */
+export const useIssueText = () => {
+  const lang = useLang();
+  return useCallback(
+    (issue: PreflightIssue): string => {
+      const detail = issue.problem
+        ? scoreProblemText(issue.problem, lang)
+        : issue.evidence
+          ? evidenceProblemText(issue.evidence.problem, issue.evidence.name, lang)
+          : issue.params.detail;
+      return translate(issueMessages, lang, issue.code, detail === undefined ? issue.params : { ...issue.params, detail });
+    },
+    [lang],
+  );
+};
+
+/** One preflight finding, linked to the place that fixes it (the node or the library). */
 export const PreflightIssueItem = ({ assessmentId, issue }: { assessmentId: string; issue: PreflightIssue }) => {
-  const ti = useT(issueMessages);
-  const text = ti(issue.code, issue.params);
+  const text = useIssueText()(issue);
   return (
     <li>
       {issue.nodeId ? (

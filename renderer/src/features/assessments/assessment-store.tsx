@@ -9,6 +9,7 @@ import type { Answer, ScorableAnswer } from '../../../../shared/schemas/answers'
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { useLang, usePlatform } from '../../app/app-context';
+import { useLoad } from '../../data/use-load';
 
 /**
  * One assessment's data while the user works on it: the set, the answers (local first, so the score and
@@ -16,7 +17,7 @@ import { useLang, usePlatform } from '../../app/app-context';
  * (well under the 1 s promise); pages only call `update`, there is no save button.
  */
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'needReason' } | { kind: 'error'; message: string };
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'needReason' } | { kind: 'error'; error: unknown };
 
 export type EditableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'>;
 
@@ -36,6 +37,8 @@ export type AssessmentStore = {
   flush: () => Promise<void>;
   undo: () => Promise<{ undone: boolean; nodeId: string | null }>;
   refreshEvidence: () => void;
+  /** The last evidence-count refresh failed (shown by the shell; the counts on screen are the previous ones). */
+  evidenceError: unknown;
   setAssessment: (a: Assessment) => void;
 };
 
@@ -64,26 +67,17 @@ const savable = (a: EditableAnswer): boolean => !a.notApplicable || a.notApplica
 
 export const useLoadAssessment = (assessmentId: string) => {
   const { api } = usePlatform();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    (async () => {
+  return useLoad(
+    useCallback(async (): Promise<Loaded> => {
       const assessment = await api.assessments.get({ assessmentId });
       const [set, list, evidence] = await Promise.all([
         api.indicatorSets.get({ id: assessment.indicatorSetId }),
         api.answers.list({ assessmentId }),
         api.assessments.evidenceCounts({ assessmentId }),
       ]);
-      if (live) setData({ assessment, set: set as IndicatorSet, answers: new Map(list.map((a) => [a.nodeId, strip(a)])), evidence });
-    })().catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, assessmentId]);
-  return { data, error, setData };
+      return { assessment, set: set as IndicatorSet, answers: new Map(list.map((a) => [a.nodeId, strip(a)])), evidence };
+    }, [api, assessmentId]),
+  );
 };
 
 export const AssessmentProvider = ({ initial, children }: { initial: Loaded; children: ReactNode }) => {
@@ -118,7 +112,7 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
         setSave(pending.current.size > 0 ? { kind: [...pending.current.values()].some(savable) ? 'pending' : 'needReason' } : { kind: 'saved' });
       } catch (e) {
         for (const a of batch) if (!pending.current.has(a.nodeId)) pending.current.set(a.nodeId, a);
-        setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        setSave({ kind: 'error', error: e });
       }
     });
     return chain.current;
@@ -141,8 +135,19 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
 
   const flush = useCallback(() => writePending(), [writePending]);
 
+  // Refreshed on every page change and window focus: only the latest answer counts, and a failure is shown.
+  const [evidenceError, setEvidenceError] = useState<unknown>(null);
+  const evidenceRequest = useRef(0);
   const refreshEvidence = useCallback(() => {
-    api.assessments.evidenceCounts({ assessmentId: id }).then(setEvidence, () => {});
+    const request = ++evidenceRequest.current;
+    api.assessments.evidenceCounts({ assessmentId: id }).then(
+      (counts) => {
+        if (evidenceRequest.current !== request) return;
+        setEvidence(counts);
+        setEvidenceError(null);
+      },
+      (e: unknown) => evidenceRequest.current === request && setEvidenceError(e),
+    );
   }, [api, id]);
 
   const undo = useCallback(async () => {
@@ -193,9 +198,10 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
       flush,
       undo,
       refreshEvidence,
+      evidenceError,
       setAssessment,
     }),
-    [assessment, set, answers, evidence, score, leaves, leafById, progress, save, update, flush, undo, refreshEvidence],
+    [assessment, set, answers, evidence, score, leaves, leafById, progress, save, update, flush, undo, refreshEvidence, evidenceError],
   );
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 };

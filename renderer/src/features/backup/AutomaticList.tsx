@@ -1,8 +1,7 @@
 import type { AutomaticBackup } from '../../../../shared/ipc/channels/backup';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
-import { formatDateTime } from '../../i18n/format';
 import { backupMessages } from './messages';
-import { sizeText } from './size';
 
 export type AutomaticListProps = {
   backups: AutomaticBackup[] | null;
@@ -36,7 +35,7 @@ export const AutomaticList = ({ backups, keep, disabled, onRestore }: AutomaticL
               <tr key={b.name}>
                 <td>{formatDateTime(b.createdAt, lang)}</td>
                 <td>{t(`reason_${b.reason}`)}</td>
-                <td>{sizeText(b.sizeBytes, lang, t)}</td>
+                <td>{formatBytes(b.sizeBytes, lang)}</td>
                 <td>
                   <button type="button" className="btn" disabled={disabled} onClick={() => onRestore(b)}>
                     {t('restoreThis')}

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../../shared/ipc/channels/backup';
 import type { Job } from '../../../../shared/schemas/job';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../i18n/format';
-import { jobFailure, useJob } from '../report/index';
+import { useLoad } from '../../data/use-load';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { AutomaticList } from './AutomaticList';
-import { JobProgress } from './JobProgress';
 import { backupMessages } from './messages';
-import { sizeText } from './size';
 import './backup.css';
 
 type Pending = { kind: 'file'; file: File } | { kind: 'pick' } | { kind: 'auto'; backup: AutomaticBackup };
@@ -24,7 +23,6 @@ export const BackupPage = () => {
   const t = useT(backupMessages);
   const lang = useLang();
   const platform = usePlatform();
-  const [list, setList] = useState<{ backups: AutomaticBackup[]; keep: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [created, setCreated] = useState<BackupCreated | null>(null);
@@ -33,10 +31,9 @@ export const BackupPage = () => {
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
 
-  const refresh = useCallback(() => {
-    platform.api.backup.list({}).then(setList, setError);
-  }, [platform]);
-  useEffect(refresh, [refresh]);
+  const automatic = useLoad(useCallback(() => platform.api.backup.list({}), [platform]));
+  const list = automatic.data;
+  const refresh = automatic.reload;
 
   const download = (r: BackupCreated) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
 
@@ -99,7 +96,7 @@ export const BackupPage = () => {
         </div>
         {created && (
           <p role="status" className="small" data-testid="backup-created">
-            {t('created', { name: created.fileName, size: sizeText(created.sizeBytes, lang, t), files: created.evidenceFiles })}
+            {t('created', { name: created.fileName, size: formatBytes(created.sizeBytes, lang), files: created.evidenceFiles })}
           </p>
         )}
         {created?.downloadId && platform.kind === 'web' && (
@@ -170,13 +167,13 @@ export const BackupPage = () => {
         )}
       </section>
 
-      {tracked.running && <JobProgress tracked={tracked} />}
+      {tracked.running && <JobProgress label={t('progress')} testId="backup-progress" {...trackedProgress(tracked)} />}
       {note && !busy && (
         <p role="status" className="small">
           {note}
         </p>
       )}
-      <ErrorBanner error={error ?? tracked.error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? tracked.error ?? automatic.error} onDismiss={() => setError(null)} />
 
       <AutomaticList backups={list?.backups ?? null} keep={list?.keep ?? 10} disabled={busy} onRestore={(b) => setPending({ kind: 'auto', backup: b })} />
     </div>

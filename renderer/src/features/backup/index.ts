@@ -2,4 +2,3 @@
 export { BackupLink } from './BackupLink';
 export { BackupPage } from './BackupPage';
 export { backupMessages } from './messages';
-export const backupHref = '#/backup';

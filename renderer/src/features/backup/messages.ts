@@ -36,11 +36,7 @@ export const backupMessages = defineMessages({
     'reason_pre-restore': 'Trước khi khôi phục',
     restoreThis: 'Khôi phục bản này',
     progress: 'Tiến độ',
-    starting: 'Đang bắt đầu…',
-    cancelJob: 'Hủy',
     cancelled: 'Đã hủy.',
-    kb: '{n} KB',
-    mb: '{n} MB',
     loading: 'Đang tải…',
   },
   en: {
@@ -77,12 +73,7 @@ export const backupMessages = defineMessages({
     'reason_pre-restore': 'Before a restore',
     restoreThis: 'Restore this one',
     progress: 'Progress',
-    starting: 'Starting…',
-    cancelJob: 'Cancel',
     cancelled: 'Cancelled.',
-    kb: '{n} KB',
-    mb: '{n} MB',
     loading: 'Loading…',
   },
 });
-export type BackupMessageKey = keyof typeof backupMessages.vi;

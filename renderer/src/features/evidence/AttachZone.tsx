@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import type { ClipboardEvent, DragEvent } from 'react';
 
 import type { AttachResult } from '../../../../shared/schemas/evidence';
-import { useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLang, useT } from '../../app/app-context';
+import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
+import { JobProgress } from '../../jobs/index';
 import { evidenceMessages } from './messages';
 import { useAttach } from './use-attach';
 import './evidence.css';
@@ -18,6 +19,7 @@ export type AttachZoneProps = {
 /** File input + drag-and-drop + paste target with progress and a cancel button. */
 export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZoneProps) => {
   const t = useT(evidenceMessages);
+  const lang = useLang();
   const inputId = useId();
   const { attach, cancel, progress } = useAttach(assessmentId, nodeId);
   const [over, setOver] = useState(false);
@@ -36,7 +38,7 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
       setNotes([
         t('attached', { n: r.documents.length }),
         ...r.documents.filter((d) => d.deduplicated).map((d) => t('deduplicated', { name: d.originalName })),
-        ...r.refused.map((x) => t('refused', { name: x.name, message: x.message })),
+        ...r.refused.map((x) => t('refused', { name: x.name, message: refusalMessage(x, lang) })),
       ]);
       onAttached(r);
     } catch (e) {
@@ -57,7 +59,6 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
     }
   };
   const busy = progress.phase !== 'idle';
-  const pct = progress.phase === 'attach' && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
 
   return (
     <div
@@ -96,13 +97,7 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
           {progress.phase === 'upload' ? (
             <span>{t('uploading', { done: progress.done, total: progress.total })}</span>
           ) : (
-            <>
-              <span>{t('attaching', { label: progress.phase === 'attach' ? progress.label : '', pct })}</span>
-              <progress max={100} value={pct} />
-              <button type="button" className="btn" onClick={() => void cancel()}>
-                {t('cancelAttach')}
-              </button>
-            </>
+            <JobProgress label={t('attachProgress')} progress={progress.phase === 'attach' ? progress : null} onCancel={() => void cancel()} />
           )}
         </div>
       )}

@@ -2,13 +2,10 @@ import type { ReactNode } from 'react';
 
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { PREVIEWABLE_KINDS } from '../../../../shared/schemas/evidence';
+import { formatBytes, formatDate } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
-import { formatDate, formatNumber } from '../../i18n/format';
 import { evidenceMessages } from './messages';
 import './evidence.css';
-
-export const formatSize = (bytes: number, lang: 'vi' | 'en'): string =>
-  bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB` : `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
 
 export const canPreview = (d: EvidenceDocument): boolean => PREVIEWABLE_KINDS.includes(d.fileKind);
 
@@ -34,7 +31,7 @@ export const DocumentItem = ({ doc, year, nodeHref, actions }: DocumentItemProps
           <strong className="ev-name" data-testid="ev-name">
             {doc.originalName}
           </strong>
-          <span className="muted small">{formatSize(doc.size, lang)}</span>
+          <span className="muted small">{formatBytes(doc.size, lang)}</span>
         </div>
         {citation && (
           <div className="small" data-testid="ev-citation">

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { filterDocuments } from '../../../../shared/schemas/evidence';
-import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { AttachZone } from './AttachZone';
 import { DocumentItem } from './DocumentItem';
 import { useDocActions } from './doc-actions';
@@ -25,30 +25,24 @@ export type EvidencePanelProps = {
 export const EvidencePanel = ({ assessmentId, nodeId, readOnly, onChanged }: EvidencePanelProps) => {
   const t = useT(evidenceMessages);
   const { api } = usePlatform();
-  const [docs, setDocs] = useState<EvidenceDocument[] | null>(null);
-  const [library, setLibrary] = useState<EvidenceDocument[]>([]);
-  const [year, setYear] = useState<number | null>(null);
   const [picking, setPicking] = useState(false);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  const reload = useCallback(async () => {
-    try {
+  const linked = useLoad(
+    useCallback(async () => {
       const [forNode, all] = await Promise.all([api.evidence.forNode({ assessmentId, nodeId }), api.evidence.list({ assessmentId })]);
-      setDocs(forNode);
-      setLibrary(all);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api, assessmentId, nodeId]);
-
-  useEffect(() => {
-    void reload();
-    api.assessments.get({ assessmentId }).then((a) => setYear(a.year), setError);
-  }, [api, assessmentId, reload]);
+      return { forNode, all };
+    }, [api, assessmentId, nodeId]),
+  );
+  const owner = useLoad(useCallback(() => api.assessments.get({ assessmentId }), [api, assessmentId]));
+  const docs = linked.data?.forNode ?? null;
+  const library = linked.data?.all ?? [];
+  const year = owner.data?.year ?? null;
+  const reload = linked.reload;
 
   const changed = useCallback(() => {
-    void reload();
+    reload();
     onChanged?.();
   }, [reload, onChanged]);
   const { buttons, dialogs } = useDocActions(year, changed, setError);
@@ -72,7 +66,7 @@ export const EvidencePanel = ({ assessmentId, nodeId, readOnly, onChanged }: Evi
   return (
     <section className="card ev-panel" aria-labelledby={`ev-panel-${nodeId}`} data-testid="evidence-panel">
       <h3 id={`ev-panel-${nodeId}`}>{t('panelTitle')}</h3>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? linked.error ?? owner.error} onDismiss={() => setError(null)} />
       {readOnly && <p className="muted small">{t('readOnly')}</p>}
       {docs && docs.length === 0 && <p className="muted">{t('none')}</p>}
       {docs && docs.length > 0 && (

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
+import { evidenceProblemText } from '../../../../shared/domain/evidence-problems';
 import { EVIDENCE_FILE_KINDS, filterDocuments } from '../../../../shared/schemas/evidence';
 import type { EvidenceCheck, EvidenceDocument, EvidenceFileKind } from '../../../../shared/schemas/evidence';
-import { usePlatform, useT } from '../../app/app-context';
+import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { AttachZone } from './AttachZone';
 import { DocumentItem } from './DocumentItem';
 import { useDocActions } from './doc-actions';
@@ -15,26 +17,20 @@ const enc = encodeURIComponent;
 /** The assessment's evidence library: every document, where it is used, filters and accent-free search. */
 export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(evidenceMessages);
+  const lang = useLang();
   const { api } = usePlatform();
-  const [docs, setDocs] = useState<EvidenceDocument[]>([]);
-  const [year, setYear] = useState<number | null>(null);
-  const [locked, setLocked] = useState(false);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EvidenceFileKind | ''>('');
   const [usage, setUsage] = useState<'all' | 'used' | 'unused'>('all');
   const [check, setCheck] = useState<EvidenceCheck | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const reload = useCallback(() => {
-    api.evidence.list({ assessmentId }).then(setDocs, setError);
-  }, [api, assessmentId]);
-  useEffect(() => {
-    reload();
-    api.assessments.get({ assessmentId }).then((a) => {
-      setYear(a.year);
-      setLocked(a.status === 'locked');
-    }, setError);
-  }, [api, assessmentId, reload]);
+  const library = useLoad(useCallback(() => api.evidence.list({ assessmentId }), [api, assessmentId]));
+  const owner = useLoad(useCallback(() => api.assessments.get({ assessmentId }), [api, assessmentId]));
+  const docs = library.data ?? [];
+  const year = owner.data?.year ?? null;
+  const locked = owner.data?.status === 'locked';
+  const reload = library.reload;
   const { buttons, dialogs } = useDocActions(year, reload, setError);
 
   const remove = async (d: EvidenceDocument) => {
@@ -62,7 +58,7 @@ export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
       <section className="card">
         <h2>{t('libraryTitle')}</h2>
         <p className="muted">{t('libraryIntro')}</p>
-        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <ErrorBanner error={error ?? library.error ?? owner.error} onDismiss={() => setError(null)} />
         {!locked && <AttachZone assessmentId={assessmentId} nodeId={null} label={t('addToLibrary')} onAttached={reload} />}
         <div className="ev-filters">
           <input type="search" className="ev-search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -97,7 +93,7 @@ export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
             {check.ok ? t('checkOk', { n: check.checked }) : (
               <ul>
                 {check.problems.map((p) => (
-                  <li key={p.documentId}>{p.message}</li>
+                  <li key={p.documentId}>{evidenceProblemText(p.problem, p.originalName, lang)}</li>
                 ))}
               </ul>
             )}

@@ -1,21 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
 
-import { AppFailure } from '../../../../shared/ipc/result';
 import type { AttachResult } from '../../../../shared/schemas/evidence';
-import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform } from '../../app/app-context';
+import { runJob } from '../../jobs/index';
 
 export type AttachProgress =
   | { phase: 'idle' }
   | { phase: 'upload'; done: number; total: number }
   | { phase: 'attach'; jobId: string; done: number; total: number; label: string };
 
-const POLL_MS = 150;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Files → backend: upload (web) or register the drop (Electron) → `evidence.attach` job → poll until done.
- * Exposes progress and a cancel that stops the job (the backend deletes its partial temp copy).
+ * Files → backend: upload (web) or register the drop (Electron) → `evidence.attach` job → follow it to the
+ * end. Exposes progress and a cancel that stops the job (the backend deletes its partial temp copy).
+ * Resolves with the result, or null when cancelled; a failed job is thrown.
  */
 export const useAttach = (assessmentId: string, nodeId: string | null) => {
   const { api, uploadFiles } = usePlatform();
@@ -28,16 +25,10 @@ export const useAttach = (assessmentId: string, nodeId: string | null) => {
       setProgress({ phase: 'upload', done: 0, total: files.length });
       try {
         const ups = await uploadFiles(files, (done, total) => setProgress({ phase: 'upload', done, total }));
-        let job: Job = await api.evidence.attach({ assessmentId, nodeId, source: { kind: 'uploads', uploadIds: ups.map((u) => u.uploadId) } });
-        jobRef.current = job.id;
-        while (job.state === 'running') {
-          setProgress({ phase: 'attach', jobId: job.id, ...job.progress });
-          await sleep(POLL_MS);
-          job = await api.jobs.get({ jobId: job.id });
-        }
-        if (job.state === 'done') return job.result as AttachResult;
-        if (job.state === 'cancelled') return null;
-        throw new AppFailure(job.error?.code ?? 'INTERNAL', job.error?.message ?? 'Không đính kèm được tệp.');
+        const started = await api.evidence.attach({ assessmentId, nodeId, source: { kind: 'uploads', uploadIds: ups.map((u) => u.uploadId) } });
+        jobRef.current = started.id;
+        const job = await runJob(api, started, { onUpdate: (j) => setProgress({ phase: 'attach', jobId: j.id, ...j.progress }) });
+        return job.state === 'done' ? (job.result as AttachResult) : null;
       } finally {
         jobRef.current = null;
         setProgress({ phase: 'idle' });

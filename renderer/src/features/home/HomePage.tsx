@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitProfile } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { AssessmentList, CreateAssessmentForm, assessmentListMessages } from '../assessments/index';
 import { UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
 
@@ -18,34 +19,25 @@ export const HomePage = () => {
   const t = useT(assessmentListMessages);
   const tUnit = useT(unitMessages);
   const { api } = usePlatform();
-  const [data, setData] = useState<Loaded | null>(null);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
+  const home = useLoad(
+    useCallback(async (): Promise<Loaded> => {
       const [unit, assessments, sets, info] = await Promise.all([
         api.unit.get({}),
         api.assessments.list({}),
         api.indicatorSets.list({}),
         api.app.info({}),
       ]);
-      setData({ unit, assessments, sets, today: info.today });
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
+      return { unit, assessments, sets, today: info.today };
+    }, [api]),
+  );
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (!data) return <ErrorBanner error={error} />;
+  const data = home.data;
+  if (!data) return <ErrorBanner error={home.error} />;
   const { unit } = data;
   return (
     <div className="page">
-      <ErrorBanner error={error} />
       {notice && (
         <p className="banner banner-ok" role="status">
           {notice}
@@ -55,7 +47,7 @@ export const HomePage = () => {
         <UnitProfileForm
           initial={unit}
           onSaved={(p) => {
-            setData({ ...data, unit: p });
+            home.set((d) => ({ ...d, unit: p }));
             setEditing(false);
           }}
           {...(unit ? { onCancel: () => setEditing(false) } : {})}
@@ -74,7 +66,7 @@ export const HomePage = () => {
           defaultYear={Number(data.today.slice(0, 4))}
           previous={data.assessments}
           onCreated={(a, carried) => {
-            setData({ ...data, assessments: [a, ...data.assessments] });
+            home.set((d) => ({ ...d, assessments: [a, ...d.assessments] }));
             setNotice(carried ? t('carried', { answers: carried.answersCarried, links: carried.evidenceLinks }) : null);
           }}
         />

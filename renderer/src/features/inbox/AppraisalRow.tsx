@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 
-import { formatPoints, parseScaled } from '../../../../shared/domain/points';
+import { parseScaled } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { detailMessages } from './messages';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 
 import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
+import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useServedFileUrl } from '../../components/use-served-file';
-import { formatNumber } from '../../i18n/format';
 import { Modal } from '../evidence/index';
 import { detailMessages } from './messages';
 
@@ -23,9 +23,6 @@ const Preview = ({ importId, item, onClose }: { importId: string; item: Item; on
     </Modal>
   );
 };
-
-const size = (bytes: number, lang: 'vi' | 'en'): string =>
-  bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, 0)} KB`;
 
 /** The bundle's evidence files (display names from submission.json, never used as paths), with preview. */
 export const EvidenceList = ({ importId, items }: { importId: string; items: Item[] }) => {
@@ -52,7 +49,7 @@ export const EvidenceList = ({ importId, items }: { importId: string; items: Ite
             <tr key={e.path}>
               <td className="mono">{e.path}</td>
               <td>{e.originalName}</td>
-              <td className="num">{size(e.size, lang)}</td>
+              <td className="num">{formatBytes(e.size, lang)}</td>
               <td className="mono small" title={e.sha256}>
                 {e.sha256.slice(0, 16)}…
               </td>

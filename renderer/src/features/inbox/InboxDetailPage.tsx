@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
-import type { InboxDetail, InboxTotals } from '../../../../shared/ipc/channels/inbox';
+import type { InboxTotals } from '../../../../shared/ipc/channels/inbox';
+import { formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../i18n/format';
+import { useLoad } from '../../data/use-load';
 import { SignerDetails } from '../submission/index';
 import { AppraisalRow } from './AppraisalRow';
 import { EvidenceList } from './EvidenceList';
@@ -19,22 +19,17 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
   const t = useT(detailMessages);
   const lang = useLang();
   const { api } = usePlatform();
-  const [d, setD] = useState<InboxDetail | null>(null);
+  const detail = useLoad(useCallback(() => api.inbox.get({ importId }), [api, importId]));
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    setD(null);
-    api.inbox.get({ importId }).then(setD, setError);
-  }, [api, importId]);
-  useEffect(load, [load]);
-
+  const d = detail.data;
   if (!d) {
     return (
       <div className="page inbox-page">
         <a href="#/inbox">{t('back')}</a>
-        <ErrorBanner error={error} />
-        {!error && <p className="muted">{t('loading')}</p>}
+        <ErrorBanner error={detail.error} />
+        {!detail.error && <p className="muted">{t('loading')}</p>}
       </div>
     );
   }
@@ -122,7 +117,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
                 readOnly={d.superseded}
                 onSaved={(nd, msg) => {
                   setError(null);
-                  setD(nd);
+                  detail.set(() => nd);
                   setStatus(msg);
                 }}
                 onError={setError}

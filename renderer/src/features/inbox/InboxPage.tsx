@@ -1,18 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
-import type { InboxImportResult, InboxRow, RankingExportResult } from '../../../../shared/ipc/channels/inbox';
+import type { InboxImportResult, RankingExportResult } from '../../../../shared/ipc/channels/inbox';
 import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { jobFailure, useJob } from '../report/index';
+import { useLoad } from '../../data/use-load';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { BlockTabs } from './BlockTabs';
-import { JobBar } from './JobBar';
 import { inboxMessages } from './messages';
 import { RankingTable } from './RankingTable';
 import './inbox.css';
-
-type ListOut = { years: number[]; year: number | null; blocks: Record<UnitType, InboxRow[]> };
 
 /**
  * Route '/inbox' — "Tiếp nhận hồ sơ" (Sở Nội vụ): receive a unit's signed bundle (verified in the worker,
@@ -22,7 +20,6 @@ type ListOut = { years: number[]; year: number | null; blocks: Record<UnitType, 
 export const InboxPage = () => {
   const t = useT(inboxMessages);
   const platform = usePlatform();
-  const [data, setData] = useState<ListOut | null>(null);
   const [year, setYear] = useState<number | undefined>(undefined);
   const [block, setBlock] = useState<UnitType>('SO');
   const [importJob, setImportJob] = useState<Job | null>(null);
@@ -33,10 +30,10 @@ export const InboxPage = () => {
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
 
-  const refresh = useCallback(() => {
-    platform.api.inbox.list(year === undefined ? {} : { year }).then(setData, setError);
-  }, [platform, year]);
-  useEffect(refresh, [refresh]);
+  // The year is a filter: while another year loads, the tabs keep showing the last one.
+  const list = useLoad(useCallback(() => platform.api.inbox.list(year === undefined ? {} : { year }), [platform, year]), { keepPrevious: true });
+  const data = list.data;
+  const refresh = list.reload;
 
   const download = (r: RankingExportResult) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
 
@@ -124,7 +121,7 @@ export const InboxPage = () => {
             }}
           />
         </label>
-        {imp.running && <JobBar tracked={imp} label={t('importing')} />}
+        {imp.running && <JobProgress label={`${t('progress')}: ${t('importing')}`} testId="inbox-progress" {...trackedProgress(imp)} />}
         {done && (
           <div role="status" className="small" data-testid="inbox-imported">
             <p>
@@ -141,7 +138,7 @@ export const InboxPage = () => {
             {note}
           </p>
         )}
-        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
       </section>
 
       <section className="card" aria-labelledby="inbox-ranking-title">
@@ -169,7 +166,7 @@ export const InboxPage = () => {
                 {t('exportRanking')}
               </button>
             </div>
-            {exp.running && <JobBar tracked={exp} label={t('exportRanking')} />}
+            {exp.running && <JobProgress label={`${t('progress')}: ${t('exportRanking')}`} testId="inbox-progress" {...trackedProgress(exp)} />}
             {exported && (
               <p role="status" className="small" data-testid="inbox-exported">
                 {t('exported', { name: exported.fileName })}{' '}

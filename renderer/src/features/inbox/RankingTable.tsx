@@ -1,5 +1,5 @@
-import { formatIndex, formatPoints } from '../../../../shared/domain/points';
 import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
+import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { inboxMessages } from './messages';
 

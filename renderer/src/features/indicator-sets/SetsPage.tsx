@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { SetExportResult, SetListEntry } from '../../../../shared/ipc/channels/indicator-sets';
+import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDate } from '../../i18n/format';
+import { useLoad } from '../../data/use-load';
+import { runJob } from '../../jobs/index';
 import { setsMessages } from './messages';
-import { waitForJob } from './run-job';
 import { SetImport } from './SetImport';
 import './indicator-sets.css';
 
@@ -16,22 +17,19 @@ export const SetsPage = () => {
   const t = useT(setsMessages);
   const platform = usePlatform();
   const { api } = platform;
-  const [sets, setSets] = useState<SetListEntry[] | null>(null);
+  const list = useLoad(useCallback(() => api.indicatorSets.listAll({}), [api]));
+  const sets = list.data;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  const reload = useCallback(async () => setSets(await api.indicatorSets.listAll({})), [api]);
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload]);
 
   const exportSet = async (s: SetListEntry, format: 'json' | 'xlsx') => {
     setBusy(`${keyOf(s)}:${format}`);
     setError(null);
     setStatus('');
     try {
-      const job = await waitForJob(api, await api.indicatorSets.export({ id: s.id, version: s.version, format }));
+      const job = await runJob(api, await api.indicatorSets.export({ id: s.id, version: s.version, format }));
       if (job.state === 'cancelled') {
         setStatus(t('exportCancelled'));
         return;
@@ -55,11 +53,11 @@ export const SetsPage = () => {
         <h1 id="sets-title">{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
       </section>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
       <p role="status" className="small" data-testid="sets-status">
         {status}
       </p>
-      {!sets && !error && (
+      {!sets && !list.error && (
         <p className="muted" role="status">
           {t('loading')}
         </p>
@@ -125,7 +123,7 @@ export const SetsPage = () => {
         onError={setError}
         onImported={() => {
           setError(null);
-          reload().catch(setError);
+          list.reload();
         }}
       />
     </div>

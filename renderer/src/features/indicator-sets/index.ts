@@ -1,3 +1,2 @@
 /** Indicator sets page: list every version, import a set, export JSON / Excel template. */
 export { SetsPage } from './SetsPage';
-export const setsHref = '#/sets';

@@ -2,14 +2,12 @@ import { useState } from 'react';
 
 import type { ExportResult } from '../../../../shared/ipc/channels/report';
 import type { Job } from '../../../../shared/schemas/job';
+import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatNumber } from '../../i18n/format';
-import type { Language } from '../../../../shared/schemas/settings';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { documentMessages } from './document-messages';
 import { exportMessages } from './messages';
-import type { ExportMessageKey } from './messages';
-import { jobFailure, useJob } from './use-job';
 import './report.css';
 
 type Format = 'xlsx' | 'pdf';
@@ -24,9 +22,6 @@ export type ExportButtonsProps = {
 
 const isExportResult = (v: unknown): v is ExportResult =>
   typeof v === 'object' && v !== null && typeof (v as ExportResult).fileName === 'string' && ((v as ExportResult).format === 'xlsx' || (v as ExportResult).format === 'pdf');
-
-export const formatSize = (bytes: number, lang: Language, t: (k: ExportMessageKey, p?: Record<string, string | number>) => string): string =>
-  bytes >= 1024 * 1024 ? t('mb', { n: formatNumber(bytes / (1024 * 1024), lang, 1) }) : t('kb', { n: formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, 0) });
 
 /**
  * "Xuất bảng tự đánh giá (Excel)" / "Xuất báo cáo (PDF)": starts the export job, shows its progress with a
@@ -55,7 +50,7 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
       if (job.state === 'done' && isExportResult(job.result)) {
         const result = job.result;
         setFinished({ jobId: job.id, result });
-        setNote(t('done', { name: result.fileName, size: formatSize(result.sizeBytes, lang, t) }));
+        setNote(t('done', { name: result.fileName, size: formatBytes(result.sizeBytes, lang) }));
         download(result).catch(setError);
       } else if (job.state === 'cancelled') setNote(t('cancelled'));
       else setError(jobFailure(job));
@@ -91,7 +86,6 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
     }
   };
 
-  const progress = tracked.running ? tracked.job?.progress : undefined;
   return (
     <div className="export-buttons" data-testid="export-buttons">
       <div className="actions">
@@ -106,21 +100,7 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
         {td('draft')}
       </label>
       <p className="muted small">{td('draftHint')}</p>
-      {busy && (
-        <div className="export-progress">
-          <progress
-            aria-label={t('progressLabel')}
-            max={progress && progress.total > 0 ? progress.total : undefined}
-            value={progress && progress.total > 0 ? progress.done : undefined}
-          />
-          <span className="small muted">{progress?.label || t('starting')}</span>
-          {tracked.running && (
-            <button type="button" className="btn" disabled={tracked.cancelling} onClick={() => void tracked.cancel()}>
-              {tracked.cancelling ? t('cancelling') : t('cancel')}
-            </button>
-          )}
-        </div>
-      )}
+      {busy && <JobProgress label={t('progressLabel')} {...trackedProgress(tracked)} />}
       <p role="status" className="small export-status" data-testid="export-status">
         {busy ? '' : (note ?? '')}
       </p>

@@ -1,7 +1,7 @@
+import { formatDateTime, formatNumber } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { formatDateTime, formatNumber } from '../../i18n/format';
 import { exportMessages } from './messages';
 import type { ExportMessageKey } from './messages';
 import { NARRATIVE_KEYS, NARRATIVE_MAX } from './use-narrative';

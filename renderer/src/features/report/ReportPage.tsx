@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 
-import type { Assessment } from '../../../../shared/schemas/assessment';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { DocumentFieldsForm } from './DocumentFieldsForm';
 import { ExportButtons } from './ExportButtons';
 import { exportMessages } from './messages';
@@ -18,8 +18,8 @@ import './report.css';
 export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(exportMessages);
   const { api } = usePlatform();
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const loaded = useLoad(useCallback(() => api.assessments.get({ assessmentId }), [api, assessmentId]));
+  const assessment = loaded.data;
   const narrative = useNarrative(assessmentId);
   const docFields = useReportDocument(assessmentId);
   const { flush } = narrative;
@@ -30,18 +30,7 @@ export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
     await save();
   }, [flush, save]);
 
-  useEffect(() => {
-    let stale = false;
-    api.assessments.get({ assessmentId }).then(
-      (a) => !stale && setAssessment(a),
-      (e: unknown) => !stale && setError(e),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [api, assessmentId]);
-
-  const loadError = error ?? narrative.loadError ?? docFields.loadError;
+  const loadError = loaded.error ?? narrative.loadError ?? docFields.loadError;
   return (
     <div className="page report-page">
       <nav aria-label={t('title')}>

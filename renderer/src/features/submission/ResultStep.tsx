@@ -1,10 +1,10 @@
 import { useState } from 'react';
 
 import type { SubmissionExportResult } from '../../../../shared/ipc/channels/submission';
+import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { dashboardHref } from '../assessments/index';
-import { sizeText } from './cert-format';
 import { submitMessages } from './messages';
 import { StatusBanner } from './StatusBanner';
 
@@ -46,7 +46,7 @@ export const ResultStep = ({ assessmentId, jobId, result }: { assessmentId: stri
         <dt>{t('fileName')}</dt>
         <dd>{result.fileName}</dd>
         <dt>{t('size')}</dt>
-        <dd>{sizeText(result.sizeBytes, lang)}</dd>
+        <dd>{formatBytes(result.sizeBytes, lang)}</dd>
         <dt>{t('sha256')}</dt>
         <dd className="mono fingerprint">{result.sha256}</dd>
         <dt>{t('revision')}</dt>

@@ -1,6 +1,7 @@
 import type { SignerDetails as Details } from '../../../../shared/schemas/submission';
+import { formatLocalDate } from '../../../../shared/format/index';
 import { useT } from '../../app/app-context';
-import { groupedFingerprint, localDate } from './cert-format';
+import { groupedFingerprint } from './cert-format';
 import { certMessages } from './messages';
 // Shared with "Kiểm tra hồ sơ" and the inbox: the component brings its own styles.
 import './submission.css';
@@ -17,7 +18,7 @@ export const SignerDetails = ({ signer, testId }: { signer: Details; testId?: st
       <dt>{t('serial')}</dt>
       <dd className="mono">{signer.serialNumber}</dd>
       <dt>{t('validity')}</dt>
-      <dd>{t('validityRange', { from: localDate(signer.notBefore), to: localDate(signer.notAfter) })}</dd>
+      <dd>{t('validityRange', { from: formatLocalDate(signer.notBefore), to: formatLocalDate(signer.notAfter) })}</dd>
       <dt>{t('fingerprint')}</dt>
       <dd className="mono fingerprint" data-fingerprint={signer.sha256}>
         {groupedFingerprint(signer.sha256)}

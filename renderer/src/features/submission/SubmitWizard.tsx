@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { SubmissionExportResult, SubmissionPreview } from '../../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { Job } from '../../../../shared/schemas/job';
-import { usePlatform, useT } from '../../app/app-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLang, usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { dashboardHref } from '../assessments/index';
-import { jobFailure, useJob } from '../report/index';
+import { jobFailure, useJob } from '../../jobs/index';
 import { certMessages, submitMessages } from './messages';
 import type { SubmitMessageKey } from './messages';
 import { ExportStep } from './ExportStep';
@@ -38,9 +38,10 @@ const isExportResult = (v: unknown): v is SubmissionExportResult =>
 export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(submitMessages);
   const tc = useT(certMessages);
+  const lang = useLang();
   const { api } = usePlatform();
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const loaded = useLoad(useCallback(() => api.assessments.get({ assessmentId }), [api, assessmentId]));
+  const assessment = loaded.data;
   const [state, setState] = useState<Step>({ step: 'preflight' });
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
@@ -48,20 +49,17 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  useEffect(() => {
-    let live = true;
-    api.assessments
-      .get({ assessmentId })
-      .then((a) => live && setAssessment(a))
-      .catch((e: unknown) => live && setLoadError(e));
-    return () => {
-      live = false;
+  // The password/PIN never outlives the wizard.
+  useEffect(
+    () => () => {
       secret.current = null;
-    };
-  }, [api, assessmentId]);
+    },
+    [assessmentId],
+  );
 
-  // Keyboard and screen-reader users land on the new step's title.
-  useEffect(() => {
+  // Keyboard and screen-reader users land on the new step's title. A layout effect moves focus in the same
+  // commit that shows the step, so nothing (a user's keystroke, a test) sees the step with focus elsewhere.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -80,7 +78,7 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
     onSettled: (job) => {
       if (job.state === 'done' && isExportResult(job.result)) {
         setState({ step: 'result', jobId: job.id, result: job.result });
-        setAssessment((a) => (a ? { ...a, status: 'locked' } : a));
+        loaded.set((a) => ({ ...a, status: 'locked' }));
       } else if (job.state === 'cancelled') go({ step: 'key', note: t('cancelled') });
       else {
         // Failed (wrong password at signing time, preflight changed, disk…): back to the key, message shown.
@@ -107,11 +105,11 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
     }
   };
 
-  if (loadError) {
+  if (loaded.error) {
     return (
       <div className="page">
         <a href={dashboardHref(assessmentId)}>{t('back')}</a>
-        <ErrorBanner error={loadError} />
+        <ErrorBanner error={loaded.error} />
       </div>
     );
   }
@@ -169,7 +167,7 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
             <SignerDetails signer={state.preview.signer} testId="submit-signer" />
             {state.preview.problem && (
               <p className="banner banner-error" role="alert" data-testid="submit-refused">
-                {t('refused', { message: state.preview.problem.message })}
+                {t('refused', { message: refusalMessage(state.preview.problem, lang) })}
               </p>
             )}
             <div className="actions">

@@ -2,6 +2,5 @@
 export { SubmitWizard } from './SubmitWizard';
 export { SignerDetails } from './SignerDetails';
 export { StatusBanner } from './StatusBanner';
-export { groupedFingerprint, localDate, sizeText } from './cert-format';
+export { groupedFingerprint } from './cert-format';
 export { certMessages } from './messages';
-export const submitPath = (assessmentId: string): string => `/a/${encodeURIComponent(assessmentId)}/submit`;

@@ -50,9 +50,6 @@ export const submitMessages = defineMessages({
     // 4. Export
     exporting: 'Đang ký và xuất hồ sơ…',
     progress: 'Tiến độ xuất hồ sơ',
-    starting: 'Đang bắt đầu…',
-    cancel: 'Hủy',
-    cancelling: 'Đang hủy…',
     cancelled: 'Đã hủy xuất hồ sơ. Không có tệp nào được tạo.',
     failedRetry: 'Chọn lại khóa ký',
     // 5. Result
@@ -115,9 +112,6 @@ export const submitMessages = defineMessages({
     sign: 'Sign and export',
     exporting: 'Signing and exporting…',
     progress: 'Export progress',
-    starting: 'Starting…',
-    cancel: 'Cancel',
-    cancelling: 'Cancelling…',
     cancelled: 'Export cancelled. No file was created.',
     failedRetry: 'Choose the signing key again',
     resultTitle: 'Self-check of the exported bundle',

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
-import { formatPoints } from '../../../../shared/domain/points';
 import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import type { Assessment } from '../../../../shared/schemas/assessment';
+import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { surveyMessages } from './messages';
 import { SurveyImport } from './SurveyImport';
 import { SurveyRow } from './SurveyRow';
@@ -16,26 +17,21 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
   const t = useT(surveyMessages);
   const lang = useLang();
   const { api } = usePlatform();
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [nodes, setNodes] = useState<SurveyNode[] | null>(null);
-  const [totals, setTotals] = useState<ScoreTotals | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
-
-  const reload = useCallback(async () => {
-    const [a, list, score] = await Promise.all([
-      api.assessments.get({ assessmentId }),
-      api.survey.list({ assessmentId }),
-      api.scoring.compute({ assessmentId }),
-    ]);
-    setAssessment(a);
-    setNodes(list);
-    setTotals(score);
-  }, [api, assessmentId]);
-
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload]);
+  const page = useLoad(
+    useCallback(async (): Promise<{ assessment: Assessment; nodes: SurveyNode[]; totals: ScoreTotals }> => {
+      const [assessment, nodes, totals] = await Promise.all([
+        api.assessments.get({ assessmentId }),
+        api.survey.list({ assessmentId }),
+        api.scoring.compute({ assessmentId }),
+      ]);
+      return { assessment, nodes, totals };
+    }, [api, assessmentId]),
+  );
+  const assessment = page.data?.assessment ?? null;
+  const nodes = page.data?.nodes ?? null;
+  const totals = page.data?.totals ?? null;
 
   const readOnly = assessment?.status === 'locked';
   return (
@@ -58,11 +54,11 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
         )}
         {readOnly && <p className="banner banner-warn">{t('locked')}</p>}
       </section>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? page.error} onDismiss={() => setError(null)} />
       <p role="status" className="small" data-testid="survey-status">
         {status}
       </p>
-      {!nodes && !error && (
+      {!nodes && !error && !page.error && (
         <p className="muted" role="status">
           {t('loading')}
         </p>
@@ -96,8 +92,7 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
                   }}
                   onSaved={(node, tot, message) => {
                     setError(null);
-                    setNodes((cur) => cur?.map((x) => (x.nodeId === node.nodeId ? node : x)) ?? cur);
-                    setTotals(tot);
+                    page.set((p) => ({ ...p, nodes: p.nodes.map((x) => (x.nodeId === node.nodeId ? node : x)), totals: tot }));
                     setStatus(message);
                   }}
                 />
@@ -114,7 +109,7 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
           onImported={() => {
             setError(null);
             setStatus('');
-            reload().catch(setError);
+            page.reload();
           }}
         />
       )}

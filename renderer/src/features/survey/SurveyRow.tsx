@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import { formatPoints, fromMilli, parseScaled } from '../../../../shared/domain/points';
+import { fromMilli, parseScaled } from '../../../../shared/domain/points';
 import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
+import { formatNumber, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
-import { formatNumber } from '../../i18n/format';
 import { surveyMessages } from './messages';
 
 type Props = {

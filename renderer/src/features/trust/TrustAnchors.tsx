@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
+import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
 import { Field } from '../../components/Field';
-import { groupedFingerprint, localDate } from '../submission/index';
+import { groupedFingerprint } from '../submission/index';
 import { verifyMessages } from './messages';
 
 /** "CN=Root CA, O=…" → "Root CA" (the whole DN when there is no CN). */
@@ -18,7 +20,6 @@ export const commonName = (dn: string): string => /(?:^|,\s*)CN=((?:\\,|[^,])+)/
 export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
   const t = useT(verifyMessages);
   const platform = usePlatform();
-  const [entries, setEntries] = useState<TrustEntry[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -29,16 +30,8 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
-  const load = useCallback(async () => {
-    try {
-      setEntries(await platform.api.trust.list({}));
-    } catch (e) {
-      setError(e);
-    }
-  }, [platform]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useLoad(useCallback(() => platform.api.trust.list({}), [platform]));
+  const entries = list.data;
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -46,7 +39,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
     setNote(null);
     try {
       setNote(await work());
-      await load();
+      list.reload();
       onChanged?.();
     } catch (e) {
       setError(e);
@@ -100,7 +93,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
       <p role="status" className="small trust-note" data-testid="trust-note">
         {note ?? ''}
       </p>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
       {confirming && (
         <div className="banner banner-warn" role="alertdialog" aria-labelledby="trust-confirm-text">
           <span id="trust-confirm-text">{t('confirmRemove', { name: commonName(confirming.subject) })}</span>
@@ -135,7 +128,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
                     <div>{e.subject}</div>
                     {e.issuer !== e.subject && <div className="small muted">{e.issuer}</div>}
                   </td>
-                  <td>{t('validity', { from: localDate(e.notBefore), to: e.notAfter ? localDate(e.notAfter) : t('noNext') })}</td>
+                  <td>{t('validity', { from: formatLocalDate(e.notBefore), to: e.notAfter ? formatLocalDate(e.notAfter) : t('noNext') })}</td>
                   <td className="mono fingerprint small">{groupedFingerprint(e.fingerprint)}</td>
                   <td>
                     <button type="button" className="btn btn-danger" disabled={busy} aria-label={t(e.kind === 'anchor' ? 'removeAnchor' : 'removeCrl', { name: commonName(e.subject) })} onClick={() => setConfirming(e)}>

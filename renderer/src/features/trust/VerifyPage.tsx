@@ -5,7 +5,7 @@ import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { jobFailure, useJob } from '../report/index';
+import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { verifyMessages } from './messages';
 import { TrustAnchors } from './TrustAnchors';
 import { VerifyResultView } from './VerifyResultView';
@@ -54,7 +54,6 @@ export const VerifyPage = () => {
     }
   };
 
-  const p = tracked.running ? tracked.job?.progress : undefined;
   return (
     <div className="page verify-page">
       <section className="card" aria-labelledby="verify-title">
@@ -84,15 +83,7 @@ export const VerifyPage = () => {
           </div>
         )}
         {busy && (
-          <div className="export-progress" data-testid="verify-progress">
-            <progress aria-label={t('progress')} max={p && p.total > 0 ? p.total : undefined} value={p && p.total > 0 ? p.done : undefined} />
-            <span className="small muted">{uploading ? t('uploading') : p?.label || t('starting')}</span>
-            {tracked.running && (
-              <button type="button" className="btn" disabled={tracked.cancelling} onClick={() => void tracked.cancel()}>
-                {t('cancel')}
-              </button>
-            )}
-          </div>
+          <JobProgress label={t('progress')} testId="verify-progress" {...(uploading ? { status: t('uploading') } : {})} {...trackedProgress(tracked)} />
         )}
         <p role="status" className="small">
           {note ?? ''}

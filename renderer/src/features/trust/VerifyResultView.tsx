@@ -1,8 +1,8 @@
 import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
-import { formatDateTime } from '../../i18n/format';
-import { SignerDetails, sizeText, StatusBanner } from '../submission/index';
+import { SignerDetails, StatusBanner } from '../submission/index';
 import { verifyMessages } from './messages';
 
 /** The verdict (large), then who signed, what the bundle declares and every file with its size and SHA-256. */
@@ -85,7 +85,7 @@ export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; f
                   <tr key={f.path}>
                     <td className="mono">{f.path}</td>
                     <td>{f.originalName ?? ''}</td>
-                    <td className="num">{sizeText(f.size, lang)}</td>
+                    <td className="num">{formatBytes(f.size, lang)}</td>
                     <td className="mono fingerprint small">{f.sha256}</td>
                   </tr>
                 ))}

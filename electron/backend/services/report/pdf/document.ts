@@ -71,7 +71,10 @@ export const reportDocument = (model: ReportModel, options: PdfOptions = {}): Re
 /** Refuses a final report with a gap (empty field or narrative section), names every gap at once. */
 export const assertReportFinal = (model: ReportModel): void => {
   const gaps = reportGaps(normalizeModel(model));
-  if (hasGaps(gaps)) throw new AppFailure('PREFLIGHT_FAILED', reportGapsMessage(gaps), { missing: [...gaps.fields, ...gaps.narrative] });
+  if (hasGaps(gaps)) {
+    const missing = [...gaps.fields, ...gaps.narrative];
+    throw AppFailure.of('REPORT_INCOMPLETE', { detail: reportGapsMessage(gaps), count: missing.length }, { missing });
+  }
 };
 
 /** The report PDF and where its signature goes (for a visible digital signature). */

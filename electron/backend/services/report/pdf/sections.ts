@@ -1,12 +1,5 @@
-import {
-  citationText,
-  flattenNodes,
-  formatIsoDate,
-  formatMilli,
-  formatPercent,
-  nodeScoreMilli,
-  STATUS_LABELS,
-} from '../../../../../shared/domain/report/format';
+import { citationText, flattenNodes, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
+import { formatDate, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { keepWhole } from '../../admin-document/keep-whole';
 import type { Content } from '../../admin-document/keep-whole';
@@ -40,28 +33,28 @@ export const summarySection = (m: ReportModel): Content[] => {
     body.push([
       cell(String(i + 1), { alignment: 'center' }),
       cell(s.title),
-      cell(formatMilli(s.maxMilli, 2), { alignment: 'right' }),
-      cell(formatMilli(s.scoreMilli, 2), { alignment: 'right' }),
-      cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { alignment: 'right' }),
+      cell(formatPoints(s.maxMilli, 'vi', 2), { alignment: 'right' }),
+      cell(formatPoints(s.scoreMilli, 'vi', 2), { alignment: 'right' }),
+      cell(formatPercentOf(s.scoreMilli, s.applicableMaxMilli), { alignment: 'right' }),
     ]),
   );
   const t = m.totals;
   body.push([
     cell('Tổng cộng', { colSpan: 2, bold: true }),
     '',
-    cell(formatMilli(t.maxMilli, 2), { alignment: 'right', bold: true }),
-    cell(formatMilli(t.scoreMilli, 2), { alignment: 'right', bold: true }),
-    cell(formatPercent(t.scoreMilli, t.applicableMaxMilli), { alignment: 'right', bold: true }),
+    cell(formatPoints(t.maxMilli, 'vi', 2), { alignment: 'right', bold: true }),
+    cell(formatPoints(t.scoreMilli, 'vi', 2), { alignment: 'right', bold: true }),
+    cell(formatPercentOf(t.scoreMilli, t.applicableMaxMilli), { alignment: 'right', bold: true }),
   ]);
   const breakdown = [
-    `điểm tự đánh giá ${formatMilli(t.selfMilli)}`,
-    t.surveyMilli ? `điểm điều tra xã hội học ${formatMilli(t.surveyMilli)}` : '',
-    t.bonus.countedMilli ? `điểm thưởng ${formatMilli(t.bonus.countedMilli)}` : '',
-    t.penalty.countedMilli ? `điểm trừ ${formatMilli(t.penalty.countedMilli)}` : '',
+    `điểm tự đánh giá ${formatPoints(t.selfMilli)}`,
+    t.surveyMilli ? `điểm điều tra xã hội học ${formatPoints(t.surveyMilli)}` : '',
+    t.bonus.countedMilli ? `điểm thưởng ${formatPoints(t.bonus.countedMilli)}` : '',
+    t.penalty.countedMilli ? `điểm trừ ${formatPoints(t.penalty.countedMilli)}` : '',
   ].filter(Boolean);
   return [
     {
-      text: `Tổng điểm: ${formatMilli(t.scoreMilli)}/${formatMilli(t.maxMilli)} điểm, đạt ${formatPercent(t.scoreMilli, t.applicableMaxMilli)}${t.classification ? `, xếp loại ${t.classification}` : ''} (${breakdown.join('; ')}).`,
+      text: `Tổng điểm: ${formatPoints(t.scoreMilli)}/${formatPoints(t.maxMilli)} điểm, đạt ${formatPercentOf(t.scoreMilli, t.applicableMaxMilli)}${t.classification ? `, xếp loại ${t.classification}` : ''} (${breakdown.join('; ')}).`,
       style: 'para',
     },
     { table: { headerRows: 1, widths: [30, '*', 60, 66, 60], body }, style: 'table' },
@@ -86,7 +79,7 @@ export const barChart = (m: ReportModel): Content => ({
             { type: 'rect', x: 0, y: 2, w: Math.round(BAR_WIDTH * ratio * 10) / 10, h: 10, color: '#595959' },
           ],
         },
-        cell(formatPercent(s.scoreMilli, s.applicableMaxMilli), { fontSize: SIZE.tableWide - 1, alignment: 'right' }),
+        cell(formatPercentOf(s.scoreMilli, s.applicableMaxMilli), { fontSize: SIZE.tableWide - 1, alignment: 'right' }),
       ];
     }),
   },
@@ -117,11 +110,11 @@ export const detailSection = (m: ReportModel): Content[] =>
     for (const n of flattenNodes([d])) {
       const bold = n.level !== 'sub';
       const fill = n.level === 'domain' ? FILL_DOMAIN : n.status === 'na' ? FILL_NA : undefined;
-      const score = n.children.length > 0 || n.scoreMilli !== null ? formatMilli(scoreOf(n), 2) : '';
+      const score = n.children.length > 0 || n.scoreMilli !== null ? formatPoints(scoreOf(n), 'vi', 2) : '';
       const row = [
         cell(n.code),
         cell(n.title),
-        cell(formatMilli(n.maxMilli, 2), { alignment: 'right' }),
+        cell(formatPoints(n.maxMilli, 'vi', 2), { alignment: 'right' }),
         cell(n.declaredInputsText),
         cell(score, { alignment: 'right' }),
         cell(n.explanation),
@@ -152,7 +145,7 @@ export const evidenceSection = (m: ReportModel): Content => {
       cell(String(i + 1), { alignment: 'center' }),
       cell(e.docType),
       cell(e.number),
-      cell(formatIsoDate(e.issuedDate)),
+      cell(formatDate(e.issuedDate)),
       cell(e.summary),
       cell(e.issuer),
       cell(e.nodeCodes.join(', ')),

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 
 import { formatDocumentNumber, PLACEHOLDER } from '../../../../../shared/domain/admin-document/format';
-import { formatIsoDate } from '../../../../../shared/domain/report/format';
+import { formatDate } from '../../../../../shared/format/index';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
 
 /**
@@ -50,7 +50,7 @@ export const HEADER_ROW = 9;
 export const sheetTitles = (m: ReportModel, title: string): { text: string; bold?: boolean; italic?: boolean; size?: number }[] => [
   { text: title, bold: true, size: 14 },
   {
-    text: `(Kèm theo Báo cáo số ${formatDocumentNumber(m.document)} ngày ${formatIsoDate(m.document.date) || PLACEHOLDER} của ${m.unit.name})`,
+    text: `(Kèm theo Báo cáo số ${formatDocumentNumber(m.document)} ngày ${formatDate(m.document.date) || PLACEHOLDER} của ${m.unit.name})`,
     italic: true,
   },
   { text: `Bộ chỉ số: ${m.setName} (phiên bản ${m.setVersion})`, italic: true },

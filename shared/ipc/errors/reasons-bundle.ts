@@ -1,0 +1,95 @@
+import type { ReasonText } from './codes';
+
+/** The signed bundle: producing it (submission) and receiving it (inbox). */
+export const BUNDLE_REASONS = {
+  /** `detail` lists the first blocking issues in Vietnamese; the UI's pre-submission page shows them translated. */
+  PREFLIGHT_BLOCKED: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Chưa thể xuất hồ sơ: còn {count} lỗi cần sửa. {detail}',
+    en: 'The bundle cannot be exported yet: {count} errors remain. The pre-submission check lists them.',
+  },
+  BUNDLE_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất hồ sơ', en: 'Bundle export cancelled' },
+  BUNDLE_WRITE_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất hồ sơ.', en: 'Bundle export cancelled.' },
+  BUNDLE_DISK_FULL: {
+    code: 'DISK_FULL',
+    vi: 'Ổ đĩa đã đầy: không ghi được hồ sơ nộp. Hãy giải phóng dung lượng rồi thử lại.',
+    en: 'The disk is full: the submission bundle could not be written. Free some space and try again.',
+  },
+  BUNDLE_NO_PERMISSION: { code: 'PERMISSION_DENIED', vi: 'Không có quyền ghi vào thư mục đã chọn.', en: 'No permission to write to the chosen folder.' },
+  BUNDLE_FOLDER_MISSING: {
+    code: 'IO',
+    vi: 'Thư mục lưu hồ sơ không tồn tại hoặc không truy cập được.',
+    en: 'The folder for the bundle does not exist or cannot be reached.',
+  },
+  BUNDLE_EVIDENCE_GONE: {
+    code: 'FILE_CHANGED',
+    vi: 'Một tài liệu kiểm chứng đã bị xóa hoặc thay đổi sau khi đính kèm. Hãy kiểm tra lại tài liệu.',
+    en: 'An evidence document was deleted or changed after it was attached. Check the documents.',
+  },
+  BUNDLE_TARGET_BUSY: { code: 'CONFLICT', vi: 'Đang có một lần xuất hồ sơ khác tới cùng tệp này.', en: 'Another export to the same file is running.' },
+  /** `detail` is the operating system's text. */
+  BUNDLE_WRITE_FAILED: { code: 'IO', vi: 'Lỗi ghi hồ sơ nộp: {detail}', en: 'Writing the submission bundle failed: {detail}' },
+  BUNDLE_EVIDENCE_ALTERED: {
+    code: 'FILE_CHANGED',
+    vi: 'Tài liệu kiểm chứng «{name}» ({path}) đã bị thay đổi sau khi đính kèm (mã băm không khớp).',
+    en: 'Evidence document «{name}» ({path}) changed after it was attached (hash mismatch).',
+  },
+  BUNDLE_EVIDENCE_ALTERED_PATH: {
+    code: 'FILE_CHANGED',
+    vi: 'Tài liệu kiểm chứng {path} đã bị thay đổi sau khi đính kèm (mã băm không khớp).',
+    en: 'Evidence document {path} changed after it was attached (hash mismatch).',
+  },
+  BUNDLE_SELF_CHECK_FAILED: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Hồ sơ vừa tạo không vượt qua kiểm tra: {check:bundle}',
+    en: 'The bundle just made failed its own check: {check:bundle}',
+  },
+  BUNDLE_REFUSED: { code: 'BUNDLE_INVALID', vi: 'Hồ sơ bị từ chối ({check}): {check:bundle}', en: 'Bundle refused ({check}): {check:bundle}' },
+  INBOX_ENTRY_TOO_LONG: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Tệp {name} trong hồ sơ dài hơn kích thước đã kiểm tra (E_SIZE_MISMATCH).',
+    en: 'The file {name} in the bundle is longer than the size that was checked (E_SIZE_MISMATCH).',
+  },
+  INBOX_ENTRY_CHANGED: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Tệp {name} đã thay đổi sau khi kiểm tra (E_DIGEST_MISMATCH). Không có gì được lưu.',
+    en: 'The file {name} changed after it was checked (E_DIGEST_MISMATCH). Nothing was stored.',
+  },
+  INBOX_SET_MISSING: {
+    code: 'NOT_FOUND',
+    vi: 'Máy này không còn bộ chỉ số "{id}" phiên bản {version} để tính điểm hồ sơ.',
+    en: 'This computer no longer has indicator set "{id}" version {version} to score the bundle.',
+  },
+  INBOX_IMPORT_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy hồ sơ đã tiếp nhận', en: 'Received bundle not found' },
+  INBOX_EVIDENCE_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    vi: 'Không tìm thấy tài liệu kiểm chứng trong hồ sơ',
+    en: 'Evidence document not found in the bundle',
+  },
+  INBOX_PREVIEW_PDF_OR_IMAGE: { code: 'UNSUPPORTED', vi: 'Chỉ xem trước được PDF và ảnh.', en: 'Only PDFs and images can be previewed.' },
+  INBOX_NOT_NEWEST: {
+    code: 'CONFLICT',
+    vi: 'Đơn vị đã gửi phiên bản {revision} của hồ sơ; hãy thẩm định phiên bản mới nhất.',
+    en: 'The unit sent revision {revision} of the bundle; appraise the newest revision.',
+  },
+  INBOX_LEAF_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    vi: 'Không tìm thấy tiêu chí (hoặc tiêu chí không phải tiêu chí lá)',
+    en: 'Criterion not found (or it is not a leaf criterion)',
+  },
+  APPRAISAL_SURVEY: {
+    code: 'VALIDATION',
+    vi: 'Điểm điều tra xã hội học không được chấm thẩm định.',
+    en: 'Survey points are not appraised.',
+  },
+  APPRAISAL_NOT_EXACT: {
+    code: 'VALIDATION',
+    vi: 'Điểm thẩm định phải là số có tối đa 3 chữ số thập phân.',
+    en: 'The appraised points must have at most 3 decimals.',
+  },
+  APPRAISAL_OUT_OF_RANGE: {
+    code: 'VALIDATION',
+    vi: 'Điểm thẩm định phải nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.',
+    en: 'The appraised points must be between 0 and the criterion’s maximum.',
+  },
+} as const satisfies Record<string, ReasonText>;

@@ -1,0 +1,67 @@
+import type { ReasonText } from './codes';
+
+/** Files entering the app: evidence, the content store, signature images, PDFs to sign. */
+export const FILE_REASONS = {
+  EVIDENCE_TOO_LARGE: {
+    code: 'FILE_TOO_LARGE',
+    vi: 'Tệp "{name}" quá lớn: mỗi tệp kiểm chứng tối đa {max:bytes} (tệp này từ {size:bytes} trở lên). Hãy giảm dung lượng (ví dụ quét PDF đen trắng 200 dpi) hoặc tách thành nhiều tệp.',
+    en: 'The file "{name}" is too large: each evidence file may have at most {max:bytes} (this one has {size:bytes} or more). Reduce it (for example scan the PDF in black and white at 200 dpi) or split it.',
+  },
+  /** `why` is an EV_* phrase. */
+  EVIDENCE_TYPE_REFUSED: {
+    code: 'BAD_FILE',
+    vi: '{why:phrase} Chỉ chấp nhận: PDF, Word (doc/docx), Excel (xls/xlsx), OpenDocument (odt/ods), ảnh JPG/PNG hoặc tệp nén ZIP.',
+    en: '{why:phrase} Accepted: PDF, Word (doc/docx), Excel (xls/xlsx), OpenDocument (odt/ods), JPG/PNG images or ZIP archives.',
+  },
+  STORE_HASH_INVALID: { code: 'VALIDATION', vi: 'Mã băm tài liệu không hợp lệ', en: 'The document hash is not valid' },
+  SOURCE_FILE_MISSING: {
+    code: 'FILE_CHANGED',
+    vi: 'Không tìm thấy tệp "{name}" (tệp đã bị xóa hoặc di chuyển?).',
+    en: 'The file "{name}" was not found (deleted or moved?).',
+  },
+  SOURCE_CHANGED_WHILE_COPYING: {
+    code: 'FILE_CHANGED',
+    vi: 'Tệp "{name}" đã thay đổi trong lúc đính kèm. Hãy đóng chương trình đang sửa tệp rồi thử lại.',
+    en: 'The file "{name}" changed while it was being attached. Close the program editing it and try again.',
+  },
+  STORED_FILE_CHANGED: {
+    code: 'FILE_CHANGED',
+    vi: 'Tệp "{name}" trong kho đã bị xóa hoặc thay đổi.',
+    en: 'The file "{name}" in the store was deleted or changed.',
+  },
+  /** `image` is an IMG_* phrase. */
+  PNG_TOO_LARGE: { code: 'FILE_TOO_LARGE', vi: '{image:phrase} quá lớn (tối đa {max:bytes}).', en: '{image:phrase} is too large (at most {max:bytes}).' },
+  PNG_NOT_PNG: { code: 'BAD_FILE', vi: '{image:phrase} không phải tệp PNG.', en: '{image:phrase} is not a PNG file.' },
+  PNG_ODD_STRUCTURE: { code: 'BAD_FILE', vi: '{image:phrase} có cấu trúc PNG bất thường.', en: '{image:phrase} has an abnormal PNG structure.' },
+  PNG_TRUNCATED: { code: 'BAD_FILE', vi: '{image:phrase} bị cắt cụt (thiếu phần cuối tệp PNG).', en: '{image:phrase} is truncated (the end of the PNG file is missing).' },
+  PNG_BAD_CRC: { code: 'BAD_FILE', vi: '{image:phrase} bị hỏng (sai mã kiểm tra CRC của khối {chunk}).', en: '{image:phrase} is damaged (wrong CRC of the {chunk} chunk).' },
+  PNG_NO_HEADER: { code: 'BAD_FILE', vi: '{image:phrase} thiếu phần đầu IHDR.', en: '{image:phrase} has no IHDR header.' },
+  PNG_BAD_HEADER: { code: 'BAD_FILE', vi: '{image:phrase} có phần đầu IHDR không hợp lệ.', en: '{image:phrase} has an invalid IHDR header.' },
+  PNG_TOO_WIDE: {
+    code: 'BAD_FILE',
+    vi: '{image:phrase} có kích thước {width}×{height} điểm ảnh, vượt giới hạn {side}×{side}.',
+    en: '{image:phrase} measures {width}×{height} pixels, beyond the {side}×{side} limit.',
+  },
+  PNG_FORMAT: {
+    code: 'BAD_FILE',
+    vi: '{image:phrase} phải là PNG 8 bit mỗi kênh, không xen kẽ (interlace); hãy lưu lại ảnh ở dạng này.',
+    en: '{image:phrase} must be an 8-bit-per-channel, non-interlaced PNG; save the image in that form.',
+  },
+  PNG_NO_PALETTE: { code: 'BAD_FILE', vi: '{image:phrase} thiếu bảng màu (PLTE).', en: '{image:phrase} has no palette (PLTE).' },
+  PNG_NO_ALPHA: {
+    code: 'BAD_FILE',
+    vi: '{image:phrase} không có nền trong suốt (PNG cần kênh alpha).',
+    en: '{image:phrase} has no transparent background (the PNG needs an alpha channel).',
+  },
+  PNG_NO_DATA: { code: 'BAD_FILE', vi: '{image:phrase} không có dữ liệu ảnh.', en: '{image:phrase} has no image data.' },
+  PNG_BAD_DATA: {
+    code: 'BAD_FILE',
+    vi: '{image:phrase} có dữ liệu ảnh hỏng hoặc không khớp kích thước khai báo.',
+    en: '{image:phrase} has damaged image data or data that does not match its declared size.',
+  },
+  PNG_BAD_FILTER: {
+    code: 'BAD_FILE',
+    vi: '{image:phrase} có dữ liệu ảnh hỏng (bộ lọc dòng không hợp lệ).',
+    en: '{image:phrase} has damaged image data (invalid row filter).',
+  },
+} as const satisfies Record<string, ReasonText>;
