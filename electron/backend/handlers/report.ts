@@ -7,7 +7,7 @@ import type { BackendContext } from '../context';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
 import { saveReportDocument } from '../db/repos/report-document-repo';
 import { requireAssessment, withEditable } from '../services/assessments/guards';
-import { assertReportFinal } from '../services/report/pdf/document';
+import { assertReportFinal } from '../services/report/report-final';
 import { exportFileName, loadReportDocument, loadReportModel } from '../services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';

@@ -18,8 +18,7 @@ import type { BuilderEvidence } from '../../backend/services/bundle/submission-b
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';
 import type { TrustStore } from '../../backend/services/bundle/verify/trust';
 import { verifyBundle } from '../../backend/services/bundle/verify/verify-bundle';
-import { buildPdf } from '../../backend/services/report/pdf/document';
-import { buildWorkbook } from '../../backend/services/report/xlsx/workbook';
+import { loadPdfBuilder, loadWorkbookBuilder } from '../../backend/services/office-loader';
 import { parsePortableAnswers, checkAnswersAgainstSet } from '../../backend/services/indicator-sets/answers-file';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { openP12Signer } from '../../backend/services/signing/p12-signer';
@@ -145,8 +144,8 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
     evidence: packEvidence,
     reports: [
       // an answers file has no number, date or signer for the report: it goes in as a draft, marked as such
-      { path: REPORT_PDF_PATH, data: await buildPdf(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: true }) },
-      { path: REPORT_XLSX_PATH, data: await buildWorkbook(model) },
+      { path: REPORT_PDF_PATH, data: await (await loadPdfBuilder())(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: true }) },
+      { path: REPORT_XLSX_PATH, data: await (await loadWorkbookBuilder())(model) },
     ],
     signer,
     now,

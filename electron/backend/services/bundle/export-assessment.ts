@@ -12,7 +12,7 @@ import { getUnitProfile } from '../../db/repos/unit-repo';
 import { requireAssessment } from '../assessments/guards';
 import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
-import { assertReportFinal } from '../report/pdf/document';
+import { assertReportFinal } from '../report/report-final';
 import { loadReportModel } from '../report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';
 import type { Signer } from '../signing/signer';

@@ -1,10 +1,9 @@
-import { hasGaps, reportGaps, reportGapsMessage } from '../../../../../shared/domain/report/completeness';
 import { normalizeModel } from '../../../../../shared/domain/report/format';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
-import { AppFailure } from '../../../../../shared/ipc/result';
 import { adminDocumentDefinition, renderAdminDocument } from '../../admin-document/document';
 import type { AdminDocumentPdf, AdminDocumentSpec } from '../../admin-document/document';
 import { measureWith, resolveFontDir } from '../../admin-document/fonts';
+import { assertReportFinal } from '../report-final';
 import type { Content } from './sections';
 import { detailSection, evidenceSection, paragraphs, summarySection } from './sections';
 
@@ -68,14 +67,6 @@ export const reportSpec = (model: ReportModel, draft: boolean): AdminDocumentSpe
 export const reportDocument = (model: ReportModel, options: PdfOptions = {}): Record<string, unknown> =>
   adminDocumentDefinition(reportSpec(model, options.draft ?? false), measureWith(resolveFontDir(options.resourcesDir)));
 
-/** Refuses a final report with a gap (empty field or narrative section), names every gap at once. */
-export const assertReportFinal = (model: ReportModel): void => {
-  const gaps = reportGaps(normalizeModel(model));
-  if (hasGaps(gaps)) {
-    const missing = [...gaps.fields, ...gaps.narrative];
-    throw AppFailure.of('REPORT_INCOMPLETE', { detail: reportGapsMessage(gaps), count: missing.length }, { missing });
-  }
-};
 
 /** The report PDF and where its signature goes (for a visible digital signature). */
 export const buildReportPdf = async (model: ReportModel, options: PdfOptions = {}): Promise<AdminDocumentPdf> => {
