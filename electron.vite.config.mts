@@ -14,6 +14,7 @@ export default defineConfig({
           // Isolated workers started with utilityProcess (see electron/main/utility-launcher.ts).
           'pkcs11-worker': resolve('electron/workers/pkcs11-worker.ts'),
           'verify-worker': resolve('electron/workers/verify-worker.ts'),
+          'xlsx-worker': resolve('electron/workers/xlsx-worker.ts'),
         },
       },
       externalizeDeps: true,

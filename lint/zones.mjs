@@ -55,6 +55,7 @@ export const PACKAGES = {
   'fast-xml-parser': 'node',
   'reflect-metadata': 'node',
   yauzl: 'node',
+  saxes: 'node',
   yazl: 'node',
   electron: 'electron',
   'electron-store': 'electron',

@@ -23,6 +23,7 @@ import { cleanupTempFiles } from './services/evidence/gc';
 import { ServedFiles } from './services/served-files';
 import { UploadRegistry } from './services/uploads';
 import { newSession } from './session';
+import { registerDefaultLauncher } from './workers-seam/default-launcher';
 import type { WorkerLauncher } from './workers-seam/launcher';
 
 /** The project root (where package.json and resources/ live) when running from source. */
@@ -68,6 +69,7 @@ export const createBackend = (opts: BackendOptions): Backend => {
     db.close();
     throw e;
   }
+  registerDefaultLauncher(opts.workerLauncher);
   const served = new ServedFiles();
   const resourcesDir = opts.resourcesDir ?? join(PROJECT_ROOT, 'resources');
   const ctx: BackendContext = {

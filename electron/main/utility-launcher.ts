@@ -12,11 +12,12 @@ const here = dirname(fileURLToPath(import.meta.url));
  * sandboxed child that works with the RunAsNode fuse off. The built workers sit beside main's bundle
  * (electron.vite.config.mts adds them as entries).
  */
-export const utilityLauncher: WorkerLauncher = (name, env) => {
+export const utilityLauncher: WorkerLauncher = (name, env, options) => {
   const child = utilityProcess.fork(join(here, `${name}.js`), [], {
     serviceName: `CCHC ${name}`,
     env: { ...process.env, ...env },
     stdio: 'ignore',
+    ...(options?.maxHeapMb ? { execArgv: [`--max-old-space-size=${options.maxHeapMb}`] } : {}),
   });
   let exited = false;
   child.on('exit', () => {

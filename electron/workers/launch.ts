@@ -12,12 +12,12 @@ const here = dirname(fileURLToPath(import.meta.url));
  * the CLI and the tests pass it to createBackend (the backend's side of the seam is
  * electron/backend/workers-seam/launcher.ts).
  */
-export const launchWorker: WorkerLauncher = (name, env) => {
+export const launchWorker: WorkerLauncher = (name, env, options) => {
   const js = join(here, `${name}.js`);
   const ts = join(here, `${name}.ts`);
   const useJs = existsSync(js);
   const child = fork(useJs ? js : ts, [], {
-    execArgv: useJs ? [] : ['--import', 'tsx'],
+    execArgv: [...(useJs ? [] : ['--import', 'tsx']), ...(options?.maxHeapMb ? [`--max-old-space-size=${options.maxHeapMb}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',

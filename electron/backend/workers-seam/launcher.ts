@@ -6,7 +6,7 @@
  * fuse is off and child_process.fork of the app binary is impossible). Backend code never imports
  * electron/workers (eslint.config.mjs), so the worker entry points stay the hosts' business.
  */
-export type WorkerName = 'pkcs11-worker' | 'verify-worker';
+export type WorkerName = 'pkcs11-worker' | 'verify-worker' | 'xlsx-worker';
 
 /** The common shape of a Node ChildProcess and of a wrapped utilityProcess. */
 export type WorkerHandle = {
@@ -16,4 +16,7 @@ export type WorkerHandle = {
   kill: () => void;
 };
 
-export type WorkerLauncher = (name: WorkerName, env?: NodeJS.ProcessEnv) => WorkerHandle;
+/** How the process is started: `maxHeapMb` caps its V8 heap (--max-old-space-size), for untrusted parsing. */
+export type WorkerOptions = { maxHeapMb?: number };
+
+export type WorkerLauncher = (name: WorkerName, env?: NodeJS.ProcessEnv, options?: WorkerOptions) => WorkerHandle;

@@ -64,4 +64,50 @@ export const FILE_REASONS = {
     vi: '{image:phrase} có dữ liệu ảnh hỏng (bộ lọc dòng không hợp lệ).',
     en: '{image:phrase} has damaged image data (invalid row filter).',
   },
+  // Untrusted workbooks (electron/backend/services/untrusted-xlsx): refused before or while parsing.
+  XLSX_TOO_LARGE: {
+    code: 'FILE_TOO_LARGE',
+    vi: 'Tệp Excel quá lớn: {size:bytes}, tối đa {max:bytes}. Không có dữ liệu nào bị thay đổi.',
+    en: 'The Excel file is too large: {size:bytes}, at most {max:bytes}. No data was changed.',
+  },
+  XLSX_TOO_MANY_ENTRIES: {
+    code: 'BAD_FILE',
+    vi: 'Tệp Excel có cấu trúc bất thường ({count} thành phần, tối đa {max}). Không có dữ liệu nào bị thay đổi.',
+    en: 'The Excel file has an abnormal structure ({count} parts, at most {max}). No data was changed.',
+  },
+  XLSX_UNPACKED_TOO_LARGE: {
+    code: 'FILE_TOO_LARGE',
+    vi: 'Tệp Excel khi giải nén vượt quá {max:bytes}; có thể là tệp độc hại (bom nén). Không có dữ liệu nào bị thay đổi.',
+    en: 'The Excel file unpacks to more than {max:bytes}; it may be hostile (a zip bomb). No data was changed.',
+  },
+  XLSX_RATIO: {
+    code: 'BAD_FILE',
+    vi: 'Thành phần "{entry}" của tệp Excel nén với tỉ lệ bất thường ({ratio}:1, tối đa {max}:1); có thể là tệp độc hại (bom nén). Không có dữ liệu nào bị thay đổi.',
+    en: 'Part "{entry}" of the Excel file has an abnormal compression ratio ({ratio}:1, at most {max}:1); it may be hostile (a zip bomb). No data was changed.',
+  },
+  XLSX_TOO_MANY_ROWS: {
+    code: 'BAD_FILE',
+    vi: 'Trang tính "{sheet}" có quá nhiều dòng (tối đa {max}). Không có dữ liệu nào bị thay đổi.',
+    en: 'Sheet "{sheet}" has too many rows (at most {max}). No data was changed.',
+  },
+  XLSX_TOO_MANY_COLUMNS: {
+    code: 'BAD_FILE',
+    vi: 'Trang tính "{sheet}" có quá nhiều cột (tối đa {max}). Không có dữ liệu nào bị thay đổi.',
+    en: 'Sheet "{sheet}" has too many columns (at most {max}). No data was changed.',
+  },
+  XLSX_TOO_MANY_CELLS: {
+    code: 'BAD_FILE',
+    vi: 'Tệp Excel có quá nhiều ô dữ liệu (tối đa {max}). Không có dữ liệu nào bị thay đổi.',
+    en: 'The Excel file has too many cells (at most {max}). No data was changed.',
+  },
+  XLSX_MALFORMED: {
+    code: 'BAD_FILE',
+    vi: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ ({detail}). Không có dữ liệu nào bị thay đổi.',
+    en: 'The file is not a valid Excel workbook (.xlsx) ({detail}). No data was changed.',
+  },
+  XLSX_TOO_COMPLEX: {
+    code: 'BAD_FILE',
+    vi: 'Tệp Excel quá phức tạp để đọc an toàn (vượt giới hạn bộ nhớ hoặc thời gian). Không có dữ liệu nào bị thay đổi.',
+    en: 'The Excel file is too complex to read safely (beyond the memory or time limit). No data was changed.',
+  },
 } as const satisfies Record<string, ReasonText>;
