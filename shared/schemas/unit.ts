@@ -46,3 +46,29 @@ export const unitProfileSchema = z.object({
   updatedAt: z.string(),
 });
 export type UnitProfile = z.infer<typeof unitProfileSchema>;
+
+/**
+ * The images of the unit's visible digital signature (Nghị định 30/2020/NĐ-CP, Phụ lục I): the head's
+ * signature (blue, transparent PNG) and the organisation's seal (red, transparent PNG, printed at its actual
+ * width). Shown as PNG data URLs (at most 1 MiB each) for the preview.
+ */
+export const SIGNATURE_IMAGE_KINDS = ['signature', 'seal'] as const;
+export const signatureImageKindSchema = z.enum(SIGNATURE_IMAGE_KINDS);
+export type SignatureImageKind = z.infer<typeof signatureImageKindSchema>;
+
+/** A seal's printed width: the PAdES appearance accepts 10–80 mm; round seals of a sở are about 36–42 mm. */
+export const SEAL_WIDTH_MM = { min: 10, max: 80, default: 36 } as const;
+export const sealWidthMmSchema = z.number().int().min(SEAL_WIDTH_MM.min).max(SEAL_WIDTH_MM.max);
+
+const signatureImageSchema = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  dataUrl: z.string(),
+});
+export const signatureImagesSchema = z.object({
+  signature: signatureImageSchema.nullable(),
+  seal: signatureImageSchema.extend({ widthMm: z.number().int() }).nullable(),
+});
+export type SignatureImages = z.infer<typeof signatureImagesSchema>;

@@ -11,6 +11,7 @@ import { findAssessment } from '../../electron/backend/db/repos/assessment-repo'
 import { listDocumentRows } from '../../electron/backend/db/repos/evidence-repo';
 import { listSubmissions } from '../../electron/backend/db/repos/submission-repo';
 import { getReportDocument, saveReportDocument } from '../../electron/backend/db/repos/report-document-repo';
+import { getSignatureImage } from '../../electron/backend/db/repos/signature-image-repo';
 import { getUnitProfile } from '../../electron/backend/db/repos/unit-repo';
 import { defaultLetterhead } from '../../shared/domain/admin-document/defaults';
 import { EMPTY_REPORT_DOCUMENT } from '../../shared/schemas/document-fields';
@@ -137,7 +138,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -181,6 +182,10 @@ describe('migrations on databases that already hold rows', () => {
     if (from >= 30) expect(listDocumentRows(db, A1).map((d) => [d.id, d.originalName, d.size])).toEqual([['doc-1', 'Kế hoạch CCHC 2025.pdf', 12_345]]);
     if (from >= 40) expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize])).toEqual([[1, 1_048_576]]);
 
+    // 0130: no signature images before the unit uploads them; the table refuses a width on the signature.
+    expect(getSignatureImage(db, 'signature')).toBeNull();
+    expect(getSignatureImage(db, 'seal')).toBeNull();
+
     // Constraints still bite after the upgrade.
     const bad = (sql: string, params: unknown[]) => () => db.prepare(sql).run(...params);
     expect(bad("UPDATE assessment SET status = 'archived' WHERE id = ?", [A1])).toThrow(/CHECK constraint failed/);
@@ -191,6 +196,10 @@ describe('migrations on databases that already hold rows', () => {
     expect(bad(twice, [A1, T0])).toThrow(/UNIQUE constraint failed/);
     expect(bad("INSERT INTO answer (assessment_id, node_id, inputs_json, updated_at) VALUES (?, 'n', 'not json', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
     expect(bad("INSERT INTO evidence_document (id, assessment_id, sha256, size, file_kind, media_type, original_name, created_at, updated_at) VALUES ('d2', ?, 'short', 1, 'pdf', 'application/pdf', 'a.pdf', ?, ?)", [A1, T0, T0])).toThrow(/CHECK constraint failed/);
+    const image = "INSERT INTO unit_signature_image (kind, png, width, height, sha256, width_mm, updated_at) VALUES (?, x'89504e470d0a1a0a', 10, 10, ?, ?, ?)";
+    expect(bad(image, ['signature', SHA, 36, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad(image, ['seal', SHA, 5, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad(image, ['stamp', SHA, null, T0])).toThrow(/CHECK constraint failed/);
     expect(bad("INSERT INTO survey_result (assessment_id, node_id, source_note, origin, file_name, updated_at) VALUES (?, 'n', '', 'guessed', '', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
     // Deleting an assessment still cascades to everything hanging off it.
     saveReportDocument(db, A1, { ...EMPTY_REPORT_DOCUMENT, number: '12' }, T1);

@@ -93,7 +93,7 @@ const selfSigned = async (dir: string, name: string, subject: string): Promise<T
   return finish(dir, name, cert, keys);
 };
 
-const issue = async (
+export const issue = async (
   dir: string,
   name: string,
   issuer: TestCert,

@@ -10,6 +10,7 @@ import { requireAssessment, withEditable } from '../services/assessments/guards'
 import { assertReportFinal } from '../services/report/report-final';
 import { exportFileName, loadReportDocument, loadReportModel } from '../services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
+import { startSignedExport } from '../services/report/signed-export';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
 
@@ -20,6 +21,7 @@ type Channels =
   | 'report.saveDocument'
   | 'report.xlsx'
   | 'report.pdf'
+  | 'report.signedPdf'
   | 'report.showInFolder';
 
 const FORMATS = {
@@ -83,6 +85,7 @@ export const reportHandlers: HandlerSlice<Channels> = {
   },
   'report.xlsx': (input, ctx) => startExport('xlsx', input.assessmentId, ctx),
   'report.pdf': (input, ctx) => startExport('pdf', input.assessmentId, ctx, input.draft ?? false),
+  'report.signedPdf': (input, ctx) => startSignedExport(input, ctx),
   'report.showInFolder': async (input, ctx) => {
     const path = ctx.session.writtenFiles.get(input.jobId);
     if (!path) throw AppFailure.of('EXPORTED_FILE_GONE');

@@ -14,15 +14,26 @@ import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-vali
 import { PROJECT_ROOT } from '../../backend/backend';
 import { loadReportModel } from '../../backend/services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../../backend/services/office-loader';
+import { appearanceImagesOf } from '../../backend/services/unit/signature-images';
+import type { AppearanceImages } from '../../backend/services/unit/signature-images';
 import { writeFileAtomicSync } from '../../backend/storage/atomic-write';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { withStoredBackend } from '../stored-backend';
+import { signingRequest, signReportForCli, SIGNING_FLAGS } from './report-signing';
 
 const USAGE =
-  'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp> [--draft]\n' +
-  '  --draft: báo cáo PDF là bản dự thảo (cho phép thiếu số, ngày, người ký, nội dung; có chữ "DỰ THẢO"). Tệp câu trả lời không có\n' +
-  '  các trường này nên chỉ xuất được bản dự thảo.';
+  'report (--data <thư mục dữ liệu> --assessment <mã> | --set <mã bộ chỉ số hoặc tệp .json> --answers <answers.json>) --format xlsx|pdf --out <tệp> ' +
+  '[--draft | --p12 <tệp .p12> --password-env <BIẾN> [--signature-image <ảnh.png>] [--seal-image <ảnh.png> [--seal-width <mm>]]]';
+
+const SUMMARY =
+  'Xuất bảng tự đánh giá (xlsx) hoặc báo cáo tự đánh giá (pdf)\n' +
+  '      --draft: báo cáo PDF là bản dự thảo (cho phép thiếu số, ngày, người ký, nội dung; có chữ "DỰ THẢO"). Tệp câu trả lời\n' +
+  '        (--set, --answers) không có các trường này nên chỉ xuất được bản dự thảo.\n' +
+  '      --p12, --password-env: ký số báo cáo PDF chính thức (PAdES, chữ ký hiển thị theo Nghị định 30/2020/NĐ-CP); mật khẩu\n' +
+  '        đọc từ biến môi trường. --signature-image, --seal-image: ảnh chữ ký, ảnh con dấu (PNG nền trong suốt, tối đa 1 MiB;\n' +
+  '        --seal-width: độ rộng thật của con dấu, mặc định 36 mm); không có thì dùng ảnh trong hồ sơ đơn vị (--data) hoặc\n' +
+  '        chữ ký dạng chữ. Không có --p12: báo cáo PDF không ký như trước.';
 
 /** A set by id (shipped in resources/indicator-sets) or by path to a JSON file. */
 const loadSet = (ref: string, cwd: string): IndicatorSet => {
@@ -84,26 +95,33 @@ const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportMo
 };
 
 /** From the app's data folder: the same model the export buttons use. */
-const storedModel = (dataDir: string, assessmentId: string, io: CliIo): Promise<ReportModel> =>
-  withStoredBackend(dataDir, io.cwd, (backend) => loadReportModel(backend.ctx, assessmentId).model);
+const storedModel = (dataDir: string, assessmentId: string, io: CliIo): Promise<{ model: ReportModel; profileImages: AppearanceImages }> =>
+  withStoredBackend(dataDir, io.cwd, (backend) => ({ model: loadReportModel(backend.ctx, assessmentId).model, profileImages: appearanceImagesOf(backend.ctx.db) }));
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Xuất bảng tự đánh giá (xlsx) hoặc báo cáo tự đánh giá (pdf)',
+  summary: SUMMARY,
   usage: USAGE,
   run: async (args, io) => {
-    const { flags, switches } = parseFlags(args, { values: ['data', 'assessment', 'set', 'answers', 'format', 'out'], switches: ['draft'] });
+    const { flags, switches } = parseFlags(args, { values: ['data', 'assessment', 'set', 'answers', 'format', 'out', ...SIGNING_FLAGS], switches: ['draft'] });
     const format = flags.format;
     if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('--format phải là xlsx hoặc pdf');
     if (!flags.out) throw new UsageError('Thiếu --out');
+    const signing = signingRequest(flags, format, switches.has('draft'));
     let model: ReportModel;
-    if (flags.data && flags.assessment) model = await storedModel(flags.data, flags.assessment, io);
+    let profileImages: AppearanceImages = null;
+    if (flags.data && flags.assessment) ({ model, profileImages } = await storedModel(flags.data, flags.assessment, io));
     else if (flags.set && flags.answers) model = portableModel(flags.set, flags.answers, io);
     else throw new UsageError('Cần --data và --assessment, hoặc --set và --answers');
-    const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: join(PROJECT_ROOT, 'resources'), draft: switches.has('draft') });
+    const resourcesDir = join(PROJECT_ROOT, 'resources');
+    const data = signing
+      ? await signReportForCli(model, signing, io, { profileImages, resourcesDir })
+      : format === 'xlsx'
+        ? await (await loadWorkbookBuilder())(model)
+        : await (await loadPdfBuilder())(model, { resourcesDir, draft: switches.has('draft') });
     const out = resolve(io.cwd, flags.out);
     writeFileAtomicSync(out, data);
-    io.out(`Đã ghi ${out} (${data.length} byte). Tổng điểm: ${formatPoints(model.totals.scoreMilli)}/${formatPoints(model.totals.maxMilli)}`);
+    io.out(`Đã ghi ${out} (${data.length} byte${signing ? ', đã ký số' : ''}). Tổng điểm: ${formatPoints(model.totals.scoreMilli)}/${formatPoints(model.totals.maxMilli)}`);
     return 0;
   },
 };

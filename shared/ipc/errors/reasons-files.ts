@@ -29,6 +29,12 @@ export const FILE_REASONS = {
     vi: 'Tệp "{name}" trong kho đã bị xóa hoặc thay đổi.',
     en: 'The file "{name}" in the store was deleted or changed.',
   },
+  SIGNATURE_IMAGE_NO_WIDTH: {
+    code: 'VALIDATION',
+    vi: 'Chỉ ảnh con dấu mới có độ rộng thật (mm); ảnh chữ ký được co giãn vừa ô ký.',
+    en: 'Only the seal image has an actual width (mm); the signature image is scaled to fit the signature box.',
+  },
+  SEAL_IMAGE_MISSING: { code: 'NOT_FOUND', vi: 'Chưa có ảnh con dấu: hãy tải ảnh lên trước.', en: 'There is no seal image yet: upload one first.' },
   /** `image` is an IMG_* phrase. */
   PNG_TOO_LARGE: { code: 'FILE_TOO_LARGE', vi: '{image:phrase} quá lớn (tối đa {max:bytes}).', en: '{image:phrase} is too large (at most {max:bytes}).' },
   PNG_NOT_PNG: { code: 'BAD_FILE', vi: '{image:phrase} không phải tệp PNG.', en: '{image:phrase} is not a PNG file.' },

@@ -14,8 +14,9 @@ import { preflightAssessment } from '../assessments/preflight';
 import { storePathFor } from '../evidence/store';
 import { assertReportFinal } from '../report/report-final';
 import { loadReportModel } from '../report/report-source';
-import { loadPdfBuilder, loadWorkbookBuilder } from '../office-loader';
+import { loadSignedReportBuilder, loadWorkbookBuilder } from '../office-loader';
 import type { Signer } from '../signing/signer';
+import { appearanceImagesOf } from '../unit/signature-images';
 import { assertSignerUsable } from '../signing/signer-policy';
 import { REPORT_PDF_PATH, REPORT_XLSX_PATH } from './constants';
 import { packBundle } from './pack';
@@ -51,8 +52,9 @@ export type ExportAssessmentOptions = {
 export type ExportAssessmentResult = PackResult & { submissionId: string; revision: number };
 
 /**
- * The unit's final act: preflight must pass; then submission.json + evidence from the store + Excel and
- * PDF reports are packed, signed, verified and recorded, and the assessment is locked.
+ * The unit's final act: preflight must pass; then submission.json + evidence from the store + the Excel
+ * report and the PAdES-signed PDF report are packed, signed, verified and recorded, and the assessment is
+ * locked.
  */
 export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentOptions): Promise<ExportAssessmentResult> => {
   const assessment = requireAssessment(ctx.db, o.assessmentId);
@@ -104,8 +106,17 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
     appVersion: ctx.appVersion,
     now,
   });
+  // report.pdf is signed as a PDF first (PAdES, by the same key and in the same token session as the bundle),
+  // so the manifest covers the signed bytes: Sở Nội vụ's PDF tools see the signature, the bundle still verifies.
+  o.onProgress?.(0, 1, 'Ký số báo cáo PDF');
+  const signedReport = await (await loadSignedReportBuilder())(model, {
+    signer: o.signer,
+    signingTime: now,
+    images: appearanceImagesOf(ctx.db),
+    resourcesDir: ctx.resourcesDir,
+  });
   const reports = [
-    { path: REPORT_PDF_PATH as 'report.pdf', data: await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir }) },
+    { path: REPORT_PDF_PATH as 'report.pdf', data: signedReport },
     { path: REPORT_XLSX_PATH as 'report.xlsx', data: await (await loadWorkbookBuilder())(model) },
   ];
   const out = o.out ?? `${o.outDir ?? ctx.dataDir}/${bundleFileName(unit.code, submission.period, submissionId, assessment.revision)}`;

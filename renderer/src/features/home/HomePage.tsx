@@ -7,7 +7,7 @@ import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { AssessmentList, CreateAssessmentForm, assessmentListMessages } from '../assessments/index';
-import { UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
+import { SignatureImagesCard, UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
 
 type Loaded = { unit: UnitProfile | null; assessments: Assessment[]; sets: IndicatorSetSummary[]; today: string };
 
@@ -53,7 +53,10 @@ export const HomePage = () => {
           {...(unit ? { onCancel: () => setEditing(false) } : {})}
         />
       ) : (
-        <UnitSummary unit={unit} onEdit={() => setEditing(true)} />
+        <>
+          <UnitSummary unit={unit} onEdit={() => setEditing(true)} />
+          <SignatureImagesCard unit={unit} />
+        </>
       )}
       <section className="card" aria-labelledby="assessments-title">
         <h2 id="assessments-title">{t('assessmentsTitle')}</h2>

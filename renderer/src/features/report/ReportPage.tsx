@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { DocumentFieldsForm } from './DocumentFieldsForm';
 import { ExportButtons } from './ExportButtons';
+import { SignedPdfExport } from './SignedPdfExport';
 import { exportMessages } from './messages';
 import { NarrativeEditor } from './NarrativeEditor';
 import { useNarrative } from './use-narrative';
@@ -59,6 +60,7 @@ export const ReportPage = ({ assessmentId }: { assessmentId: string }) => {
             <h2 id="export-title">{t('exportTitle')}</h2>
             <p className="muted small">{t('exportIntro')}</p>
             <ExportButtons assessmentId={assessmentId} beforeExport={beforeExport} />
+            <SignedPdfExport assessmentId={assessmentId} beforeExport={beforeExport} />
           </section>
         </>
       )}

@@ -3,3 +3,4 @@ export { UnitProfileForm } from './UnitProfileForm';
 export type { UnitProfileFormProps } from './UnitProfileForm';
 export { UnitSummary } from './UnitSummary';
 export { unitMessages } from './messages';
+export { SignatureImagesCard } from './SignatureImagesCard';

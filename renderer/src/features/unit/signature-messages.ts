@@ -1,0 +1,68 @@
+import { defineMessages } from '../../i18n/messages';
+
+export const signatureMessages = defineMessages({
+  vi: {
+    title: 'Chữ ký số hiển thị: ảnh chữ ký và con dấu',
+    intro:
+      'Khi ký số báo cáo PDF, chữ ký hiển thị theo Nghị định 30/2020/NĐ-CP: ảnh chữ ký của thủ trưởng (màu xanh, nền trong suốt) ' +
+      'ở giữa chức vụ và họ tên; ảnh con dấu (màu đỏ, nền trong suốt, đúng kích thước thật) trùm lên khoảng một phần ba ảnh chữ ký ' +
+      'bên trái. Không có ảnh chữ ký thì chữ ký hiển thị bằng chữ.',
+    requirements: 'Ảnh PNG có nền trong suốt (kênh alpha), 8 bit mỗi kênh, tối đa 1 MiB và 2400 × 2400 điểm ảnh.',
+    signature: 'Ảnh chữ ký của thủ trưởng',
+    seal: 'Ảnh con dấu của đơn vị',
+    none: 'Chưa có',
+    stored: '{width} × {height} điểm ảnh, {size}',
+    upload: 'Tải ảnh lên…',
+    replace: 'Thay ảnh…',
+    uploading: 'Đang kiểm tra ảnh…',
+    remove: 'Bỏ ảnh',
+    sealWidth: 'Độ rộng thật của con dấu (mm)',
+    sealWidthHint: 'Đường kính con dấu khi đóng trên giấy, từ 10 đến 80 mm (thường 36–42 mm).',
+    sealWidthInvalid: 'Độ rộng con dấu phải là số nguyên từ 10 đến 80 (mm).',
+    saveWidth: 'Lưu độ rộng',
+    savedImage: 'Đã lưu {what}.',
+    removedImage: 'Đã bỏ {what}.',
+    savedWidth: 'Đã lưu độ rộng con dấu: {mm} mm.',
+    sealNeedsSignature: 'Con dấu chỉ được đóng khi có ảnh chữ ký: hãy tải ảnh chữ ký lên.',
+    previewTitle: 'Xem trước khối chữ ký trên báo cáo',
+    previewAlt: 'Xem trước chữ ký số hiển thị',
+    textSignedBy: 'Ký bởi: {name}',
+    textTitle: 'Chức vụ: {title}',
+    textOrganisation: 'Cơ quan: {organisation}',
+    textTime: 'Thời gian ký: (thời điểm ký)',
+    signatureImageAlt: 'Ảnh chữ ký',
+    sealImageAlt: 'Ảnh con dấu',
+  },
+  en: {
+    title: 'Visible digital signature: signature and seal images',
+    intro:
+      "When the report PDF is digitally signed, the signature shows as Decree 30/2020/ND-CP lays out: the head's signature image " +
+      '(blue, transparent background) between title and name; the seal image (red, transparent, actual size) covering about the ' +
+      'left third of the signature image. Without a signature image the signature shows as text.',
+    requirements: 'PNG with a transparent background (alpha channel), 8 bits per channel, at most 1 MiB and 2400 × 2400 pixels.',
+    signature: "Head's signature image",
+    seal: "Unit's seal image",
+    none: 'None yet',
+    stored: '{width} × {height} pixels, {size}',
+    upload: 'Upload image…',
+    replace: 'Replace image…',
+    uploading: 'Checking the image…',
+    remove: 'Remove image',
+    sealWidth: 'Actual seal width (mm)',
+    sealWidthHint: 'Diameter of the stamped seal on paper, 10 to 80 mm (usually 36–42 mm).',
+    sealWidthInvalid: 'The seal width must be a whole number from 10 to 80 (mm).',
+    saveWidth: 'Save width',
+    savedImage: 'Saved: {what}.',
+    removedImage: 'Removed: {what}.',
+    savedWidth: 'Seal width saved: {mm} mm.',
+    sealNeedsSignature: 'The seal is only stamped beside a signature image: upload the signature image.',
+    previewTitle: 'Preview of the signature block on the report',
+    previewAlt: 'Preview of the visible digital signature',
+    textSignedBy: 'Signed by: {name}',
+    textTitle: 'Title: {title}',
+    textOrganisation: 'Organisation: {organisation}',
+    textTime: 'Signing time: (when signed)',
+    signatureImageAlt: 'Signature image',
+    sealImageAlt: 'Seal image',
+  },
+});
