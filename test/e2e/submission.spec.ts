@@ -150,8 +150,16 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await password.fill(VI_PASSWORD);
   await page.keyboard.press('Enter');
 
-  // 3. Signer details.
+  // 3. Signer details: the person by name and organisation (not a raw DN); the lock said before signing.
   const signer = page.getByTestId('submit-signer');
+  const person = page.getByTestId('submit-signer-person');
+  await expect(person).toContainText('Họ và tênNguyễn Văn An');
+  await expect(person).toContainText(`Cơ quan, đơn vị${AGENCY_NAME}`);
+  await expect(person).toContainText('Tổ chức cấpCA cấp dưới Thử nghiệm');
+  await expect(person).not.toContainText('CN=');
+  await expect(page.getByTestId('submit-will-lock')).toContainText('Sau khi ký, bản tự đánh giá sẽ bị khóa');
+  await expect(page.getByTestId('submit-will-lock')).toContainText('lần nộp 1 được khóa: mọi trang chỉ để xem');
+  await signer.getByText('Thông tin kỹ thuật của chứng thư').click();
   await expect(signer).toContainText('CN=Nguyễn Văn An');
   await expect(signer).toContainText('CN=CA cấp dưới Thử nghiệm');
   await expect(signer).toContainText('từ 01/01/2025 đến 01/01/2030');
@@ -165,9 +173,12 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await page.getByRole('button', { name: 'Ký và xuất hồ sơ' }).click();
   const verdict = page.getByTestId('submit-verdict');
   await expect(verdict).toBeVisible({ timeout: 90_000 });
-  await expect(verdict).toHaveAttribute('data-status', 'VALID');
-  await expect(verdict).toContainText('HỢP LỆ');
-  await expect(verdict).toContainText(BUNDLE_CODES.OK.vi);
+  // No trust anchor on this unit yet: the re-check says so plainly (the same words as "Kiểm tra hồ sơ" below).
+  await expect(verdict).toHaveAttribute('data-status', 'VALID_WITH_WARNINGS');
+  await expect(verdict).toContainText('HỢP LỆ (CÓ CẢNH BÁO)');
+  await expect(verdict).toContainText('Chưa cấu hình chứng thư gốc tin cậy — không xác định được người ký có được tin cậy.');
+  await expect(page.getByTestId('submit-warnings').locator('li')).toHaveText([BUNDLE_CODES.W_TRUST_NOT_CONFIGURED.vi]);
+  const wizardVerdict = { status: await verdict.getAttribute('data-status'), code: await verdict.getAttribute('data-code'), text: await verdict.innerText() };
   const file = page.getByTestId('submit-file');
   await expect(file).toContainText(/STP-HP_2025_.*\.asice/);
   await expect(file).toContainText(/[0-9a-f]{64}/);
@@ -186,21 +197,29 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await page.getByRole('link', { name: 'Về trang Tổng quan' }).click();
   await expect(page.getByText('Bản tự đánh giá đã khóa vì đã xuất hồ sơ nộp (lần 1). Mọi trang chỉ để xem.')).toBeVisible();
 
-  // Kiểm tra hồ sơ: the CA imported through the UI, beside the CRL imported in the setup.
+  // Kiểm tra hồ sơ, still without a trust anchor: the same verdict, code and words as the wizard.
   await page.goto(`${page.url().split('#')[0]}#/verify`);
   await expect(page.getByRole('heading', { name: 'Kiểm tra hồ sơ nộp', level: 1 })).toBeVisible();
+  const bundleInput = page.getByLabel('Hồ sơ cần kiểm tra (.asice)');
+  await bundleInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.etsi.asic-e+zip', buffer: bundle });
+  const v = page.getByTestId('verify-verdict');
+  await expect(v).toHaveAttribute('data-status', 'VALID_WITH_WARNINGS', { timeout: 60_000 });
+  expect({ status: await v.getAttribute('data-status'), code: await v.getAttribute('data-code'), text: await v.innerText() }).toEqual(wizardVerdict);
+  await expect(page.getByTestId('verify-warnings').locator('li')).toHaveText([BUNDLE_CODES.W_TRUST_NOT_CONFIGURED.vi]);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The CA imported through the UI, beside the CRL imported in the setup: now VALID.
   await page.getByLabel('Thêm chứng thư gốc (PEM/DER) hoặc CRL').setInputFiles(pki.caFile);
   await expect(page.getByTestId('trust-note')).toHaveText('Đã thêm: CA gốc Thử nghiệm');
   const rootFp = createHash('sha256').update(pki.root.der).digest('hex');
   await expect(page.getByTestId('trust-list').locator(`tr[data-fingerprint="${rootFp}"]`)).toContainText('Chứng thư gốc');
   await expect(page.getByTestId('trust-list').locator('tbody tr')).toHaveCount(3);
 
-  const bundleInput = page.getByLabel('Hồ sơ cần kiểm tra (.asice)');
   await bundleInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.etsi.asic-e+zip', buffer: bundle });
-  const v = page.getByTestId('verify-verdict');
   await expect(v).toHaveAttribute('data-status', 'VALID', { timeout: 60_000 });
   await expect(v).toContainText(BUNDLE_CODES.OK.vi);
   await expect(page.getByTestId('verify-signer')).toContainText('CN=Nguyễn Văn An');
+  await expect(page.getByTestId('verify-signer-person')).toContainText('Họ và tênNguyễn Văn An');
   await expect(page.getByTestId('verify-submission')).toContainText('STP-HP');
   await expect(page.getByTestId('verify-submission')).toContainText('hp-2025-so');
   await expect(page.getByTestId('verify-files')).toContainText('submission.json');

@@ -93,6 +93,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
           status: v?.status ?? 'VALID',
           code: v?.code ?? 'OK',
           message: v?.message ?? '',
+          warnings: v?.warnings.map((w) => w.code) ?? [],
           ...(target.downloadId ? { downloadId: target.downloadId } : {}),
         };
       } finally {

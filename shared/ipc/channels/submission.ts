@@ -41,6 +41,8 @@ export const submissionExportResultSchema = z.object({
   status: z.string(),
   code: z.string(),
   message: z.string(),
+  /** Every warning code of the re-check, so the wizard explains them as "Kiểm tra hồ sơ" does. */
+  warnings: z.array(z.string()),
   downloadId: z.string().optional(),
 });
 export type SubmissionExportResult = z.infer<typeof submissionExportResultSchema>;
