@@ -241,3 +241,46 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await expect(v).toContainText(BUNDLE_CODES[code].vi);
   await expect(v).toContainText(`Mã kết quả: ${code}`);
 });
+
+/** Exports the current revision through the backend (the wizard itself is covered above). */
+const exportThroughBackend = async (app: AppHarness, assessmentId: string, p12: string) => {
+  const up = app.backend.ctx.uploads.register(p12, 'chu-ky.p12', readFileSync(p12).length);
+  const pv = await app.backend.call('submission.preview', { assessmentId, source: { kind: 'p12', password: VI_PASSWORD, uploadId: up.id } });
+  if (!pv.ok) throw new Error(pv.error.message);
+  const started = await app.backend.call('submission.export', { assessmentId, keyId: (pv.value as { keyId: string }).keyId, password: VI_PASSWORD });
+  if (!started.ok) throw new Error(started.error.message);
+  const job = await app.backend.ctx.jobs.wait((started.value as { id: string }).id);
+  if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error?.message ?? ''}`);
+  return job.result as { sha256: string; revision: number };
+};
+
+test('submission history: after a new revision, the earlier bundle stays listed and downloads again', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const pki = await makePki();
+  const a = await fillFromExample(app.backend as unknown as TestBackend);
+  const first = await exportThroughBackend(app, a.id, pki.p12);
+  const reopened = await app.backend.call('assessments.newRevision', { assessmentId: a.id });
+  if (!reopened.ok) throw new Error(reopened.error.message);
+  const second = await exportThroughBackend(app, a.id, pki.p12);
+  expect([first.revision, second.revision]).toEqual([1, 2]);
+
+  await app.open(page);
+  await page.goto(`${page.url().split('#')[0]}#/a/${a.id}`);
+  const history = page.getByTestId('submission-history');
+  await expect(history.getByRole('heading', { name: 'Hồ sơ nộp đã xuất' })).toBeVisible();
+  const rows = history.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Lần 1');
+  await expect(rows.nth(0)).toContainText('Nguyễn Văn An');
+  await expect(rows.nth(0)).toContainText(/STP-HP_2025_.*\.asice/);
+  await expect(rows.nth(1)).toContainText('Lần 2');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const downloading = page.waitForEvent('download');
+  await history.getByRole('button', { name: 'Tải hồ sơ lần 1' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/STP-HP_2025_.*\.asice$/);
+  const bytes = readFileSync(await download.path());
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.sha256);
+  expect(first.sha256).not.toBe(second.sha256);
+});
