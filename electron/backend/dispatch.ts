@@ -29,10 +29,12 @@ export const dispatch = async (
   try {
     const handler = handlers[channel] as Handler<ChannelName>;
     const value = await handler(parsed.data as never, ctx);
+    // Checked after the handler: its writes are committed by now (handlers open their own transactions, and
+    // async ones cannot be held open across awaits), so the failure says the change may be saved.
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
       ctx.logger.error('handler output failed its schema', { channel, issues: checked.error.issues.slice(0, 5) });
-      return errOf('INTERNAL_ERROR');
+      return errOf('INTERNAL_RESULT_INVALID');
     }
     return ok(checked.data);
   } catch (e) {

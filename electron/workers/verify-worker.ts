@@ -15,7 +15,10 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
       const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
       const imported = msg.imported;
       const result = await verifyBundle(msg.file, {
-        trust: { anchors: msg.trust.anchors.map((b) => new Uint8Array(Buffer.from(b, 'base64'))), crls: msg.trust.crls.map((b) => new Uint8Array(Buffer.from(b, 'base64'))) },
+        trust: {
+          anchors: msg.trust.anchors.map((b) => new Uint8Array(Buffer.from(b, 'base64'))), crls: msg.trust.crls.map((b) => new Uint8Array(Buffer.from(b, 'base64'))),
+          ...(msg.trust.selfCheckWhenEmpty ? { selfCheckWhenEmpty: true } : {}),
+        },
         ...(msg.now ? { now: new Date(msg.now) } : {}),
         ...(msg.limits ? { limits: msg.limits } : {}),
         ...(msg.checkSets

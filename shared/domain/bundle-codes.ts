@@ -73,7 +73,14 @@ export const BUNDLE_CODES = {
   E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
   E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },
   // Warnings
-  W_REVOCATION_UNKNOWN: { vi: 'Chưa kiểm tra được tình trạng thu hồi chứng thư (không có danh sách thu hồi CRL).', en: 'Revocation status unknown (no CRL available).' },
+  W_TRUST_NOT_CONFIGURED: {
+    vi: 'Chưa cấu hình chứng thư gốc tin cậy — không xác định được người ký có được tin cậy. Các tệp còn nguyên vẹn và chữ ký khớp với chứng thư số đi kèm hồ sơ; Sở Nội vụ kiểm tra người ký theo danh sách chứng thư gốc tin cậy của Sở khi nhận hồ sơ.',
+    en: 'No trust anchors configured — whether the signer can be trusted is not established. The files are intact and the signature matches the certificate inside the bundle; Sở Nội vụ checks the signer against its own trust anchors on receipt.',
+  },
+  W_REVOCATION_UNKNOWN: {
+    vi: 'Chưa kiểm tra được tình trạng thu hồi chứng thư: máy này chưa có danh sách chứng thư bị thu hồi (CRL) mới của tổ chức cấp chứng thư, nên chưa biết chứng thư của người ký còn hiệu lực hay đã bị thu hồi. Chữ ký và các tệp vẫn đúng; muốn kiểm tra, tải CRL từ trang của tổ chức cấp chứng thư và thêm ở mục "Chứng thư gốc tin cậy".',
+    en: 'Revocation status unknown: this computer has no current revocation list (CRL) from the certificate authority, so whether the signer certificate was revoked is not known. The signature and files are still correct; to check, download the CRL from the authority and add it under "Trust anchors".',
+  },
   W_SIGNER_NOT_REGISTERED: { vi: 'Người ký không được xác định là thuộc đơn vị khai báo trong hồ sơ.', en: 'The signer is not registered for the declaring agency.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

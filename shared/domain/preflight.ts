@@ -3,6 +3,7 @@ import type { EvidenceProblem } from '../schemas/evidence';
 import type { IndicatorSet } from '../schemas/indicator-set';
 import type { EvidenceCounts, LeafProgress } from './progress';
 import { daysUntil } from '../format/index';
+import { brokenCrossChecks } from './cross-checks';
 import { computeLeafProgress } from './progress';
 import { scoreProblemText } from './scoring/problems';
 import type { ScoreProblem } from './scoring/problems';
@@ -22,6 +23,7 @@ export const PREFLIGHT_CODES = [
   'EXPLANATION_MISSING',
   'EVIDENCE_MISSING',
   'EVIDENCE_PROBLEM',
+  'CROSS_CHECK',
   'LOCKED',
   'EXPLANATION_RECOMMENDED',
   'EVIDENCE_EXPLAINED_ONLY',
@@ -55,7 +57,7 @@ export type PreflightReport = {
 };
 
 export type PreflightInput = {
-  set: Pick<IndicatorSet, 'nodes' | 'isSample'>;
+  set: Pick<IndicatorSet, 'nodes' | 'isSample' | 'crossChecks'>;
   answers: readonly ScorableAnswer[] | ReadonlyMap<string, ScorableAnswer>;
   /** Linked evidence documents per node id. */
   evidenceCounts: EvidenceCounts;
@@ -145,6 +147,19 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
       message: p.message,
       params: { code: code ?? '', detail: p.message },
       ...(p.problem && p.name !== undefined ? { evidence: { name: p.name, problem: p.problem } } : {}),
+    });
+  }
+  // The set's cross-checks between criteria (shared/domain/cross-checks.ts), at the severity the set gives.
+  const codeOf = new Map(leaves.map((l) => [l.node.id, l.node.code]));
+  for (const f of brokenCrossChecks(input.set.crossChecks, answers)) {
+    const [a, b] = f.nodeIds.map((id) => codeOf.get(id) ?? id) as [string, string];
+    all.push({
+      code: 'CROSS_CHECK',
+      severity: f.check.severity,
+      nodeId: f.nodeIds[0],
+      nodeCode: a,
+      message: `Kiểm tra chéo giữa tiêu chí ${a} và ${b}: ${f.check.message}`,
+      params: { code: a, other: b, detail: f.check.message, check: f.check.id },
     });
   }
   if (input.assessment?.deadline && input.today) {

@@ -179,6 +179,20 @@ export const collectSetProblems = (set: Omit<IndicatorSet, never>): SetProblem[]
   });
   if (set.classification.at(-1)?.minIndex !== 0) setAdd('classification', 'mức xếp loại thấp nhất phải bắt đầu từ 0');
   if (set.isSample && !set.sampleNotice) setAdd('sampleNotice', 'bộ chỉ số mẫu phải có dòng ghi chú "mẫu"');
+  // Cross-checks name leaves of this set, each check once.
+  const leafIds = new Set<string>();
+  walk(set.nodes, ({ node }) => {
+    if (isLeaf(node)) leafIds.add(node.id);
+  });
+  const checkIds = new Set<string>();
+  (set.crossChecks ?? []).forEach((c, i) => {
+    if (checkIds.has(c.id)) setAdd(`crossChecks.${i}.id`, `mã kiểm tra chéo "${c.id}" bị trùng`);
+    checkIds.add(c.id);
+    const operands = c.kind === 'IMPLIES' ? ([['when', c.when], ['then', c.then]] as const) : ([['a', c.a], ['b', c.b]] as const);
+    for (const [f, o] of operands) {
+      if (!leafIds.has(o.nodeId)) setAdd(`crossChecks.${i}.${f}.nodeId`, `"${o.nodeId}" không phải tiêu chí lá của bộ chỉ số`);
+    }
+  });
   return problems;
 };
 

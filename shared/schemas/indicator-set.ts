@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { crossCheckSchema } from './indicator-set-cross-checks';
 import { scoringMethodSchema } from './indicator-set-methods';
 import { unitTypeSchema } from './unit';
 
@@ -102,6 +103,8 @@ export const indicatorSetBaseSchema = z
     penaltyCap: z.number().min(0).max(1000).default(0),
     classification: z.array(classificationBandSchema).min(1).max(10),
     nodes: z.array(indicatorNodeSchema).min(1).max(50),
+    /** Cross-checks between criteria (indicator-set-cross-checks.ts); absent in sets that have none, so their hash is unchanged. */
+    crossChecks: z.array(crossCheckSchema).max(200).optional(),
   })
   .strict();
 

@@ -150,8 +150,16 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await password.fill(VI_PASSWORD);
   await page.keyboard.press('Enter');
 
-  // 3. Signer details.
+  // 3. Signer details: the person by name and organisation (not a raw DN); the lock said before signing.
   const signer = page.getByTestId('submit-signer');
+  const person = page.getByTestId('submit-signer-person');
+  await expect(person).toContainText('Họ và tênNguyễn Văn An');
+  await expect(person).toContainText(`Cơ quan, đơn vị${AGENCY_NAME}`);
+  await expect(person).toContainText('Tổ chức cấpCA cấp dưới Thử nghiệm');
+  await expect(person).not.toContainText('CN=');
+  await expect(page.getByTestId('submit-will-lock')).toContainText('Sau khi ký, bản tự đánh giá sẽ bị khóa');
+  await expect(page.getByTestId('submit-will-lock')).toContainText('lần nộp 1 được khóa: mọi trang chỉ để xem');
+  await signer.getByText('Thông tin kỹ thuật của chứng thư').click();
   await expect(signer).toContainText('CN=Nguyễn Văn An');
   await expect(signer).toContainText('CN=CA cấp dưới Thử nghiệm');
   await expect(signer).toContainText('từ 01/01/2025 đến 01/01/2030');
@@ -165,9 +173,12 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await page.getByRole('button', { name: 'Ký và xuất hồ sơ' }).click();
   const verdict = page.getByTestId('submit-verdict');
   await expect(verdict).toBeVisible({ timeout: 90_000 });
-  await expect(verdict).toHaveAttribute('data-status', 'VALID');
-  await expect(verdict).toContainText('HỢP LỆ');
-  await expect(verdict).toContainText(BUNDLE_CODES.OK.vi);
+  // No trust anchor on this unit yet: the re-check says so plainly (the same words as "Kiểm tra hồ sơ" below).
+  await expect(verdict).toHaveAttribute('data-status', 'VALID_WITH_WARNINGS');
+  await expect(verdict).toContainText('HỢP LỆ (CÓ CẢNH BÁO)');
+  await expect(verdict).toContainText('Chưa cấu hình chứng thư gốc tin cậy — không xác định được người ký có được tin cậy.');
+  await expect(page.getByTestId('submit-warnings').locator('li')).toHaveText([BUNDLE_CODES.W_TRUST_NOT_CONFIGURED.vi]);
+  const wizardVerdict = { status: await verdict.getAttribute('data-status'), code: await verdict.getAttribute('data-code'), text: await verdict.innerText() };
   const file = page.getByTestId('submit-file');
   await expect(file).toContainText(/STP-HP_2025_.*\.asice/);
   await expect(file).toContainText(/[0-9a-f]{64}/);
@@ -186,21 +197,29 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await page.getByRole('link', { name: 'Về trang Tổng quan' }).click();
   await expect(page.getByText('Bản tự đánh giá đã khóa vì đã xuất hồ sơ nộp (lần 1). Mọi trang chỉ để xem.')).toBeVisible();
 
-  // Kiểm tra hồ sơ: the CA imported through the UI, beside the CRL imported in the setup.
+  // Kiểm tra hồ sơ, still without a trust anchor: the same verdict, code and words as the wizard.
   await page.goto(`${page.url().split('#')[0]}#/verify`);
   await expect(page.getByRole('heading', { name: 'Kiểm tra hồ sơ nộp', level: 1 })).toBeVisible();
+  const bundleInput = page.getByLabel('Hồ sơ cần kiểm tra (.asice)');
+  await bundleInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.etsi.asic-e+zip', buffer: bundle });
+  const v = page.getByTestId('verify-verdict');
+  await expect(v).toHaveAttribute('data-status', 'VALID_WITH_WARNINGS', { timeout: 60_000 });
+  expect({ status: await v.getAttribute('data-status'), code: await v.getAttribute('data-code'), text: await v.innerText() }).toEqual(wizardVerdict);
+  await expect(page.getByTestId('verify-warnings').locator('li')).toHaveText([BUNDLE_CODES.W_TRUST_NOT_CONFIGURED.vi]);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The CA imported through the UI, beside the CRL imported in the setup: now VALID.
   await page.getByLabel('Thêm chứng thư gốc (PEM/DER) hoặc CRL').setInputFiles(pki.caFile);
   await expect(page.getByTestId('trust-note')).toHaveText('Đã thêm: CA gốc Thử nghiệm');
   const rootFp = createHash('sha256').update(pki.root.der).digest('hex');
   await expect(page.getByTestId('trust-list').locator(`tr[data-fingerprint="${rootFp}"]`)).toContainText('Chứng thư gốc');
   await expect(page.getByTestId('trust-list').locator('tbody tr')).toHaveCount(3);
 
-  const bundleInput = page.getByLabel('Hồ sơ cần kiểm tra (.asice)');
   await bundleInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.etsi.asic-e+zip', buffer: bundle });
-  const v = page.getByTestId('verify-verdict');
   await expect(v).toHaveAttribute('data-status', 'VALID', { timeout: 60_000 });
   await expect(v).toContainText(BUNDLE_CODES.OK.vi);
   await expect(page.getByTestId('verify-signer')).toContainText('CN=Nguyễn Văn An');
+  await expect(page.getByTestId('verify-signer-person')).toContainText('Họ và tênNguyễn Văn An');
   await expect(page.getByTestId('verify-submission')).toContainText('STP-HP');
   await expect(page.getByTestId('verify-submission')).toContainText('hp-2025-so');
   await expect(page.getByTestId('verify-files')).toContainText('submission.json');
@@ -221,4 +240,47 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
   await expect(v).toContainText('KHÔNG HỢP LỆ');
   await expect(v).toContainText(BUNDLE_CODES[code].vi);
   await expect(v).toContainText(`Mã kết quả: ${code}`);
+});
+
+/** Exports the current revision through the backend (the wizard itself is covered above). */
+const exportThroughBackend = async (app: AppHarness, assessmentId: string, p12: string) => {
+  const up = app.backend.ctx.uploads.register(p12, 'chu-ky.p12', readFileSync(p12).length);
+  const pv = await app.backend.call('submission.preview', { assessmentId, source: { kind: 'p12', password: VI_PASSWORD, uploadId: up.id } });
+  if (!pv.ok) throw new Error(pv.error.message);
+  const started = await app.backend.call('submission.export', { assessmentId, keyId: (pv.value as { keyId: string }).keyId, password: VI_PASSWORD });
+  if (!started.ok) throw new Error(started.error.message);
+  const job = await app.backend.ctx.jobs.wait((started.value as { id: string }).id);
+  if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error?.message ?? ''}`);
+  return job.result as { sha256: string; revision: number };
+};
+
+test('submission history: after a new revision, the earlier bundle stays listed and downloads again', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const pki = await makePki();
+  const a = await fillFromExample(app.backend as unknown as TestBackend);
+  const first = await exportThroughBackend(app, a.id, pki.p12);
+  const reopened = await app.backend.call('assessments.newRevision', { assessmentId: a.id });
+  if (!reopened.ok) throw new Error(reopened.error.message);
+  const second = await exportThroughBackend(app, a.id, pki.p12);
+  expect([first.revision, second.revision]).toEqual([1, 2]);
+
+  await app.open(page);
+  await page.goto(`${page.url().split('#')[0]}#/a/${a.id}`);
+  const history = page.getByTestId('submission-history');
+  await expect(history.getByRole('heading', { name: 'Hồ sơ nộp đã xuất' })).toBeVisible();
+  const rows = history.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Lần 1');
+  await expect(rows.nth(0)).toContainText('Nguyễn Văn An');
+  await expect(rows.nth(0)).toContainText(/STP-HP_2025_.*\.asice/);
+  await expect(rows.nth(1)).toContainText('Lần 2');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const downloading = page.waitForEvent('download');
+  await history.getByRole('button', { name: 'Tải hồ sơ lần 1' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/STP-HP_2025_.*\.asice$/);
+  const bytes = readFileSync(await download.path());
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.sha256);
+  expect(first.sha256).not.toBe(second.sha256);
 });

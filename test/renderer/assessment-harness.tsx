@@ -62,6 +62,8 @@ export const fakeApi = (opts: { assessment?: Assessment; undo?: UndoAnswer; toda
       preflight: async () => ({ ok: true, errors: [], warnings: [] }),
     },
     indicatorSets: { get: async () => miniSet },
+    // the dashboard lists exported bundles (none here; test/e2e/submission-history.spec.ts covers the list)
+    submission: { history: async () => [] },
   } satisfies FakeHandlers;
   return { handlers, save, undo, newRevision, revisions, assessment };
 };

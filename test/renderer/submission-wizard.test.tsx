@@ -52,6 +52,7 @@ const exportResult: SubmissionExportResult = {
   status: 'VALID',
   code: 'OK',
   message: 'Hồ sơ hợp lệ',
+  warnings: [],
   downloadId: 'dl1',
 };
 const job = (state: Job['state'], over: Partial<Job> = {}): Job => ({ id: 'j1', kind: 'submission.export', state, progress: { done: 3, total: 10, label: 'Ký số' }, ...over });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { BackendContext } from '../context';
+import { listSubmissions } from '../db/repos/submission-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { requireAssessment } from '../services/assessments/guards';
 import { exportAssessment } from '../services/bundle/export-assessment';
@@ -16,7 +17,7 @@ import { signerProblem } from '../services/signing/signer-policy';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
-type Channels = 'submission.preview' | 'submission.export' | 'submission.showInFolder';
+type Channels = 'submission.preview' | 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
 
 /** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
 const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer) => {
@@ -93,6 +94,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
           status: v?.status ?? 'VALID',
           code: v?.code ?? 'OK',
           message: v?.message ?? '',
+          warnings: v?.warnings.map((w) => w.code) ?? [],
           ...(target.downloadId ? { downloadId: target.downloadId } : {}),
         };
       } finally {
@@ -101,6 +103,35 @@ export const submissionHandlers: HandlerSlice<Channels> = {
     });
     jobId = job.id;
     return job;
+  },
+
+  // Earlier revisions keep their bundles: listed and openable after a new revision (issue 12).
+  'submission.history': (input, ctx) => {
+    const a = requireAssessment(ctx.db, input.assessmentId);
+    return listSubmissions(ctx.db, a.id).map((r) => ({
+      id: r.id,
+      revision: r.revision,
+      fileName: basename(r.path),
+      sizeBytes: r.bundleSize,
+      sha256: r.bundleSha256,
+      signerSubject: r.signerSubject,
+      createdAt: r.createdAt,
+      verificationCode: r.verificationCode,
+      available: existsSync(r.path),
+    }));
+  },
+
+  'submission.openBundle': async (input, ctx) => {
+    const a = requireAssessment(ctx.db, input.assessmentId);
+    const row = listSubmissions(ctx.db, a.id).find((r) => r.id === input.bundleId);
+    if (!row) throw AppFailure.of('BUNDLE_NOT_FOUND');
+    const fileName = basename(row.path);
+    if (!existsSync(row.path)) throw AppFailure.of('BUNDLE_FILE_MISSING', { name: fileName, revision: row.revision });
+    if (ctx.host.kind === 'web') {
+      return { fileName, downloadId: ctx.served.register(row.path, fileName, 'application/vnd.etsi.asic-e+zip', 'attachment').id, shown: false };
+    }
+    await ctx.host.showInFolder(row.path);
+    return { fileName, shown: true };
   },
 
   'submission.showInFolder': async (input, ctx) => {

@@ -6,7 +6,7 @@ export type VerifyWorkerRequest = {
   id: number;
   file: string;
   /** DER certificates / CRLs, base64. */
-  trust: { anchors: string[]; crls: string[] };
+  trust: { anchors: string[]; crls: string[]; selfCheckWhenEmpty?: boolean };
   /** When false the indicator-set check (step 8) is skipped. */
   checkSets: boolean;
   knownSets: { id: string; version: string; sha256: string; indicatorIds?: string[] }[];

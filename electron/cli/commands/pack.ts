@@ -25,6 +25,7 @@ import { openP12Signer } from '../../backend/services/signing/p12-signer';
 import { openPkcs11Signer } from '../../backend/services/signing/pkcs11-signer';
 import type { Signer } from '../../backend/services/signing/signer';
 import { launchWorker } from '../../workers/launch';
+import { answersPreflight, unitCodeProblem, valueErrors } from '../preflight';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { printVerifyResult } from './verify';
@@ -83,6 +84,12 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
   const problems = checkAnswersAgainstSet(f, set);
   if (problems.length) throw new Error(problems.map((p) => `- ${p}`).join('\n'));
   if (!f.unit) throw new Error('Tệp câu trả lời thiếu thông tin đơn vị ("unit"): cần để ghi vào hồ sơ nộp.');
+  const codeProblem = unitCodeProblem(f.unit.code);
+  if (codeProblem) throw new Error(codeProblem);
+  // The app's preflight on the values (electron/cli/preflight.ts): nothing the app would refuse to store
+  // gets signed. (Evidence rules stay the answers format's own: a portable file may cite no evidence.)
+  const bad = valueErrors(answersPreflight(set, f.answers));
+  if (bad.length) throw new Error(['Chưa thể ký: tệp câu trả lời có số liệu ứng dụng không chấp nhận:', ...bad.map((i) => `- ${i.message}`)].join('\n'));
   const evidenceDir = resolve(io.cwd, flags['evidence-dir'] ?? join(answersFile, '..', f.evidenceDir));
   const evidence: BuilderEvidence[] = [];
   const seen = new Set<string>();

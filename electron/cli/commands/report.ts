@@ -17,6 +17,7 @@ import { loadPdfBuilder, loadWorkbookBuilder } from '../../backend/services/offi
 import { appearanceImagesOf } from '../../backend/services/unit/signature-images';
 import type { AppearanceImages } from '../../backend/services/unit/signature-images';
 import { writeFileAtomicSync } from '../../backend/storage/atomic-write';
+import { answersPreflight, valueErrors } from '../preflight';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 import { withStoredBackend } from '../stored-backend';
@@ -55,6 +56,9 @@ const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportMo
   }
   const f = parsed.data;
   if (f.indicatorSetId !== set.id) throw new Error(`Tệp câu trả lời dành cho bộ chỉ số "${f.indicatorSetId}", không phải "${set.id}"`);
+  // The app never reports a value it refuses (score off its step, rate above 100 %…): neither does the CLI.
+  const bad = valueErrors(answersPreflight(set, f.answers));
+  if (bad.length) throw new Error(['Tệp câu trả lời có số liệu ứng dụng không chấp nhận:', ...bad.map((i) => `- ${i.message}`)].join('\n'));
   const evidenceDir = join(dirname(file), f.evidenceDir);
   const byPath = new Map<string, ReportEvidenceInput>();
   const answers: ReportAnswer[] = f.answers.map((a) => {

@@ -4,11 +4,13 @@ import type { AssessmentScore } from '../../../shared/domain/scoring/index';
 import { scoreAssessment, scoreProblemText } from '../../../shared/domain/scoring/index';
 import { fromMilli } from '../../../shared/domain/points';
 import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
+import type { PreflightReport } from '../../../shared/domain/preflight';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { PROJECT_ROOT } from '../../backend/backend';
 import { readPortableAnswers } from '../../backend/services/indicator-sets/answers-file';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { resolveSetRef } from '../../backend/services/indicator-sets/set-io';
+import { answersPreflight, refuse, valueErrors } from '../preflight';
 import type { CliCommand } from '../types';
 import { parseFlags, UsageError } from '../types';
 
@@ -16,7 +18,7 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 const idx = (bp: number | null) => (bp === null ? '—' : `${formatIndex(bp)} %`);
 
-const asJson = (set: IndicatorSet, r: AssessmentScore) => ({
+const asJson = (set: IndicatorSet, r: AssessmentScore, pre: PreflightReport) => ({
   set: { id: set.id, version: set.version, isSample: set.isSample, sha256: indicatorSetSha256(set) },
   domains: r.domains.map((d) => ({
     code: d.code,
@@ -37,6 +39,22 @@ const asJson = (set: IndicatorSet, r: AssessmentScore) => ({
   classification: r.classification,
   completeness: r.completeness,
   problems: r.nodes.filter((n) => n.problems.length).map((n) => ({ code: n.code, problems: n.problems.map((p) => scoreProblemText(p)) })),
+  /** Every node: its score and its problems as codes with params (and the Vietnamese words). */
+  nodes: r.nodes.map((n) => ({
+    id: n.nodeId,
+    code: n.code,
+    isLeaf: n.isLeaf,
+    status: n.status,
+    score: fromMilli(n.score),
+    max: fromMilli(n.max),
+    problems: n.problems.map((p) => ({ code: p.code, params: p.params, text: scoreProblemText(p) })),
+  })),
+  /** The app's preflight on this file (shared/domain/preflight.ts): what would block the submission. */
+  preflight: {
+    ok: pre.ok,
+    errors: pre.errors.map((e) => ({ code: e.code, nodeCode: e.nodeCode, params: e.params, ...(e.problem ? { problem: e.problem } : {}), message: e.message })),
+    warnings: pre.warnings.map((e) => ({ code: e.code, nodeCode: e.nodeCode, params: e.params, message: e.message })),
+  },
 });
 
 const asText = (set: IndicatorSet, r: AssessmentScore): string => {
@@ -70,7 +88,7 @@ const asText = (set: IndicatorSet, r: AssessmentScore): string => {
 /** cchc score --set <id|file> --answers <answers.json> [--json] */
 export const scoreCommand: CliCommand = {
   name: 'score',
-  summary: 'Tính điểm từ bộ chỉ số và tệp câu trả lời: điểm từng lĩnh vực, tổng điểm, chỉ số, xếp loại',
+  summary: 'Tính điểm từ bộ chỉ số và tệp câu trả lời: điểm từng lĩnh vực, tổng điểm, chỉ số, xếp loại; mã thoát 1 khi có số liệu ứng dụng không chấp nhận',
   usage: 'score --set <mã bộ chỉ số|tệp.json|tệp.xlsx> --answers <answers.json> [--json]',
   run: async (args, io) => {
     const { flags, switches, positional } = parseFlags(args, { values: ['set', 'answers'], switches: ['json'] });
@@ -87,7 +105,10 @@ export const scoreCommand: CliCommand = {
       return 1;
     }
     const r = scoreAssessment(setRes.set, ans.file.answers);
-    io.out(switches.has('json') ? JSON.stringify(asJson(setRes.set, r), null, 2) : asText(setRes.set, r));
-    return 0;
+    const pre = answersPreflight(setRes.set, ans.file.answers);
+    io.out(switches.has('json') ? JSON.stringify(asJson(setRes.set, r, pre), null, 2) : asText(setRes.set, r));
+    // A value the app would refuse (score off its step, rate above 100 %…) makes the score meaningless.
+    const bad = valueErrors(pre);
+    return bad.length ? refuse(io, 'Tệp câu trả lời có số liệu ứng dụng không chấp nhận:', bad) : 0;
   },
 };

@@ -3,8 +3,8 @@ import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
 
 const m = defineMessages({
-  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ' },
-  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles' },
+  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', help: 'Trợ giúp' },
+  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', help: 'Help' },
 });
 
 /** App-wide pages that do not belong to one assessment. */
@@ -22,6 +22,9 @@ export const TopNav = () => {
         {t('inbox')}
       </a>
       <BackupLink />
+      <a className="topbar-link" href="#/help">
+        {t('help')}
+      </a>
     </nav>
   );
 };

@@ -14,6 +14,7 @@ const InboxDetailPage = lazy(async () => ({ default: (await import('../features/
 const SetsPage = lazy(async () => ({ default: (await import('../features/indicator-sets/index')).SetsPage }));
 const SubmitWizard = lazy(async () => ({ default: (await import('../features/submission/index')).SubmitWizard }));
 const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
+const HelpPage = lazy(async () => ({ default: (await import('../features/help/index')).HelpPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -39,6 +40,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/sets', render: () => <SetsPage /> },
   { pattern: '/verify', render: () => <VerifyPage /> },
   { pattern: '/backup', render: () => <BackupPage /> },
+  { pattern: '/help', render: () => <HelpPage /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

@@ -8,6 +8,13 @@ export const BUNDLE_REASONS = {
     vi: 'Chưa thể xuất hồ sơ: còn {count} lỗi cần sửa. {detail}',
     en: 'The bundle cannot be exported yet: {count} errors remain. The pre-submission check lists them.',
   },
+  BUNDLE_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy hồ sơ nộp này trong lịch sử của bản tự đánh giá.', en: 'This bundle is not in the self-assessment\'s history.' },
+  /** An earlier revision's bundle is no longer where it was written (moved or deleted outside the app). */
+  BUNDLE_FILE_MISSING: {
+    code: 'NOT_FOUND',
+    vi: 'Không còn tệp hồ sơ {name} của lần nộp {revision} ở nơi đã lưu: tệp có thể đã bị di chuyển hoặc xóa.',
+    en: 'The bundle {name} of submission {revision} is no longer where it was saved: it may have been moved or deleted.',
+  },
   BUNDLE_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất hồ sơ', en: 'Bundle export cancelled' },
   BUNDLE_WRITE_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất hồ sơ.', en: 'Bundle export cancelled.' },
   BUNDLE_DISK_FULL: {

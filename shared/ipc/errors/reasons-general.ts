@@ -2,10 +2,20 @@ import type { ReasonText } from './codes';
 
 /** Failures of the transport, the dispatcher and the operating system, common to every capability. */
 export const GENERAL_REASONS = {
+  /**
+   * Something unexpected was thrown. A handler may have written before it failed (two transactions, a file),
+   * so the text claims nothing about the data: it says how to see what is there.
+   */
   INTERNAL_ERROR: {
     code: 'INTERNAL',
-    vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu của bạn không bị thay đổi.',
-    en: 'An unexpected error occurred. Your data was not changed.',
+    vi: 'Đã xảy ra lỗi không mong muốn, thao tác có thể chưa hoàn tất. Hãy tải lại trang để xem dữ liệu hiện tại trước khi làm lại; chi tiết lỗi đã được ghi vào nhật ký của ứng dụng.',
+    en: 'An unexpected error occurred; the operation may not have completed. Reload the page to see the current data before trying again; the details were written to the application log.',
+  },
+  /** The handler finished (its writes are committed) but its answer failed the channel's output schema. */
+  INTERNAL_RESULT_INVALID: {
+    code: 'INTERNAL',
+    vi: 'Thao tác đã chạy xong nhưng kết quả trả về không đúng định dạng nên không hiển thị được. Thay đổi có thể đã được lưu: hãy tải lại trang để xem dữ liệu hiện tại trước khi làm lại.',
+    en: 'The operation finished but its result had an unexpected form and cannot be shown. The change may have been saved: reload the page to see the current data before trying again.',
   },
   UNKNOWN_CHANNEL: { code: 'UNKNOWN_CHANNEL', vi: 'Yêu cầu không được hỗ trợ.', en: 'This request is not supported.' },
   /** The payload failed its channel's schema: the field and the schema's words (see fields.ts). */

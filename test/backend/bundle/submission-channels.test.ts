@@ -122,13 +122,31 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     expect(existsSync(join(outDir, 'y.asice.partial'))).toBe(false);
   }, 120_000);
 
-  it('verify without configured trust anchors is INVALID (E_UNTRUSTED), never VALID', async () => {
+  it('without configured trust anchors, "Kiểm tra hồ sơ" and the wizard give the same verdict and codes (W_TRUST_NOT_CONFIGURED), never VALID', async () => {
     b = createTestBackend();
     const a = await fillFromExample(b);
     const out = join(makeTempDir('cchc-sub-t-'), 'b.asice');
-    await exportWith(b, a, pki.p12.modernAscii, ASCII_PASSWORD, out);
+    const { job } = await exportWith(b, a, pki.p12.modernAscii, ASCII_PASSWORD, out);
+    const wizard = job.result as SubmissionExportResult;
     b.host.nextPicks.push([out]);
     const vj = await b.ctx.jobs.wait((await callOk<Job>(b, 'trust.verify', {})).id);
-    expect((vj.result as VerifyResult).code).toBe('E_UNTRUSTED');
+    const verified = vj.result as VerifyResult;
+    expect({ status: verified.status, code: verified.code, warnings: verified.warnings.map((w) => w.code) }).toEqual({
+      status: 'VALID_WITH_WARNINGS',
+      code: 'W_TRUST_NOT_CONFIGURED',
+      warnings: ['W_TRUST_NOT_CONFIGURED', 'W_REVOCATION_UNKNOWN'],
+    });
+    expect({ status: wizard.status, code: wizard.code, warnings: wizard.warnings }).toEqual({
+      status: 'VALID_WITH_WARNINGS',
+      code: 'W_TRUST_NOT_CONFIGURED',
+      warnings: ['W_TRUST_NOT_CONFIGURED', 'W_REVOCATION_UNKNOWN'],
+    });
+    // A configured anchor that is not the signer's: E_UNTRUSTED as before (the fallback is only for "none").
+    mkdirSync(join(b.dataDir, 'trust'));
+    writeFileSync(join(b.dataDir, 'trust', 'foreign.pem'), readFileSync(pki.foreignCaFile));
+    b.host.nextPicks.push([out]);
+    const fj = await b.ctx.jobs.wait((await callOk<Job>(b, 'trust.verify', {})).id);
+    expect((fj.result as VerifyResult).code).toBe('E_UNTRUSTED');
+    expect((fj.result as VerifyResult).status).toBe('INVALID');
   }, 120_000);
 });

@@ -26,9 +26,10 @@ import { verifyBundle } from './verify/verify-bundle';
 import type { TrustStore } from './verify/trust';
 
 /**
- * Trust for the exporter's own re-check of the written bundle: the configured anchors when there are any;
+ * Trust for the CLI's portable re-check of the bundle it packs: the configured anchors when there are any;
  * otherwise the top of the signer's own chain, which still proves the file is complete, intact and signed
- * by this key (whether Sở Nội vụ trusts the CA is decided on their side).
+ * by this key (whether Sở Nội vụ trusts the CA is decided on their side). The app's export uses the
+ * unit-side rule instead (TrustStore.selfCheckWhenEmpty), so its verdict matches "Kiểm tra hồ sơ".
  */
 export const selfCheckTrust = (signer: Signer, configured?: TrustStore | null): TrustStore =>
   configured && configured.anchors.length
@@ -120,7 +121,8 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
     { path: REPORT_XLSX_PATH as 'report.xlsx', data: await (await loadWorkbookBuilder())(model) },
   ];
   const out = o.out ?? `${o.outDir ?? ctx.dataDir}/${bundleFileName(unit.code, submission.period, submissionId, assessment.revision)}`;
-  const trust = selfCheckTrust(o.signer, o.trust);
+  // The same trust rule as "Kiểm tra hồ sơ" (services/trust/verify.ts): same bundle, same verdict.
+  const trust: TrustStore = { anchors: o.trust?.anchors ?? [], crls: o.trust?.crls ?? [], selfCheckWhenEmpty: true };
   const verify = o.verify ?? ((file: string, t: TrustStore) => verifyBundle(file, { trust: t }));
   const res = await packBundle({
     out,

@@ -6,7 +6,7 @@ import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 
 export type SheetError = { sheet: string; row: number; column: string; message: string };
 
-export const SHEETS = { meta: 'Bộ chỉ số', nodes: 'Tiêu chí', classes: 'Xếp loại' } as const;
+export const SHEETS = { meta: 'Bộ chỉ số', nodes: 'Tiêu chí', classes: 'Xếp loại', crossChecks: 'Kiểm tra chéo' } as const;
 
 type Column = { key: string; header: string; width: number; letter: string };
 const cols: Omit<Column, 'letter'>[] = [

@@ -8,7 +8,8 @@ import { boolCell, cellText, COLUMNS, META_FIELDS, numCell, SHEETS } from './exc
 
 /**
  * The Excel template a Sở Nội vụ officer fills to publish a set: sheet "Bộ chỉ số" (one field per row),
- * "Tiêu chí" (one row per node: the tree follows the codes 1 → 1.1 → 1.1.1), "Xếp loại". Method
+ * "Tiêu chí" (one row per node: the tree follows the codes 1 → 1.1 → 1.1.1), "Xếp loại", and "Kiểm tra chéo"
+ * when the set has cross-checks (one per row, the rule as JSON). Method
  * parameters are one JSON object per cell (the method without its "type", which has its own column).
  * Import errors point to sheet, row and column. export → import gives the same normalised set, hence the
  * same canonical SHA-256.
@@ -61,6 +62,17 @@ export const exportSetToXlsx = async (set: IndicatorSet): Promise<Buffer> => {
     { header: 'Chỉ số từ (%)', key: 'minIndex', width: 16 },
   ];
   for (const c of set.classification) cls.addRow(c);
+  // Optional sheet, only when the set has cross-checks (so sets without them keep their template as it was).
+  if (set.crossChecks?.length) {
+    const cc = wb.addWorksheet(SHEETS.crossChecks);
+    cc.columns = [
+      { header: 'Mã', key: 'id', width: 16 },
+      { header: 'Mức (error/warning)', key: 'severity', width: 18 },
+      { header: 'Nội dung', key: 'message', width: 60 },
+      { header: 'Quy tắc (JSON)', key: 'rule', width: 80 },
+    ];
+    for (const { id, severity, message, ...rule } of set.crossChecks) cc.addRow({ id, severity, message, rule: JSON.stringify(rule) });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
@@ -171,6 +183,23 @@ export const importSetFromXlsx = async (data: Buffer | ArrayBuffer): Promise<Xls
     classes.push({ id, label: cellText(row.getCell(2).value), minIndex: minIndex ?? 0 });
   });
   doc.classification = classes;
+  const cc = wb.getWorksheet(SHEETS.crossChecks);
+  if (cc) {
+    const checks: Record<string, unknown>[] = [];
+    cc.eachRow((row, r) => {
+      if (r === 1) return;
+      const id = cellText(row.getCell(1).value);
+      if (!id) return;
+      let rule: unknown = null;
+      try {
+        rule = JSON.parse(cellText(row.getCell(4).value));
+      } catch {
+        errors.push({ sheet: SHEETS.crossChecks, row: r, column: 'D', message: 'Quy tắc (JSON): không đọc được JSON' });
+      }
+      checks.push({ ...(rule && typeof rule === 'object' ? rule : {}), id, severity: cellText(row.getCell(2).value), message: cellText(row.getCell(3).value) });
+    });
+    if (checks.length) doc.crossChecks = checks;
+  }
   if (errors.length) return { ok: false, errors };
 
   const v = validateIndicatorSet(doc);
@@ -180,6 +209,8 @@ export const importSetFromXlsx = async (data: Buffer | ArrayBuffer): Promise<Xls
       const top = e.field.split('.')[0]!;
       const col = COLUMNS.find((c) => c.key === (top === 'method' ? (e.field === 'method.type' ? 'method' : 'params') : top));
       errors.push({ sheet: SHEETS.nodes, row: rowOf.get(e.code)!, column: col?.letter ?? '', message: e.message });
+    } else if (e.path[0] === 'crossChecks' && typeof e.path[1] === 'number') {
+      errors.push({ sheet: SHEETS.crossChecks, row: e.path[1] + 2, column: 'D', message: e.message });
     } else if (e.path[0] === 'classification' && typeof e.path[1] === 'number') {
       errors.push({ sheet: SHEETS.classes, row: e.path[1] + 2, column: 'C', message: e.message });
     } else {

@@ -8,10 +8,16 @@ import type { TrustStore } from '../bundle/verify/trust';
 import { verifyInWorker } from '../bundle/verify/verify-process';
 import { trustDir } from './trust-dir';
 
-/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
+/**
+ * Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in), for the two checks a
+ * unit sees: "Kiểm tra hồ sơ" and the wizard's re-check of the bundle it wrote. Both get the same verdict
+ * for the same bundle: a unit usually has no anchor, so without one the bundle is checked against its own
+ * chain and the verdict says so (W_TRUST_NOT_CONFIGURED), never a silent VALID nor a confusing E_UNTRUSTED.
+ * The inbox keeps the strict rule (services/inbox/import-bundle.ts).
+ */
 export const trustOf = (ctx: BackendContext): TrustStore => {
   const dir = trustDir(ctx.dataDir);
-  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
+  return { ...(existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] }), selfCheckWhenEmpty: true };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 
 import { leafIssues } from '../../../../shared/domain/preflight';
 import { daysUntil, formatDate, formatDeduction, formatIndex, formatPoints, isoDateOf } from '../../../../shared/format/index';
@@ -14,6 +14,8 @@ import { useIssueText } from './PreflightIssueItem';
 import { nodeHref, preflightHref, submitHref } from './paths';
 
 const TODO_LIMIT = 12;
+// The submission feature loads on first use (routes.tsx), its list of exported bundles too.
+const SubmissionHistory = lazy(async () => ({ default: (await import('../submission/index')).SubmissionHistory }));
 
 
 export const Dashboard = () => {
@@ -154,6 +156,9 @@ export const Dashboard = () => {
           </a>
         </div>
         <ExportButtons assessmentId={assessment.id} beforeExport={store.flush} />
+        <Suspense fallback={null}>
+          <SubmissionHistory key={`${assessment.revision}:${assessment.status}`} assessmentId={assessment.id} />
+        </Suspense>
         {revisions.length > 1 && (
           <>
             <h3>{t('revisions')}</h3>

@@ -8,12 +8,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { AssessmentList, CreateAssessmentForm, assessmentListMessages } from '../assessments/index';
 import { SignatureImagesCard, UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
+import { Welcome } from './Welcome';
 
-type Loaded = { unit: UnitProfile | null; assessments: Assessment[]; sets: IndicatorSetSummary[]; today: string };
+type Loaded = { unit: UnitProfile | null; assessments: Assessment[]; sets: IndicatorSetSummary[]; today: string; dataDir: string };
 
 /**
  * Start screen. A page, not a capability: it only loads data and composes the unit feature (profile form and
- * card) with the assessments feature (list, create form).
+ * card) with the assessments feature (list, create form); on first start, the welcome above the profile form.
  */
 export const HomePage = () => {
   const t = useT(assessmentListMessages);
@@ -29,7 +30,7 @@ export const HomePage = () => {
         api.indicatorSets.list({}),
         api.app.info({}),
       ]);
-      return { unit, assessments, sets, today: info.today };
+      return { unit, assessments, sets, today: info.today, dataDir: info.dataDirLabel };
     }, [api]),
   );
 
@@ -43,6 +44,7 @@ export const HomePage = () => {
           {notice}
         </p>
       )}
+      {!unit && <Welcome dataDir={data.dataDir} />}
       {!unit || editing ? (
         <UnitProfileForm
           initial={unit}

@@ -41,7 +41,14 @@ export const ResultStep = ({ assessmentId, jobId, result }: { assessmentId: stri
   return (
     <div className="submit-result">
       <h3>{t('resultTitle')}</h3>
-      <StatusBanner status={result.status} code={result.code} message={result.message} testId="submit-verdict" />
+      <StatusBanner
+        status={result.status}
+        code={result.code}
+        message={result.message}
+        warnings={result.warnings}
+        testId="submit-verdict"
+        warningsTestId="submit-warnings"
+      />
       <dl className="cert-details" data-testid="submit-file">
         <dt>{t('fileName')}</dt>
         <dd>{result.fileName}</dd>

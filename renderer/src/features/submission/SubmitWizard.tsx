@@ -170,6 +170,14 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
                 {t('refused', { message: refusalMessage(state.preview.problem, lang) })}
               </p>
             )}
+            {!state.preview.problem && (
+              <section className="banner banner-warn" aria-labelledby="submit-will-lock-title" data-testid="submit-will-lock">
+                <div>
+                  <h3 id="submit-will-lock-title">{t('willLockTitle')}</h3>
+                  <p>{t('willLock', { n: assessment?.revision ?? 1 })}</p>
+                </div>
+              </section>
+            )}
             <div className="actions">
               <button type="button" className="btn" onClick={() => go({ step: 'key' })} disabled={starting}>
                 {t('chooseOther')}

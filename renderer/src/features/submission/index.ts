@@ -7,3 +7,4 @@ export type { KeySecret } from './KeyStep';
 export { StatusBanner } from './StatusBanner';
 export { groupedFingerprint } from './cert-format';
 export { certMessages } from './messages';
+export { SubmissionHistory } from './SubmissionHistory';

@@ -1,4 +1,3 @@
-import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
@@ -16,20 +15,15 @@ export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; f
         {t('title')}
       </h2>
       {fileName && <p className="small muted">{t('checkedFile', { name: fileName })}</p>}
-      <StatusBanner status={result.status} code={result.code} message={result.message} testId="verify-verdict" />
+      <StatusBanner
+        status={result.status}
+        code={result.code}
+        message={result.message}
+        warnings={result.warnings.map((w) => w.code)}
+        testId="verify-verdict"
+        warningsTestId="verify-warnings"
+      />
       {result.detail && <p className="small muted" data-testid="verify-detail">{t('detail', { detail: result.detail })}</p>}
-      {result.warnings.length > 0 && (
-        <>
-          <h3>{t('warnings')}</h3>
-          <ul className="issue-list issue-warn" data-testid="verify-warnings">
-            {result.warnings.map((w) => (
-              <li key={w.code}>
-                <strong>{w.code}</strong>: {BUNDLE_CODES[w.code][lang]}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
       <h3>{t('signer')}</h3>
       {result.signer ? <SignerDetails signer={result.signer} testId="verify-signer" /> : <p className="muted">{t('noSigner')}</p>}
       {result.signingTime && <p className="small">{t('signingTime', { time: formatDateTime(result.signingTime, lang) })}</p>}

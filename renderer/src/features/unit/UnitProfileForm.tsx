@@ -23,7 +23,7 @@ const PersonFields = ({ legend, value, onChange, prefix }: { legend: string; val
     <fieldset className="fieldset">
       <legend>{legend}</legend>
       <div className="grid-2">
-        <Field label={t('personName')}>{(p) => <input {...p} name={`${prefix}-name`} value={value.name} onChange={set('name')} required />}</Field>
+        <Field label={t('personName')} required>{(p) => <input {...p} name={`${prefix}-name`} value={value.name} onChange={set('name')} required />}</Field>
         <Field label={t('personTitle')}>{(p) => <input {...p} name={`${prefix}-title`} value={value.title} onChange={set('title')} />}</Field>
         <Field label={t('phone')}>{(p) => <input {...p} name={`${prefix}-phone`} type="tel" value={value.phone} onChange={set('phone')} />}</Field>
         <Field label={t('email')}>{(p) => <input {...p} name={`${prefix}-email`} type="email" value={value.email} onChange={set('email')} />}</Field>
@@ -66,12 +66,12 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
       <p className="muted">{t('unitIntro')}</p>
       <ErrorBanner error={error} />
       <div className="grid-2">
-        <Field label={t('name')}>{(p) => <input {...p} name="unit-name" value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
-        <Field label={t('code')} hint={t('codeHint')}>
+        <Field label={t('name')} required>{(p) => <input {...p} name="unit-name" value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
+        <Field label={t('code')} hint={t(`codeHint_${type}`)} required>
           {(p) => <input {...p} name="unit-code" value={code} onChange={(e) => setCode(e.target.value)} required />}
         </Field>
       </div>
-      <Field label={t('type')}>
+      <Field label={t('type')} required>
         {(p) => (
           <select {...p} name="unit-type" value={type} onChange={(e) => setType(e.target.value as UnitType)}>
             {UNIT_TYPES.map((u) => (

@@ -31,6 +31,19 @@ const buildPath = (leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[]):
   return null;
 };
 
+/** The top of the signer's own chain (the last certificate reachable by issuer links inside the bundle). */
+const ownChainTop = (leaf: Uint8Array, pool: Uint8Array[]): Uint8Array => {
+  const seen = new Set([fp(leaf)]);
+  let cur = { der: leaf, x: new X509Certificate(leaf) };
+  for (let depth = 0; depth < 8; depth++) {
+    const next = pool.map((d) => ({ der: d, x: new X509Certificate(d) })).find((c) => !seen.has(fp(c.der)) && cur.x.checkIssued(c.x) && cur.x.verify(c.x.publicKey));
+    if (!next) break;
+    seen.add(fp(next.der));
+    cur = next;
+  }
+  return cur.der;
+};
+
 const weakKey = (der: Uint8Array): boolean => {
   const d = new X509Certificate(der).publicKey.asymmetricKeyDetails;
   return d?.modulusLength !== undefined && d.modulusLength < 2048;
@@ -61,9 +74,17 @@ const revocation = async (cert: Uint8Array, issuer: Uint8Array, crls: pkijs.Cert
  * with checkChain, plus our own walk for the CA flags, path-length constraints, critical extensions and the
  * displayed chain), key usage, revocation, signingTime (not in the future, inside the signer's validity).
  */
-export const checkCertificatePolicy = async (cms: CmsCheck, trust: TrustStore, manifest: Buffer, now: Date): Promise<PolicyResult> => {
+export const checkCertificatePolicy = async (cms: CmsCheck, configured: TrustStore, manifest: Buffer, now: Date): Promise<PolicyResult> => {
   ensurePkiEngine();
   const leaf = cms.signerCert;
+  const warnings: BundleWarningCode[] = [];
+  // Unit side without anchors: every other check still runs, against the bundle's own chain; the verdict
+  // says plainly that who signed is not established (W_TRUST_NOT_CONFIGURED, docs/submission-format.md).
+  const selfCheck = configured.anchors.length === 0 && configured.selfCheckWhenEmpty === true;
+  const trust: TrustStore = selfCheck
+    ? { anchors: [ownChainTop(leaf, cms.certificates.filter((d) => fp(d) !== fp(leaf)))], crls: configured.crls }
+    : configured;
+  if (selfCheck) warnings.push('W_TRUST_NOT_CONFIGURED');
   const leafX = new X509Certificate(leaf);
   const anchorFps = new Set(trust.anchors.map(fp));
   const path = buildPath(leaf, cms.certificates.filter((d) => fp(d) !== fp(leaf)), trust.anchors);
@@ -103,7 +124,6 @@ export const checkCertificatePolicy = async (cms: CmsCheck, trust: TrustStore, m
   if (!verified) fail('E_UNTRUSTED', 'pkijs chain validation failed');
   if (!canSignDocuments(leaf) || isSigningCa(leaf)) fail('E_KEY_USAGE', 'neither digitalSignature nor nonRepudiation, or a CA certificate');
 
-  const warnings: BundleWarningCode[] = [];
   const crls: pkijs.CertificateRevocationList[] = [];
   for (const d of trust.crls) {
     try {

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 
 import { readCertificates } from '../../signing/pki';
 
-/** Trust anchors (and optional CRLs) configured by the appraiser: nothing is built in. */
-export type TrustStore = { anchors: Uint8Array[]; crls: Uint8Array[] };
+/**
+ * Trust anchors (and optional CRLs) configured by the appraiser: nothing is built in.
+ * `selfCheckWhenEmpty` is the unit side's choice (services/trust/verify.ts): with no anchor configured, the
+ * bundle is checked against the top of its own certificate chain and warned W_TRUST_NOT_CONFIGURED, instead
+ * of refused with E_UNTRUSTED (the default, kept by the inbox and the CLI).
+ */
+export type TrustStore = { anchors: Uint8Array[]; crls: Uint8Array[]; selfCheckWhenEmpty?: boolean };
 
 const MAX_TRUST_FILE = 4 * 1024 * 1024;
 

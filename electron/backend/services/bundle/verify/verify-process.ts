@@ -59,7 +59,11 @@ export const verifyInWorker = (file: string, o: VerifyInWorkerOptions): Promise<
     const req: VerifyWorkerRequest = {
       id: 1,
       file,
-      trust: { anchors: o.trust.anchors.map((d) => Buffer.from(d).toString('base64')), crls: o.trust.crls.map((d) => Buffer.from(d).toString('base64')) },
+      trust: {
+        anchors: o.trust.anchors.map((d) => Buffer.from(d).toString('base64')),
+        crls: o.trust.crls.map((d) => Buffer.from(d).toString('base64')),
+        ...(o.trust.selfCheckWhenEmpty ? { selfCheckWhenEmpty: true } : {}),
+      },
       checkSets: o.checkSets,
       knownSets: o.knownSets,
       imported: o.imported,
