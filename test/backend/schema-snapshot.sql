@@ -154,6 +154,71 @@ CREATE TABLE imported_submission (
 -- index imported_submission_by_year on imported_submission (migration 80)
 CREATE INDEX imported_submission_by_year ON imported_submission(year, unit_type);
 
+-- table received_survey (migration 110)
+CREATE TABLE received_survey (
+        year INTEGER NOT NULL,
+        unit_code TEXT NOT NULL,
+        node_id TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value >= 0),
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (year, unit_code, node_id)
+      ) STRICT;
+
+-- table registry_audit (migration 100)
+CREATE TABLE registry_audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('OPEN_YEAR','IMPORT_TEMPLATE','ADD_UNIT','TRUST_BUNDLE_SIGNER','REVOKE_SIGNER')),
+        year INTEGER NOT NULL,
+        unit_code TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        detail TEXT NOT NULL
+      ) STRICT;
+
+-- table registry_signer (migration 100)
+CREATE TABLE registry_signer (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        unit_code TEXT NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+        subject TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        not_before TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('template','bundle')),
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT,
+        FOREIGN KEY (year, unit_code) REFERENCES registry_unit(year, code) ON DELETE CASCADE
+      ) STRICT;
+
+-- index registry_signer_active on registry_signer (migration 100)
+CREATE UNIQUE INDEX registry_signer_active ON registry_signer(year, unit_code, sha256) WHERE revoked_at IS NULL;
+
+-- index registry_signer_by_cert on registry_signer (migration 100)
+CREATE INDEX registry_signer_by_cert ON registry_signer(sha256);
+
+-- table registry_unit (migration 100)
+CREATE TABLE registry_unit (
+        year INTEGER NOT NULL REFERENCES registry_year(year) ON DELETE CASCADE,
+        code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 40),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        block TEXT NOT NULL CHECK (block IN ('SO','PHUONG','XA_DAC_KHU')),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (year, code)
+      ) STRICT;
+
+-- table registry_year (migration 100)
+CREATE TABLE registry_year (
+        year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+        opened_at TEXT NOT NULL,
+        opened_by TEXT NOT NULL
+      ) STRICT;
+
 -- table report_document (migration 90)
 CREATE TABLE report_document (
         assessment_id TEXT PRIMARY KEY REFERENCES assessment(id) ON DELETE CASCADE,

@@ -7,6 +7,8 @@ import { m0060Revisions } from './0060-revisions';
 import { m0070Survey } from './0070-survey';
 import { m0080Inbox } from './0080-inbox';
 import { m0090DocumentFields } from './0090-document-fields';
+import { m0100Registry } from './0100-registry';
+import { m0110ReceivedSurvey } from './0110-received-survey';
 import { m0130SignatureImages } from './0130-signature-images';
 import type { Migration } from './types';
 
@@ -14,4 +16,4 @@ import type { Migration } from './types';
  * Every schema step, in order. Append new files (0020-…, 0030-…) here; never edit a shipped migration.
  * Numbering in steps of 10 leaves room for hotfix steps.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0130SignatureImages];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0100Registry, m0110ReceivedSurvey, m0130SignatureImages];
