@@ -1,4 +1,4 @@
-import { addUnit, loadSample, openYear, registryView, revokeSigner } from '../services/registry/register';
+import { addUnit, loadSample, openYear, registryView, requireUnit, revokeSigner } from '../services/registry/register';
 import { exportTemplate, importTemplate, MAX_TEMPLATE_BYTES } from '../services/registry/template-import';
 import { trustBundleSigner } from '../services/registry/trust-bundle-signer';
 import { readSingleFile } from './single-file';
@@ -36,6 +36,7 @@ export const registryHandlers: HandlerSlice<Channels> = {
   // The uploaded bundle stays registered after a refused import, so the appraiser can decide on its signer.
   'registry.trustBundleSigner': (input, ctx) => {
     const file = ctx.uploads.get(input.uploadId).path;
+    requireUnit(ctx, input.year, input.unitCode);
     return ctx.jobs.start('registry.trustBundleSigner', (ctl) => trustBundleSigner(ctx, file, { year: input.year, unitCode: input.unitCode }, { signal: ctl.signal }));
   },
 };
