@@ -124,7 +124,7 @@ const SEEDS: Seed[] = [
   {
     since: 100,
     table: 'registry_audit',
-    rows: [{ id: 1, at: T0, who: 'Lê Thị Hoa', action: 'IMPORT_TEMPLATE', year: 2025, unit_code: '', sha256: '', detail: 'so-dang-ky-2025.xlsx: 1 units, 1 signers' }],
+    rows: [{ id: 1, at: T0, who: 'Lê Thị Hoa', action: 'IMPORT_TEMPLATE', year: 2025, unit_code: '', sha256: '', detail: 'so-dang-ky-2025.xlsx: 1 đơn vị, 1 người ký' }],
   },
 ];
 

@@ -33,7 +33,7 @@ export const registrySignerSchema = z.object({
   addedBy: z.string(),
   revokedAt: z.string().nullable(),
   revokedBy: z.string().nullable(),
-  /** Not revoked and "today" within notBefore..notAfter: only such a registration lets a bundle in. */
+  /** Not revoked and not expired today. A bundle gets in only if its signing time lies in notBefore..notAfter. */
   active: z.boolean(),
 });
 export type RegistrySigner = z.infer<typeof registrySignerSchema>;

@@ -164,7 +164,7 @@ describe('register channels (real SQLite)', () => {
       ['STP-HP', 'SO', 1],
       ['DK-CH', 'XA_DAC_KHU', 0],
     ]);
-    expect(v.audit[0]).toMatchObject({ action: 'IMPORT_TEMPLATE', who: 'appraiser', detail: 'good.xlsx: 3 units, 2 signers' });
+    expect(v.audit[0]).toMatchObject({ action: 'IMPORT_TEMPLATE', who: 'appraiser', detail: 'good.xlsx: 3 đơn vị, 2 người ký' });
 
     // Export → import into another year gives the same register.
     const out = join(work, 'export.xlsx');

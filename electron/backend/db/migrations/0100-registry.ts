@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Sở Nội vụ's register of units and signers (Sổ đăng ký chứng thư), per year (issue 13, docs/submission-format.md §6).
+ * Sở Nội vụ's register of units and signers (Sổ đăng ký chứng thư), per year (issue 13, docs/submission-format.md §5 "Quy tắc tiếp nhận").
  * A year exists once the receiver opens it: a bundle whose `period` names no opened year is refused. Each
  * unit has its official code, name and block for that year (the block of a submission comes from here, never
  * from the bundle). A signer is a certificate (SHA-256 fingerprint of the DER) allowed to sign for one unit;

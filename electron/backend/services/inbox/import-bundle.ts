@@ -56,7 +56,8 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
     ...(onProgress ? { onProgress } : {}),
   });
 
-const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
+/** SHA-256 of a whole file, streamed. */
+export const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
   const h = createHash('sha256');
   for await (const c of createReadStream(file, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) h.update(c);
   return h.digest('hex');
@@ -115,7 +116,8 @@ export const importBundle = async (
     if (set.summary.sha256 !== s.indicatorSet.sha256) throw refusal('E_INDICATOR_SET_MISMATCH');
     // The receiver's rules and the re-validation of every answer, before a single byte is copied.
     const checked = checkAnswers(set.document, s.answers);
-    const { unit, year: yearNum } = checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, ctx.now());
+    const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();
+    const { unit, year: yearNum } = checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
 
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const total = evidence.reduce((n, f) => n + f.size, 0);
@@ -145,7 +147,7 @@ export const importBundle = async (
         const prev = highestRevision(ctx.db, s.submissionId);
         // Re-checked under the write lock: a concurrent import of the same revision loses here.
         if (prev && prev.revision >= s.revision) throw refusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
-        checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, ctx.now());
+        checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
         // One active submission per unit and year: the one imported last; earlier ones stay as history.
         supersededImportId = activeImportOf(ctx.db, unit.code, yearNum)?.id ?? null;
         insertImport(ctx.db, {

@@ -11,7 +11,7 @@ import type { RegistryUnitRow } from '../../db/repos/registry-repo';
 import { isRegisteredSigner } from '../registry/signer-check';
 
 /**
- * Sở Nội vụ's import rules (docs/submission-format.md §6), checked with the receiver's own data after the
+ * Sở Nội vụ's import rules (docs/submission-format.md §5 "Quy tắc tiếp nhận"), checked with the receiver's own data after the
  * bundle verified and before anything is copied or written. Each refusal has its own code
  * (shared/domain/bundle-codes.ts §9) and nothing is stored:
  *  - `period` must be a year opened in the register (E_PERIOD_NOT_OPEN: no 1900 or 9999 year buckets);
@@ -36,13 +36,14 @@ export const checkImportRules = (
   s: Submission,
   signer: SignerDetails | null,
   setUnitTypes: readonly UnitType[],
-  at: Date,
+  /** The verified signing time (else the import time): when the registration must have covered the signer. */
+  signedAt: Date,
 ): Accepted => {
   const year = /^\d{4}$/.test(s.period) ? Number(s.period) : NaN;
   if (!Number.isInteger(year) || !isYearOpen(db, year)) throw ruleRefusal('E_PERIOD_NOT_OPEN', escapeForDisplay(s.period).slice(0, 40));
   const unit = findRegistryUnit(db, year, s.agency.code);
   if (!unit) throw ruleRefusal('E_UNIT_UNKNOWN', `${s.agency.code} / ${year}`);
-  if (!signer || !isRegisteredSigner(db, year, unit.code, signer, at)) {
+  if (!signer || !isRegisteredSigner(db, year, unit.code, signer, signedAt)) {
     throw ruleRefusal('E_SIGNER_NOT_REGISTERED', `${unit.code} / ${year}; SHA-256 ${signer?.sha256.slice(0, 16) ?? '-'}…`);
   }
   const declared = s.agency.type;

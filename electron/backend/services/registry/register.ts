@@ -23,7 +23,7 @@ import {
 } from '../../db/repos/registry-repo';
 import type { RegistryAuditRow, RegistryUnitRow } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
-import { isActiveAt } from './signer-check';
+import { isListedActive } from './signer-check';
 
 /** The name written in the audit log: the appraiser's name from the settings, else "appraiser". */
 export const appraiserOf = (ctx: BackendContext): string => ctx.host.settings.get().appraiserName.trim() || 'appraiser';
@@ -48,7 +48,7 @@ export const registryView = (ctx: BackendContext, year?: number): RegistryView =
   const y = year !== undefined && years.includes(year) ? year : (years[0] ?? null);
   if (y === null) return { years, year: null, units: [], signers: [], audit: [] };
   const now = ctx.now();
-  const signers = listRegistrySigners(ctx.db, y).map(({ year: _y, ...s }) => ({ ...s, active: isActiveAt(s, now) }));
+  const signers = listRegistrySigners(ctx.db, y).map(({ year: _y, ...s }) => ({ ...s, active: isListedActive(s, now) }));
   const units = listRegistryUnits(ctx.db, y).map((u) => {
     const own = signers.filter((s) => s.unitCode === u.code);
     return { code: u.code, name: u.name, block: u.block, signers: own.length, activeSigners: own.filter((s) => s.active).length };
@@ -101,7 +101,7 @@ export const loadSample = (ctx: BackendContext, year: number): RegistryView => {
   inTransaction(ctx.db, () => {
     insertYear(ctx.db, year, at, appraiserOf(ctx));
     for (const u of units) upsertRegistryUnit(ctx.db, { year, code: u.code, name: u.name.normalize('NFC'), block: u.block, addedAt: at });
-    audit(ctx, { action: 'IMPORT_TEMPLATE', year, unitCode: '', sha256: '', detail: `sample hai-phong-units.json: ${units.length} units` });
+    audit(ctx, { action: 'IMPORT_TEMPLATE', year, unitCode: '', sha256: '', detail: `danh sách mẫu hai-phong-units.json: ${units.length} đơn vị` });
   });
   return registryView(ctx, year);
 };

@@ -7,7 +7,7 @@ import { loadRegistryXlsx } from '../office-loader';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import type { JobControl } from '../../jobs';
 import { appraiserOf, audit, requireOpenYear } from './register';
-import { isActiveAt } from './signer-check';
+import { isListedActive } from './signer-check';
 import { MAX_TEMPLATE_SIGNERS, parseTemplate, templateSheets } from './template';
 
 /** An Excel template is a few hundred rows; anything bigger is refused before it is opened (the handler reads at most this). */
@@ -35,7 +35,7 @@ export const importTemplate = async (ctx: BackendContext, year: number, file: { 
     insertYear(ctx.db, year, at, who);
     for (const u of parsed.units) upsertRegistryUnit(ctx.db, { year, ...u, addedAt: at });
     for (const s of parsed.signers) insertSigner(ctx.db, { year, ...s, source: 'template', addedAt: at, addedBy: who });
-    audit(ctx, { action: 'IMPORT_TEMPLATE', year, unitCode: '', sha256: '', detail: `${file.name}: ${parsed.units.length} units, ${parsed.signers.length} signers` });
+    audit(ctx, { action: 'IMPORT_TEMPLATE', year, unitCode: '', sha256: '', detail: `${file.name}: ${parsed.units.length} đơn vị, ${parsed.signers.length} người ký` });
   });
   return { ...report, applied: true };
 };
@@ -51,7 +51,7 @@ export const exportTemplate = async (ctx: BackendContext, year: number, ctl: Job
   ctl.progress(1, 2, 'Đang tạo bảng tính');
   const now = ctx.now();
   const units = listRegistryUnits(ctx.db, year);
-  const signers = listRegistrySigners(ctx.db, year).filter((s) => isActiveAt(s, now));
+  const signers = listRegistrySigners(ctx.db, year).filter((s) => isListedActive(s, now));
   const { writeXlsxSheets } = await loadRegistryXlsx();
   const data = await writeXlsxSheets(templateSheets(units, signers), now);
   ctl.throwIfCancelled();

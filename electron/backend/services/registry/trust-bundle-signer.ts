@@ -4,7 +4,7 @@ import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { findActiveSigner, insertSigner } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
-import { verifyForImport } from '../inbox/import-bundle';
+import { hashFile, verifyForImport } from '../inbox/import-bundle';
 import { appraiserOf, audit, registryView, requireUnit } from './register';
 
 /**
@@ -24,6 +24,7 @@ export const trustBundleSigner = async (
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (v.status === 'INVALID' || !v.signer) throw AppFailure.of('REGISTRY_BUNDLE_NOT_VALID', { check: v.code });
   const signer = v.signer;
+  const bundleSha256 = v.bundleSha256 ?? (await hashFile(file, o.signal));
   const sha256 = signer.sha256.toLowerCase();
   const added = inTransaction(ctx.db, () => {
     const fresh = insertSigner(ctx.db, {
@@ -40,8 +41,8 @@ export const trustBundleSigner = async (
       addedBy: appraiserOf(ctx),
     });
     if (fresh) {
-      const claimed = v.submission ? `${v.submission.agency.code} / ${v.submission.period}` : '-';
-      audit(ctx, { action: 'TRUST_BUNDLE_SIGNER', year: target.year, unitCode: unit.code, sha256, detail: `${signer.subject}; bundle ${v.bundleSha256 ?? '-'}; declared ${claimed}` });
+      const claimed = v.submission ? `${v.submission.agency.code} / ${v.submission.period}` : '—';
+      audit(ctx, { action: 'TRUST_BUNDLE_SIGNER', year: target.year, unitCode: unit.code, sha256, detail: `${signer.subject}; hồ sơ SHA-256 ${bundleSha256}; hồ sơ khai báo ${claimed}` });
     }
     return fresh;
   });

@@ -37,6 +37,11 @@ export const RegistryPage = () => {
   useEffect(() => {
     api.settings.get({}).then((s) => setAppraiser(s.appraiserName), setError);
   }, [api]);
+  // The year field follows the year shown, so an import goes to the year on screen unless another is typed.
+  const shownYear = reg.data?.year ?? null;
+  useEffect(() => {
+    if (shownYear !== null) setNewYear(String(shownYear));
+  }, [shownYear]);
 
   const act = async (work: () => Promise<RegistryView | void>, done?: string) => {
     setBusy(true);
