@@ -10,7 +10,7 @@ import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { checkAnswers } from '../../../electron/backend/services/inbox/answer-check';
 import { parseTemplate, templateSheets } from '../../../electron/backend/services/registry/template';
 import type { Sheet } from '../../../electron/backend/services/registry/template';
-import { readXlsxSheets } from '../../../electron/backend/services/registry/template-xlsx';
+import { readUntrustedXlsx } from '../../../electron/backend/services/untrusted-xlsx/index';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 
@@ -171,24 +171,29 @@ describe('register channels (real SQLite)', () => {
     b.host.nextSaveTargets.push(out);
     const job = await b.ctx.jobs.wait((await callOk<Job>(b, 'registry.exportTemplate', { year: 2025 })).id);
     expect(job.error).toBeUndefined();
-    const back = parseTemplate((await readXlsxSheets(readFileSync(out), { maxRows: 100, maxColumns: 10 })).sheets);
+    const back = parseTemplate((await readUntrustedXlsx(readFileSync(out), {}, b.ctx.workerLauncher)).sheets);
     expect(back.problems).toEqual([]);
     expect(back.units.map((u) => u.code)).toEqual(['P-HA', 'STP-HP', 'DK-CH']);
     expect(back.signers.map((s) => s.sha256)).toEqual([SHA_A, 'b2'.repeat(32)]);
   });
 
-  it('hostile files: not an xlsx, or over the size cap, are refused before parsing and store nothing', async () => {
+  it('hostile files: not an xlsx, over the size cap or too many rows are refused (the hardened reader) and store nothing', async () => {
     const before = count('registry_unit');
     const junk = join(work, 'junk.xlsx');
     writeFileSync(junk, 'PK\u0003\u0004 not really a zip');
     const r1 = await b.call('registry.importTemplate', { year: 2025, source: upload(junk) });
-    expect(r1.ok ? 'OK' : r1.error.reason).toBe('REGISTRY_TEMPLATE_UNREADABLE');
+    expect(r1.ok ? 'OK' : r1.error.reason).toBe('XLSX_MALFORMED');
     const big = join(work, 'big.xlsx');
     writeFileSync(big, Buffer.alloc(2 * 1024 * 1024 + 1));
     const r2 = await b.call('registry.importTemplate', { year: 2025, source: upload(big) });
     expect(r2.ok ? 'OK' : r2.error.reason).toBe('FILE_TOO_LARGE_MAX');
+    // A sheet with more rows than a register can have: refused by the hardened reader while streaming.
+    const rows = Array.from({ length: 10_025 }, (_, i) => [`U${i}`, 'x', 'SO']);
+    const tall = await xlsx([{ name: 'Đơn vị', rows: [['Mã đơn vị', 'Tên đơn vị', 'Khối'], ...rows] }], 'tall.xlsx');
+    const r3 = await b.call('registry.importTemplate', { year: 2025, source: upload(tall) });
+    expect(r3.ok ? 'OK' : r3.error.reason).toBe('XLSX_TOO_MANY_ROWS');
     expect(count('registry_unit')).toBe(before);
-  });
+  }, 60_000);
 
   it('adding a unit needs an opened year and a valid code; a year outside 2000–2100 cannot be opened', async () => {
     const closed = await b.call('registry.addUnit', { year: 2030, code: 'P-HA', name: 'UBND phường Hải An', block: 'PHUONG' });

@@ -4,6 +4,7 @@ import type { BackendContext } from '../../context';
 import { insertSigner, insertYear, listRegistrySigners, listRegistryUnits, upsertRegistryUnit } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
 import { loadRegistryXlsx } from '../office-loader';
+import { readUntrustedXlsx } from '../untrusted-xlsx/index';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import type { JobControl } from '../../jobs';
 import { appraiserOf, audit, requireOpenYear } from './register';
@@ -19,11 +20,12 @@ export const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
  * corrected (name, block) and the listed certificates registered, in one transaction with one audit record.
  */
 export const importTemplate = async (ctx: BackendContext, year: number, file: { name: string; data: Uint8Array }): Promise<TemplateImportReport> => {
-  const { readXlsxSheets } = await loadRegistryXlsx();
   let sheets;
   try {
-    sheets = (await readXlsxSheets(file.data, { maxRows: MAX_TEMPLATE_SIGNERS + 20, maxColumns: 30 })).sheets;
-  } catch {
+    // The hardened reader: zip directory limits first, then a heap-capped worker process (docs/security.md).
+    sheets = (await readUntrustedXlsx(file.data, { maxFileBytes: MAX_TEMPLATE_BYTES, maxRows: MAX_TEMPLATE_SIGNERS + 20, maxColumns: 30 }, ctx.workerLauncher)).sheets;
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
     throw AppFailure.of('REGISTRY_TEMPLATE_UNREADABLE', { name: file.name });
   }
   const parsed = parseTemplate(sheets);
