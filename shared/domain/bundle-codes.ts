@@ -72,6 +72,35 @@ export const BUNDLE_CODES = {
   E_REPLAY: { vi: 'Hồ sơ (hoặc phiên bản này) đã được nhập trước đó, hoặc là phiên bản cũ hơn bản đã nhập.', en: 'This submission revision was already imported, or is older than an imported one.' },
   E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
   E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },
+  // 9. The receiver's register and import rules (services/inbox/import-rules.ts): checked at import only, with the receiver's data
+  E_PERIOD_NOT_OPEN: {
+    vi: 'Năm đánh giá khai báo trong hồ sơ chưa được mở trong Sổ đăng ký của Sở Nội vụ (hoặc không phải một năm hợp lệ).',
+    en: 'The bundle\'s period is not a year opened in Sở Nội vụ\'s register (or not a valid year).',
+  },
+  E_UNIT_UNKNOWN: {
+    vi: 'Mã đơn vị trong hồ sơ không có trong danh sách đơn vị của năm này trong Sổ đăng ký.',
+    en: 'The bundle\'s unit code is not in the register\'s unit list for this year.',
+  },
+  E_SIGNER_NOT_REGISTERED: {
+    vi: 'Người ký không được đăng ký ký hồ sơ cho đơn vị này (chứng thư chưa đăng ký, đã bị thu hồi khỏi Sổ đăng ký hoặc ngoài thời hạn đã đăng ký): có thể là hồ sơ mạo danh.',
+    en: 'The signer is not registered to sign for this unit (certificate not registered, revoked from the register or outside its registered validity): possibly an impersonation.',
+  },
+  E_BLOCK_MISMATCH: {
+    vi: 'Loại đơn vị (khối) khai báo trong hồ sơ khác với khối của đơn vị trong Sổ đăng ký, hoặc bộ chỉ số không dành cho khối này.',
+    en: 'The block declared in the bundle differs from the unit\'s block in the register, or the indicator set is not for that block.',
+  },
+  E_SUBMISSION_OWNER: {
+    vi: 'Mã hồ sơ (submissionId) này đã được một đơn vị khác (hoặc một năm khác) sử dụng trước đó: không được dùng lại mã hồ sơ của đơn vị khác.',
+    en: 'This submissionId was first used by another unit (or another year): a unit cannot reuse another unit\'s submission id.',
+  },
+  E_REVISION_SEQUENCE: {
+    vi: 'Số phiên bản hồ sơ phải tăng đúng 1 so với phiên bản đã tiếp nhận (phiên bản đầu tiên là 1), và "thay thế phiên bản" phải là phiên bản liền trước.',
+    en: 'The revision must be exactly one above the last received one (the first is 1), and "supersedes" must name the previous revision.',
+  },
+  E_ANSWER_INVALID: {
+    vi: 'Một câu trả lời trong hồ sơ không hợp lệ theo quy tắc của bộ chỉ số (bước điểm, tử số lớn hơn mẫu số, ngoài khoảng cho phép, thiếu lý do "không áp dụng"…).',
+    en: 'An answer in the bundle breaks the indicator set\'s rules (score step, numerator above denominator, out of range, missing "not applicable" reason…).',
+  },
   // Warnings
   W_TRUST_NOT_CONFIGURED: {
     vi: 'Chưa cấu hình chứng thư gốc tin cậy — không xác định được người ký có được tin cậy. Các tệp còn nguyên vẹn và chữ ký khớp với chứng thư số đi kèm hồ sơ; Sở Nội vụ kiểm tra người ký theo danh sách chứng thư gốc tin cậy của Sở khi nhận hồ sơ.',

@@ -8,6 +8,7 @@ import { evidenceChannels } from './channels/evidence';
 import { inboxChannels } from './channels/inbox';
 import { indicatorSetsChannels } from './channels/indicator-sets';
 import { jobsChannels } from './channels/jobs';
+import { registryChannels } from './channels/registry';
 import { reportChannels } from './channels/report';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
@@ -38,6 +39,7 @@ export const contract = {
   ...backupChannels,
   ...submissionChannels,
   ...trustChannels,
+  ...registryChannels,
   ...surveyChannels,
   ...inboxChannels,
 } as const;

@@ -20,6 +20,8 @@ export const settingsSchema = z
     language: languageSchema.default('vi'),
     lastAssessmentId: z.string().max(64).nullable().default(null),
     window: windowStateSchema.nullable().default(null),
+    /** The appraiser's name written in the register's audit log (Sở Nội vụ side); empty = "appraiser". */
+    appraiserName: z.string().max(120).default(''),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -29,6 +31,7 @@ export const settingsPatchSchema = z
     language: languageSchema.optional(),
     lastAssessmentId: z.string().max(64).nullable().optional(),
     window: windowStateSchema.optional(),
+    appraiserName: z.string().max(120).transform((s) => s.normalize('NFC').trim()).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -114,6 +114,18 @@ const SEEDS: Seed[] = [
     table: 'appraisal',
     rows: [{ import_id: 'imp-1', node_id: 'xa25-1.2', appraised_milli: 1000, comment: 'Thiếu báo cáo quý IV.', updated_at: T1 }],
   },
+  { since: 140, table: 'registry_year', rows: [{ year: 2025, opened_at: T0, opened_by: 'Lê Thị Hoa' }] },
+  { since: 140, table: 'registry_unit', rows: [{ year: 2025, code: 'P-HB', name: 'UBND phường Hồng Bàng', block: 'PHUONG', added_at: T0 }] },
+  {
+    since: 140,
+    table: 'registry_signer',
+    rows: [{ id: 1, year: 2025, unit_code: 'P-HB', sha256: 'ef'.repeat(32), subject: 'CN=Nguyễn Văn Đức', issuer: 'CN=Test CA', serial: '0a1b', not_before: T0, not_after: '2027-03-01T08:00:00.000Z', source: 'template', added_at: T0, added_by: 'Lê Thị Hoa', revoked_at: null, revoked_by: null }],
+  },
+  {
+    since: 140,
+    table: 'registry_audit',
+    rows: [{ id: 1, at: T0, who: 'Lê Thị Hoa', action: 'IMPORT_TEMPLATE', year: 2025, unit_code: '', sha256: '', detail: 'so-dang-ky-2025.xlsx: 1 đơn vị, 1 người ký' }],
+  },
 ];
 
 const dirs: string[] = [];
@@ -138,7 +150,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -201,6 +213,12 @@ describe('migrations on databases that already hold rows', () => {
     expect(bad(image, ['seal', SHA, 5, T0])).toThrow(/CHECK constraint failed/);
     expect(bad(image, ['stamp', SHA, null, T0])).toThrow(/CHECK constraint failed/);
     expect(bad("INSERT INTO survey_result (assessment_id, node_id, source_note, origin, file_name, updated_at) VALUES (?, 'n', '', 'guessed', '', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
+    // The register (0140): a signer hangs off a listed unit, a fingerprint is 64 lower-case hex digits.
+    if (from < 140) db.prepare("INSERT INTO registry_year (year, opened_at, opened_by) VALUES (2025, ?, 'x')").run(T0);
+    expect(bad("INSERT INTO registry_signer (year, unit_code, sha256, subject, issuer, serial, not_before, not_after, source, added_at, added_by) VALUES (2025, 'NONE', ?, '', '', '', ?, ?, 'template', ?, '')", ['ab'.repeat(32), T0, T1, T0])).toThrow(/FOREIGN KEY constraint failed/);
+    db.prepare("INSERT INTO registry_unit (year, code, name, block, added_at) VALUES (2025, 'X-AL', 'UBND xã An Lão', 'XA_DAC_KHU', ?)").run(T0);
+    expect(bad("INSERT INTO registry_signer (year, unit_code, sha256, subject, issuer, serial, not_before, not_after, source, added_at, added_by) VALUES (2025, 'X-AL', ?, '', '', '', ?, ?, 'template', ?, '')", ['AB'.repeat(32), T0, T1, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO received_survey (year, unit_code, node_id, value, updated_at, updated_by) VALUES (2025, 'X-AL', 'n', -1, ?, '')", [T0])).toThrow(/CHECK constraint failed/);
     // Deleting an assessment still cascades to everything hanging off it.
     saveReportDocument(db, A1, { ...EMPTY_REPORT_DOCUMENT, number: '12' }, T1);
     db.prepare('DELETE FROM assessment WHERE id = ?').run(A1);

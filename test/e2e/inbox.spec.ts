@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 
 import { createTestPki } from '../helpers/pki';
-import { makeBundle, trustTestPki } from '../backend/inbox/make-bundle';
+import { makeBundle, registerUnit, trustTestPki } from '../backend/inbox/make-bundle';
 import { expect, test } from './fixtures';
 import { seriousA11y } from './helpers';
 
@@ -18,6 +18,9 @@ test('receive bundles through the UI, see them ranked in their block, appraise o
   test.setTimeout(120_000);
   const pki = await createTestPki();
   trustTestPki(app.dataDir, pki);
+  // Sở Nội vụ's register lists both wards with the test signer (test/e2e/registry.spec.ts walks the register's UI).
+  registerUnit(app.backend, { code: 'P-HA', name: 'UBND phường Hải An', type: 'PHUONG' }, [pki.leaf]);
+  registerUnit(app.backend, { code: 'P-DH', name: 'UBND phường Dư Hàng', type: 'PHUONG' }, [pki.leaf]);
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-inbox-'));
   const haiAn = await makeBundle(app.backend, pki, join(dir, 'hai-an.asice'), {
     unit: { code: 'P-HA', name: 'UBND phường Hải An', type: 'PHUONG' },

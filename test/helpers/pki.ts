@@ -35,6 +35,8 @@ export type TestPki = {
   sha1Leaf: TestCert;
   foreignRoot: TestCert;
   foreignLeaf: TestCert;
+  /** Another person's certificate from the same CA (a second unit's signer in the register tests). */
+  secondLeaf: TestCert;
   /** PEM file with the root only: the trust anchor. */
   caFile: string;
   foreignCaFile: string;
@@ -51,6 +53,7 @@ export type TestPki = {
     sha1Ascii: string;
     foreignAscii: string;
     revokedAscii: string;
+    secondAscii: string;
   };
 };
 
@@ -182,6 +185,7 @@ export const createTestPki = async (dir = mkdtempSync(join(tmpdir(), 'cchc-pki-'
   });
   const sha1Leaf = await issue(dir, 'sha1', intermediate, { subject, keys: leafKeys, hash: 'SHA-1' });
   const revokedLeaf = await issue(dir, 'revoked', intermediate, { subject, keys: leafKeys });
+  const secondLeaf = await issue(dir, 'second-leaf', intermediate, { subject: 'CN=Trần Thị Bình, O=UBND phường Dư Hàng, C=VN' });
   const foreignRoot = await selfSigned(dir, 'foreign-root', 'CN=Foreign Root CA, O=Elsewhere, C=VN');
   const foreignLeaf = await issue(dir, 'foreign-leaf', foreignRoot, { subject, keys: leafKeys });
 
@@ -220,6 +224,7 @@ export const createTestPki = async (dir = mkdtempSync(join(tmpdir(), 'cchc-pki-'
     sha1Ascii: makeP12(dir, 'sha1', sha1Leaf, [intermediate], ASCII_PASSWORD, false),
     foreignAscii: makeP12(dir, 'foreign', foreignLeaf, [], ASCII_PASSWORD, false),
     revokedAscii: makeP12(dir, 'revoked', revokedLeaf, [intermediate], ASCII_PASSWORD, false),
+    secondAscii: makeP12(dir, 'second', secondLeaf, [intermediate], ASCII_PASSWORD, false),
   };
   return {
     dir,
@@ -232,6 +237,7 @@ export const createTestPki = async (dir = mkdtempSync(join(tmpdir(), 'cchc-pki-'
     sha1Leaf,
     foreignRoot,
     foreignLeaf,
+    secondLeaf,
     caFile,
     foreignCaFile,
     revokedLeaf,

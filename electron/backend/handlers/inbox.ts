@@ -5,6 +5,7 @@ import { AppFailure } from '../../../shared/ipc/result';
 import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
 import { importBundle } from '../services/inbox/import-bundle';
 import { pickYear, rankedBlocks } from '../services/inbox/listing';
+import { saveSurveyValue } from '../services/inbox/received-survey';
 import { detailOf, loadModel, requireImport } from '../services/inbox/model';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
@@ -16,7 +17,8 @@ type Channels =
   | 'inbox.ranking'
   | 'inbox.exportRanking'
   | 'inbox.previewEvidence'
-  | 'inbox.appraise';
+  | 'inbox.appraise'
+  | 'inbox.saveSurvey';
 
 /** Sở Nội vụ's inbox: import verified bundles, appraise, rank by block (services/inbox). */
 export const inboxHandlers: HandlerSlice<Channels> = {
@@ -64,4 +66,6 @@ export const inboxHandlers: HandlerSlice<Channels> = {
   },
 
   'inbox.appraise': (input, ctx) => appraiseLeaf(ctx, input),
+
+  'inbox.saveSurvey': (input, ctx) => saveSurveyValue(ctx, input),
 };

@@ -6,6 +6,7 @@ import { evidenceHandlers } from './evidence';
 import { inboxHandlers } from './inbox';
 import { indicatorSetsHandlers } from './indicator-sets';
 import { jobsHandlers } from './jobs';
+import { registryHandlers } from './registry';
 import { reportHandlers } from './report';
 import { scoringHandlers } from './scoring';
 import { settingsHandlers } from './settings';
@@ -37,4 +38,5 @@ export const handlers = {
   ...trustHandlers,
   ...surveyHandlers,
   ...inboxHandlers,
+  ...registryHandlers,
 } satisfies HandlerMap;

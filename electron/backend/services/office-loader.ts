@@ -9,3 +9,4 @@ export const loadSetTemplate = async () => import('./indicator-sets/excel-templa
 export const loadSurveySheet = async () => import('./survey/sheet');
 /** The final report PDF signed as PAdES (pdfmake, fontkit and @libpdf/core). */
 export const loadSignedReportBuilder = async () => (await import('./report/signed-pdf')).buildSignedReportPdf;
+export const loadRegistryXlsx = async () => import('./registry/template-xlsx');

@@ -11,6 +11,7 @@ import { ReportPage } from '../features/report/index';
 // start-up bundle small; App wraps every route in <Suspense>.
 const InboxPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxPage }));
 const InboxDetailPage = lazy(async () => ({ default: (await import('../features/inbox/index')).InboxDetailPage }));
+const RegistryPage = lazy(async () => ({ default: (await import('../features/registry/index')).RegistryPage }));
 const SetsPage = lazy(async () => ({ default: (await import('../features/indicator-sets/index')).SetsPage }));
 const SubmitWizard = lazy(async () => ({ default: (await import('../features/submission/index')).SubmitWizard }));
 const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
@@ -42,5 +43,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/backup', render: () => <BackupPage /> },
   { pattern: '/help', render: () => <HelpPage /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
+  { pattern: '/registry', render: () => <RegistryPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 import { defineChannel } from '../define';
+import { toMilli } from '../../domain/points';
 import { idSchema, userText, yearSchema } from '../../schemas/common';
-import { NODE_KINDS } from '../../schemas/indicator-set';
+import { NODE_KINDS, nodeIdSchema } from '../../schemas/indicator-set';
 import { jobSchema } from '../../schemas/job';
 import { EVIDENCE_PATH_RE, signerDetailsSchema } from '../../schemas/submission';
 import { UNIT_TYPES } from '../../schemas/unit';
@@ -77,6 +78,10 @@ export const inboxNodeSchema = z.object({
   inputsText: z.string(),
   notApplicableReason: z.string().nullable(),
   evidence: z.array(z.string()),
+  /** Survey / external-index leaves: the value Sở Nội vụ entered (never the unit's); null on other nodes. */
+  survey: z
+    .object({ value: z.number().nullable(), valueUnit: z.enum(['percent', 'scale']), scaleMax: z.number() })
+    .nullable(),
 });
 export type InboxNode = z.infer<typeof inboxNodeSchema>;
 
@@ -94,9 +99,10 @@ export const inboxDetailSchema = z.object({
   row: inboxRowSchema,
   setName: z.string(),
   supersedes: z.number().int().nullable(),
-  /** True when a newer revision of this submission was imported (then read-only). */
+  /** True when a later import of the same unit and year is the active one (then read-only). */
   superseded: z.boolean(),
-  revisions: z.array(z.object({ importId: z.string(), revision: z.number().int(), importedAt: z.string() })),
+  /** Every import of this unit and year, newest (active) first: the visible history. */
+  revisions: z.array(z.object({ importId: z.string(), submissionId: z.string(), revision: z.number().int(), importedAt: z.string() })),
   verification: z.object({
     status: z.string(),
     code: z.string(),
@@ -168,6 +174,23 @@ export const inboxChannels = {
     description: 'Xem trước một tài liệu kiểm chứng (PDF, ảnh) của hồ sơ đã tiếp nhận',
     input: z.object({ importId: idSchema, path: z.string().max(32).regex(EVIDENCE_PATH_RE) }).strict(),
     output: z.object({ fileId: z.string(), mimeType: z.string(), fileName: z.string() }),
+  }),
+  'inbox.saveSurvey': defineChannel({
+    description:
+      'Nhập (hoặc xóa, value = null) kết quả điều tra xã hội học / chỉ số bên ngoài của một đơn vị cho một tiêu chí (Sở Nội vụ nhập, không lấy từ hồ sơ của đơn vị); trả về chi tiết với tổng điểm tính lại',
+    input: z
+      .object({
+        importId: idSchema,
+        nodeId: nodeIdSchema,
+        value: z
+          .number()
+          .min(0)
+          .max(1_000_000)
+          .refine((v) => toMilli(v) !== null, { message: 'Tối đa 3 chữ số thập phân' })
+          .nullable(),
+      })
+      .strict(),
+    output: inboxDetailSchema,
   }),
   'inbox.appraise': defineChannel({
     description: 'Lưu điểm thẩm định (nghìn phần điểm, null = giữ điểm tự đánh giá) và ý kiến cho một tiêu chí; trả về chi tiết với tổng điểm tính lại',

@@ -5,6 +5,7 @@ import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
 import { FILE_REASONS } from './reasons-files';
 import { GENERAL_REASONS } from './reasons-general';
+import { REGISTRY_REASONS } from './reasons-registry';
 import { SIGNING_REASONS } from './reasons-signing';
 import { textOf } from './text';
 import type { ErrorParamValue, ErrorParamValues, Placeholders } from './text';
@@ -23,6 +24,7 @@ export const REASON_TABLES = {
   signing: SIGNING_REASONS,
   bundle: BUNDLE_REASONS,
   backup: BACKUP_REASONS,
+  registry: REGISTRY_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -32,6 +34,7 @@ export const ERROR_REASON_TEXTS = {
   ...SIGNING_REASONS,
   ...BUNDLE_REASONS,
   ...BACKUP_REASONS,
+  ...REGISTRY_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

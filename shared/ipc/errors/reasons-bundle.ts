@@ -52,6 +52,18 @@ export const BUNDLE_REASONS = {
     en: 'The bundle just made failed its own check: {check:bundle}',
   },
   BUNDLE_REFUSED: { code: 'BUNDLE_INVALID', vi: 'Hồ sơ bị từ chối ({check}): {check:bundle}', en: 'Bundle refused ({check}): {check:bundle}' },
+  /** An import rule of the receiver (shared/domain/bundle-codes.ts §9); `detail` is data (codes, numbers), not words. */
+  BUNDLE_REFUSED_DETAIL: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Hồ sơ bị từ chối ({check}): {check:bundle} ({detail}). Không có gì được lưu.',
+    en: 'Bundle refused ({check}): {check:bundle} ({detail}). Nothing was stored.',
+  },
+  /** The receiver re-validated an answer with the set's rules (shared/domain/scoring/problems.ts); `problem` is that problem as JSON. */
+  BUNDLE_REFUSED_ANSWER: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Hồ sơ bị từ chối ({check}): tiêu chí {code} ({nodeId}), giá trị {value}: {problem:score}. Không có gì được lưu.',
+    en: 'Bundle refused ({check}): criterion {code} ({nodeId}), value {value}: {problem:score}. Nothing was stored.',
+  },
   INBOX_ENTRY_TOO_LONG: {
     code: 'BUNDLE_INVALID',
     vi: 'Tệp {name} trong hồ sơ dài hơn kích thước đã kiểm tra (E_SIZE_MISMATCH).',

@@ -1,5 +1,6 @@
 import { BUNDLE_CODES } from '../../domain/bundle-codes';
 import { evidenceProblemText } from '../../domain/evidence-problems';
+import { scoreProblemSchema, scoreProblemText } from '../../domain/scoring/problems';
 import { formatBytes, formatDate, formatPoints } from '../../format/index';
 import type { EvidenceProblem } from '../../schemas/evidence';
 import type { Language } from '../../schemas/settings';
@@ -11,7 +12,8 @@ import { PHRASES } from './phrases';
  * conventions, so a parameter travels as data and each language words it:
  *   {size:bytes} · {day:date} (ISO day) · {max:points} (milli-points) · {code:bundle} (a verification code,
  *   shared/domain/bundle-codes.ts) · {problem:evidence} (an evidence check finding, with `name`) ·
- *   {why:phrase} (a sentence part of ./phrases.ts, filled with the same params).
+ *   {why:phrase} (a sentence part of ./phrases.ts, filled with the same params) · {problem:score} (a scoring
+ *   problem of shared/domain/scoring/problems.ts as JSON).
  * A missing value prints the placeholder itself, visibly.
  */
 export type ErrorParamValue = string | number;
@@ -25,6 +27,16 @@ const FORMATS: Record<string, Format> = {
   points: (v, lang) => formatPoints(Number(v), lang),
   bundle: (v, lang) => (BUNDLE_CODES as Record<string, Record<Language, string> | undefined>)[String(v)]?.[lang] ?? String(v),
   evidence: (v, lang, params) => evidenceProblemText(v as EvidenceProblem, String(params.name ?? ''), lang),
+  score: (v, lang) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(v));
+    } catch {
+      return String(v);
+    }
+    const p = scoreProblemSchema.safeParse(parsed);
+    return p.success ? scoreProblemText(p.data, lang) : String(v);
+  },
   phrase: (v, lang, params) => {
     const phrase = (PHRASES as Record<string, Record<Language, string> | undefined>)[String(v)];
     return phrase ? fillTemplate(phrase[lang], params, lang) : String(v);

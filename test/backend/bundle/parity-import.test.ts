@@ -10,7 +10,7 @@ import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
-import { makeBundle, SO_UNIT, trustTestPki } from '../inbox/make-bundle';
+import { makeBundle, registerUnit, SO_UNIT, trustTestPki } from '../inbox/make-bundle';
 import { bundleEntries, dataParts, signParts, testSigner } from './craft';
 import { writeRawZip } from './raw-zip';
 import { sampleInput } from './sample';
@@ -31,6 +31,8 @@ beforeAll(async () => {
   b = createTestBackend();
   trustTestPki(b.dataDir, pki);
   work = makeTempDir('cchc-parity-import-');
+  // Sở Nội vụ's register lists the unit and its signer (the import rules of docs/submission-format.md §6).
+  registerUnit(b, SO_UNIT, [pki.leaf]);
 }, 60_000);
 afterAll(() => b?.cleanup());
 

@@ -16,7 +16,7 @@ import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
-import { makeBundle, SO_UNIT, tamperEvidence, trustTestPki } from './make-bundle';
+import { makeBundle, registerUnit, SO_UNIT, tamperEvidence, trustTestPki } from './make-bundle';
 
 let pki: TestPki;
 let b: TestBackend;
@@ -28,6 +28,17 @@ beforeAll(async () => {
   b = createTestBackend();
   trustTestPki(b.dataDir, pki);
   work = makeTempDir('cchc-inbox-');
+  // Sở Nội vụ's register: every unit these tests send for, each with the test leaf as its signer.
+  for (const u of [
+    SO_UNIT,
+    { code: 'SNgV', name: 'Sở Ngoại vụ', type: 'SO' as const },
+    { code: 'P-HA', name: 'UBND phường Hải An', type: 'PHUONG' as const },
+    { code: 'P-DK', name: 'UBND phường Đông Khê', type: 'PHUONG' as const },
+    { code: 'P-DH', name: 'UBND phường Dư Hàng', type: 'PHUONG' as const },
+    { code: 'X-CH', name: 'Đặc khu Cát Hải', type: 'XA_DAC_KHU' as const },
+  ]) {
+    registerUnit(b, u, [pki.leaf]);
+  }
 }, 60_000);
 afterAll(() => b?.cleanup());
 
@@ -80,6 +91,16 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     expect(report.chain.length).toBeGreaterThan(0);
     expect(count('imported_answer')).toBeGreaterThan(20);
 
+    // Survey nodes are never taken from the bundle: Sở Nội vụ enters them (here the values the unit declared).
+    const declaredSub = JSON.parse(row.submission_json as string) as { answers: { indicatorId: string; value: { inputs: { percent?: number; externalValue?: number } } }[] };
+    const before = await callOk<InboxDetail>(b, 'inbox.get', { importId: soImport.importId });
+    const surveyLeaves = before.nodes.filter((n) => n.survey !== null);
+    expect(surveyLeaves.length).toBeGreaterThan(0);
+    expect(surveyLeaves.every((n) => n.self === 0 && n.survey!.value === null)).toBe(true);
+    for (const n of surveyLeaves) {
+      const inputs = declaredSub.answers.find((a) => a.indicatorId === n.nodeId)!.value.inputs;
+      await callOk(b, 'inbox.saveSurvey', { importId: soImport.importId, nodeId: n.nodeId, value: inputs.percent ?? inputs.externalValue! });
+    }
     const detail = await callOk<InboxDetail>(b, 'inbox.get', { importId: soImport.importId });
     expect(detail.row.unitName).toBe(SO_UNIT.name);
     expect(detail.verification.signer?.subject).toContain('Nguyễn Văn An');
@@ -141,7 +162,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
       submissionId: SUB_SO,
       revision: 2,
       supersedes: 1,
-      tweak: (as) => as.map((a) => (a.nodeId === 'so25-1.1.1' ? { ...a, inputs: { levelId: 'khong' } } : a)),
+      tweak: (as) => as.map((a) => (a.nodeId === 'so25-1.1.1' ? { ...a, inputs: { levelId: 'khong' }, explanation: 'Kế hoạch CCHC ban hành chậm so với yêu cầu.' } : a)),
     });
     const job = await importFile(r2);
     expect(job.error).toBeUndefined();
@@ -214,8 +235,8 @@ describe('inbox: importing verified bundles (real worker verification, real stor
       const f = await makeBundle(b, pki, join(work, `${u.code}.asice`), { unit: u, submissionId: u.id });
       const job = await importFile(f);
       expect(job.error).toBeUndefined();
-      // Not the certificate's organisation: accepted with the warning.
-      expect((job.result as InboxImportResult).status).toBe('VALID_WITH_WARNINGS');
+      // The certificate is registered for the unit: the verifier's name-only warning is replaced by the register's check.
+      expect([(job.result as InboxImportResult).status, (job.result as InboxImportResult).code]).toEqual(['VALID', 'OK']);
     }
     const ph = await callOk<{ rows: InboxRow[] }>(b, 'inbox.ranking', { year: 2025, block: 'PHUONG' });
     // Identical answers → identical index → one shared rank, Vietnamese order (D < Đ < H).
@@ -224,7 +245,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
       ['UBND phường Đông Khê', 1],
       ['UBND phường Hải An', 1],
     ]);
-    expect(ph.rows[0]!.warnings).toContain('W_SIGNER_NOT_REGISTERED');
+    expect(ph.rows[0]!.warnings).toEqual([]);
 
     // Appraising Dư Hàng lower moves it last with its own rank.
     const dh = ph.rows[0]!;

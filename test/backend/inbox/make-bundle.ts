@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import * as x509 from '@peculiar/x509';
+
 import type { Backend } from '../../../electron/backend/backend';
 import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { buildSubmission } from '../../../electron/backend/services/bundle/submission-builder';
@@ -9,8 +11,10 @@ import type { BuilderAnswer, BuilderEvidence } from '../../../electron/backend/s
 import { parsePortableAnswers } from '../../../electron/backend/services/indicator-sets/answers-file';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
 import type { UnitType } from '../../../shared/schemas/unit';
+import { addUnit, openYear } from '../../../electron/backend/services/registry/register';
+import { insertSigner } from '../../../electron/backend/db/repos/registry-repo';
 import { ASCII_PASSWORD, AGENCY_NAME } from '../../helpers/pki';
-import type { TestPki } from '../../helpers/pki';
+import type { TestCert, TestPki } from '../../helpers/pki';
 
 const EXAMPLES = join(process.cwd(), 'resources', 'examples');
 
@@ -25,6 +29,12 @@ export type BundleSpec = {
   supersedes?: number | null;
   /** Changes the example answers (e.g. to give one unit a lower score). */
   tweak?: (answers: BuilderAnswer[]) => BuilderAnswer[];
+  /** The signing .p12 (ASCII password); default the test PKI's leaf (Nguyễn Văn An). */
+  p12?: string;
+  /** The declared period; default '2025'. */
+  period?: string;
+  /** The set to answer, when it must differ from the declared type's (default: by `unit.type`). */
+  setType?: UnitType;
 };
 
 const setFor = (type: UnitType) => (type === 'SO' ? 'hp-2025-so' : 'hp-2025-xa-phuong');
@@ -34,7 +44,7 @@ const setFor = (type: UnitType) => (type === 'SO' ? 'hp-2025-so' : 'hp-2025-xa-p
  * unit's set, scored and packed by the bundle service, signed with the test PKI's leaf (.p12).
  */
 export const makeBundle = async (b: Backend, pki: TestPki, out: string, spec: BundleSpec): Promise<string> => {
-  const setId = setFor(spec.unit.type);
+  const setId = setFor(spec.setType ?? spec.unit.type);
   const entry = b.ctx.catalog.get(setId);
   const file = setId === 'hp-2025-so' ? 'hp-2025-so-answers.json' : 'hp-2025-xa-phuong-answers.json';
   const read = parsePortableAnswers(readFileSync(join(EXAMPLES, file), 'utf8'));
@@ -58,7 +68,7 @@ export const makeBundle = async (b: Backend, pki: TestPki, out: string, spec: Bu
     answers,
     evidence,
     agency: spec.unit,
-    period: '2025',
+    period: spec.period ?? '2025',
     submissionId: spec.submissionId,
     revision: spec.revision ?? 1,
     supersedes: spec.supersedes ?? null,
@@ -66,13 +76,38 @@ export const makeBundle = async (b: Backend, pki: TestPki, out: string, spec: Bu
     appVersion: '0.1.0',
     now: new Date(),
   });
-  const signer = await openP12Signer(readFileSync(pki.p12.modernAscii), ASCII_PASSWORD);
+  const signer = await openP12Signer(readFileSync(spec.p12 ?? pki.p12.modernAscii), ASCII_PASSWORD);
   try {
     await packBundle({ out, submission, evidence: packEvidence, signer, now: new Date() });
   } finally {
     await signer.close();
   }
   return out;
+};
+
+/** SHA-256 fingerprint, subject, issuer, serial and validity of a test certificate, as the register stores them. */
+export const certDetails = (c: TestCert) => {
+  const x = new x509.X509Certificate(c.der);
+  return {
+    sha256: createHash('sha256').update(c.der).digest('hex'),
+    subject: x.subject,
+    issuer: x.issuer,
+    serial: x.serialNumber,
+    notBefore: x.notBefore.toISOString(),
+    notAfter: x.notAfter.toISOString(),
+  };
+};
+
+/**
+ * Sở Nội vụ's register as the tests need it: the year opened, the unit listed in its block, and each given
+ * certificate registered to sign for it (through the register's own service and repository).
+ */
+export const registerUnit = (b: Backend, unit: UnitSpec, certs: readonly TestCert[], year = 2025): void => {
+  openYear(b.ctx, year);
+  addUnit(b.ctx, year, { code: unit.code, name: unit.name, block: unit.type });
+  for (const c of certs) {
+    insertSigner(b.ctx.db, { year, unitCode: unit.code, ...certDetails(c), source: 'template', addedAt: new Date().toISOString(), addedBy: 'test' });
+  }
 };
 
 /** The test root and its CRLs in <data>/trust, as the administrator would install them. */

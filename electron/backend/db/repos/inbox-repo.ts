@@ -107,12 +107,23 @@ export const findImported = (db: Db, id: string): ImportedSubmissionRow | null =
   return r ? subFromRaw(r) : null;
 };
 
-/** The current (highest) revision of every submission, optionally of one year. Older revisions are kept but not listed. */
+/** Who first used a submission id (its first revision): the unit and year it belongs to. */
+export const ownerOfSubmission = (db: Db, submissionId: string): { unitCode: string; year: number } | null =>
+  (db
+    .prepare('SELECT unit_code AS unitCode, year FROM imported_submission WHERE submission_id = ? ORDER BY revision ASC, rowid ASC LIMIT 1')
+    .get(submissionId) as { unitCode: string; year: number } | undefined) ?? null;
+
+/** The newest import of a unit in a year: its active submission (older ones are history). */
+const ACTIVE = `s.rowid = (SELECT t.rowid FROM imported_submission t WHERE t.unit_code = s.unit_code AND t.year = s.year ORDER BY t.rowid DESC LIMIT 1)`;
+
+export const activeImportOf = (db: Db, unitCode: string, year: number): ImportedSubmissionRow | null => {
+  const r = db.prepare(`SELECT s.* FROM imported_submission s WHERE s.unit_code = ? AND s.year = ? AND ${ACTIVE}`).get(unitCode, year) as RawSub | undefined;
+  return r ? subFromRaw(r) : null;
+};
+
+/** The active submission of every unit, optionally of one year. Earlier imports are kept but not listed. */
 export const listCurrentImports = (db: Db, year?: number): ImportedSubmissionRow[] => {
-  const sql = `SELECT s.* FROM imported_submission s
-    WHERE s.revision = (SELECT MAX(revision) FROM imported_submission t WHERE t.submission_id = s.submission_id)
-    ${year === undefined ? '' : 'AND s.year = ?'}
-    ORDER BY s.unit_name, s.imported_at`;
+  const sql = `SELECT s.* FROM imported_submission s WHERE ${ACTIVE} ${year === undefined ? '' : 'AND s.year = ?'} ORDER BY s.unit_name, s.imported_at`;
   const rows = (year === undefined ? db.prepare(sql).all() : db.prepare(sql).all(year)) as RawSub[];
   return rows.map(subFromRaw);
 };
@@ -120,11 +131,13 @@ export const listCurrentImports = (db: Db, year?: number): ImportedSubmissionRow
 export const importedYears = (db: Db): number[] =>
   (db.prepare('SELECT DISTINCT year FROM imported_submission ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
 
-/** Every revision of one submission, newest first (for the detail page). */
-export const listRevisions = (db: Db, submissionId: string): { id: string; revision: number; importedAt: string }[] =>
+/** Every import of one unit in one year, newest first: the visible history of the detail page. */
+export const listUnitHistory = (db: Db, unitCode: string, year: number): { id: string; submissionId: string; revision: number; importedAt: string }[] =>
   db
-    .prepare('SELECT id, revision, imported_at AS importedAt FROM imported_submission WHERE submission_id = ? ORDER BY revision DESC')
-    .all(submissionId) as { id: string; revision: number; importedAt: string }[];
+    .prepare(
+      'SELECT id, submission_id AS submissionId, revision, imported_at AS importedAt FROM imported_submission WHERE unit_code = ? AND year = ? ORDER BY rowid DESC',
+    )
+    .all(unitCode, year) as { id: string; submissionId: string; revision: number; importedAt: string }[];
 
 export type NewImport = { submission: ImportedSubmissionRow; answers: ImportedAnswerRow[]; evidence: ImportedEvidenceRow[] };
 

@@ -5,14 +5,14 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import { appraisalProblem } from '../../../../shared/domain/ranking';
 import type { NodeKind } from '../../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../../context';
-import { highestRevision, listImportedEvidence, saveAppraisal } from '../../db/repos/inbox-repo';
+import { activeImportOf, listImportedEvidence, saveAppraisal } from '../../db/repos/inbox-repo';
 import type { ImportedEvidenceRow } from '../../db/repos/inbox-repo';
 import { storePathFor } from '../evidence/store';
 import { detailOf, isPreviewable, loadModel, requireImport } from './model';
 
 /**
  * Stores the appraiser's value (or null: keep the unit's own score) and comment for one leaf, and answers
- * the detail with the totals recomputed. Only the newest revision a unit sent is appraised, and a value
+ * the detail with the totals recomputed. Only the unit's active submission is appraised, and a value
  * must fit the leaf (shared/domain/ranking.ts `appraisalProblem`).
  */
 export const appraiseLeaf = (
@@ -20,9 +20,10 @@ export const appraiseLeaf = (
   input: { importId: string; nodeId: string; appraisedMilli: number | null; comment: string },
 ): InboxDetail => {
   const row = requireImport(ctx, input.importId);
-  const newest = highestRevision(ctx.db, row.submissionId);
-  if (newest && newest.revision > row.revision) {
-    throw AppFailure.of('INBOX_NOT_NEWEST', { revision: newest.revision });
+  // Only the active submission of the unit and year (the one imported last) is appraised.
+  const active = activeImportOf(ctx.db, row.unitCode, row.year);
+  if (active && active.id !== row.id) {
+    throw AppFailure.of('INBOX_NOT_NEWEST', { revision: active.revision });
   }
   const leaf = loadModel(ctx, row).leaves.find((l) => l.nodeId === input.nodeId);
   if (!leaf) throw AppFailure.of('INBOX_LEAF_NOT_FOUND');

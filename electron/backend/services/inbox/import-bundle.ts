@@ -2,16 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { allNodes } from '../../../../shared/domain/indicator-tree';
 import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { EVIDENCE_PATH_RE, submissionSchema } from '../../../../shared/schemas/submission';
-import type { Submission, VerifyResult } from '../../../../shared/schemas/submission';
-import { UNIT_TYPES } from '../../../../shared/schemas/unit';
-import type { UnitType } from '../../../../shared/schemas/unit';
+import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
-import { highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
+import { activeImportOf, highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
 import { inTransaction } from '../../db/transaction';
 import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
 import { loadTrustStore } from '../bundle/verify/trust';
@@ -21,7 +20,9 @@ import { BundleZipReader } from '../bundle/verify/zip-reader';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { commitTemp, discardTemp } from '../evidence/store';
 import type { TempCopy } from '../evidence/store';
+import { checkAnswers } from './answer-check';
 import { entryToTemp } from './evidence-copy';
+import { checkImportRules } from './import-rules';
 
 // Files an imported submission points at are never garbage-collected while its row exists.
 registerEvidenceReference({ table: 'imported_evidence', column: 'sha256' });
@@ -55,22 +56,28 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
     ...(onProgress ? { onProgress } : {}),
   });
 
-const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
+/** SHA-256 of a whole file, streamed. */
+export const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
   const h = createHash('sha256');
   for await (const c of createReadStream(file, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) h.update(c);
   return h.digest('hex');
 };
 
-const blockOf = (s: Submission, setTypes: readonly UnitType[]): UnitType => {
-  const declared = s.agency.type as UnitType | undefined;
-  if (declared && (UNIT_TYPES as readonly string[]).includes(declared)) return declared;
-  if (setTypes.length === 1) return setTypes[0]!;
-  return /phường/i.test(s.agency.name.normalize('NFC')) ? 'PHUONG' : 'XA_DAC_KHU';
+/**
+ * The verifier's W_SIGNER_NOT_REGISTERED only compares names (it has no register); at import the register's
+ * check replaces it (E_SIGNER_NOT_REGISTERED refuses), so the warning is dropped from what is stored.
+ */
+const withoutNameCheck = (v: VerifyResult): VerifyResult => {
+  const warnings = v.warnings.filter((w) => w.code !== 'W_SIGNER_NOT_REGISTERED');
+  if (v.status !== 'VALID_WITH_WARNINGS' || warnings.length === v.warnings.length) return v;
+  if (warnings.length === 0) return { ...v, status: 'VALID', code: 'OK', message: BUNDLE_CODES.OK.vi, warnings };
+  return { ...v, code: warnings[0]!.code, message: warnings[0]!.message, warnings };
 };
 
 /**
- * The importer (docs/submission-format.md §5, steps 7–9): verify in the worker; an INVALID bundle (replay
- * included) is refused with nothing stored. Then, by the manifest-verified names only, each evidence entry
+ * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker; an INVALID bundle
+ * (replay included) is refused with nothing stored; so is a bundle that breaks an import rule of the register
+ * or carries an answer the set's rules refuse (import-rules.ts, answer-check.ts). Then, by the manifest-verified names only, each evidence entry
  * is streamed out of the zip through SHA-256 into a temp file of the store (never extracted under a name
  * from the zip), and in ONE synchronous step the temps are renamed into the store and one transaction
  * inserts the submission, its answers snapshot, its evidence rows and the full verification report.
@@ -85,9 +92,10 @@ export const importBundle = async (
   progress(0, size, 'Đang tính mã băm của hồ sơ');
   const bundleSha256 = await hashFile(file, o.signal);
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  const v = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
+  const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
-  if (v.status === 'INVALID') throw refusal(v.code, v.detail);
+  if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
+  const v = withoutNameCheck(raw);
 
   const temps: TempCopy[] = [];
   let reader: BundleZipReader | null = null;
@@ -106,6 +114,10 @@ export const importBundle = async (
     const s = parsed.data;
     const set = ctx.catalog.getVersion(s.indicatorSet.id, s.indicatorSet.version);
     if (set.summary.sha256 !== s.indicatorSet.sha256) throw refusal('E_INDICATOR_SET_MISMATCH');
+    // The receiver's rules and the re-validation of every answer, before a single byte is copied.
+    const checked = checkAnswers(set.document, s.answers);
+    const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();
+    const { unit, year: yearNum } = checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
 
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const total = evidence.reduce((n, f) => n + f.size, 0);
@@ -124,8 +136,7 @@ export const importBundle = async (
 
     const listed = new Map(s.evidence.map((e) => [e.path, e]));
     const id = randomUUID();
-    const unitType = blockOf(s, set.document.unitTypes);
-    const yearNum = /^\d{4}$/.test(s.period) ? Number(s.period) : set.document.year;
+    const unitType = unit.block;
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
     const created: string[] = [];
     for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
@@ -136,15 +147,18 @@ export const importBundle = async (
         const prev = highestRevision(ctx.db, s.submissionId);
         // Re-checked under the write lock: a concurrent import of the same revision loses here.
         if (prev && prev.revision >= s.revision) throw refusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
-        supersededImportId = prev?.id ?? null;
+        checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
+        // One active submission per unit and year: the one imported last; earlier ones stay as history.
+        supersededImportId = activeImportOf(ctx.db, unit.code, yearNum)?.id ?? null;
         insertImport(ctx.db, {
           submission: {
             id,
             submissionId: s.submissionId,
             revision: s.revision,
             supersedes: s.supersedes,
-            unitCode: s.agency.code,
-            unitName: s.agency.name.normalize('NFC'),
+            unitCode: unit.code,
+            // The register's official name, never the bundle's claim.
+            unitName: unit.name,
             unitType,
             year: yearNum,
             setId: s.indicatorSet.id,
@@ -159,7 +173,7 @@ export const importBundle = async (
             submissionJson: subBytes.toString('utf8'),
             importedAt: ctx.now().toISOString(),
           },
-          answers: s.answers.map((a) => ({
+          answers: checked.map(({ answer: a }) => ({
             nodeId: a.indicatorId,
             valueJson: JSON.stringify(a.value ?? null),
             note: a.note ?? '',
@@ -188,7 +202,7 @@ export const importBundle = async (
     ctx.logger.info('inbox: bundle imported', { importId: id, submissionId: s.submissionId, revision: s.revision, evidence: evidence.length });
     return {
       importId: id,
-      unitName: s.agency.name,
+      unitName: unit.name,
       unitType,
       year: yearNum,
       revision: s.revision,

@@ -3,7 +3,7 @@ import type { AnswerInputs, ScorableAnswer } from '../../../../shared/schemas/an
 import type { InboxDetail, InboxNode, InboxRow } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { allNodes, isLeaf } from '../../../../shared/domain/indicator-tree';
-import { milli } from '../../../../shared/domain/points';
+import { fromMilli, milli } from '../../../../shared/domain/points';
 import { appraisedTotals, isAppraisable, rollUp, selfTotals } from '../../../../shared/domain/ranking';
 import type { RankingLeaf, SetRules, Totals, TreeNode } from '../../../../shared/domain/ranking';
 import { scoreAssessment } from '../../../../shared/domain/scoring';
@@ -12,7 +12,9 @@ import type { IndicatorNode, IndicatorSet, NodeKind } from '../../../../shared/s
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import type { BackendContext } from '../../context';
-import { findImported, highestRevision, listAppraisals, listImportedAnswers, listImportedEvidence, listRevisions } from '../../db/repos/inbox-repo';
+import { activeImportOf, findImported, listAppraisals, listImportedAnswers, listImportedEvidence, listUnitHistory } from '../../db/repos/inbox-repo';
+import { listReceivedSurvey } from '../../db/repos/received-survey-repo';
+import { isReceiverMeasured } from './answer-check';
 import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
 
 /**
@@ -28,6 +30,8 @@ export type ImportModel = {
   rules: SetRules;
   appraisals: AppraisalRow[];
   answers: ImportedAnswerRow[];
+  /** What Sở Nội vụ entered for the survey / external leaves (thousandths of the node's measure). */
+  surveyValues: Map<string, number>;
   self: Totals;
   appraised: Totals;
 };
@@ -61,10 +65,24 @@ export const setOf = (ctx: BackendContext, row: ImportedSubmissionRow): Indicato
   }
 };
 
+/** Survey and external-index leaves: scored only from what Sở Nội vụ entered (received_survey), never from the unit. */
+const receiverMeasured = (set: IndicatorSet): Map<string, IndicatorNode> =>
+  new Map(allNodes(set).filter((v) => isReceiverMeasured(v.node)).map((v) => [v.node.id, v.node]));
+
+const surveyInputs = (n: IndicatorNode, value: number): AnswerInputs =>
+  n.method?.type === 'EXTERNAL' ? { externalValue: fromMilli(value) } : { percent: fromMilli(value) };
+
 export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): ImportModel => {
   const set = setOf(ctx, row);
-  const answers = listImportedAnswers(ctx.db, row.id);
+  const measured = receiverMeasured(set);
+  // Rows imported before the register existed may still hold a unit's survey answers: they are ignored too.
+  const answers = listImportedAnswers(ctx.db, row.id).filter((a) => !measured.has(a.nodeId));
   const scorable: ScorableAnswer[] = answers.map((a) => ({ nodeId: a.nodeId, ...parseValue(a.valueJson), explanation: a.note }));
+  const survey = listReceivedSurvey(ctx.db, row.year, row.unitCode);
+  for (const sv of survey) {
+    const n = measured.get(sv.nodeId);
+    if (n) scorable.push({ nodeId: sv.nodeId, inputs: surveyInputs(n, sv.value), notApplicable: null, explanation: '' });
+  }
   const score = scoreAssessment(set, scorable);
   const leaves: RankingLeaf[] = score.nodes
     .filter((n) => n.isLeaf)
@@ -72,7 +90,8 @@ export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): Impo
   const rules = rulesOf(set);
   const appraisals = listAppraisals(ctx.db, row.id);
   const values = new Map(appraisals.map((a) => [a.nodeId, a.appraisedMilli]));
-  return { row, set, score, leaves, rules, appraisals, answers, self: selfTotals(leaves, rules), appraised: appraisedTotals(leaves, values, rules) };
+  const surveyValues = new Map(survey.filter((sv) => measured.has(sv.nodeId)).map((sv) => [sv.nodeId, sv.value]));
+  return { row, set, score, leaves, rules, appraisals, answers, surveyValues, self: selfTotals(leaves, rules), appraised: appraisedTotals(leaves, values, rules) };
 };
 
 export const requireImport = (ctx: BackendContext, importId: string): ImportedSubmissionRow => {
@@ -169,15 +188,27 @@ export const detailOf = (ctx: BackendContext, m: ImportModel): InboxDetail => {
       inputsText: parsed ? inputsText(parsed.inputs) : '',
       notApplicableReason: parsed?.notApplicable?.reason ?? null,
       evidence: ans?.evidence ?? [],
+      survey: isReceiverMeasured(node)
+        ? {
+            value: m.surveyValues.has(node.id) ? fromMilli(m.surveyValues.get(node.id)!) : null,
+            valueUnit: node.method?.type === 'EXTERNAL' ? ('scale' as const) : ('percent' as const),
+            scaleMax: node.method?.type === 'EXTERNAL' ? node.method.scaleMax : 100,
+          }
+        : null,
     };
   });
-  const newest = highestRevision(ctx.db, m.row.submissionId);
+  const active = activeImportOf(ctx.db, m.row.unitCode, m.row.year);
   return {
     row: rowOf(m),
     setName: m.set.name,
     supersedes: m.row.supersedes,
-    superseded: !!newest && newest.revision > m.row.revision,
-    revisions: listRevisions(ctx.db, m.row.submissionId).map((r) => ({ importId: r.id, revision: r.revision, importedAt: r.importedAt })),
+    superseded: !!active && active.id !== m.row.id,
+    revisions: listUnitHistory(ctx.db, m.row.unitCode, m.row.year).map((r) => ({
+      importId: r.id,
+      submissionId: r.submissionId,
+      revision: r.revision,
+      importedAt: r.importedAt,
+    })),
     verification: {
       status: v.status,
       code: v.code,

@@ -5,9 +5,11 @@ import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inb
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { detailMessages } from './messages';
+import { SurveyEntry } from './SurveyEntry';
 
 type Props = {
   importId: string;
+  unitName: string;
   node: InboxNode;
   readOnly: boolean;
   onSaved: (d: InboxDetail, message: string) => void;
@@ -19,7 +21,7 @@ type Props = {
  * paths underneath) and, on appraisable leaves, the appraised points and the comment. Points are typed as
  * text ("2,5" or "2.5") and sent as exact milli-points; empty keeps the self score.
  */
-export const AppraisalRow = ({ importId, node, readOnly, onSaved, onError }: Props) => {
+export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onError }: Props) => {
   const t = useT(detailMessages);
   const lang = useLang();
   const { api } = usePlatform();
@@ -79,7 +81,10 @@ export const AppraisalRow = ({ importId, node, readOnly, onSaved, onError }: Pro
         {formatPoints(node.appraised, lang)}
       </td>
       <td>
-        {node.isLeaf && node.kind === 'SURVEY' && <span className="small muted">{t('survey')}</span>}
+        {node.survey !== null && (
+          <SurveyEntry importId={importId} unitName={unitName} node={{ ...node, survey: node.survey }} readOnly={readOnly} onSaved={onSaved} onError={onError} />
+        )}
+        {node.survey === null && node.isLeaf && node.kind === 'SURVEY' && <span className="small muted">{t('survey')}</span>}
         {node.editable && !readOnly && (
           <div className="inbox-appraise">
             <label className="visually-hidden" htmlFor={valueId}>

@@ -47,6 +47,21 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
             <a href={`#/inbox/${encodeURIComponent(d.revisions[0]!.importId)}`}>{t('openRevision', { n: d.revisions[0]!.revision })}</a>
           </div>
         )}
+        {d.revisions.length > 1 && (
+          <details className="small" data-testid="inbox-history">
+            <summary>{t('historyTitle')}</summary>
+            <ul>
+              {d.revisions.map((r, i) => (
+                <li key={r.importId}>
+                  <a href={`#/inbox/${encodeURIComponent(r.importId)}`} aria-current={r.importId === importId ? 'page' : undefined}>
+                    {t('historyItem', { id: r.submissionId.slice(0, 8), n: r.revision, at: formatDateTime(r.importedAt, lang) })}
+                  </a>
+                  {i === 0 ? ` ${t('historyActive')}` : ''}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <dl className="inbox-totals" data-testid="inbox-totals">
           <dt>{t('selfTotal')}</dt>
           <dd>{totals(d.totals.self)}</dd>
@@ -113,6 +128,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
               <AppraisalRow
                 key={n.nodeId}
                 importId={importId}
+                unitName={d.row.unitName}
                 node={n}
                 readOnly={d.superseded}
                 onSaved={(nd, msg) => {

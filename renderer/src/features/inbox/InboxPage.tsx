@@ -10,6 +10,7 @@ import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/ind
 import { BlockTabs } from './BlockTabs';
 import { inboxMessages } from './messages';
 import { RankingTable } from './RankingTable';
+import { TrustSignerPanel } from './TrustSignerPanel';
 import './inbox.css';
 
 /**
@@ -29,6 +30,9 @@ export const InboxPage = () => {
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
+  // The last upload: kept so a bundle refused for its signer can be trusted and received again.
+  const [uploadId, setUploadId] = useState<string | null>(null);
+  const [signerRefused, setSignerRefused] = useState(false);
 
   // The year is a filter: while another year loads, the tabs keep showing the last one.
   const list = useLoad(useCallback(() => platform.api.inbox.list(year === undefined ? {} : { year }), [platform, year]), { keepPrevious: true });
@@ -41,8 +45,10 @@ export const InboxPage = () => {
     initial: importJob,
     onSettled: (job) => {
       if (job.state === 'cancelled') setNote(t('cancelled'));
-      else if (job.state === 'failed') setError(jobFailure(job));
-      else {
+      else if (job.state === 'failed') {
+        setError(jobFailure(job));
+        setSignerRefused(job.error?.params?.check === 'E_SIGNER_NOT_REGISTERED');
+      } else {
         const r = job.result as InboxImportResult;
         setDone(r);
         setBlock(r.unitType);
@@ -70,6 +76,19 @@ export const InboxPage = () => {
     setNote(null);
     setDone(null);
     setExported(null);
+    setSignerRefused(false);
+  };
+
+  const importUpload = async (id: string) => {
+    begin();
+    setStarting(true);
+    try {
+      setImportJob(await platform.api.inbox.import({ uploadId: id }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
   };
 
   const receive = async (file: File) => {
@@ -77,6 +96,7 @@ export const InboxPage = () => {
     setStarting(true);
     try {
       const [up] = await platform.uploadFiles([file]);
+      setUploadId(up!.uploadId);
       setImportJob(await platform.api.inbox.import({ uploadId: up!.uploadId }));
     } catch (e) {
       setError(e);
@@ -139,6 +159,7 @@ export const InboxPage = () => {
           </p>
         )}
         <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
+        {signerRefused && uploadId && !busy && <TrustSignerPanel uploadId={uploadId} onTrusted={() => void importUpload(uploadId)} />}
       </section>
 
       <section className="card" aria-labelledby="inbox-ranking-title">

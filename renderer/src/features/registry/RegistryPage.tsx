@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import type { RegistryExportResult, RegistrySigner, RegistryView, TemplateImportReport } from '../../../../shared/ipc/channels/registry';
+import { UNIT_TYPES } from '../../../../shared/schemas/unit';
+import type { UnitType } from '../../../../shared/schemas/unit';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { UploadButton } from '../../components/UploadButton';
+import { useLoad } from '../../data/use-load';
+import { runJob } from '../../jobs/index';
+import { registryMessages } from './messages';
+import { RegistryTables } from './RegistryTables';
+import { TemplateReport } from './TemplateReport';
+import './registry.css';
+
+/**
+ * Route '/registry' — "Sổ đăng ký" (Sở Nội vụ): per year, the units that may submit and the certificates
+ * allowed to sign for each; open a year, load the Hải Phòng sample, import/export the Excel template, add
+ * or correct a unit, search, revoke a certificate; the change log names who did what.
+ */
+export const RegistryPage = () => {
+  const t = useT(registryMessages);
+  const platform = usePlatform();
+  const { api } = platform;
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const reg = useLoad(useCallback(() => api.registry.list(year === undefined ? {} : { year }), [api, year]), { keepPrevious: true });
+  const view = reg.data;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [report, setReport] = useState<TemplateImportReport | null>(null);
+  const [query, setQuery] = useState('');
+  const [newYear, setNewYear] = useState(String(new Date().getFullYear()));
+  const [appraiser, setAppraiser] = useState('');
+  const [unit, setUnit] = useState<{ code: string; name: string; block: UnitType }>({ code: '', name: '', block: 'PHUONG' });
+
+  useEffect(() => {
+    api.settings.get({}).then((s) => setAppraiser(s.appraiserName), setError);
+  }, [api]);
+  // The year field follows the year shown, so an import goes to the year on screen unless another is typed.
+  const shownYear = reg.data?.year ?? null;
+  useEffect(() => {
+    if (shownYear !== null) setNewYear(String(shownYear));
+  }, [shownYear]);
+
+  const act = async (work: () => Promise<RegistryView | void>, done?: string) => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      const v = await work();
+      if (v) {
+        reg.set(() => v);
+        if (v.year !== null) setYear(v.year);
+      }
+      if (done) setNote(done);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const y = view?.year ?? null;
+  const yearNum = Number(newYear);
+  const yearOk = /^\d{4}$/.test(newYear) && yearNum >= 2000 && yearNum <= 2100;
+  const exportTemplate = (forYear: number) =>
+    act(async () => {
+      const job = await runJob(api, await api.registry.exportTemplate({ year: forYear }));
+      const r = job.result as RegistryExportResult | undefined;
+      if (r?.downloadId && platform.kind === 'web') await platform.download(r.downloadId, r.fileName);
+      if (r) setNote(t('exported', { name: r.fileName }));
+    });
+
+  return (
+    <div className="page registry-page">
+      <section className="card" aria-labelledby="registry-title">
+        <h1 id="registry-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        <div className="registry-bar">
+          <label className="field">
+            <span>{t('year')}</span>
+            <select value={y ?? ''} disabled={!view?.years.length} onChange={(e) => setYear(Number(e.target.value))}>
+              {!view?.years.length && <option value="">{t('noYear')}</option>}
+              {view?.years.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('newYear')}</span>
+            <input inputMode="numeric" maxLength={4} value={newYear} aria-invalid={!yearOk} onChange={(e) => setNewYear(e.target.value.trim())} />
+          </label>
+          <button type="button" className="btn" disabled={busy || !yearOk} onClick={() => void act(() => api.registry.openYear({ year: yearNum }))}>
+            {t('openYear')}
+          </button>
+          <button type="button" className="btn" disabled={busy || !yearOk} onClick={() => void act(() => api.registry.loadSample({ year: yearNum }))}>
+            {t('sample')}
+          </button>
+        </div>
+        <div className="registry-bar">
+          <label className="field">
+            <span>{t('appraiser')}</span>
+            <input value={appraiser} maxLength={120} onChange={(e) => setAppraiser(e.target.value)} />
+          </label>
+          <button type="button" className="btn" disabled={busy} onClick={() => void act(async () => void (await api.settings.update({ appraiserName: appraiser })), t('appraiserSaved'))}>
+            {t('saveAppraiser')}
+          </button>
+        </div>
+        <div className="registry-bar">
+          <UploadButton
+            label={t('importTemplate')}
+            busyLabel={t('importing')}
+            accept=".xlsx"
+            testId="registry-template-input"
+            disabled={busy || !yearOk}
+            onError={setError}
+            onUploaded={async (uploadId) => {
+              setReport(null);
+              const r = await api.registry.importTemplate({ year: yearNum, source: { kind: 'upload', uploadId } });
+              setReport(r);
+              if (r.applied) {
+                setYear(r.year);
+                reg.reload();
+              }
+            }}
+          />
+          <button type="button" className="btn" disabled={busy || y === null} onClick={() => y !== null && void exportTemplate(y)}>
+            {t('exportTemplate')}
+          </button>
+        </div>
+        {note && (
+          <p role="status" className="small" data-testid="registry-status">
+            {note}
+          </p>
+        )}
+        {report && <TemplateReport report={report} />}
+        <ErrorBanner error={error ?? reg.error} onDismiss={() => setError(null)} />
+      </section>
+
+      {view && y !== null && (
+        <section className="card" aria-labelledby="registry-add-title">
+          <h2 id="registry-add-title">{t('addTitle')}</h2>
+          <form
+            className="registry-bar"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(() => api.registry.addUnit({ year: y, ...unit }), t('added', { code: unit.code }));
+            }}
+          >
+            <label className="field">
+              <span>{t('code')}</span>
+              <input required maxLength={40} pattern="[A-Za-z0-9._\-]+" value={unit.code} onChange={(e) => setUnit({ ...unit, code: e.target.value.trim() })} />
+            </label>
+            <label className="field registry-name">
+              <span>{t('name')}</span>
+              <input required maxLength={200} value={unit.name} onChange={(e) => setUnit({ ...unit, name: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t('block')}</span>
+              <select value={unit.block} onChange={(e) => setUnit({ ...unit, block: e.target.value as UnitType })}>
+                {UNIT_TYPES.map((b) => (
+                  <option key={b} value={b}>
+                    {t(b)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="btn" disabled={busy}>
+              {t('add')}
+            </button>
+          </form>
+        </section>
+      )}
+
+      {view && y !== null && (
+        <section className="card" aria-label={t('title')}>
+          <label className="field">
+            <span>{t('search')}</span>
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+          <RegistryTables
+            view={{ ...view, year: y }}
+            query={query}
+            busy={busy}
+            onRevoke={(s: RegistrySigner) => void act(() => api.registry.revokeSigner({ signerId: s.id }), t('revokedDone', { subject: s.subject }))}
+          />
+        </section>
+      )}
+    </div>
+  );
+};
