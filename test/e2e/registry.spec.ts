@@ -69,6 +69,18 @@ test('an appraiser imports the unit list, registers two signers, receives a vali
   await expect(page.getByTestId('inbox-imported')).toContainText('UBND phường Hải An', { timeout: 60_000 });
   await expect(page.getByTestId('ranking-row-P-HA')).toBeVisible();
 
+  // Survey results are Sở Nội vụ's: the unit's declared value is not used (0 points) until the appraiser enters one.
+  await page.getByRole('link', { name: 'UBND phường Hải An' }).click();
+  const surveyRow = page.getByTestId('node-row-1.6');
+  await expect(surveyRow.getByTestId('appraised')).toHaveText('0');
+  await page.getByLabel('Kết quả điều tra tiêu chí 1.6 (UBND phường Hải An)').fill('80');
+  await surveyRow.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByTestId('appraisal-status')).toHaveText('Đã lưu kết quả điều tra tiêu chí 1.6.');
+  await expect(surveyRow.getByTestId('appraised')).not.toHaveText('0');
+  await page.screenshot({ path: join('test-results', 'e2e', 'registry-survey-entry.png'), fullPage: false });
+  expect(await seriousA11y(page)).toEqual([]);
+  await page.getByRole('link', { name: '← Danh sách hồ sơ' }).click();
+
   // The impersonating bundle: same certificate, declares Dư Hàng → refused with the reason in Vietnamese, nothing stored.
   await page.getByLabel('Tệp hồ sơ nộp (.asice)').setInputFiles(fake);
   const refusal = page.getByRole('alert').filter({ hasText: 'E_SIGNER_NOT_REGISTERED' });
