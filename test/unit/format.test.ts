@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatPercentOf,
   formatPoints,
+  isCompleteDmy,
   isoDateOf,
   parseDmy,
 } from '../../shared/format/index';
@@ -93,6 +94,16 @@ describe('dates', () => {
     expect(parseDmy('31/02/2025')).toBeUndefined();
     expect(parseDmy('2025-03-07')).toBeUndefined();
     expect(parseDmy('  ')).toBeNull();
+  });
+
+  it('eight digits typed on a keypad are ddmmyyyy, never a five-digit year', () => {
+    expect(parseDmy('20012025')).toBe('2025-01-20');
+    expect(parseDmy('31022025')).toBeUndefined();
+    expect(parseDmy('2001202')).toBeUndefined();
+    expect(parseDmy('200120251')).toBeUndefined();
+    expect(isCompleteDmy('20012025')).toBe(true);
+    expect(isCompleteDmy('31/02/2026')).toBe(true);
+    expect(isCompleteDmy('31/02/202')).toBe(false);
   });
 
   it('daysUntil counts calendar days, negative when overdue', () => {
