@@ -55,6 +55,8 @@ const Frame = ({ view }: { view: AssessmentView }) => {
   const [undoError, setUndoError] = useState<unknown>(null);
   const id = assessment.id;
   const viewKey = view.kind === 'node' ? `node:${view.nodeId}` : view.kind;
+  // A value typed but refused (not a number, above the max) is not saved: the bar says so, naming the criteria.
+  const unsavedCodes = [...store.drafts.keys()].map((nodeId) => store.leafById.get(nodeId)?.node.code ?? nodeId);
 
   const firstView = useRef(viewKey);
   useEffect(() => {
@@ -109,8 +111,8 @@ const Frame = ({ view }: { view: AssessmentView }) => {
           </span>
         </div>
         <div className="assess-save">
-          <span role="status" data-testid="save-status" className={`save save-${save.kind}`}>
-            {saveText(save, t, lang)}
+          <span role="status" data-testid="save-status" className={`save save-${unsavedCodes.length > 0 ? 'error' : save.kind}`}>
+            {unsavedCodes.length > 0 ? t('unsavedInput', { codes: unsavedCodes.join(', ') }) : saveText(save, t, lang)}
           </span>
           {!readOnly && (
             <button type="button" className="btn" onClick={() => void undo()} aria-keyshortcuts="Alt+Z">
