@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
 import type { AppHarness } from './fixtures';
+import { pdfToText } from '../backend/exports/tools';
 import { callApp, seriousA11y } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
@@ -23,6 +24,11 @@ const setup = async (app: AppHarness): Promise<string> => {
   return (await callApp<{ id: string }>(app, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so' })).id;
 };
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+// See export.spec.ts: close the browser context first so the web host can close at once.
+test.afterEach(async ({ context }) => {
+  await context.close();
+});
 
 test('upload messages of one criterion are gone on the next criterion’s page; "Chọn tệp…" shows keyboard focus', async ({ page, app }) => {
   const id = await setup(app);
@@ -88,4 +94,27 @@ test('the evidence date is the app’s dd/mm/yyyy field: 20012025 is 20/01/2025,
   await en.getByRole('button', { name: 'Save' }).click();
   await expect(en.getByRole('alert').filter({ hasText: 'Not saved: correct the date of issue.' })).toBeVisible();
   await expect(en.getByText('Invalid date: type day/month/year, e.g. 15/01/2025.')).toBeVisible();
+});
+
+test('a document attached without its details is named in the report PDF by its file name, and preflight warns about it', async ({ page, app }) => {
+  const id = await setup(app);
+  await app.open(page);
+  await go(page, `/a/${id}/n/${N1}`);
+  // A short name: pdftotext -layout interleaves the lines of neighbouring cells when a long one wraps.
+  const name = 'KH-CCHC-2025.pdf';
+  await page.getByTestId('ev-file-input').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf() });
+  await expect(page.getByTestId('ev-notes')).toHaveText('Đã đính kèm 1 tệp.');
+
+  await page.getByRole('navigation', { name: 'Các trang của bản tự đánh giá' }).getByRole('link', { name: 'Kiểm tra trước khi nộp' }).click();
+  const warning = page.getByRole('link', { name: `Tài liệu “${name}” chưa có số/ký hiệu, ngày ban hành, trích yếu: báo cáo chỉ ghi được tên tệp. Hãy bổ sung thông tin văn bản trong thư viện.` });
+  await expect(warning).toBeVisible();
+  expect(await seriousA11y(page)).toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Các trang của bản tự đánh giá' }).getByRole('link', { name: 'Báo cáo & xuất tệp' }).click();
+  await page.getByLabel('Bản dự thảo').check();
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất báo cáo (PDF)' }).click();
+  const text = pdfToText(readFileSync(await (await waiting).path())).replace(/\s+/g, ' ');
+  // In the evidence cell of 1.1.1 and in section IV.
+  expect(text.split(`Tệp: ${name}`).length - 1).toBe(2);
 });

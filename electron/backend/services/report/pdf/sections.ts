@@ -138,7 +138,7 @@ export const evidenceSection = (m: ReportModel): Content => {
   if (m.evidence.length === 0) return { text: 'Chưa có tài liệu kiểm chứng.', style: 'para' };
   // landscape: 714 pt between the margins; number, date and fingerprint columns fit their longest value
   const body: Content[][] = [
-    [th('STT'), th('Loại văn bản'), th('Số/ký hiệu'), th('Ngày ban hành'), th('Trích yếu'), th('Cơ quan ban hành'), th('Tiêu chí'), th('SHA-256')],
+    [th('STT'), th('Loại văn bản'), th('Số/ký hiệu'), th('Ngày ban hành'), th('Trích yếu / Tên tệp'), th('Cơ quan ban hành'), th('Tiêu chí'), th('SHA-256')],
   ];
   m.evidence.forEach((e, i) =>
     body.push([
@@ -146,7 +146,8 @@ export const evidenceSection = (m: ReportModel): Content => {
       cell(e.docType),
       cell(e.number),
       cell(formatDate(e.issuedDate)),
-      cell(e.summary),
+      // every document is listed by its file name too, so one attached without details is never a blank row
+      { text: [keepWhole(e.summary), ...(e.summary ? ['\n'] : []), { text: `Tệp: ${e.originalName}`, italics: true }] },
       cell(e.issuer),
       cell(e.nodeCodes.join(', ')),
       // split so the 64 hex digits wrap in two lines instead of overflowing
