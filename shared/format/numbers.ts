@@ -30,8 +30,9 @@ export const formatScaled = (value: number, scaleDigits: number, lang: Language,
 /** Milli-points → "12,5" (vi) / "12.5" (en); 4000 → "4"; `minDecimals` pads ("12,00" in report tables). */
 export const formatPoints = (milli: number, lang: Language = 'vi', minDecimals = 0): string => formatScaled(milli, 3, lang, minDecimals);
 
-/** Points deducted (a non-negative amount) as shown beside totals: 500 → "−0,5" with a real minus sign; 0 → "0". */
-export const formatDeduction = (milli: number, lang: Language = 'vi'): string => (milli === 0 ? '0' : `−${formatPoints(milli, lang)}`);
+/** Points deducted (a non-negative amount) as shown beside totals: 500 → "−0,5" with a real minus sign; 0 → "0" (reports: "−0,50"). */
+export const formatDeduction = (milli: number, lang: Language = 'vi', minDecimals = 0): string =>
+  milli === 0 ? formatPoints(0, lang, minDecimals) : `−${formatPoints(milli, lang, minDecimals)}`;
 
 /** Milli-percent → "98,6" (the caller adds " %", whose spacing differs between running text and tables). */
 export const formatPercent = (milliPct: number, lang: Language = 'vi'): string => formatScaled(milliPct, 3, lang);

@@ -69,6 +69,7 @@ describe('points', () => {
     expect(formatDeduction(500)).toBe('−0,5');
     expect(formatDeduction(2000, 'en')).toBe('−2');
     expect(formatDeduction(0)).toBe('0');
+    expect(formatDeduction(500, 'vi', 2)).toBe('−0,50');
   });
 });
 

@@ -1,5 +1,5 @@
 import { citationText, flattenNodes, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
-import { formatDate, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
+import { formatDate, formatDeduction, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { keepWhole } from '../../admin-document/keep-whole';
 import type { Content } from '../../admin-document/keep-whole';
@@ -110,7 +110,9 @@ export const detailSection = (m: ReportModel): Content[] =>
     for (const n of flattenNodes([d])) {
       const bold = n.level !== 'sub';
       const fill = n.level === 'domain' ? FILL_DOMAIN : n.status === 'na' ? FILL_NA : undefined;
-      const score = n.children.length > 0 || n.scoreMilli !== null ? formatPoints(scoreOf(n), 'vi', 2) : '';
+      // a penalty shows what it takes away ("−0,50"), never as points earned
+      const points = (v: number) => (n.kind === 'penalty' ? formatDeduction(v, 'vi', 2) : formatPoints(v, 'vi', 2));
+      const score = n.children.length > 0 || n.scoreMilli !== null ? points(scoreOf(n)) : '';
       const row = [
         cell(n.code),
         cell(n.title),
