@@ -83,9 +83,12 @@ test('suggested evidence shows without guidance, penalties read as deductions, c
   await page.evaluate((h) => (window.location.hash = h), `/a/${id}/n/so25-1.1.1`);
   await expect(page.locator('.node-head')).toContainText('Maximum: 1 point ·');
   await expect(page.locator('.node-head')).toContainText('Self-assessed sub-criterion 1 of 56');
+  // Below max in English: the missing explanation is said once, on its field (problems are filtered by code).
+  await page.locator('.node-page').getByLabel(/^Chậm hoặc thiếu nội dung/).check();
+  await expect(page.getByRole('alert').filter({ hasText: /explanation/i })).toHaveText(['An explanation is required because the score is below the maximum.']);
   await page.screenshot({ path: `${SHOTS}/criterion-english.png` });
   await page.getByRole('navigation', { name: 'Pages of the self-assessment' }).getByRole('link', { name: 'Overview' }).click();
-  await expect(page.getByTestId('dash-answered')).toHaveText('1/56 self-assessed sub-criteria scored');
+  await expect(page.getByTestId('dash-answered')).toHaveText('2/56 self-assessed sub-criteria scored');
   await expect(page.getByTestId('dash-classification')).toHaveText('Expected band: Weak (without the points of 8 survey sub-criteria still awaiting results)');
   await page.screenshot({ path: `${SHOTS}/dashboard-english.png` });
 });
