@@ -30,6 +30,7 @@ export const PREFLIGHT_CODES = [
   'SURVEY_PENDING',
   'DEADLINE_PASSED',
   'SAMPLE_SET',
+  'EVIDENCE_METADATA_MISSING',
 ] as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
 export type PreflightSeverity = 'error' | 'warning';
@@ -66,6 +67,8 @@ export type PreflightInput = {
   today?: string;
   /** Problems found by the evidence integrity check (file vanished/changed…): the code, the file, the Vietnamese text. */
   evidenceProblems?: readonly { nodeId: string | null; nodeCode?: string | null; message: string; name?: string; problem?: EvidenceProblem }[];
+  /** Documents with no số/ký hiệu, ngày ban hành nor trích yếu: the report can cite them only by file name. */
+  undescribedEvidence?: readonly { name: string }[];
 };
 
 const issue = (
@@ -160,6 +163,16 @@ export const runPreflight = (input: PreflightInput): PreflightReport => {
       nodeCode: a,
       message: `Kiểm tra chéo giữa tiêu chí ${a} và ${b}: ${f.check.message}`,
       params: { code: a, other: b, detail: f.check.message, check: f.check.id },
+    });
+  }
+  for (const d of input.undescribedEvidence ?? []) {
+    all.push({
+      code: 'EVIDENCE_METADATA_MISSING',
+      severity: 'warning',
+      nodeId: null,
+      nodeCode: null,
+      message: `Tài liệu “${d.name}” chưa có số/ký hiệu, ngày ban hành, trích yếu: báo cáo chỉ ghi được tên tệp. Hãy bổ sung thông tin văn bản trong thư viện.`,
+      params: { name: d.name },
     });
   }
   if (input.assessment?.deadline && input.today) {

@@ -33,20 +33,27 @@ export const formatDateTime = (timestamp: string, lang: Language): string => {
 /** The local calendar day of `d` as yyyy-mm-dd. */
 export const isoDateOf = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** Eight digits typed without separators, as on a numeric keypad: 20012025 is 20/01/2025. */
+const DMY_DIGITS = /^(\d{2})(\d{2})(\d{4})$/;
+
 /**
- * A date typed as d/m/yyyy (also with "." or "-") → ISO yyyy-mm-dd; null for an empty text; undefined when
- * it is not a real date (31/02/2025), so the caller can refuse it instead of guessing.
+ * A date typed as d/m/yyyy (also with "." or "-", or as eight digits ddmmyyyy) → ISO yyyy-mm-dd; null for an
+ * empty text; undefined when it is not a real date (31/02/2025), so the caller can refuse it instead of guessing.
  */
 export const parseDmy = (text: string): string | null | undefined => {
   const t = text.trim();
   if (t === '') return null;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const m = DMY.exec(t) ?? DMY_DIGITS.exec(t);
   if (!m) return undefined;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
   return `${y}-${pad(mo)}-${pad(d)}`;
 };
+
+/** The text has the full shape of a date (four-digit year), so it can be judged while the user types. */
+export const isCompleteDmy = (text: string): boolean => DMY.test(text.trim()) || DMY_DIGITS.test(text.trim());
 
 const dayNumber = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 

@@ -30,8 +30,9 @@ export const formatScaled = (value: number, scaleDigits: number, lang: Language,
 /** Milli-points → "12,5" (vi) / "12.5" (en); 4000 → "4"; `minDecimals` pads ("12,00" in report tables). */
 export const formatPoints = (milli: number, lang: Language = 'vi', minDecimals = 0): string => formatScaled(milli, 3, lang, minDecimals);
 
-/** Points deducted (a non-negative amount) as shown beside totals: 500 → "−0,5" with a real minus sign. */
-export const formatDeduction = (milli: number, lang: Language = 'vi'): string => `−${formatPoints(milli, lang)}`;
+/** Points deducted (a non-negative amount) as shown beside totals: 500 → "−0,5" with a real minus sign; 0 → "0" (reports: "−0,50"). */
+export const formatDeduction = (milli: number, lang: Language = 'vi', minDecimals = 0): string =>
+  milli === 0 ? formatPoints(0, lang, minDecimals) : `−${formatPoints(milli, lang, minDecimals)}`;
 
 /** Milli-percent → "98,6" (the caller adds " %", whose spacing differs between running text and tables). */
 export const formatPercent = (milliPct: number, lang: Language = 'vi'): string => formatScaled(milliPct, 3, lang);
@@ -66,3 +67,27 @@ export const formatBytes = (bytes: number, lang: Language): string =>
     : bytes >= KIB
       ? `${formatNumber(Math.round(bytes / KIB), lang, 0)} KB`
       : `${formatNumber(bytes, lang, 0)} B`;
+
+/**
+ * A number typed in the UI, in the one format the UI also prints (formatScaled): Vietnamese "1.234,5" ("."
+ * groups thousands in threes, "," starts the decimals), English "1,234.5". Returns the value scaled by
+ * 10^decimals as an exact integer; undefined for an empty text; null for anything else ("12 345,6", "2.5" in
+ * Vietnamese, a sign, more decimals than allowed), so the caller refuses it instead of guessing.
+ */
+export const parseNumberInput = (text: string, lang: Language, decimals: number): number | null | undefined => {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const { decimal, group } = separators(lang);
+  const g = group === '.' ? '\\.' : group;
+  const d = decimal === '.' ? '\\.' : decimal;
+  const m = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`).exec(t);
+  if (!m) return null;
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  if (m[2] !== undefined && decimals === 0) return null;
+  if (frac.length > decimals) return null;
+  const scaled = Number(m[1]!.split(group).join('')) * 10 ** decimals + Number(frac.padEnd(decimals, '0') || '0');
+  return Number.isSafeInteger(scaled) ? scaled : null;
+};
+
+/** The expected format of a number field, as an example in the language's one format: "1.234" / "1.234,5". */
+export const numberInputExample = (lang: Language, decimals: number): string => formatScaled(decimals === 0 ? 1234 : 12345, decimals === 0 ? 0 : 1, lang);

@@ -19,6 +19,11 @@ export const assessmentSchema = z.object({
   deadline: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Set only on an assessment created before the app allowed one per year and set (migration 0160): the id
+   * of the one kept for that year and set. It stays openable; the list labels it.
+   */
+  duplicateOf: z.string().optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

@@ -150,7 +150,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -184,6 +184,9 @@ describe('migrations on databases that already hold rows', () => {
     expect(getReportDocument(db, A1)).toEqual({ document: EMPTY_REPORT_DOCUMENT, updatedAt: null });
     expect(findAssessment(db, A1)).toMatchObject({ id: A1, year: 2025, status: 'draft', revision: 1, deadline: '2025-12-15' });
     expect(findAssessment(db, A2)).toMatchObject({ id: A2, status: 'locked', revision: 2, supersedesRevision: 1 });
+    // 0120: A1 and A2 differ in year, so neither is marked a duplicate; a second draft of A1's year and set is refused.
+    expect(findAssessment(db, A1)?.duplicateOf).toBeUndefined();
+    expect(findAssessment(db, A2)?.duplicateOf).toBeUndefined();
     if (from >= 20) {
       const answers = listAnswers(db, A1);
       expect(answers.map((a) => [a.nodeId, a.inputs, a.notApplicable])).toEqual([
@@ -207,6 +210,7 @@ describe('migrations on databases that already hold rows', () => {
     db.prepare(twice).run(A1, T0);
     expect(bad(twice, [A1, T0])).toThrow(/UNIQUE constraint failed/);
     expect(bad("INSERT INTO answer (assessment_id, node_id, inputs_json, updated_at) VALUES (?, 'n', 'not json', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO assessment (id, year, indicator_set_id, indicator_set_version, indicator_set_name, indicator_set_sha256, created_at, updated_at) VALUES ('twin', 2025, 'hp-2025-so', '2025.1', 'x', ?, ?, ?)", [SHA, T0, T0])).toThrow(/UNIQUE constraint failed/);
     expect(bad("INSERT INTO evidence_document (id, assessment_id, sha256, size, file_kind, media_type, original_name, created_at, updated_at) VALUES ('d2', ?, 'short', 1, 'pdf', 'application/pdf', 'a.pdf', ?, ?)", [A1, T0, T0])).toThrow(/CHECK constraint failed/);
     const image = "INSERT INTO unit_signature_image (kind, png, width, height, sha256, width_mm, updated_at) VALUES (?, x'89504e470d0a1a0a', 10, 10, ?, ?, ?)";
     expect(bad(image, ['signature', SHA, 36, T0])).toThrow(/CHECK constraint failed/);

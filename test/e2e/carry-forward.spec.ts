@@ -11,7 +11,8 @@ const unit = {
 
 test('a new assessment can carry last time’s answers and explanations forward', async ({ page, app }) => {
   await callApp(app, 'unit.save', unit);
-  const prev = await callApp<{ id: string }>(app, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-xa-phuong' });
+  // Last year's assessment (one per year and set: this year's is created through the UI below).
+  const prev = await callApp<{ id: string }>(app, 'assessments.create', { year: 2024, indicatorSetId: 'hp-2025-xa-phuong' });
   const set = await callApp<{ nodes: unknown }>(app, 'indicatorSets.get', { id: 'hp-2025-xa-phuong' });
   // The first self-assessed leaf with a binary method, whatever its id in the sample set.
   const findLeaf = (nodes: Array<{ id: string; kind?: string; method?: { type: string }; children?: unknown[] }>): string | null => {
@@ -34,7 +35,10 @@ test('a new assessment can carry last time’s answers and explanations forward'
   await app.open(page);
   await page.getByLabel('Chuyển tiếp từ bản trước (không bắt buộc)').selectOption(prev.id);
   await page.getByRole('button', { name: 'Tạo bản tự đánh giá' }).click();
+  // Creating opens the new assessment, whose dashboard says what was carried forward.
+  await expect(page.getByRole('heading', { name: 'Tổng quan bản tự đánh giá' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'chuyển tiếp 1 câu trả lời' })).toBeVisible();
+  await page.getByRole('link', { name: '← Danh sách' }).click();
   await expect(page.getByTestId('assessment-item')).toHaveCount(2);
 
   const list = await callApp<Array<{ id: string }>>(app, 'assessments.list');

@@ -69,7 +69,7 @@ test('attach a PDF, reuse it from the library, preview, edit details, unlink: bo
   const editor = page.getByRole('dialog', { name: `Thông tin văn bản: ${FILE}` });
   await editor.getByLabel('Loại văn bản').fill('Kế hoạch');
   await editor.getByLabel('Số/Ký hiệu').fill('45/KH-SNV');
-  await editor.getByLabel('Ngày ban hành').fill('2025-01-15');
+  await editor.getByLabel('Ngày ban hành').fill('15/01/2025');
   await editor.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ Hải Phòng');
   await editor.getByLabel('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2025');
   await editor.getByRole('button', { name: 'Lưu' }).click();

@@ -20,6 +20,9 @@ test('creates a unit profile and an assessment through the real UI, and finds th
 
   await page.getByLabel('Hạn nộp (không bắt buộc, dd/mm/yyyy)').fill('31/12/2025');
   await page.getByRole('button', { name: 'Tạo bản tự đánh giá' }).click();
+  // Creating opens the new assessment; its list entry is on the start page.
+  await expect(page.getByRole('heading', { name: 'Tổng quan bản tự đánh giá' })).toBeVisible();
+  await page.getByRole('link', { name: '← Danh sách' }).click();
   await expect(page.getByTestId('assessment-item')).toHaveCount(1);
   const itemText = (await page.getByTestId('assessment-item').textContent()) ?? '';
   expect(itemText).toContain('2025');

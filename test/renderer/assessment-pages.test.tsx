@@ -31,7 +31,10 @@ const Total = () => {
 describe('number input', () => {
   it('accepts Vietnamese and English decimals and grouped whole numbers, refuses the rest', () => {
     expect(parseNumberText('2,5', 3)).toBe(2.5);
-    expect(parseNumberText('88.125', 3)).toBe(88.125);
+    expect(parseNumberText('88.125', 3, 'en')).toBe(88.125);
+    // One format per language: in Vietnamese "." groups thousands, so 88.125 is eighty-eight thousand.
+    expect(parseNumberText('88.125', 3)).toBe(88125);
+    expect(parseNumberText('12 345,6', 3)).toBeNull();
     expect(parseNumberText('1,2345', 3)).toBeNull();
     expect(parseNumberText('1.000', 0)).toBe(1000);
     expect(parseNumberText('12,5', 0)).toBeNull();
@@ -69,9 +72,9 @@ describe('sub-criterion page', () => {
     const fake = fakeApi();
     render(renderWithStore(<NodePage nodeId="n2-2" />, fake));
     fireEvent.change(screen.getByLabelText('Giá trị Chỉ số 766 (trên thang 100)'), { target: { value: '88,12345' } });
-    expect(screen.getByText('Hãy nhập số, tối đa 3 chữ số thập phân (ví dụ 98,5).')).toBeTruthy();
+    expect(screen.getByText('Không hợp lệ, chưa lưu: hãy nhập số như 1.234,5 (tối đa 3 chữ số thập phân).')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Giá trị Chỉ số 766 (trên thang 100)'), { target: { value: '120' } });
-    expect(screen.getByText('Giá trị vượt mức cho phép (100).')).toBeTruthy();
+    expect(screen.getByText('Vượt mức cho phép (100), chưa lưu.')).toBeTruthy();
     await new Promise((r) => setTimeout(r, AUTOSAVE_DELAY_MS + 100));
     expect(fake.save).not.toHaveBeenCalled();
   });

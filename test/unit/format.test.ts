@@ -12,9 +12,35 @@ import {
   formatPercent,
   formatPercentOf,
   formatPoints,
+  isCompleteDmy,
   isoDateOf,
+  numberInputExample,
+  parseNumberInput,
   parseDmy,
 } from '../../shared/format/index';
+
+describe('typed numbers', () => {
+  it('reads the one format the UI prints: vi "1.234,5", en "1,234.5", as exact scaled integers', () => {
+    expect(parseNumberInput('12.345,6', 'vi', 3)).toBe(12_345_600);
+    expect(parseNumberInput('2,5', 'vi', 3)).toBe(2500);
+    expect(parseNumberInput('1.000', 'vi', 0)).toBe(1000);
+    expect(parseNumberInput('1000', 'vi', 0)).toBe(1000);
+    expect(parseNumberInput('88.125', 'vi', 3)).toBe(88_125_000);
+    expect(parseNumberInput('88.125', 'en', 3)).toBe(88_125);
+    expect(parseNumberInput('1,234.5', 'en', 3)).toBe(1_234_500);
+    expect(parseNumberInput('2,50', 'vi', 3)).toBe(2500);
+    expect(parseNumberInput('  ', 'vi', 3)).toBeUndefined();
+  });
+
+  it('refuses every other shape instead of guessing', () => {
+    for (const t of ['12 345,6', '2.5', '1.00', '12.34.5', '1,2345', '-1', '+1', '1e3', 'abc', '12,5.0', ',5']) expect(parseNumberInput(t, 'vi', 3), t).toBeNull();
+    expect(parseNumberInput('12,5', 'vi', 0)).toBeNull();
+    expect(parseNumberInput('2,5', 'en', 3)).toBeNull();
+    expect(numberInputExample('vi', 3)).toBe('1.234,5');
+    expect(numberInputExample('vi', 0)).toBe('1.234');
+    expect(numberInputExample('en', 3)).toBe('1,234.5');
+  });
+});
 
 describe('points', () => {
   it('prints milli-points exactly, with the language decimal sign and thousands grouping', () => {
@@ -42,6 +68,8 @@ describe('points', () => {
   it('deductions carry a real minus sign', () => {
     expect(formatDeduction(500)).toBe('−0,5');
     expect(formatDeduction(2000, 'en')).toBe('−2');
+    expect(formatDeduction(0)).toBe('0');
+    expect(formatDeduction(500, 'vi', 2)).toBe('−0,50');
   });
 });
 
@@ -93,6 +121,16 @@ describe('dates', () => {
     expect(parseDmy('31/02/2025')).toBeUndefined();
     expect(parseDmy('2025-03-07')).toBeUndefined();
     expect(parseDmy('  ')).toBeNull();
+  });
+
+  it('eight digits typed on a keypad are ddmmyyyy, never a five-digit year', () => {
+    expect(parseDmy('20012025')).toBe('2025-01-20');
+    expect(parseDmy('31022025')).toBeUndefined();
+    expect(parseDmy('2001202')).toBeUndefined();
+    expect(parseDmy('200120251')).toBeUndefined();
+    expect(isCompleteDmy('20012025')).toBe(true);
+    expect(isCompleteDmy('31/02/2026')).toBe(true);
+    expect(isCompleteDmy('31/02/202')).toBe(false);
   });
 
   it('daysUntil counts calendar days, negative when overdue', () => {

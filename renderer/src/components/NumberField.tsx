@@ -1,20 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 
-import { parseScaled } from '../../../shared/domain/points';
 import type { Language } from '../../../shared/schemas/settings';
-import { formatScaled } from '../../../shared/format/index';
+import { formatScaled, parseNumberInput } from '../../../shared/format/index';
 import { Field } from './Field';
 
 /**
- * A number typed as text (Vietnamese "2,5" or "2.5", "1.250" grouping for whole numbers): the text the user
- * typed is kept while it is invalid, and onValue only ever receives an exact, valid number (or undefined
- * when emptied). Numbers never pass through parseFloat.
+ * A number typed as text in the language's one format (shared/format: Vietnamese "1.234,5", English
+ * "1,234.5"), with that format shown as the hint. The text the user typed is kept while it is invalid and
+ * reported with `onDraft` (so the page can say that nothing was saved, and keep the text when the user
+ * comes back); onValue only ever receives an exact, valid number (or undefined when emptied). Numbers never
+ * pass through parseFloat.
  */
 export type NumberFieldProps = {
   label: string;
   hint?: string;
   value: number | undefined;
   onValue: (v: number | undefined) => void;
+  /** The invalid text the user typed, or null once the field holds a valid value again. */
+  onDraft?: (text: string | null) => void;
+  /** An invalid text typed earlier and not saved: shown instead of the saved value. */
+  draft?: string | undefined;
   /** 0 for whole numbers; otherwise the most decimals accepted (3 for points and percentages). */
   decimals: 0 | 3;
   max?: number;
@@ -24,26 +29,29 @@ export type NumberFieldProps = {
   testId?: string;
 };
 
-const INT_RE = /^(\d+|\d{1,3}([.\s]\d{3})+)$/;
-
-export const parseNumberText = (text: string, decimals: 0 | 3): number | undefined | null => {
-  const t = text.trim();
-  if (t === '') return undefined;
-  if (decimals === 0) return INT_RE.test(t) ? Number(t.replace(/[.\s]/g, '')) : null;
-  const scaled = parseScaled(t, 3);
-  if (scaled === null || scaled < 0) return null;
-  return scaled / 1000;
+/** Typed text → the number (points, not thousandths); undefined when empty; null when not in the one format. */
+export const parseNumberText = (text: string, decimals: 0 | 3, lang: Language = 'vi'): number | undefined | null => {
+  const scaled = parseNumberInput(text, lang, decimals);
+  return scaled === null || scaled === undefined ? scaled : scaled / 10 ** decimals;
 };
 
-export const formatNumberText = (v: number | undefined, decimals: 0 | 3, lang: Language): string => {
-  if (v === undefined) return '';
-  if (decimals === 0) return String(v);
-  return formatScaled(Math.round(v * 1000), 3, lang);
-};
+export const formatNumberText = (v: number | undefined, decimals: 0 | 3, lang: Language): string =>
+  v === undefined ? '' : formatScaled(Math.round(v * 10 ** decimals), decimals, lang);
 
-export const NumberField = ({ label, hint, value, onValue, decimals, max, lang, disabled, messages, testId }: NumberFieldProps) => {
-  const [text, setText] = useState(() => formatNumberText(value, decimals, lang));
-  const [error, setError] = useState<string | undefined>(undefined);
+type Verdict = { ok: true; value: number | undefined } | { ok: false; error: string };
+
+export const NumberField = ({ label, hint, value, onValue, onDraft, draft, decimals, max, lang, disabled, messages, testId }: NumberFieldProps) => {
+  const judge = (t: string): Verdict => {
+    const v = parseNumberText(t, decimals, lang);
+    if (v === null) return { ok: false, error: decimals === 0 ? messages.badInt : messages.badDecimal };
+    if (v !== undefined && max !== undefined && v > max) return { ok: false, error: messages.tooBig(formatNumberText(max, decimals, lang)) };
+    return { ok: true, value: v };
+  };
+  const [text, setText] = useState(() => draft ?? formatNumberText(value, decimals, lang));
+  const [error, setError] = useState<string | undefined>(() => {
+    const v = draft === undefined ? null : judge(draft);
+    return v && !v.ok ? v.error : undefined;
+  });
   const lastSent = useRef(value);
   // Follow outside changes (undo, another tab) without clobbering what the user is typing.
   useEffect(() => {
@@ -51,22 +59,23 @@ export const NumberField = ({ label, hint, value, onValue, decimals, max, lang, 
       lastSent.current = value;
       setText(formatNumberText(value, decimals, lang));
       setError(undefined);
+      onDraft?.(null);
     }
+    // onDraft is a fresh closure on every render; following it would reset the field on each one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, decimals, lang]);
   const onChange = (t: string) => {
     setText(t);
-    const v = parseNumberText(t, decimals);
-    if (v === null) {
-      setError(decimals === 0 ? messages.badInt : messages.badDecimal);
-      return;
-    }
-    if (v !== undefined && max !== undefined && v > max) {
-      setError(messages.tooBig(formatNumberText(max, decimals, lang)));
+    const v = judge(t);
+    if (!v.ok) {
+      setError(v.error);
+      onDraft?.(t);
       return;
     }
     setError(undefined);
-    lastSent.current = v;
-    onValue(v);
+    onDraft?.(null);
+    lastSent.current = v.value;
+    onValue(v.value);
   };
   return (
     <Field label={label} {...(hint ? { hint } : {})} error={error}>

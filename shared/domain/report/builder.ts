@@ -115,7 +115,7 @@ export const buildReportModel = (input: BuildReportInput): ReportModel => {
       citations: ids
         .map((id) => evidenceById.get(id))
         .filter((e): e is ReportEvidenceInput => e !== undefined)
-        .map((e) => ({ evidenceId: e.id, number: e.number, issuedDate: e.issuedDate, summary: e.summary })),
+        .map((e) => ({ evidenceId: e.id, number: e.number, issuedDate: e.issuedDate, summary: e.summary, originalName: e.originalName })),
       // reports are Vietnamese documents: problems are worded in Vietnamese here
       note: [a?.notApplicable?.reason ?? '', ...s.problems.map((p) => scoreProblemText(p, 'vi'))].filter(Boolean).join('; '),
       children: [],

@@ -107,11 +107,14 @@ export const totalsOf = (domains: readonly ReportNode[], caps = { bonusCapMilli:
   };
 };
 
-/** Citation as one line: "12/KH-UBND ngày 07/03/2025: Kế hoạch CCHC năm 2025". */
-export const citationText = (c: { number: string; issuedDate: string | null; summary: string }): string => {
+/**
+ * Citation as one line: "12/KH-UBND ngày 07/03/2025: Kế hoạch CCHC năm 2025". A document the unit attached
+ * without these details is still cited, by its file name ("Tệp: Kế hoạch.pdf"), never as an empty line.
+ */
+export const citationText = (c: { number: string; issuedDate: string | null; summary: string; originalName: string }): string => {
   const date = formatDate(c.issuedDate);
   const head = [c.number, date ? `ngày ${date}` : ''].filter(Boolean).join(' ');
-  return [head, c.summary].filter(Boolean).join(': ');
+  return [head, c.summary].filter(Boolean).join(': ') || `Tệp: ${c.originalName}`;
 };
 
 /** Every text field NFC-normalised (Excel imports and macOS names can be NFD; pdfmake renders NFD as tofu). */

@@ -33,6 +33,8 @@ export type ReportCitation = {
   issuedDate: string | null;
   /** Trích yếu. */
   summary: string;
+  /** The file's own name: what the report prints when the unit gave no number, date or summary. */
+  originalName: string;
 };
 
 export type ReportNode = {

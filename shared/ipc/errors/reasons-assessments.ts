@@ -8,6 +8,12 @@ export const ASSESSMENT_REASONS = {
     vi: 'Bản tự đánh giá đã khóa (đã lập hồ sơ gửi). Hãy tạo bản sửa đổi để chỉnh sửa.',
     en: 'The self-assessment is locked (a bundle was produced). Start a new submission to edit it.',
   },
+  /** `assessmentId` lets the UI offer to open the existing one. */
+  ASSESSMENT_EXISTS: {
+    code: 'CONFLICT',
+    vi: 'Đã có bản tự đánh giá năm {year} theo {set}. Mỗi năm chỉ có một bản cho một bộ chỉ số: hãy mở bản đã có; muốn làm lại sau khi đã nộp thì tạo lần nộp mới trong bản đó.',
+    en: 'A {year} self-assessment on {set} already exists. There is one per year and indicator set: open the existing one; to start again after submitting, open a new revision in it.',
+  },
   UNIT_PROFILE_FIRST: {
     code: 'PREFLIGHT_FAILED',
     vi: 'Hãy khai báo hồ sơ đơn vị trước khi tạo bản tự đánh giá.',

@@ -29,7 +29,7 @@ const leaf = (code: string, maxMilli: number, i: number, evidence: ReportEvidenc
     scoreMilli: score,
     status,
     explanation: status === 'answered' ? 'Đơn vị đã ban hành kế hoạch và triển khai đầy đủ.' : '',
-    citations: cited.map((e) => ({ evidenceId: e.id, number: e.number, issuedDate: e.issuedDate, summary: e.summary })),
+    citations: cited.map((e) => ({ evidenceId: e.id, number: e.number, issuedDate: e.issuedDate, summary: e.summary, originalName: e.originalName })),
     note: status === 'na' ? 'Đơn vị không có nhiệm vụ này' : '',
     children: [],
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildReportModel } from '../../../shared/domain/report/builder';
 import { flattenNodes } from '../../../shared/domain/report/format';
-import { formatPoints } from '../../../shared/format/index';
+import { formatDeduction, formatPoints } from '../../../shared/format/index';
 import { scoreAssessment } from '../../../shared/domain/scoring/assessment';
 import { buildPdf } from '../../../electron/backend/services/report/pdf/document';
 import { buildWorkbook } from '../../../electron/backend/services/report/xlsx/workbook';
@@ -52,8 +52,13 @@ describe.each(['hp-2025-so', 'hp-2025-xa-phuong'] as const)('full sample set %s'
       expect(r![1], n.code).toBe(n.title.normalize('NFC'));
       expect(shownToMilli(r![2]!), `max ${n.code}`).toBe(n.max);
       const shown = r![5]!;
-      if (!n.isLeaf || shown !== '') expect(shownToMilli(shown), `score ${n.code}`).toBe(n.score);
+      // a penalty's cell holds the amount taken away and shows it as a deduction: "−0.50"
+      const penalty = n.kind === 'PENALTY' && n.score > 0;
+      if (penalty) expect(shown.startsWith('−'), `deduction ${n.code}: ${shown}`).toBe(true);
+      if (!n.isLeaf || shown !== '') expect(shownToMilli(penalty ? shown.slice(1) : shown), `score ${n.code}`).toBe(n.score);
     }
+    // the sở sample answers trigger a penalty, so a deduction is shown
+    expect(score.nodes.some((n) => n.kind === 'PENALTY' && n.isLeaf && n.score > 0)).toBe(setId === 'hp-2025-so');
     const total = byCode.get('TỔNG CỘNG')!;
     expect(shownToMilli(total[5]!)).toBe(score.final);
     expect(shownToMilli(total[2]!)).toBe(score.maxTotal);
@@ -70,6 +75,9 @@ describe.each(['hp-2025-so', 'hp-2025-xa-phuong'] as const)('full sample set %s'
     expect(flat).toContain(`${unit.name} báo cáo kết quả tự đánh giá`);
     expect(text).toContain(`Tổng điểm: ${formatPoints(score.final)}/${formatPoints(score.maxTotal)} điểm`);
     expect(pdfPages(await buildPdf(model))).toBe(pdfPages(pdf));
+    // a penalty that applies reads as a deduction in the detail table
+    const penalty = score.nodes.find((n) => n.kind === 'PENALTY' && n.isLeaf && n.score > 0);
+    if (setId === 'hp-2025-so') expect(flat).toContain(formatDeduction(penalty!.score, 'vi', 2));
     // every node code appears in the detailed section
     for (const n of flattenNodes(model.domains)) expect(flat).toContain(n.code);
   }, 120_000);

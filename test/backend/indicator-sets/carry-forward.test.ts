@@ -100,7 +100,8 @@ describe('assessments.carryForward', () => {
 
   it('same set on both sides maps every leaf to itself; unrelated sets, same assessment and locked targets are refused', async () => {
     const { tb, a25, a26 } = await setup();
-    const again25 = (await callOk<{ id: string }>(tb, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so' })).id;
+    // One assessment per year and set: the same set again is another year's assessment.
+    const again25 = (await callOk<{ id: string }>(tb, 'assessments.create', { year: 2026, indicatorSetId: 'hp-2025-so' })).id;
     const r = await callOk<CarryForwardReport>(tb, 'assessments.carryForward', { fromAssessmentId: a25, toAssessmentId: again25 });
     expect(r.answersCarried).toBe(5); // including 1.4, which the 2026 set does not map
     expect(r.unknownSources).toEqual([]);

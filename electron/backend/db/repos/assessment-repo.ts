@@ -14,6 +14,7 @@ type Row = {
   deadline: string | null;
   created_at: string;
   updated_at: string;
+  duplicate_of: string | null;
 };
 
 const fromRow = (r: Row): Assessment => ({
@@ -29,6 +30,7 @@ const fromRow = (r: Row): Assessment => ({
   deadline: r.deadline,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
 });
 
 export const listAssessments = (db: Db): Assessment[] =>
@@ -36,6 +38,14 @@ export const listAssessments = (db: Db): Assessment[] =>
 
 export const findAssessment = (db: Db, id: string): Assessment | null => {
   const row = db.prepare('SELECT * FROM assessment WHERE id = ?').get(id) as Row | undefined;
+  return row ? fromRow(row) : null;
+};
+
+/** The assessment of this year on this set (one at most: unique index of migration 0160), marked twins aside. */
+export const findAssessmentOfYear = (db: Db, year: number, indicatorSetId: string): Assessment | null => {
+  const row = db.prepare('SELECT * FROM assessment WHERE year = ? AND indicator_set_id = ? AND duplicate_of IS NULL').get(year, indicatorSetId) as
+    | Row
+    | undefined;
   return row ? fromRow(row) : null;
 };
 

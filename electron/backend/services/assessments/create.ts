@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { Assessment, CreateAssessmentInput } from '../../../../shared/schemas/assessment';
 import type { BackendContext } from '../../context';
-import { insertAssessment } from '../../db/repos/assessment-repo';
+import { findAssessmentOfYear, insertAssessment } from '../../db/repos/assessment-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 
 /**
  * A new draft assessment on an indicator set. The unit profile must exist (reports and bundles print it)
  * and the set must be meant for the unit's type (a sở does not score itself on the phường set). The set's
- * version and hash are recorded, so a later change of the set is noticed before submission.
+ * version and hash are recorded, so a later change of the set is noticed before submission. A year already
+ * assessed on the set is refused with the existing one's id, so the UI can offer to open it.
  */
 export const createAssessment = (ctx: BackendContext, input: CreateAssessmentInput): Assessment => {
   const unit = getUnitProfile(ctx.db);
@@ -18,6 +19,9 @@ export const createAssessment = (ctx: BackendContext, input: CreateAssessmentInp
   if (!summary.unitTypes.includes(unit.type)) {
     throw AppFailure.of('SET_NOT_FOR_UNIT_TYPE');
   }
+  // One per year and set: starting again is a new revision of that one, not a second, indistinguishable twin.
+  const existing = findAssessmentOfYear(ctx.db, input.year, summary.id);
+  if (existing) throw AppFailure.of('ASSESSMENT_EXISTS', { year: input.year, set: existing.indicatorSetName, assessmentId: existing.id });
   const now = ctx.now().toISOString();
   return insertAssessment(ctx.db, {
     id: randomUUID(),

@@ -2,7 +2,7 @@ import { runPreflight } from '../../../../shared/domain/preflight';
 import type { PreflightReport } from '../../../../shared/domain/preflight';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
-import { evidenceCountsOf } from '../../db/repos/evidence-repo';
+import { evidenceCountsOf, listDocumentRows } from '../../db/repos/evidence-repo';
 import { verifyEvidence } from '../evidence/verify';
 import { loadAssessment } from './guards';
 import { unitDay } from './unit-day';
@@ -27,6 +27,9 @@ export const preflightAssessment = async (
     assessment: { status: opts.ignoreLock ? 'draft' : assessment.status, deadline: assessment.deadline },
     today: unitDay(ctx.now()),
     evidenceProblems: check.problems.map((p) => ({ nodeId: null, nodeCode: null, message: p.message, name: p.originalName, problem: p.problem })),
+    undescribedEvidence: listDocumentRows(ctx.db, assessmentId)
+      .filter((d) => !d.meta.docNumber.trim() && !d.meta.issuedOn && !d.meta.summary.trim())
+      .map((d) => ({ name: d.originalName })),
   });
 };
 

@@ -19,6 +19,11 @@ export const AssessmentList = ({ assessments }: AssessmentListProps) => {
             <div className="muted small">
               {t('revision', { n: a.revision })} · {t(`status_${a.status}`)} · {t('updated', { date: formatDate(a.updatedAt) })}
             </div>
+            {a.duplicateOf && (
+              <div className="small tag" data-testid="assessment-duplicate">
+                {t('duplicate')}
+              </div>
+            )}
           </div>
           <a className="btn" href={`#/a/${encodeURIComponent(a.id)}`} aria-label={`${t('open')}: ${a.year} — ${a.indicatorSetName}`}>
             {t('open')}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { Language } from '../../../../shared/schemas/settings';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { takeFlash } from '../../app/flash';
 import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
@@ -49,12 +50,18 @@ const Frame = ({ view }: { view: AssessmentView }) => {
   const lang = useLang();
   const store = useAssessment();
   const { assessment, set, score, save, readOnly } = store;
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice left by the page that opened this one (creating with carry-forward); kept until the view changes.
+  const [notice, setNotice] = useState<string | null>(takeFlash);
   const [undoError, setUndoError] = useState<unknown>(null);
   const id = assessment.id;
   const viewKey = view.kind === 'node' ? `node:${view.nodeId}` : view.kind;
+  // A value typed but refused (not a number, above the max) is not saved: the bar says so, naming the criteria.
+  const unsavedCodes = [...store.drafts.keys()].map((nodeId) => store.leafById.get(nodeId)?.node.code ?? nodeId);
 
-  useEffect(() => setNotice(null), [viewKey]);
+  const firstView = useRef(viewKey);
+  useEffect(() => {
+    if (viewKey !== firstView.current) setNotice(null);
+  }, [viewKey]);
   // Evidence is attached in its own panel; refresh the counts when the page or window focus changes.
   useEffect(() => {
     const refresh = store.refreshEvidence;
@@ -104,8 +111,8 @@ const Frame = ({ view }: { view: AssessmentView }) => {
           </span>
         </div>
         <div className="assess-save">
-          <span role="status" data-testid="save-status" className={`save save-${save.kind}`}>
-            {saveText(save, t, lang)}
+          <span role="status" data-testid="save-status" className={`save save-${unsavedCodes.length > 0 ? 'error' : save.kind}`}>
+            {unsavedCodes.length > 0 ? t('unsavedInput', { codes: unsavedCodes.join(', ') }) : saveText(save, t, lang)}
           </span>
           {!readOnly && (
             <button type="button" className="btn" onClick={() => void undo()} aria-keyshortcuts="Alt+Z">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { CarryForwardReport } from '../../../../shared/ipc/channels/assessments';
+import { AppFailure } from '../../../../shared/ipc/result';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitType } from '../../../../shared/schemas/unit';
@@ -10,6 +11,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { assessmentListMessages } from './messages-list';
+import { dashboardHref } from './paths';
 
 export type CreateAssessmentFormProps = {
   sets: IndicatorSetSummary[];
@@ -20,25 +22,45 @@ export type CreateAssessmentFormProps = {
   onCreated: (a: Assessment, carried: CarryForwardReport | null) => void;
 };
 
+const YEAR_RE = /^\d{4}$/;
+const yearOf = (text: string): number | null => (YEAR_RE.test(text.trim()) && +text >= 2000 && +text <= 2100 ? +text : null);
+
+/**
+ * Creates one assessment per year and set. Invalid input blocks creation and says why (the form validates
+ * itself: noValidate keeps the browser's English bubbles away); a year already assessed on the set is refused
+ * by the backend (ASSESSMENT_EXISTS) and the form offers to open the existing one.
+ */
 export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, onCreated }: CreateAssessmentFormProps) => {
   const t = useT(assessmentListMessages);
   const { api } = usePlatform();
   const usable = sets.filter((s) => s.unitTypes.includes(unitType));
   // Sets are listed newest first; the assessed year is normally the newest set's year.
-  const [year, setYear] = useState(usable[0]?.year ?? defaultYear);
+  const [yearText, setYearText] = useState(String(usable[0]?.year ?? defaultYear));
   const [setId, setSetId] = useState(usable[0]?.id ?? '');
   // A ref as well as state: Enter in the date field commits and submits in the same event.
-  const deadline = useRef<string | null>(null);
+  const deadline = useRef<{ iso: string | null } | 'invalid'>({ iso: null });
   const [carryFrom, setCarryFrom] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [yearError, setYearError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+
+  const existingId = error instanceof AppFailure && error.reason === 'ASSESSMENT_EXISTS' ? String(error.params?.assessmentId ?? '') : '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const year = yearOf(yearText);
+    setYearError(year === null ? t('yearInvalid') : undefined);
+    const d = deadline.current;
+    if (year === null || d === 'invalid') {
+      setProblem(t('notCreated'));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
     try {
-      const created = await api.assessments.create({ year, indicatorSetId: setId, deadline: deadline.current });
+      const created = await api.assessments.create({ year, indicatorSetId: setId, deadline: d.iso });
       // Carry last year's answers along the set's continuesFrom mapping (never overwrites, never survey values).
       const carried = carryFrom ? await api.assessments.carryForward({ fromAssessmentId: carryFrom, toAssessmentId: created.id }) : null;
       onCreated(created, carried);
@@ -51,12 +73,26 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
 
   if (usable.length === 0) return <p className="muted">{t('noSet')}</p>;
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="create-title">
+    <form className="card" onSubmit={submit} aria-labelledby="create-title" noValidate>
       <h3 id="create-title">{t('createTitle')}</h3>
+      {problem && (
+        <p className="banner banner-error" role="alert" data-testid="create-problem">
+          {problem}
+        </p>
+      )}
       <ErrorBanner error={error} />
+      {existingId && (
+        <p>
+          <a className="btn" href={dashboardHref(existingId)} data-testid="open-existing">
+            {t('openExisting')}
+          </a>
+        </p>
+      )}
       <div className="grid-3">
-        <Field label={t('year')}>
-          {(p) => <input {...p} name="year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} required />}
+        <Field label={t('year')} error={yearError}>
+          {(p) => (
+            <input {...p} name="year" type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={yearText} onChange={(e) => setYearText(e.target.value)} />
+          )}
         </Field>
         <Field label={t('set')}>
           {(p) => (
@@ -70,7 +106,14 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
             </select>
           )}
         </Field>
-        <DateField label={t('deadline')} invalidMessage={t('deadlineInvalid')} value={null} onCommit={(iso) => (deadline.current = iso)} />
+        <DateField
+          label={t('deadline')}
+          name="deadline"
+          invalidMessage={t('deadlineInvalid')}
+          value={null}
+          onCommit={(iso) => (deadline.current = { iso })}
+          onInvalid={() => (deadline.current = 'invalid')}
+        />
         {previous.length > 0 && (
           <Field label={t('carryFrom')} hint={t('carryHint')}>
             {(p) => (

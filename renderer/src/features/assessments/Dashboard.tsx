@@ -44,6 +44,12 @@ export const Dashboard = () => {
   const firstOpen = leaves.find((l) => l.unscored || l.state === 'INVALID');
   const days = assessment.deadline ? daysUntil(today, assessment.deadline) : null;
 
+  // A band's label is the set's (Vietnamese) data; in English the bands of the official scale have their words.
+  const bandLabel = (c: { id: string; label: string }): string => {
+    const key = `band_${c.id}`;
+    return lang !== 'vi' && key in dashMessages.en ? t(key as keyof typeof dashMessages.en) : c.label;
+  };
+
   const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
     try {
@@ -78,7 +84,12 @@ export const Dashboard = () => {
           <p className="stat-value" data-testid="dash-index">
             {score.index === null ? '—' : `${formatIndex(score.index, lang)} %`}
           </p>
-          {score.classification && <p className="small muted">{t('classification', { label: score.classification.label })}</p>}
+          {score.classification && (
+            <p className="small muted" data-testid="dash-classification">
+              {t('classification', { label: bandLabel(score.classification) })}
+              {score.completeness.pendingSurvey > 0 && <> ({t('classificationPending', { n: score.completeness.pendingSurvey })})</>}
+            </p>
+          )}
         </div>
         <div className="card stat">
           <h2 className="stat-label">{t('progress')}</h2>

@@ -6,9 +6,10 @@ import { k } from '../../../../shared/domain/scoring/rate';
 import type { AnswerInputs } from '../../../../shared/schemas/answers';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { ScoringMethod } from '../../../../shared/schemas/indicator-set-methods';
-import { formatPercent, formatPoints } from '../../../../shared/format/index';
+import { formatPercent, formatPoints, numberInputExample } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { NumberField } from '../../components/NumberField';
+import type { Draft } from './drafts';
 import { nodeMessages } from './messages-pages';
 
 /** The input that fits a leaf's scoring method (yes/no, level, numerator/denominator, count, value, points). */
@@ -18,6 +19,9 @@ export type MethodInputProps = {
   inputs: AnswerInputs;
   disabled: boolean;
   onChange: (inputs: AnswerInputs) => void;
+  /** Invalid texts typed earlier in this leaf's number fields, by input key. */
+  drafts?: Readonly<Record<string, Draft>> | undefined;
+  onDraft: (key: keyof AnswerInputs, draft: Draft | null) => void;
 };
 
 const without = (inputs: AnswerInputs, key: keyof AnswerInputs, v: number | boolean | string | undefined): AnswerInputs => {
@@ -27,7 +31,7 @@ const without = (inputs: AnswerInputs, key: keyof AnswerInputs, v: number | bool
   return next;
 };
 
-export const MethodInput = ({ node, method, inputs, disabled, onChange }: MethodInputProps) => {
+export const MethodInput = ({ node, method, inputs, disabled, onChange, drafts, onDraft }: MethodInputProps) => {
   const t = useT(nodeMessages);
   const lang = useLang();
   const groupId = useId();
@@ -36,9 +40,11 @@ export const MethodInput = ({ node, method, inputs, disabled, onChange }: Method
   const num = (label: string, key: keyof AnswerInputs, decimals: 0 | 3, extra: { hint?: string; max?: number; testId?: string } = {}) => (
     <NumberField
       label={label}
-      hint={extra.hint ?? (decimals === 0 ? t('intHint') : t('decimalHint'))}
+      hint={`${extra.hint ? `${extra.hint} · ` : ''}${t(decimals === 0 ? 'intHint' : 'decimalHint', { example: numberInputExample(lang, decimals) })}`}
       value={inputs[key] as number | undefined}
       onValue={(v) => onChange(without(inputs, key, v))}
+      draft={drafts?.[key]?.text}
+      onDraft={(text) => onDraft(key, text === null ? null : { text, label })}
       decimals={decimals}
       lang={lang}
       disabled={disabled}

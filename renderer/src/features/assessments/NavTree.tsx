@@ -6,7 +6,7 @@ import type { LeafState, TreeFilter } from '../../../../shared/domain/progress';
 import { buildSearchIndex } from '../../../../shared/domain/text-search';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import type { Language } from '../../../../shared/schemas/settings';
-import { formatPoints } from '../../../../shared/format/index';
+import { formatDeduction, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { useAssessment } from './assessment-store';
 import { shellMessages } from './messages';
@@ -40,6 +40,9 @@ const LeafRow = memo(({ href, code, title, state, points, current }: LeafRowProp
 LeafRow.displayName = 'LeafRow';
 
 const pts = (score: number, max: number, lang: Language) => `${formatPoints(score, lang)}/${formatPoints(max, lang)}`;
+/** A penalty (or a group made only of penalties) takes points away: shown as "−0,5", never as points earned. */
+const isPenalty = (n: IndicatorNode): boolean => (isLeaf(n) ? n.kind === 'PENALTY' : (n.children ?? []).length > 0 && (n.children ?? []).every(isPenalty));
+const shown = (n: IndicatorNode, score: number, max: number, lang: Language) => (isPenalty(n) ? formatDeduction(score, lang) : pts(score, max, lang));
 
 export const NavTree = ({ currentNodeId, headingLevel = 2 }: { currentNodeId?: string; headingLevel?: 1 | 2 }) => {
   const t = useT(shellMessages);
@@ -68,7 +71,7 @@ export const NavTree = ({ currentNodeId, headingLevel = 2 }: { currentNodeId?: s
             code={n.code}
             title={n.title}
             state={l.state}
-            points={pts(l.score.score, l.score.max, lang)}
+            points={shown(n, l.score.score, l.score.max, lang)}
             current={n.id === currentNodeId}
           />,
         ];
@@ -81,7 +84,7 @@ export const NavTree = ({ currentNodeId, headingLevel = 2 }: { currentNodeId?: s
           <a href={nodeHref(assessment.id, n.id)} className="tree-branch-link" {...(n.id === currentNodeId ? { 'aria-current': 'page' as const } : {})}>
             <span className="tree-code">{n.code}</span>
             <span className="tree-title">{n.title}</span>
-            {s && <span className="tree-points">{pts(s.score, s.max, lang)}</span>}
+            {s && <span className="tree-points">{shown(n, s.score, s.max, lang)}</span>}
           </a>
           <ul>{kids}</ul>
         </li>,

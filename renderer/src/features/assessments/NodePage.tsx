@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 
 import { ancestry, isLeaf, isSurveyNode } from '../../../../shared/domain/indicator-tree';
 import { explanationRequired, scoreNode, scoreProblemText } from '../../../../shared/domain/scoring/index';
-import { formatPoints } from '../../../../shared/format/index';
+import { formatDeduction, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { navigate } from '../../app/router';
 import { Field } from '../../components/Field';
@@ -78,6 +78,16 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
   const explanationNeeded = live.problems.some((p) => p.code === 'EXPLANATION_NEEDED');
   const otherProblems = live.problems.filter((p) => p.code !== 'EXPLANATION_NEEDED');
   const change = (patch: Partial<EditableAnswer>) => update({ ...answer, ...patch });
+  // Counted as the dashboard counts ("Đã chấm x/43 tiêu chí tự chấm"): self-assessed and survey leaves apart.
+  const sameKind = leaves.filter((l) => isSurveyNode(l.node) === survey);
+  const position = { i: sameKind.findIndex((l) => l.node.id === node.id) + 1, n: sameKind.length };
+  const nodeDrafts = store.drafts.get(node.id);
+  const unsaved = Object.values(nodeDrafts ?? {}).map((d) => d.label);
+  // A penalty's score is what it takes away: "−0,5 điểm (trừ tối đa 2)", never "0,5/2 điểm" as if earned.
+  const scoreLine =
+    node.kind === 'PENALTY'
+      ? t('penaltyLine', { deducted: formatDeduction(live.score, lang), n: live.score / 1000, max: formatPoints(live.max, lang) })
+      : t('computedLine', { score: formatPoints(live.score, lang), max: formatPoints(live.max, lang) });
 
   return (
     <article className="node-page" aria-labelledby="node-title">
@@ -98,19 +108,24 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
         <p className="muted small">
           {t('max', { max: formatPoints(live.max, lang) })}
           {method && <> · {t('method', { method: t(`method_${method.type}`) })}</>}
-          {order >= 0 && <> · {t('position', { i: order + 1, n: leaves.length })}</>}
+          {order >= 0 && <> · {t(survey ? 'positionSurvey' : 'position', position)}</>}
         </p>
         {readOnly && <p className="banner banner-warn">{t('readOnly')}</p>}
       </header>
 
-      {node.guidance && (
+      {(node.guidance || node.evidenceHints.length > 0) && (
         <section className="card">
-          <h2>{t('guidance')}</h2>
-          <p className="pre-line">{node.guidance}</p>
+          {node.guidance && (
+            <>
+              <h2>{t('guidance')}</h2>
+              <p className="pre-line">{node.guidance}</p>
+            </>
+          )}
+          {/* Suggested evidence stands on its own: many criteria have hints but no guidance text. */}
           {node.evidenceHints.length > 0 && (
             <>
-              <h3>{t('hints')}</h3>
-              <ul>
+              {node.guidance ? <h3>{t('hints')}</h3> : <h2>{t('hints')}</h2>}
+              <ul data-testid="evidence-hints">
                 {node.evidenceHints.map((h) => (
                   <li key={h}>{h}</li>
                 ))}
@@ -151,14 +166,29 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
           </div>
         )}
         {method && !na && (
-          <MethodInput node={node} method={method} inputs={answer.inputs} disabled={disabled} onChange={(inputs) => change({ inputs })} />
+          <MethodInput
+            key={node.id}
+            node={node}
+            method={method}
+            inputs={answer.inputs}
+            disabled={disabled}
+            onChange={(inputs) => change({ inputs })}
+            drafts={nodeDrafts}
+            onDraft={(key, draft) => store.setDraft(node.id, key, draft)}
+          />
         )}
       </section>
 
       <section className="card score-card" aria-labelledby="score-title">
         <h2 id="score-title">{t('computed')}</h2>
-        <p className="score-big" data-testid="node-score" aria-live="polite">
-          {t('computedLine', { score: formatPoints(live.score, lang), max: formatPoints(live.max, lang) })}
+        {unsaved.length > 0 && (
+          <p className="banner banner-error" role="alert" data-testid="node-unsaved">
+            {t('unsaved', { fields: unsaved.map((f) => `“${f}”`).join(', ') })}
+          </p>
+        )}
+        <p className={unsaved.length > 0 ? 'score-big score-stale' : 'score-big'} data-testid="node-score" aria-live="polite">
+          {scoreLine}
+          {unsaved.length > 0 && <span className="small"> {t('savedBasis')}</span>}
         </p>
         <p data-testid="node-explanation">
           <span className="muted">{t('how')}: </span>

@@ -34,7 +34,7 @@ export const PreflightIssueItem = ({ assessmentId, issue }: { assessmentId: stri
     <li>
       {issue.nodeId ? (
         <a href={nodeHref(assessmentId, issue.nodeId)}>{text}</a>
-      ) : issue.code === 'EVIDENCE_PROBLEM' ? (
+      ) : issue.code === 'EVIDENCE_PROBLEM' || issue.code === 'EVIDENCE_METADATA_MISSING' ? (
         <a href={libraryHref(assessmentId)}>{text}</a>
       ) : (
         <span>{text}</span>

@@ -10,6 +10,8 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { useLang, usePlatform } from '../../app/app-context';
 import { useLoad } from '../../data/use-load';
+import { draftsOf, withDraft } from './drafts';
+import type { Draft, Drafts } from './drafts';
 
 /**
  * One assessment's data while the user works on it: the set, the answers (local first, so the score and
@@ -40,6 +42,9 @@ export type AssessmentStore = {
   /** The last evidence-count refresh failed (shown by the shell; the counts on screen are the previous ones). */
   evidenceError: unknown;
   setAssessment: (a: Assessment) => void;
+  /** Invalid values typed and not saved, per sub-criterion (./drafts.ts). */
+  drafts: Drafts;
+  setDraft: (nodeId: string, field: string, draft: Draft | null) => void;
 };
 
 const StoreContext = createContext<AssessmentStore | null>(null);
@@ -88,6 +93,15 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const set = initial.set;
   const id = assessment.id;
+  const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(initial.assessment.id));
+  const setDraft = useCallback((nodeId: string, field: string, draft: Draft | null) => setDrafts(withDraft(id, nodeId, field, draft)), [id]);
+  // Closing or reloading the window with a value that could not be saved asks first.
+  useEffect(() => {
+    if (drafts.size === 0) return;
+    const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [drafts]);
 
   const pending = useRef(new Map<string, EditableAnswer>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -200,8 +214,10 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
       refreshEvidence,
       evidenceError,
       setAssessment,
+      drafts,
+      setDraft,
     }),
-    [assessment, set, answers, evidence, score, leaves, leafById, progress, save, update, flush, undo, refreshEvidence, evidenceError],
+    [assessment, set, answers, evidence, score, leaves, leafById, progress, save, update, flush, undo, refreshEvidence, evidenceError, drafts, setDraft],
   );
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 };

@@ -21,6 +21,10 @@ export const assessmentListMessages = defineMessages({
     carryHint: 'Mang câu trả lời, giải trình và tài liệu kiểm chứng sang các tiêu chí tương ứng; không ghi đè, không chuyển kết quả điều tra XHH.',
     carryNone: 'Không chuyển tiếp',
     carried: 'Đã tạo bản tự đánh giá và chuyển tiếp {answers} câu trả lời, {links} liên kết tài liệu kiểm chứng từ bản trước.',
+    yearInvalid: 'Năm không hợp lệ: hãy nhập năm gồm 4 chữ số, từ 2000 đến 2100.',
+    notCreated: 'Chưa tạo bản tự đánh giá: hãy sửa các ô được đánh dấu bên dưới.',
+    openExisting: 'Mở bản đã có',
+    duplicate: 'Bản trùng (tạo trước khi mỗi năm chỉ cho một bản), dữ liệu vẫn giữ nguyên',
   },
   en: {
     assessmentsTitle: 'Self-assessments',
@@ -42,5 +46,9 @@ export const assessmentListMessages = defineMessages({
     carryHint: 'Copies answers, explanations and evidence to the matching criteria; never overwrites and never carries survey results.',
     carryNone: 'Do not carry forward',
     carried: 'Assessment created; {answers} answers and {links} evidence links carried forward from the earlier one.',
+    yearInvalid: 'Invalid year: type four digits, from 2000 to 2100.',
+    notCreated: 'Not created: correct the marked fields below.',
+    openExisting: 'Open the existing one',
+    duplicate: 'Duplicate (created before one per year was enforced); its data is kept',
   },
 });

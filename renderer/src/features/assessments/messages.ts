@@ -13,6 +13,7 @@ export const shellMessages = defineMessages({
     saved: 'Đã lưu',
     saving: 'Đang lưu…',
     pending: 'Chưa lưu',
+    unsavedInput: 'Chưa lưu: giá trị không hợp lệ ở tiêu chí {codes}',
     saveError: 'Chưa lưu được: {message}',
     needReason: 'Cần nhập lý do không áp dụng để lưu',
     undo: 'Hoàn tác thay đổi cuối',
@@ -63,6 +64,7 @@ export const shellMessages = defineMessages({
     saved: 'Saved',
     saving: 'Saving…',
     pending: 'Not saved yet',
+    unsavedInput: 'Not saved: invalid value in sub-criterion {codes}',
     saveError: 'Could not save: {message}',
     needReason: 'Enter the reason for "not applicable" to save',
     undo: 'Undo last change',
@@ -119,6 +121,7 @@ export const issueMessages = defineMessages({
     SURVEY_PENDING: 'Tiêu chí {code}: chưa có kết quả điều tra xã hội học (Sở Nội vụ nhập sau).',
     DEADLINE_PASSED: 'Đã quá hạn nộp {days} ngày: hãy liên hệ Sở Nội vụ.',
     SAMPLE_SET: 'Đang dùng bộ chỉ số mẫu, chưa phải bộ chỉ số chính thức của UBND thành phố.',
+    EVIDENCE_METADATA_MISSING: 'Tài liệu “{name}” chưa có số/ký hiệu, ngày ban hành, trích yếu: báo cáo chỉ ghi được tên tệp. Hãy bổ sung thông tin văn bản trong thư viện.',
     fix: 'Sửa tiêu chí {code}',
   },
   en: {
@@ -134,6 +137,7 @@ export const issueMessages = defineMessages({
     SURVEY_PENDING: 'Sub-criterion {code}: the survey result is not in yet (entered later by the Department of Home Affairs).',
     DEADLINE_PASSED: 'The deadline passed {days} days ago: contact the Department of Home Affairs.',
     SAMPLE_SET: 'This is a sample indicator set, not the official set adopted by the City People’s Committee.',
+    EVIDENCE_METADATA_MISSING: 'Document “{name}” has no number, date of issue or summary: the report can only give its file name. Add the document details in the library.',
     fix: 'Fix sub-criterion {code}',
   },
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ClipboardEvent, DragEvent } from 'react';
 
 import type { AttachResult } from '../../../../shared/schemas/evidence';
@@ -25,12 +25,25 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
   const [over, setOver] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notes, setNotes] = useState<string[]>([]);
+  // What was said about one criterion's files is not said on the next criterion's page: the messages are
+  // cleared when the criterion changes, and a result arriving after the user moved on is not shown there.
+  const currentNode = useRef(nodeId);
+  useEffect(() => {
+    currentNode.current = nodeId;
+    setNotes([]);
+    setError(null);
+  }, [nodeId]);
 
   const run = async (files: File[]) => {
     setError(null);
     setNotes([]);
+    const forNode = nodeId;
     try {
       const r = await attach(files);
+      if (currentNode.current !== forNode) {
+        if (r) onAttached(r);
+        return;
+      }
       if (!r) {
         if (files.length) setNotes([t('cancelled')]);
         return;
@@ -42,7 +55,7 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
       ]);
       onAttached(r);
     } catch (e) {
-      setError(e);
+      if (currentNode.current === forNode) setError(e);
     }
   };
 
@@ -103,11 +116,14 @@ export const AttachZone = ({ assessmentId, nodeId, label, onAttached }: AttachZo
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {notes.length > 0 && (
-        <ul className="ev-notes small" role="status" data-testid="ev-notes">
-          {notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
+        // The live region wraps the list: role="status" on the <ul> itself would unmake it a list (axe: listitem).
+        <div role="status" data-testid="ev-notes">
+          <ul className="ev-notes small">
+            {notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

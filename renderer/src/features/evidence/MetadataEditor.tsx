@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import { DOC_TYPE_SUGGESTIONS, metaWarnings } from '../../../../shared/schemas/evidence';
 import type { EvidenceDocument, EvidenceMeta } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Modal } from './Modal';
@@ -16,21 +17,34 @@ export type MetadataEditorProps = {
   onSaved: (doc: EvidenceDocument) => void;
 };
 
-/** Citation fields of one document (số/ký hiệu, ngày ban hành, trích yếu, cơ quan ban hành…). */
+/**
+ * Citation fields of one document (số/ký hiệu, ngày ban hành, trích yếu, cơ quan ban hành…). The date is the
+ * app's own dd/mm/yyyy field (a native date input shows mm/dd/yyyy on some systems and turns 20012025 into
+ * year 12025); a date that is not a day blocks saving and says so.
+ */
 export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorProps) => {
   const t = useT(evidenceMessages);
   const { api } = usePlatform();
   const [meta, setMeta] = useState<EvidenceMeta>(doc.meta);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  // A ref as well: Enter in the date field commits and submits in the same event.
+  const dateInvalid = useRef(false);
   const set = (k: keyof EvidenceMeta) => (e: { target: { value: string } }) => setMeta((m) => ({ ...m, [k]: e.target.value }));
   const warnings = year ? metaWarnings(meta, year) : [];
   const listId = `ev-doctypes-${doc.id}`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    // The typed date is not a day: saving would silently keep the old one.
+    if (dateInvalid.current) {
+      setProblem(t('notSaved'));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
     try {
       onSaved(await api.evidence.updateMeta({ documentId: doc.id, meta }));
     } catch (err) {
@@ -42,7 +56,12 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
 
   return (
     <Modal title={t('metaTitle', { name: doc.originalName })} onClose={onClose} closeLabel={t('close')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
+        {problem && (
+          <p className="banner banner-error" role="alert">
+            {problem}
+          </p>
+        )}
         <ErrorBanner error={error} />
         <div className="grid-2">
           <Field label={t('docType')}>
@@ -56,9 +75,18 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
           <Field label={t('docNumber')}>
             {(p) => <input {...p} name="docNumber" maxLength={100} value={meta.docNumber} onChange={set('docNumber')} />}
           </Field>
-          <Field label={t('issuedOn')} hint={warnings.includes('ISSUED_OUTSIDE_YEAR') ? `⚠ ${t('warnOutsideYear', { year: year ?? '' })}` : undefined}>
-            {(p) => <input {...p} name="issuedOn" type="date" value={meta.issuedOn} onChange={set('issuedOn')} />}
-          </Field>
+          <DateField
+            label={t('issuedOn')}
+            name="issuedOn"
+            hint={warnings.includes('ISSUED_OUTSIDE_YEAR') ? `⚠ ${t('warnOutsideYear', { year: year ?? '' })}` : t('issuedOnHint')}
+            invalidMessage={t('issuedOnInvalid')}
+            value={meta.issuedOn || null}
+            onCommit={(iso) => {
+              dateInvalid.current = false;
+              setMeta((m) => ({ ...m, issuedOn: iso ?? '' }));
+            }}
+            onInvalid={() => (dateInvalid.current = true)}
+          />
           <Field label={t('issuer')}>
             {(p) => <input {...p} name="issuer" maxLength={300} value={meta.issuer} onChange={set('issuer')} />}
           </Field>

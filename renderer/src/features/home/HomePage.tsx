@@ -4,9 +4,11 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitProfile } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { setFlash } from '../../app/flash';
+import { navigate } from '../../app/router';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
-import { AssessmentList, CreateAssessmentForm, assessmentListMessages } from '../assessments/index';
+import { AssessmentList, CreateAssessmentForm, assessmentListMessages, dashboardHref } from '../assessments/index';
 import { SignatureImagesCard, UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
 import { Welcome } from './Welcome';
 
@@ -21,7 +23,6 @@ export const HomePage = () => {
   const tUnit = useT(unitMessages);
   const { api } = usePlatform();
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const home = useLoad(
     useCallback(async (): Promise<Loaded> => {
       const [unit, assessments, sets, info] = await Promise.all([
@@ -39,11 +40,6 @@ export const HomePage = () => {
   const { unit } = data;
   return (
     <div className="page">
-      {notice && (
-        <p className="banner banner-ok" role="status">
-          {notice}
-        </p>
-      )}
       {!unit && <Welcome dataDir={data.dataDir} />}
       {!unit || editing ? (
         <UnitProfileForm
@@ -71,8 +67,9 @@ export const HomePage = () => {
           defaultYear={Number(data.today.slice(0, 4))}
           previous={data.assessments}
           onCreated={(a, carried) => {
-            home.set((d) => ({ ...d, assessments: [a, ...d.assessments] }));
-            setNotice(carried ? t('carried', { answers: carried.answersCarried, links: carried.evidenceLinks }) : null);
+            // Straight to the new assessment: its dashboard shows what was carried forward.
+            if (carried) setFlash(t('carried', { answers: carried.answersCarried, links: carried.evidenceLinks }));
+            navigate(dashboardHref(a.id));
           }}
         />
       ) : (

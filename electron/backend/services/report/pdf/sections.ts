@@ -1,5 +1,5 @@
 import { citationText, flattenNodes, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
-import { formatDate, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
+import { formatDate, formatDeduction, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { keepWhole } from '../../admin-document/keep-whole';
 import type { Content } from '../../admin-document/keep-whole';
@@ -110,7 +110,9 @@ export const detailSection = (m: ReportModel): Content[] =>
     for (const n of flattenNodes([d])) {
       const bold = n.level !== 'sub';
       const fill = n.level === 'domain' ? FILL_DOMAIN : n.status === 'na' ? FILL_NA : undefined;
-      const score = n.children.length > 0 || n.scoreMilli !== null ? formatPoints(scoreOf(n), 'vi', 2) : '';
+      // a penalty shows what it takes away ("−0,50"), never as points earned
+      const points = (v: number) => (n.kind === 'penalty' ? formatDeduction(v, 'vi', 2) : formatPoints(v, 'vi', 2));
+      const score = n.children.length > 0 || n.scoreMilli !== null ? points(scoreOf(n)) : '';
       const row = [
         cell(n.code),
         cell(n.title),
@@ -138,7 +140,7 @@ export const evidenceSection = (m: ReportModel): Content => {
   if (m.evidence.length === 0) return { text: 'Chưa có tài liệu kiểm chứng.', style: 'para' };
   // landscape: 714 pt between the margins; number, date and fingerprint columns fit their longest value
   const body: Content[][] = [
-    [th('STT'), th('Loại văn bản'), th('Số/ký hiệu'), th('Ngày ban hành'), th('Trích yếu'), th('Cơ quan ban hành'), th('Tiêu chí'), th('SHA-256')],
+    [th('STT'), th('Loại văn bản'), th('Số/ký hiệu'), th('Ngày ban hành'), th('Trích yếu / Tên tệp'), th('Cơ quan ban hành'), th('Tiêu chí'), th('SHA-256')],
   ];
   m.evidence.forEach((e, i) =>
     body.push([
@@ -146,7 +148,8 @@ export const evidenceSection = (m: ReportModel): Content => {
       cell(e.docType),
       cell(e.number),
       cell(formatDate(e.issuedDate)),
-      cell(e.summary),
+      // every document is listed by its file name too, so one attached without details is never a blank row
+      { text: [keepWhole(e.summary), ...(e.summary ? ['\n'] : []), { text: `Tệp: ${e.originalName}`, italics: true }] },
       cell(e.issuer),
       cell(e.nodeCodes.join(', ')),
       // split so the 64 hex digits wrap in two lines instead of overflowing

@@ -10,6 +10,8 @@ import type { ReportModel } from '../../../../../shared/domain/report/model';
  * keeps date names Vietnamese in every locale.
  */
 export const FMT_POINTS = '#,##0.00#';
+/** A penalty's points: the cell holds the positive amount (so the sums stay plain), shown as "−0,50". */
+export const FMT_DEDUCTION = '"−"#,##0.00#;-#,##0.00#;0.00';
 export const FMT_PERCENT = '0.00%';
 export const FMT_DATE = '[$-42A]dd/mm/yyyy';
 export const FMT_INT = '#,##0';

@@ -7,6 +7,7 @@ import {
   BORDER_ALL,
   FILL_DOMAIN,
   FILL_NA,
+  FMT_DEDUCTION,
   FMT_POINTS,
   fitRowHeight,
   FONT_NAME,
@@ -112,7 +113,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
       c.border = BORDER_ALL;
       c.alignment = col === 3 || col === 6 ? { ...WRAP_TOP, horizontal: 'right' } : WRAP_TOP;
       c.font = { name: FONT_NAME, size: 11, bold: n.level !== 'sub', italic: n.status === 'na' };
-      if (col === 3 || col === 6) c.numFmt = FMT_POINTS;
+      if (col === 3 || col === 6) c.numFmt = col === 6 && n.kind === 'penalty' ? FMT_DEDUCTION : FMT_POINTS;
       if (n.level === 'domain') c.fill = FILL_DOMAIN;
       else if (n.status === 'na') c.fill = FILL_NA;
     });
