@@ -28,6 +28,7 @@ const mount = (b: TestBackend) => {
     kind: 'electron',
     uploadFiles: vi.fn(),
     fileObjectUrl: vi.fn(),
+    fileBytes: vi.fn(),
     download: vi.fn(async () => {}),
   };
   render(

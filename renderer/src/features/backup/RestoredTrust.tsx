@@ -1,8 +1,8 @@
 import type { BackupRestored } from '../../../../shared/ipc/channels/backup';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { useT } from '../../app/app-context';
+import { commonName } from '../../components/cert-names';
 import { groupedFingerprint } from '../submission/index';
-import { commonName } from '../trust/index';
 import { backupMessages } from './messages';
 
 /**

@@ -1,3 +1,3 @@
 /** "Kiểm tra hồ sơ": verify a submission bundle and manage the trust anchors used to do it. */
 export { VerifyPage } from './VerifyPage';
-export { commonName, TrustAnchors } from './TrustAnchors';
+export { TrustAnchors } from './TrustAnchors';
