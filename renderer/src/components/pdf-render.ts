@@ -1,7 +1,7 @@
 /**
  * PDF previews are drawn by pdf.js onto canvases — never by Chromium's built-in viewer, which runs a PDF's
  * own JavaScript (/OpenAction, app.alert…) even under a CSP `sandbox` header or in a sandboxed iframe
- * (docs/security.md §9). Here only pdf.js's core API is used: it parses and paints, and has no scripting
+ * (docs/security.md §8). Here only pdf.js's core API is used: it parses and paints, and has no scripting
  * at all (that lives in its viewer's scripting manager, which is not loaded). isEvalSupported: false keeps
  * it from compiling PDF functions with `new Function`; XFA forms are off. pdf.js is loaded on first use.
  */
