@@ -7,7 +7,6 @@
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration file is not a module to import; the reference makes both tsconfigs see it
 /// <reference path="./pdf-worker-url.d.ts" />
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 /** Pages drawn at most: a preview, not a reader (the whole file opens in the user's own program). */
 export const MAX_PREVIEW_PAGES = 20;
@@ -15,8 +14,9 @@ export const MAX_PREVIEW_PAGES = 20;
 export type RenderedPdf = { pageCount: number; canvases: HTMLCanvasElement[] };
 
 export const renderPdfPages = async (data: Uint8Array, width: number, signal: { cancelled: boolean }): Promise<RenderedPdf> => {
-  const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  // Both on first use: pdf.js and the URL of its worker (an asset of this origin).
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
+  pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
   const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, stopAtErrors: false });
   const doc = await task.promise;
   try {
