@@ -42,6 +42,7 @@ export const PACKAGES = {
   zod: 'either',
   react: 'dom',
   'react-dom': 'dom',
+  'pdfjs-dist': 'dom',
   'better-sqlite3': 'node',
   exceljs: 'node',
   pdfmake: 'node',

@@ -2,7 +2,7 @@
 // `npm start` needs better-sqlite3 compiled for Electron's ABI, while tests and the web host need the Node
 // build that `npm install` made. Rather than rebuilding node_modules back and forth (electron-rebuild also
 // falls into the nodedir trap: npx injects npm's nodedir, so the "Electron" build silently gets Node's ABI;
-// docs/security.md §7), this builds a second copy of the addon into
+// docs/security.md §9), this builds a second copy of the addon into
 // native/better_sqlite3.node, which electron/main loads through better-sqlite3's `nativeBinding` option.
 // Needs internet once (Electron's headers); does nothing when the build for this Electron version exists.
 // It runs first in `npm start`, so it also checks that Electron itself is there: when something is missing

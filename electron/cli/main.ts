@@ -1,3 +1,5 @@
+import { registerDefaultLauncher } from '../backend/workers-seam/default-launcher';
+import { launchWorker } from '../workers/launch';
 import { COMMANDS } from './commands/index';
 import type { CliIo } from './types';
 import { UsageError } from './types';
@@ -19,6 +21,8 @@ export const main = async (argv: string[], io?: Partial<CliIo>): Promise<number>
     env: io?.env ?? process.env,
     cwd: io?.cwd ?? process.cwd(),
   };
+  // Commands that read a workbook without a backend (set validate/convert) parse it in a worker too.
+  registerDefaultLauncher(launchWorker);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     ctx.out(helpText());
     return argv.length === 0 ? 2 : 0;

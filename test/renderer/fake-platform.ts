@@ -47,6 +47,7 @@ export type FakePlatform = Platform & {
   download: ReturnType<typeof vi.fn>;
   uploadFiles: ReturnType<typeof vi.fn>;
   fileObjectUrl: ReturnType<typeof vi.fn>;
+  fileBytes: ReturnType<typeof vi.fn>;
 };
 
 export const fakePlatform = (handlers: FakeHandlers, opts: { kind?: Platform['kind'] } = {}): FakePlatform => {
@@ -62,5 +63,6 @@ export const fakePlatform = (handlers: FakeHandlers, opts: { kind?: Platform['ki
     download: vi.fn(async () => {}),
     uploadFiles: vi.fn(async (files: File[]) => files.map((f, i) => ({ uploadId: `up${i + 1}`, name: f.name, size: f.size }))),
     fileObjectUrl: vi.fn(async (fileId: string) => `blob:${fileId}`),
+    fileBytes: vi.fn(async () => new Uint8Array()),
   };
 };

@@ -50,7 +50,7 @@ const setup = () => {
     },
     jobs: { get: vi.fn(async () => job), cancel: vi.fn() },
   };
-  const platform = { api: api as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;
+  const platform = { api: api as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn(), fileBytes: vi.fn() } as Platform;
   render(
     <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}>
       <ReportPage assessmentId="a1" />

@@ -9,7 +9,7 @@ import type { Platform } from '../../renderer/src/platform/index';
 
 const setup = () => {
   const save = vi.fn(async (p: Record<string, unknown>) => ({ ...p, updatedAt: '2025-12-01T00:00:00.000Z' }));
-  const platform = { api: { unit: { save } } as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn() } as Platform;
+  const platform = { api: { unit: { save } } as unknown as PlatformApi, kind: 'web', download: vi.fn(), uploadFiles: vi.fn(), fileObjectUrl: vi.fn(), fileBytes: vi.fn() } as Platform;
   render(
     <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}>
       <UnitProfileForm initial={null} onSaved={() => {}} />

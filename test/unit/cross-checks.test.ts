@@ -8,6 +8,7 @@ import { exportSetToXlsx, importSetFromXlsx } from '../../electron/backend/servi
 import { runPreflight } from '../../shared/domain/preflight';
 import { parsePortableAnswers } from '../../electron/backend/services/indicator-sets/answers-file';
 import { validateIndicatorSet } from '../../shared/schemas/indicator-set-validate';
+import { launchWorker } from '../../electron/workers/launch';
 
 /** Cross-checks between criteria are data in the set, validated with it and evaluated by the preflight. */
 const ROOT = join(__dirname, '..', '..');
@@ -81,7 +82,7 @@ describe('cross-checks in the indicator set', () => {
   it('the Excel template carries them on its own sheet: export → import gives the same set and hash', async () => {
     const v = validateIndicatorSet({ ...rawSet(), crossChecks: CHECKS });
     if (!v.ok) throw new Error('set refused');
-    const back = await importSetFromXlsx(await exportSetToXlsx(v.set));
+    const back = await importSetFromXlsx(await exportSetToXlsx(v.set), launchWorker);
     if (!back.ok) throw new Error(back.errors.map((e) => e.message).join('\n'));
     expect(back.set.crossChecks).toEqual(v.set.crossChecks);
     expect(indicatorSetSha256(back.set)).toBe(indicatorSetSha256(v.set));

@@ -42,7 +42,7 @@ export const surveyHandlers: HandlerSlice<Channels> = {
       filters: [{ name: 'Bảng kết quả (Excel, CSV)', extensions: ['xlsx', 'csv'] }],
       maxBytes: MAX_SHEET_BYTES,
     });
-    const plan = planSurveyImport(set, await readSurveyFile(file.data, file.name), file.name);
+    const plan = planSurveyImport(set, await readSurveyFile(file.data, file.name, ctx.workerLauncher), file.name);
     const report = applySurveyImport(ctx, input.assessmentId, plan, input.sourceNote);
     ctx.logger.info('survey import', { applied: report.applied.length, errors: report.errors.length });
     return { ...report, totals: surveyList(ctx.db, input.assessmentId, set).totals };

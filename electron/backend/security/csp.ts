@@ -1,7 +1,8 @@
 /**
  * Content-Security-Policy sent as a response header by both the app:// protocol and the web host
  * (a <meta> tag cannot set frame-ancestors). No inline scripts, no remote anything.
- * `blob:` for images/frames lets the evidence preview show PDFs and images fetched through the contract.
+ * `blob:` for images lets the evidence preview show images fetched through the contract. PDFs are drawn by
+ * pdf.js onto canvases (its worker is a 'self' script), never framed (docs/security.md §8).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -6,7 +6,6 @@
 export const loadWorkbookBuilder = async () => (await import('./report/xlsx/workbook')).buildWorkbook;
 export const loadPdfBuilder = async () => (await import('./report/pdf/document')).buildPdf;
 export const loadSetTemplate = async () => import('./indicator-sets/excel-template');
-export const loadSurveySheet = async () => import('./survey/sheet');
 /** The final report PDF signed as PAdES (pdfmake, fontkit and @libpdf/core). */
 export const loadSignedReportBuilder = async () => (await import('./report/signed-pdf')).buildSignedReportPdf;
 export const loadRegistryXlsx = async () => import('./registry/template-xlsx');

@@ -14,6 +14,8 @@ export type Platform = {
   uploadFiles: (files: File[], onProgress?: (done: number, total: number) => void) => Promise<UploadedRef[]>;
   /** URL usable in <img>/<iframe> for a served file id (preview). Revoke with URL.revokeObjectURL when done. */
   fileObjectUrl: (fileId: string) => Promise<string>;
+  /** The bytes of a served file (PDF previews are drawn by pdf.js from bytes, never by Chromium's viewer). */
+  fileBytes: (fileId: string) => Promise<Uint8Array>;
   /** Triggers a browser download of a served file (web host exports). */
   download: (fileId: string, fileName: string) => Promise<void>;
 };
@@ -30,6 +32,11 @@ export const createPlatform = (): Platform => {
         return res.value;
       },
       fileObjectUrl: async (fileId) => `app://app/__file/${encodeURIComponent(fileId)}`,
+      fileBytes: async (fileId) => {
+        const res = await fetch(`app://app/__file/${encodeURIComponent(fileId)}`);
+        if (!res.ok) throw AppFailure.of('SERVED_FILE_GONE');
+        return new Uint8Array(await res.arrayBuffer());
+      },
       download: async () => {},
     };
   }
@@ -50,6 +57,7 @@ export const createPlatform = (): Platform => {
       return out;
     },
     fileObjectUrl: async (fileId) => URL.createObjectURL(await http.fetchFile(fileId)),
+    fileBytes: async (fileId) => new Uint8Array(await (await http.fetchFile(fileId)).arrayBuffer()),
     download: async (fileId, fileName) => {
       const url = URL.createObjectURL(await http.fetchFile(fileId));
       const a = document.createElement('a');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define';
 import { emptyInput, idSchema } from '../../schemas/common';
 import { jobSchema } from '../../schemas/job';
+import { trustEntrySchema } from './trust';
 
 /** Names of automatic backups in the data folder's backups/ (the only "path" the renderer ever names). */
 export const automaticBackupNameSchema = z
@@ -37,6 +38,8 @@ export const backupRestoredSchema = z.object({
   evidenceFiles: z.number().int(),
   /** The automatic backup of the data as it was just before the restore (can be restored back). */
   safetyBackup: z.string(),
+  /** The trust anchors and CRLs after the restore, and the fingerprints the restore added. */
+  trust: z.object({ entries: z.array(trustEntrySchema), added: z.array(z.string()) }),
 });
 export type BackupRestored = z.infer<typeof backupRestoredSchema>;
 

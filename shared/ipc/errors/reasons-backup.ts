@@ -22,6 +22,28 @@ export const BACKUP_REASONS = {
     vi: 'Tệp này không phải là tệp sao lưu hợp lệ của ứng dụng CCHC Tự đánh giá ({why:phrase}). Dữ liệu hiện tại không bị thay đổi.',
     en: 'This is not a valid backup file of the CCHC self-assessment app ({why:phrase}). The current data was not changed.',
   },
+  // Limits checked on the zip's central directory before anything is inflated (services/backup/archive-limits.ts).
+  BACKUP_ENTRY_TOO_LARGE: {
+    code: 'BACKUP_INVALID',
+    vi: 'Tệp sao lưu có mục "{entry}" lớn bất thường ({size:bytes}, tối đa {max:bytes}). Dữ liệu hiện tại không bị thay đổi.',
+    en: 'The backup has an abnormally large entry "{entry}" ({size:bytes}, at most {max:bytes}). The current data was not changed.',
+  },
+  BACKUP_RATIO: {
+    code: 'BACKUP_INVALID',
+    vi: 'Mục "{entry}" của tệp sao lưu nén với tỉ lệ bất thường ({ratio}:1, tối đa {max}:1); có thể là tệp độc hại (bom nén). Dữ liệu hiện tại không bị thay đổi.',
+    en: 'Entry "{entry}" of the backup has an abnormal compression ratio ({ratio}:1, at most {max}:1); it may be hostile (a zip bomb). The current data was not changed.',
+  },
+  // Trust files in a backup pass the checks of trust.import (services/trust/trust-dir.ts checkTrustFile).
+  BACKUP_TRUST_NOT_A_CA: {
+    code: 'BACKUP_INVALID',
+    vi: 'Tệp sao lưu chứa "{entry}" là chứng thư của người dùng cuối ({subject}), không phải chứng thư CA, nên không thể làm chứng thư gốc tin cậy. Dữ liệu hiện tại không bị thay đổi.',
+    en: 'The backup holds "{entry}", an end-entity certificate ({subject}), not a CA certificate, so it cannot be a trust anchor. The current data was not changed.',
+  },
+  BACKUP_TRUST_UNREADABLE: {
+    code: 'BACKUP_INVALID',
+    vi: 'Tệp sao lưu chứa "{entry}" không phải chứng thư số hay danh sách thu hồi (CRL) đọc được. Dữ liệu hiện tại không bị thay đổi.',
+    en: 'The backup holds "{entry}", which is not a readable certificate or revocation list (CRL). The current data was not changed.',
+  },
   BACKUP_FROM_NEWER_APP: {
     code: 'BACKUP_INVALID',
     vi: 'Tệp sao lưu được tạo bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng rồi khôi phục lại; dữ liệu hiện tại không bị thay đổi.',

@@ -106,10 +106,11 @@ export const FILE_REASONS = {
     vi: 'Tệp Excel có quá nhiều ô dữ liệu (tối đa {max}). Không có dữ liệu nào bị thay đổi.',
     en: 'The Excel file has too many cells (at most {max}). No data was changed.',
   },
+  /** The technical `detail` (which part, what was wrong) travels in the params for the log, not in the text. */
   XLSX_MALFORMED: {
     code: 'BAD_FILE',
-    vi: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ ({detail}). Không có dữ liệu nào bị thay đổi.',
-    en: 'The file is not a valid Excel workbook (.xlsx) ({detail}). No data was changed.',
+    vi: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng. Không có dữ liệu nào bị thay đổi.',
+    en: 'The file is not a valid Excel workbook (.xlsx) or is damaged. No data was changed.',
   },
   XLSX_TOO_COMPLEX: {
     code: 'BAD_FILE',

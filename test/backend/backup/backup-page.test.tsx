@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -12,6 +12,7 @@ import { BackupPage } from '../../../renderer/src/features/backup/index';
 import type { Platform } from '../../../renderer/src/platform/index';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
+import { createTestPki } from '../../helpers/pki';
 import { validUnit } from '../evidence/fixtures';
 
 /** The page against the REAL backend (SQLite in a temp folder), as the Electron renderer would call it. */
@@ -27,6 +28,7 @@ const mount = (b: TestBackend) => {
     kind: 'electron',
     uploadFiles: vi.fn(),
     fileObjectUrl: vi.fn(),
+    fileBytes: vi.fn(),
     download: vi.fn(async () => {}),
   };
   render(
@@ -64,6 +66,31 @@ describe('Sao lưu / Khôi phục page', () => {
     // The safety snapshot appears in the automatic list, restorable.
     await waitFor(() => expect(screen.getByTestId('backup-auto-list').textContent).toContain('Trước khi khôi phục'));
     expect(screen.getByRole('button', { name: 'Khôi phục bản này' })).toBeTruthy();
+  });
+
+  it('after a restore, the page lists the trust anchors and marks the ones the backup added', async () => {
+    const out = makeTempDir('cchc-page-trust-');
+    cleanups.push(() => rmSync(out, { recursive: true, force: true }));
+    const pki = await createTestPki();
+    cleanups.push(() => rmSync(pki.dir, { recursive: true, force: true }));
+    const src = createTestBackend();
+    cleanups.push(() => src.cleanup());
+    const ca = src.ctx.uploads.register(pki.caFile, 'root.pem', readFileSync(pki.caFile).length);
+    await callOk(src, 'trust.import', { uploadId: ca.id });
+    const file = join(out, 'co-goc.cchcbak');
+    src.host.nextSaveTargets.push(file);
+    expect((await src.ctx.jobs.wait((await callOk<{ id: string }>(src, 'backup.create', {})).id)).state).toBe('done');
+
+    const b = createTestBackend();
+    cleanups.push(() => b.cleanup());
+    mount(b);
+    b.host.nextPicks.push([file]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Chọn tệp sao lưu…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Khôi phục' }));
+    const table = await screen.findByTestId('backup-restored-trust', {}, { timeout: 5000 });
+    expect(table.textContent).toContain('Chứng thư gốc tin cậy và danh sách thu hồi sau khi khôi phục');
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => [r.getAttribute('data-added'), r.querySelector('td')!.textContent])).toEqual([['yes', 'CCHC Test Root CA Mới']]);
   });
 
   it('a refused file shows the backend’s Vietnamese message', async () => {

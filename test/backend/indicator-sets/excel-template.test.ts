@@ -5,6 +5,7 @@ import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { indicatorSetSha256 } from '../../../electron/backend/services/indicator-sets/catalog';
 import { exportSetToXlsx, formatSheetError, importSetFromXlsx } from '../../../electron/backend/services/indicator-sets/excel-template';
 import { carryForward } from '../../../electron/backend/services/indicator-sets/carry-forward';
+import { launchWorker } from '../../../electron/workers/launch';
 import { loadSampleSet } from '../../unit/scoring/fixtures';
 
 const edit = async (buf: Buffer, fn: (wb: ExcelJS.Workbook) => void): Promise<Buffer> => {
@@ -17,7 +18,7 @@ const edit = async (buf: Buffer, fn: (wb: ExcelJS.Workbook) => void): Promise<Bu
 describe('Excel template', () => {
   it.each(['hp-2025-so', 'hp-2025-xa-phuong'] as const)('%s: export → import keeps the canonical hash', async (id) => {
     const set = loadSampleSet(id);
-    const back = await importSetFromXlsx(await exportSetToXlsx(set));
+    const back = await importSetFromXlsx(await exportSetToXlsx(set), launchWorker);
     if (!back.ok) throw new Error(back.errors.map(formatSheetError).join('\n'));
     expect(canonicalJson(back.set)).toBe(canonicalJson(set));
     expect(indicatorSetSha256(back.set)).toBe(indicatorSetSha256(set));
@@ -31,7 +32,7 @@ describe('Excel template', () => {
       ws.getCell('J4').value = 'có';
       ws.getCell('C2').value = { richText: [{ text: 'Công tác chỉ đạo, ' }, { text: 'điều hành CCHC', font: { bold: true } }] };
     });
-    const back = await importSetFromXlsx(buf);
+    const back = await importSetFromXlsx(buf, launchWorker);
     expect(back.ok).toBe(true);
     if (back.ok) expect(indicatorSetSha256(back.set)).toBe(indicatorSetSha256(set));
   });
@@ -49,7 +50,7 @@ describe('Excel template', () => {
       ws.getCell(`G${r33 + 1}`).value = '{"targetPct": 50,';
       ws.getCell(`H${r33 + 2}`).value = 'ĐÔI KHI';
     });
-    const back = await importSetFromXlsx(buf);
+    const back = await importSetFromXlsx(buf, launchWorker);
     expect(back.ok).toBe(false);
     if (back.ok) return;
     const lines = back.errors.map(formatSheetError);
@@ -65,7 +66,7 @@ describe('Excel template', () => {
         if (row.getCell(1).value === '3.5') row.getCell(8).value = 'ĐÔI KHI';
       });
     });
-    const back = await importSetFromXlsx(buf);
+    const back = await importSetFromXlsx(buf, launchWorker);
     expect(back.ok).toBe(false);
     if (!back.ok) {
       const e = back.errors.find((x) => x.message.includes('naPolicy'))!;
@@ -75,9 +76,8 @@ describe('Excel template', () => {
     }
   });
 
-  it('refuses a file that is not a workbook', async () => {
-    const back = await importSetFromXlsx(Buffer.from('not a zip'));
-    expect(back.ok).toBe(false);
+  it('refuses a file that is not a workbook (XLSX_MALFORMED from services/untrusted-xlsx)', async () => {
+    await expect(importSetFromXlsx(Buffer.from('not a zip'), launchWorker)).rejects.toMatchObject({ code: 'BAD_FILE', reason: 'XLSX_MALFORMED' });
   });
 });
 

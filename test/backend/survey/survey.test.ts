@@ -185,7 +185,12 @@ describe('survey results (XHH) in the app', () => {
     expect(r1.ok || r1.error).toMatchObject({ code: 'BAD_FILE', message: 'x.csv: Không tìm thấy dòng tiêu đề có hai cột "Mã" và "Kết quả" (trong 20 dòng đầu)' });
     const notXlsx = upload(b, 'y.xlsx', 'not a zip');
     const r2 = await b.call('survey.import', { assessmentId: id, source: { kind: 'upload', uploadId: notXlsx } });
-    expect(r2.ok || r2.error).toMatchObject({ code: 'BAD_FILE', message: 'y.xlsx: Tệp không phải bảng tính Excel (.xlsx) hợp lệ' });
+    // A workbook is read by services/untrusted-xlsx, which names the reason (XLSX_MALFORMED) and says nothing changed.
+    expect(r2.ok || r2.error).toMatchObject({
+      code: 'BAD_FILE',
+      reason: 'XLSX_MALFORMED',
+      message: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng. Không có dữ liệu nào bị thay đổi.',
+    });
     const r3 = await b.call('survey.import', { assessmentId: id, source: { kind: 'dialog' } });
     expect(r3.ok || r3.error).toMatchObject({ code: 'CANCELLED' });
     const p = join(b.dataDir, 'tmp', 'picked.csv');

@@ -10,6 +10,7 @@ import type { Entry, ZipFile } from 'yauzl';
 
 import type { Phrase } from '../../../../shared/ipc/errors/index';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { BACKUP_LIMITS, checkEntryLimits } from './archive-limits';
 import { backupManifestSchema, DATABASE_ENTRY, EVIDENCE_ENTRY, MANIFEST_ENTRY, MAX_MANIFEST_BYTES } from './manifest';
 import type { BackupManifest } from './manifest';
 import { CONFIG_ENTRY } from './config-files';
@@ -27,12 +28,19 @@ const openZip = (file: string): Promise<ZipFile> =>
     );
   });
 
+/** The central directory, each entry held to its size and ratio limits (archive-limits.ts) before any is read. */
 const listEntries = (zip: ZipFile): Promise<Entry[]> =>
   new Promise((resolve, reject) => {
     const out: Entry[] = [];
+    if (zip.entryCount > BACKUP_LIMITS.maxEntries) return reject(invalidBackup('BK_TOO_MANY_ENTRIES'));
     zip.on('entry', (e: Entry) => {
       out.push(e);
-      if (out.length > 1_000_010) return reject(invalidBackup('BK_TOO_MANY_ENTRIES'));
+      if (out.length > BACKUP_LIMITS.maxEntries) return reject(invalidBackup('BK_TOO_MANY_ENTRIES'));
+      try {
+        checkEntryLimits(e);
+      } catch (err) {
+        return reject(err);
+      }
       zip.readEntry();
     });
     zip.on('end', () => resolve(out));

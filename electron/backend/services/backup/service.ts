@@ -18,7 +18,8 @@ import { backupFaults } from './faults';
 import { DATABASE_ENTRY } from './manifest';
 import { prepareStagedDatabase, replaceDatabaseContents } from './replace-db';
 import { snapshotDatabase } from './snapshot';
-import { configInventory, installConfigFiles } from './config-files';
+import { checkStagedTrust, configInventory, installConfigFiles, installTrust } from './config-files';
+import type { TrustChange } from './config-files';
 import type { InventoryEntry } from './evidence-inventory';
 
 export const autoEnv = (ctx: BackendContext): AutoBackupEnv => ({
@@ -90,14 +91,25 @@ const installEvidence = (ctx: BackendContext, staging: string, files: Array<{ sh
 };
 
 export type RestoreSource = { kind: 'file'; path: string } | { kind: 'automatic'; name: string };
-export type RestoredBackup = { source: 'file' | 'automatic'; createdAt: string; assessments: number; evidenceFiles: number; safetyBackup: string };
+export type RestoredBackup = {
+  source: 'file' | 'automatic';
+  createdAt: string;
+  assessments: number;
+  evidenceFiles: number;
+  safetyBackup: string;
+  trust: TrustChange;
+};
 
 /**
  * "Khôi phục": stage → verify → swap. Everything is extracted into tmp/restore-…/ and verified (archive
  * hashes, SQLite integrity, our schema, migrated to this version) BEFORE the live data is touched; a
- * corrupt or foreign file is refused with BACKUP_INVALID and changes nothing. Then: evidence files are
+ * corrupt or foreign file is refused with BACKUP_INVALID and changes nothing: entry sizes and ratios are held
+ * to limits before anything is inflated (archive-limits.ts) and trust files pass trust.import's checks
+ * (config-files.ts checkStagedTrust). Then: evidence files are
  * added to the store (append-only, so the current database stays valid), an automatic "pre-restore"
- * backup of the current database is taken, and the database contents are replaced in one transaction.
+ * backup of the current database is taken, and the database contents are replaced in one transaction;
+ * indicator sets and trust anchors are installed last (anchors under their own fingerprint), and the
+ * result lists the anchors and which of them the restore added.
  */
 export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, ctl?: JobControl): Promise<RestoredBackup> => {
   const rt = ctx.sqlite;
@@ -106,6 +118,7 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
     let createdAt: string;
     let evidence: Array<{ sha256: string; size: number }> = [];
     let files: InventoryEntry[] = [];
+    let checkedTrust: ReturnType<typeof checkStagedTrust> = [];
     const stagedDb = join(staging, DATABASE_ENTRY);
     if (source.kind === 'file') {
       ctl?.progress(0, 4, 'Đang kiểm tra tệp sao lưu');
@@ -116,6 +129,7 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
       createdAt = manifest.createdAt;
       evidence = manifest.evidence;
       files = manifest.files;
+      checkedTrust = checkStagedTrust(staging, files);
     } else {
       if (!AUTO_NAME.test(source.name)) throw AppFailure.of('AUTOMATIC_BACKUP_NOT_FOUND');
       const found = listAutomaticBackups(autoEnv(ctx).backupsDir).find((b) => b.name === source.name);
@@ -135,10 +149,11 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
     const safety = takeAutomaticBackup(ctx.db, autoEnv(ctx), 'pre-restore');
     replaceDatabaseContents(ctx.db, stagedDb);
     installConfigFiles(ctx.dataDir, staging, files);
+    const trust = installTrust(ctx.dataDir, checkedTrust);
     ctx.catalog.reload();
     ctl?.progress(4, 4, 'Hoàn tất');
     const assessments = countAssessments(ctx.db);
-    return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name };
+    return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name, trust };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

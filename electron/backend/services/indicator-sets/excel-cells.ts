@@ -1,10 +1,13 @@
-import type { CellValue } from 'exceljs';
-
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
+import type { XlsxCell } from '../untrusted-xlsx/index';
 
 /** Layout of the indicator-set Excel template and tolerant cell readers (officers type "2,5", "Có", dates…). */
 
 export type SheetError = { sheet: string; row: number; column: string; message: string };
+
+/** "Tiêu chí, dòng 12, cột G: …" */
+export const formatSheetError = (e: SheetError): string =>
+  e.row > 0 ? `Trang "${e.sheet}", dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}: ${e.message}` : e.message;
 
 export const SHEETS = { meta: 'Bộ chỉ số', nodes: 'Tiêu chí', classes: 'Xếp loại', crossChecks: 'Kiểm tra chéo' } as const;
 
@@ -26,23 +29,19 @@ const cols: Omit<Column, 'letter'>[] = [
 ];
 export const COLUMNS: Column[] = cols.map((c, i) => ({ ...c, letter: String.fromCharCode(65 + i) }));
 
-/** Cell → text: rich text joined, formulas by their result, dates as yyyy-mm-dd, NFC. */
-export const cellText = (v: CellValue | undefined): string => {
+/**
+ * Cell → text, NFC. The reader (services/untrusted-xlsx) already joined rich text, took formulas by their
+ * result and wrote dates as yyyy-mm-dd.
+ */
+export const cellText = (v: XlsxCell | undefined): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.normalize('NFC');
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').normalize('NFC');
-    if ('result' in v) return cellText(v.result as CellValue);
-    if ('text' in v && typeof v.text === 'string') return v.text.normalize('NFC');
-  }
-  return '';
+  return v ? 'Có' : 'Không';
 };
 
 /** Number from a number cell or from text "2,5" / "2.5"; null when empty or not a number. */
-export const numCell = (v: CellValue | undefined): number | null => {
+export const numCell = (v: XlsxCell | undefined): number | null => {
   if (typeof v === 'number') return v;
   const t = cellText(v).trim().replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
@@ -50,7 +49,7 @@ export const numCell = (v: CellValue | undefined): number | null => {
 };
 
 /** "Có"/"Không" (also x, yes/no, true/false, 1/0); null when unreadable. */
-export const boolCell = (v: CellValue | undefined): boolean | null => {
+export const boolCell = (v: XlsxCell | undefined): boolean | null => {
   if (typeof v === 'boolean') return v;
   const t = cellText(v).trim().toLowerCase();
   if (['có', 'co', 'x', 'yes', 'true', '1'].includes(t)) return true;
@@ -63,7 +62,7 @@ type MetaField = {
   label: string;
   get: (s: IndicatorSet) => string | number;
   /** Writes the parsed value into the document; returns an error message or null. */
-  set: (doc: Record<string, unknown>, v: CellValue) => string | null;
+  set: (doc: Record<string, unknown>, v: XlsxCell | undefined) => string | null;
 };
 
 const text = (key: string, label: string, nullable = false): MetaField => ({

@@ -8,9 +8,10 @@ import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
 import type { BackendContext } from '../../context';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
-import { loadSetTemplate } from '../office-loader';
+import type { WorkerLauncher } from '../../workers-seam/launcher';
 import type { CatalogEntry, IndicatorSetCatalog } from './catalog';
 import { indicatorSetSha256 } from './catalog';
+import { importSetFromXlsx } from './excel-import';
 import { serializeSetJson, setFormatOf } from './set-io';
 
 /** The largest indicator-set file read, checked before parsing (the shipped sets are under 100 KB). */
@@ -33,11 +34,14 @@ const noLocation = { nodeCode: null, field: null, sheet: null, row: null, column
 
 type Parsed = { ok: true; set: IndicatorSet } | { ok: false; errors: SetImportError[] };
 
-/** A set from a .json file or the Excel template; every problem names its node and field, or its cell. */
-const parseUpload = async (name: string, data: Buffer): Promise<Parsed> => {
+/**
+ * A set from a .json file or the Excel template; every problem names its node and field, or its cell. A
+ * workbook beyond the untrusted-xlsx limits is refused (AppFailure XLSX_*) before anything is written.
+ */
+const parseUpload = async (name: string, data: Buffer, launcher: WorkerLauncher): Promise<Parsed> => {
   const format = setFormatOf(name);
   if (format === 'xlsx') {
-    const res = await (await loadSetTemplate()).importSetFromXlsx(data);
+    const res = await importSetFromXlsx(data, launcher);
     if (res.ok) return res;
     return {
       ok: false,
@@ -69,7 +73,7 @@ const parseUpload = async (name: string, data: Buffer): Promise<Parsed> => {
  * same id and version, or a shipped set's id and version, is refused.
  */
 export const importSetFile = async (ctx: BackendContext, userDir: string, file: { name: string; data: Buffer }): Promise<SetImportResult> => {
-  const parsed = await parseUpload(file.name, file.data);
+  const parsed = await parseUpload(file.name, file.data, ctx.workerLauncher);
   const fail = { imported: false, fileName: file.name, set: null, unchanged: false };
   if (!parsed.ok) return { ...fail, errors: parsed.errors };
   const set = parsed.set;

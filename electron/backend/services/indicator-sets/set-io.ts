@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
+import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../../shared/schemas/indicator-set-validate';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
+import { formatSheetError } from './excel-cells';
+import { importSetFromXlsx } from './excel-import';
 
 /** Reads/writes an indicator set as JSON or as the Excel template, chosen by file extension. */
 
@@ -36,10 +39,14 @@ export const readSetFile = async (file: string): Promise<SetRead> => {
     return { ok: false, errors: [`Không đọc được tệp: ${e instanceof Error ? e.message : String(e)}`] };
   }
   if (format === 'json') return parseSetJson(data.toString('utf8'));
-  // The Excel template (exceljs) loads on first use: it is heavy and most callers only read JSON.
-  const { importSetFromXlsx, formatSheetError } = await import('./excel-template');
-  const res = await importSetFromXlsx(data);
-  return res.ok ? res : { ok: false, errors: res.errors.map(formatSheetError) };
+  // The Excel template is read by services/untrusted-xlsx (limits first, then a worker process).
+  try {
+    const res = await importSetFromXlsx(data);
+    return res.ok ? res : { ok: false, errors: res.errors.map(formatSheetError) };
+  } catch (e) {
+    if (e instanceof AppFailure) return { ok: false, errors: [e.message] };
+    throw e;
+  }
 };
 
 export const serializeSetJson = (set: IndicatorSet): string => `${JSON.stringify(set, null, 2)}\n`;

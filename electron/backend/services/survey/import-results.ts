@@ -6,7 +6,8 @@ import type { IndicatorNode, IndicatorSet } from '../../../../shared/schemas/ind
 import type { BackendContext } from '../../context';
 import { findAnswer } from '../../db/repos/answer-repo';
 import { withEditable } from '../assessments/guards';
-import { loadSurveySheet } from '../office-loader';
+import type { WorkerLauncher } from '../../workers-seam/launcher';
+import { readSurveySheet, SurveySheetError } from './sheet';
 import type { SurveySheet } from './sheet';
 import { isSurveyLeaf, rangeProblem, valueOf, writeSurveyValue } from './values';
 
@@ -70,11 +71,13 @@ export const planSurveyImport = (set: IndicatorSet, sheet: SurveySheet, fileName
   return { report, accepted };
 };
 
-/** Parses the file's bytes (xlsx or csv); an unreadable sheet is BAD_FILE naming the file. */
-export const readSurveyFile = async (data: Buffer, fileName: string): Promise<SurveySheet> => {
-  const { readSurveySheet, SurveySheetError } = await loadSurveySheet();
+/**
+ * Parses the file's bytes (xlsx or csv); an unreadable sheet is BAD_FILE naming the file. A workbook beyond
+ * the untrusted-xlsx limits is refused with its own reason (XLSX_*), before anything is planned.
+ */
+export const readSurveyFile = async (data: Buffer, fileName: string, launcher: WorkerLauncher): Promise<SurveySheet> => {
   try {
-    return await readSurveySheet(data, fileName);
+    return await readSurveySheet(data, fileName, launcher);
   } catch (e) {
     if (e instanceof SurveySheetError) throw AppFailure.of('SURVEY_SHEET_INVALID', { name: fileName, detail: e.message });
     throw e;

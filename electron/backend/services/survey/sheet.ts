@@ -1,14 +1,14 @@
-import ExcelJS from 'exceljs';
-import type { CellValue } from 'exceljs';
-
+import type { WorkerLauncher } from '../../workers-seam/launcher';
 import { cellText } from '../indicator-sets/excel-cells';
+import { readUntrustedXlsx } from '../untrusted-xlsx/index';
 
 /**
  * Reads the survey (XHH) results sheet Sở Nội vụ sends: an .xlsx or .csv file with a header row holding
  * "Mã" (criterion code such as 1.7, or the node id) and "Kết quả" (percent for survey nodes, the other
  * index's value for converted nodes), optionally "Ghi chú"/"Nguồn". The header may sit below a title block
- * (first 20 rows searched). Values stay TEXT here, except percent-formatted Excel cells which become the
- * percent they display (0,855 shown as 85,5 %), so the handler parses every value exactly once, never via floats.
+ * (first 20 rows searched). Values stay TEXT here; a percent-formatted Excel cell arrives from the reader
+ * (services/untrusted-xlsx) as the percent it displays ("85.5%" for 0,855), so the handler parses every
+ * value exactly once, never via floats.
  */
 
 export type SurveySheetRow = { row: number; code: string; value: string; note: string };
@@ -71,40 +71,23 @@ const fromGrid = (g: Grid): SurveySheet => {
   throw new SurveySheetError('Không tìm thấy dòng tiêu đề có hai cột "Mã" và "Kết quả" (trong 20 dòng đầu)');
 };
 
-/** Number cell → text without float noise; a percent-formatted cell → the percent it shows. */
-const valueText = (v: CellValue | undefined, numFmt: string | undefined): string => {
-  const raw = v !== null && typeof v === 'object' && 'result' in v ? (v.result as CellValue) : v;
-  if (typeof raw === 'number') {
-    if (numFmt && numFmt.includes('%')) {
-      // 0.855 × 100 = 85.49999999999999 in floats: round to the 3 decimals a percentage may carry, and keep
-      // the text long enough that a value with more decimals is still refused by the exact parser.
-      const scaled = raw * 100;
-      const r3 = Math.round(scaled * 1000) / 1000;
-      return Math.abs(r3 - scaled) < 1e-9 ? String(r3) : String(scaled);
-    }
-    return String(raw);
-  }
-  return cellText(raw);
-};
-
-export const readSurveyXlsx = async (data: Buffer): Promise<SurveySheet> => {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new SurveySheetError('Tệp không phải bảng tính Excel (.xlsx) hợp lệ');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new SurveySheetError('Bảng tính không có trang nào');
+/**
+ * The first sheet, read by services/untrusted-xlsx (zip limits, then a worker process): a hostile or broken
+ * workbook is refused there (AppFailure XLSX_*) before anything is planned or written.
+ */
+export const readSurveyXlsx = async (data: Buffer, launcher?: WorkerLauncher): Promise<SurveySheet> => {
+  const { sheets } = await readUntrustedXlsx(data, { maxFileBytes: MAX_SURVEY_XLSX_BYTES }, launcher);
+  const rows = sheets[0]?.rows;
+  if (!rows) throw new SurveySheetError('Bảng tính không có trang nào');
   return fromGrid({
-    rowCount: ws.rowCount,
-    colCount: Math.min(ws.columnCount, 50),
-    cells: (r, c) => {
-      const cell = ws.getRow(r).getCell(c + 1);
-      return valueText(cell.value, cell.numFmt).normalize('NFC');
-    },
+    rowCount: rows.length,
+    colCount: Math.min(Math.max(0, ...rows.map((r) => r.length)), 50),
+    cells: (r, c) => cellText(rows[r - 1]?.[c] ?? null).normalize('NFC'),
   });
 };
+
+/** The largest results workbook read (one row per survey criterion: a few KB). */
+const MAX_SURVEY_XLSX_BYTES = 5 * 1_048_576;
 
 /** RFC 4180 CSV with the delimiter guessed from the header area (";" is what Vietnamese Excel writes). */
 export const parseCsv = (text: string): string[][] => {
@@ -154,9 +137,9 @@ export const readSurveyCsv = (data: Buffer): SurveySheet => {
   });
 };
 
-export const readSurveySheet = async (data: Buffer, fileName: string): Promise<SurveySheet> => {
+export const readSurveySheet = async (data: Buffer, fileName: string, launcher?: WorkerLauncher): Promise<SurveySheet> => {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx')) return readSurveyXlsx(data);
+  if (lower.endsWith('.xlsx')) return readSurveyXlsx(data, launcher);
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readSurveyCsv(data);
   throw new SurveySheetError('Chỉ hỗ trợ tệp .xlsx hoặc .csv');
 };

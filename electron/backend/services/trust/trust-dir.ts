@@ -18,7 +18,9 @@ import { ensurePkiEngine, isSigningCa, sha256, toArrayBuffer } from '../signing/
  */
 export const trustDir = (dataDir: string): string => join(dataDir, 'trust');
 
-const MAX_IMPORT = 4 * 1024 * 1024;
+/** The largest trust file read (import, listing, backup restore). */
+export const MAX_TRUST_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_IMPORT = MAX_TRUST_FILE_BYTES;
 const TRUST_FILE_RE = /\.(pem|crt|cer|der|crl)$/i;
 
 const pemBlocks = (text: string, label: string): Uint8Array[] => {
@@ -117,29 +119,56 @@ export const listTrust = (dataDir: string): TrustEntry[] => {
   return out.sort((a, b) => (a.kind === b.kind ? a.subject.localeCompare(b.subject) : a.kind === 'anchor' ? -1 : 1));
 };
 
+/** A trust file that passed checkTrustFile: what it holds, ready to store. */
+export type CheckedTrustFile = { readonly items: readonly Parsed[] };
+
+/** Why a trust file is refused (the caller words it: trust.import directly, backup restore per entry). */
+export type TrustFileProblem = { problem: 'size' } | { problem: 'unreadable' } | { problem: 'not-a-ca'; subject: string };
+
 /**
- * Validates and stores one file: CA certificates (basicConstraints cA=TRUE and, if present, keyCertSign)
- * and CRLs. A leaf certificate, garbage or an empty file is refused with a Vietnamese message and nothing
- * is written. Returns the entries stored (a PEM may hold a CA chain and CRLs).
+ * The checks of trust.import, for any file that is to become a trust anchor: not empty, at most 4 MiB, at
+ * least one certificate or CRL in it, and every certificate a CA (basicConstraints cA=TRUE and, if present,
+ * keyCertSign) — a leaf is never an anchor. Nothing is written here.
  */
-export const importTrust = (dataDir: string, data: Uint8Array, name: string): TrustEntry[] => {
-  if (data.length === 0 || data.length > MAX_IMPORT) throw AppFailure.of('TRUST_FILE_SIZE', { name });
+export const checkTrustFile = (data: Uint8Array): CheckedTrustFile | TrustFileProblem => {
+  if (data.length === 0 || data.length > MAX_IMPORT) return { problem: 'size' };
   const parsed = parseAll(data);
-  if (parsed.length === 0) throw AppFailure.of('TRUST_FILE_UNREADABLE', { name });
+  if (parsed.length === 0) return { problem: 'unreadable' };
   const leaf = parsed.find((p) => p.kind === 'anchor' && !isSigningCa(p.der));
-  if (leaf && leaf.kind === 'anchor') {
-    throw AppFailure.of('TRUST_NOT_A_CA', { subject: leaf.cert.subject });
-  }
+  if (leaf && leaf.kind === 'anchor') return { problem: 'not-a-ca', subject: leaf.cert.subject };
+  return { items: parsed };
+};
+
+/**
+ * Stores checked items under their own SHA-256 fingerprint (`<fp>.pem` / `<fp>.crl`): a file name can never
+ * claim another certificate's place, and storing twice is a no-op.
+ */
+export const storeTrust = (dataDir: string, checked: CheckedTrustFile): TrustEntry[] => {
   const dir = trustDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const out: TrustEntry[] = [];
-  for (const p of parsed) {
+  for (const p of checked.items) {
     const fp = fingerprint(p.der);
     const file = p.kind === 'anchor' ? `${fp}.pem` : `${fp}.crl`;
     writeFileAtomicSync(join(dir, file), p.kind === 'anchor' ? toPem(p.der, 'CERTIFICATE') : p.der);
     out.push(entryOf(p, file));
   }
   return out;
+};
+
+/**
+ * Validates and stores one file: CA certificates and CRLs (checkTrustFile). A leaf certificate, garbage or
+ * an empty file is refused with a Vietnamese message and nothing is written. Returns the entries stored (a
+ * PEM may hold a CA chain and CRLs).
+ */
+export const importTrust = (dataDir: string, data: Uint8Array, name: string): TrustEntry[] => {
+  const checked = checkTrustFile(data);
+  if ('problem' in checked) {
+    if (checked.problem === 'size') throw AppFailure.of('TRUST_FILE_SIZE', { name });
+    if (checked.problem === 'unreadable') throw AppFailure.of('TRUST_FILE_UNREADABLE', { name });
+    throw AppFailure.of('TRUST_NOT_A_CA', { subject: checked.subject });
+  }
+  return storeTrust(dataDir, checked);
 };
 
 /**

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { AutomaticList } from './AutomaticList';
+import { RestoredTrust } from './RestoredTrust';
 import { backupMessages } from './messages';
 import './backup.css';
 
@@ -153,6 +154,7 @@ export const BackupPage = () => {
                 safety: restored.safetyBackup,
               })}
             </p>
+            <RestoredTrust trust={restored.trust} />
             <button
               type="button"
               className="btn btn-primary"

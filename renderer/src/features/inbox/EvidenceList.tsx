@@ -4,22 +4,44 @@ import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PdfPreview } from '../../components/PdfPreview';
 import { useServedFileUrl } from '../../components/use-served-file';
 import { Modal } from '../evidence/index';
 import { detailMessages } from './messages';
 
 type Item = InboxDetail['evidence'][number];
 
-/** In-app preview of an imported PDF or image: the backend serves the stored file under an opaque id. */
-const Preview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
-  const t = useT(detailMessages);
+/** An imported image, served by opaque id. */
+const ImagePreview = ({ importId, item }: { importId: string; item: Item }) => {
   const { api } = usePlatform();
   const { url, error } = useServedFileUrl(`${importId}/${item.path}`, () => api.inbox.previewEvidence({ importId, path: item.path }));
   return (
-    <Modal title={t('previewTitle', { name: item.originalName })} onClose={onClose} wide closeLabel={t('close')}>
+    <>
       <ErrorBanner error={error} />
-      {url && item.mediaType === 'application/pdf' && <iframe className="ev-preview-frame" src={url} title={item.originalName} data-testid="inbox-preview" />}
-      {url && item.mediaType !== 'application/pdf' && <img className="ev-preview-img" src={url} alt={item.originalName} data-testid="inbox-preview" />}
+      {url && <img className="ev-preview-img" src={url} alt={item.originalName} data-testid="inbox-preview" />}
+    </>
+  );
+};
+
+/**
+ * In-app preview of an imported PDF or image — files from other units, so a PDF is drawn by pdf.js
+ * (components/PdfPreview.tsx) and no script in it ever runs.
+ */
+const Preview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
+  const t = useT(detailMessages);
+  const { api } = usePlatform();
+  return (
+    <Modal title={t('previewTitle', { name: item.originalName })} onClose={onClose} wide closeLabel={t('close')}>
+      {item.mediaType === 'application/pdf' ? (
+        <PdfPreview
+          fileKey={`${importId}/${item.path}`}
+          load={() => api.inbox.previewEvidence({ importId, path: item.path })}
+          title={item.originalName}
+          testId="inbox-preview"
+        />
+      ) : (
+        <ImagePreview importId={importId} item={item} />
+      )}
     </Modal>
   );
 };

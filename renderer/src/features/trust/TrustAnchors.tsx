@@ -3,14 +3,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { commonName } from '../../components/cert-names';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { Field } from '../../components/Field';
 import { groupedFingerprint } from '../submission/index';
 import { verifyMessages } from './messages';
-
-/** "CN=Root CA, O=…" → "Root CA" (the whole DN when there is no CN). */
-export const commonName = (dn: string): string => /(?:^|,\s*)CN=((?:\\,|[^,])+)/.exec(dn)?.[1]?.trim() ?? dn;
 
 /**
  * "Chứng thư gốc tin cậy": the CA certificates and CRLs 'trust.verify' uses (nothing built in). Import
