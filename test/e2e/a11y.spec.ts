@@ -16,6 +16,8 @@ const seriousViolations = async (page: Page) => {
 };
 
 test('dashboard, criteria tree and a sub-criterion page have no serious or critical axe violations; keyboard reaches the inputs', async ({ page, app }) => {
+  // Three full axe scans: each takes tens of seconds on a loaded 2-core machine (the default 60 s timed out there).
+  test.setTimeout(180_000);
   const { assessmentId: id, set } = await createSoAssessment(app.backend);
   // Half answered so the pages show every kind of status, a to-do list and the chart.
   for (const [i, n] of leaves(set).entries()) {
