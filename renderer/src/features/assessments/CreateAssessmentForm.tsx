@@ -9,6 +9,7 @@ import { usePlatform, useT } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { useUnofficialSuffix } from '../round/index';
 import { assessmentListMessages } from './messages-list';
 
 export type CreateAssessmentFormProps = {
@@ -23,6 +24,7 @@ export type CreateAssessmentFormProps = {
 export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, onCreated }: CreateAssessmentFormProps) => {
   const t = useT(assessmentListMessages);
   const { api } = usePlatform();
+  const unofficial = useUnofficialSuffix();
   const usable = sets.filter((s) => s.unitTypes.includes(unitType));
   // Sets are listed newest first; the assessed year is normally the newest set's year.
   const [year, setYear] = useState(usable[0]?.year ?? defaultYear);
@@ -64,7 +66,8 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
               {usable.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({s.version}
-                  {s.isSample ? `, ${t('sample')}` : ''})
+                  {s.isSample ? `, ${t('sample')}` : ''}
+                  {unofficial(s.sha256)})
                 </option>
               ))}
             </select>
