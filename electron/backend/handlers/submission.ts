@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../shared/ipc/result';
-import type { BackendContext } from '../context';
 import { listSubmissions } from '../db/repos/submission-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { requireAssessment } from '../services/assessments/guards';
