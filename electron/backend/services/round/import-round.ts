@@ -65,7 +65,8 @@ export const importRound = async (
   const written: string[] = [];
   try {
     writeFileSync(file, data, { flag: 'wx' });
-    const trust = trustOf(ctx);
+    // Only the anchors the unit added: a round never falls back to the signer's own chain (trustOf's unit-side self-check).
+    const trust: TrustStore = { ...trustOf(ctx), selfCheckWhenEmpty: false };
     o.onProgress?.(0, 2, 'Đang kiểm tra chữ ký và nội dung gói đợt đánh giá');
     const v = await (o.verify ? o.verify(file, trust) : verifyInIsolation(ctx, file, trust, o.signal));
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
