@@ -3,7 +3,8 @@
  * utilityProcess in the app, a child process under plain Node), so a hostile file can at worst kill this
  * process. The parent applies a wall-clock timeout. Never imports 'electron'.
  */
-import { verifyBundle } from '../backend/services/bundle/verify/verify-bundle';
+import { verifyBundle, verifyPackage } from '../backend/services/bundle/verify/verify-bundle';
+import type { VerifyOptions } from '../backend/services/bundle/verify/verify-bundle';
 import { onParentGone, onParentMessage, postToParent } from './parent-port';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/workers-seam/verify-protocol';
 
@@ -14,7 +15,7 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
     try {
       const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
       const imported = msg.imported;
-      const result = await verifyBundle(msg.file, {
+      const options: VerifyOptions = {
         trust: {
           anchors: msg.trust.anchors.map((b) => new Uint8Array(Buffer.from(b, 'base64'))), crls: msg.trust.crls.map((b) => new Uint8Array(Buffer.from(b, 'base64'))),
           ...(msg.trust.selfCheckWhenEmpty ? { selfCheckWhenEmpty: true } : {}),
@@ -31,7 +32,17 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
           : {}),
         isReplay: (submissionId, revision) => imported.some((i) => i.submissionId === submissionId && i.revision >= revision),
         onProgress: (done, total, label) => reply({ id: msg.id, type: 'progress', done, total, label }),
-      });
+      };
+      const rounds = msg.importedRounds ?? [];
+      const result = msg.anyKind
+        ? (
+            await verifyPackage(msg.file, {
+              ...options,
+              ...(msg.expectKind ? { expectKind: msg.expectKind } : {}),
+              isRoundReplay: (roundId, revision) => rounds.some((r) => r.roundId === roundId && r.revision >= revision),
+            })
+          ).result
+        : await verifyBundle(msg.file, options);
       reply({ id: msg.id, type: 'result', result });
     } catch (e) {
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });

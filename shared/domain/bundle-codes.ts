@@ -70,6 +70,16 @@ export const BUNDLE_CODES = {
   E_INDICATOR_SET_MISMATCH: { vi: 'Bộ chỉ số trong hồ sơ khác với bộ chỉ số chính thức (mã băm không khớp).', en: 'Indicator set differs from the official one (hash mismatch).' },
   E_INCONSISTENT: { vi: 'Danh sách tài liệu kiểm chứng trong submission.json không khớp với các tệp trong hồ sơ.', en: 'submission.json evidence list disagrees with the bundle.' },
   E_REPLAY: { vi: 'Hồ sơ (hoặc phiên bản này) đã được nhập trước đó, hoặc là phiên bản cũ hơn bản đã nhập.', en: 'This submission revision was already imported, or is older than an imported one.' },
+  // 8. Semantics of a round package (docs/package-formats.md)
+  E_WRONG_KIND: { vi: 'Gói tin không đúng loại cần nhập (ví dụ: nhập hồ sơ nộp vào chỗ nhập đợt đánh giá).', en: 'The package is not of the kind expected here (e.g. a submission where a round was expected).' },
+  E_ROUND_SCHEMA: {
+    vi: 'Tệp round.json hoặc một bộ chỉ số kèm theo sai cấu trúc dữ liệu (kể cả BOM, lồng quá sâu, chuỗi sai quy tắc, trùng mã đơn vị, khối không có bộ chỉ số, thời hạn sai).',
+    en: 'round.json or an included indicator set does not match its schema (including a BOM, nesting, text rules, duplicate unit codes, a block without a set, wrong deadlines).',
+  },
+  E_ROUND_SET_MISMATCH: {
+    vi: 'Bộ chỉ số kèm trong gói đợt đánh giá khác với bộ chỉ số khai báo trong round.json (mã, phiên bản, khối hoặc mã băm SHA-256 không khớp).',
+    en: 'An indicator set included in the round differs from the one round.json declares (id, version, block or SHA-256).',
+  },
   E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
   E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },
   // 9. The receiver's register and import rules (services/inbox/import-rules.ts): checked at import only, with the receiver's data

@@ -10,6 +10,7 @@ import { indicatorSetsChannels } from './channels/indicator-sets';
 import { jobsChannels } from './channels/jobs';
 import { registryChannels } from './channels/registry';
 import { reportChannels } from './channels/report';
+import { roundChannels } from './channels/round';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
 import { submissionChannels } from './channels/submission';
@@ -42,6 +43,7 @@ export const contract = {
   ...registryChannels,
   ...surveyChannels,
   ...inboxChannels,
+  ...roundChannels,
 } as const;
 
 export type Contract = typeof contract;

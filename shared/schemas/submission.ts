@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BUNDLE_CODE_LIST } from '../domain/bundle-codes';
 import type { BundleCode } from '../domain/bundle-codes';
 import { displayTextIssue } from '../domain/display-text';
+import { packageKindSchema } from './package-kind';
 import { UNIT_CODE_RE, unitTypeSchema } from './unit';
 
 /** The only format this app writes and accepts. A future "SATB/2" is refused with E_FORMAT_VERSION. */
@@ -24,7 +25,7 @@ const displayText = (max: number, multiline: boolean) =>
       if (why) ctx.addIssue({ code: 'custom', message: `text ${why}` });
     });
 /** One line (names, codes, labels). */
-const lineText = (max: number) => displayText(max, false);
+export const lineText = (max: number) => displayText(max, false);
 /** Free text (notes, explanations): TAB and LF allowed. */
 const blockText = (max: number) => displayText(max, true);
 
@@ -50,7 +51,7 @@ const answerValue = z.json().superRefine((v, ctx) => {
   }
 });
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const milli = z.number().int().min(-100_000_000).max(100_000_000);
 
 const evidencePath = z.string().max(32).regex(EVIDENCE_PATH_RE);
@@ -142,7 +143,20 @@ export const verifiedFileSchema = z.object({
 });
 export type VerifiedFile = z.infer<typeof verifiedFileSchema>;
 
+/** What a verified round package declares (shown by "Kiểm tra hồ sơ" and the CLI). */
+export const verifiedRoundSchema = z.object({
+  roundId: z.string(),
+  revision: z.number(),
+  year: z.number(),
+  issuer: z.object({ code: z.string(), name: z.string() }),
+  sets: z.array(z.object({ block: unitTypeSchema, id: z.string(), version: z.string(), sha256: z.string() })),
+  units: z.number(),
+});
+export type VerifiedRound = z.infer<typeof verifiedRoundSchema>;
+
 export const verifyResultSchema = z.object({
+  /** Which package kind was verified (docs/package-formats.md); absent in reports stored before kinds existed = submission. */
+  kind: packageKindSchema.optional(),
   status: z.enum(VERIFY_STATUSES),
   code: bundleCodeSchema,
   message: z.string(),
@@ -163,6 +177,8 @@ export const verifyResultSchema = z.object({
       indicatorSet: z.object({ id: z.string(), version: z.string(), sha256: z.string() }),
     })
     .nullable(),
+  /** A round package's declarations, once its content passed (null for other kinds). */
+  round: verifiedRoundSchema.nullable().optional(),
   bundleSha256: z.string().nullable(),
   checkedAt: z.string(),
 });

@@ -12,6 +12,7 @@ import { listDocumentRows } from '../../electron/backend/db/repos/evidence-repo'
 import { listSubmissions } from '../../electron/backend/db/repos/submission-repo';
 import { getReportDocument, saveReportDocument } from '../../electron/backend/db/repos/report-document-repo';
 import { getSignatureImage } from '../../electron/backend/db/repos/signature-image-repo';
+import { assessmentRoundId, bindAssessmentsToRound, listReceivedRounds, saveReceivedRound } from '../../electron/backend/db/repos/received-round-repo';
 import { getUnitProfile } from '../../electron/backend/db/repos/unit-repo';
 import { defaultLetterhead } from '../../shared/domain/admin-document/defaults';
 import { EMPTY_REPORT_DOCUMENT } from '../../shared/schemas/document-fields';
@@ -150,7 +151,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -196,6 +197,12 @@ describe('migrations on databases that already hold rows', () => {
     }
     if (from >= 30) expect(listDocumentRows(db, A1).map((d) => [d.id, d.originalName, d.size])).toEqual([['doc-1', 'Kế hoạch CCHC 2025.pdf', 12_345]]);
     if (from >= 40) expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize])).toEqual([[1, 1_048_576]]);
+    // 0200: existing assessments are bound to no round until the unit imports one; then the year's binds.
+    expect([assessmentRoundId(db, A1), assessmentRoundId(db, A2), listReceivedRounds(db)]).toEqual([null, null, []]);
+    const round = { roundId: '0190a1b2-0000-7000-8000-00000000000r', year: 2025, revision: 1, issuerCode: 'SNV-HP', issuerName: 'Sở Nội vụ thành phố Hải Phòng', signerSubject: 'CN=Lê Văn Cường', signerSha256: 'ab'.repeat(32), packageSha256: 'cd'.repeat(32), deadlines: { selfAssessmentDue: '2025-11-30', explanationStart: '2026-01-05', explanationEnd: '2026-01-15' }, roundJson: '{}', verificationJson: '{}', importedAt: T1 };
+    saveReceivedRound(db, round, [{ block: 'SO', setId: 'hp-2025-so', setVersion: '2025.1', setSha256: SHA }]);
+    expect(bindAssessmentsToRound(db, { roundId: round.roundId, year: 2025, setSha256: SHA, deadline: '2025-11-30', now: T1 })).toEqual({ bound: [A1], other: [] });
+    expect([assessmentRoundId(db, A1), findAssessment(db, A1)?.deadline]).toEqual([round.roundId, '2025-11-30']);
 
     // 0130: no signature images before the unit uploads them; the table refuses a width on the signature.
     expect(getSignatureImage(db, 'signature')).toBeNull();
@@ -216,6 +223,8 @@ describe('migrations on databases that already hold rows', () => {
     expect(bad(image, ['signature', SHA, 36, T0])).toThrow(/CHECK constraint failed/);
     expect(bad(image, ['seal', SHA, 5, T0])).toThrow(/CHECK constraint failed/);
     expect(bad(image, ['stamp', SHA, null, T0])).toThrow(/CHECK constraint failed/);
+    expect(bad("INSERT INTO round_set (round_id, block, set_id, set_version, set_sha256) VALUES ('r', 'QUAN', 's', '1', 'x')", [])).toThrow(/CHECK constraint failed/);
+    expect(bad("UPDATE assessment SET round_id = 'no-such-round' WHERE id = ?", [A2])).toThrow(/FOREIGN KEY constraint failed/);
     expect(bad("INSERT INTO survey_result (assessment_id, node_id, source_note, origin, file_name, updated_at) VALUES (?, 'n', '', 'guessed', '', ?)", [A1, T0])).toThrow(/CHECK constraint failed/);
     // The register (0140): a signer hangs off a listed unit, a fingerprint is 64 lower-case hex digits.
     if (from < 140) db.prepare("INSERT INTO registry_year (year, opened_at, opened_by) VALUES (2025, ?, 'x')").run(T0);

@@ -1,5 +1,7 @@
+import { AppFailure } from '../../../shared/ipc/result';
 import { listAssessments, setAssessmentDeadline } from '../db/repos/assessment-repo';
 import { evidenceCountsOf } from '../db/repos/evidence-repo';
+import { assessmentRoundId } from '../db/repos/received-round-repo';
 import { applyCarryForward } from '../services/assessments/carry-forward-apply';
 import { createAssessment } from '../services/assessments/create';
 import { requireAssessment } from '../services/assessments/guards';
@@ -29,7 +31,9 @@ export const assessmentsHandlers: HandlerSlice<Channels> = {
 
   // The deadline is planning data, not the assessment's content: it may be changed after the lock too.
   'assessments.setDeadline': (input, ctx) => {
-    requireAssessment(ctx.db, input.assessmentId);
+    const a = requireAssessment(ctx.db, input.assessmentId);
+    // Bound to Sở Nội vụ's round (services/round/import-round.ts): the round's deadline, not the unit's.
+    if (assessmentRoundId(ctx.db, a.id) && a.deadline) throw AppFailure.of('ROUND_DEADLINE_FIXED', { day: a.deadline });
     setAssessmentDeadline(ctx.db, input.assessmentId, input.deadline, ctx.now().toISOString());
     return requireAssessment(ctx.db, input.assessmentId);
   },

@@ -8,6 +8,7 @@ import { indicatorSetsHandlers } from './indicator-sets';
 import { jobsHandlers } from './jobs';
 import { registryHandlers } from './registry';
 import { reportHandlers } from './report';
+import { roundHandlers } from './round';
 import { scoringHandlers } from './scoring';
 import { settingsHandlers } from './settings';
 import { submissionHandlers } from './submission';
@@ -39,4 +40,5 @@ export const handlers = {
   ...surveyHandlers,
   ...inboxHandlers,
   ...registryHandlers,
+  ...roundHandlers,
 } satisfies HandlerMap;

@@ -1,68 +1,29 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../shared/ipc/result';
-import type { BackendContext } from '../context';
 import { listSubmissions } from '../db/repos/submission-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { requireAssessment } from '../services/assessments/guards';
 import { exportAssessment } from '../services/bundle/export-assessment';
 import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
+import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
 import { openSigningKey } from '../services/signing/open-key';
-import type { KeyRef } from '../services/signing/open-key';
-import type { Signer } from '../services/signing/signer';
-import { signerProblem } from '../services/signing/signer-policy';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
 type Channels = 'submission.preview' | 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
 
-/** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
-const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer) => {
-  try {
-    const keyId = randomBytes(12).toString('hex');
-    ctx.session.signingKeys.set(keyId, ref);
-    return { keyId, signer: signer.details, problem: signerProblem(signer, ctx.now()) };
-  } finally {
-    await signer.close();
-  }
-};
-
 export const submissionHandlers: HandlerSlice<Channels> = {
   'submission.preview': async (input, ctx) => {
     requireAssessment(ctx.db, input.assessmentId);
-    let ref: KeyRef;
-    if (input.source.kind === 'p12') {
-      let uploadId = input.source.uploadId;
-      if (!uploadId) {
-        const picked = await ctx.host.pickFiles({ title: 'Chọn tệp chứng thư số (.p12, .pfx)', filters: [{ name: 'Chứng thư số', extensions: ['p12', 'pfx'] }], multiple: false });
-        if (!picked?.[0]) throw AppFailure.of('NO_P12_PICKED');
-        // Remember the dialog choice by opaque id, so retyping a wrong password does not reopen the dialog.
-        uploadId = ctx.uploads.register(picked[0], basename(picked[0]), statSync(picked[0]).size).id;
-      }
-      ref = { kind: 'p12', path: ctx.uploads.get(uploadId).path };
-      const fileId = uploadId;
-      const signer = await openSigningKey(ref, input.source.password, ctx.workerLauncher).catch((e: unknown) => {
-        if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw AppFailure.of('P12_WRONG_PASSWORD', {}, { uploadId: fileId });
-        throw e;
-      });
-      return previewOf(ctx, ref, signer);
-    } else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
-      if (!picked?.[0]) throw AppFailure.of('NO_PKCS11_PICKED');
-      ref = { kind: 'pkcs11', module: picked[0], ...(input.source.tokenSerial ? { tokenSerial: input.source.tokenSerial } : {}) };
-    }
-    return previewOf(ctx, ref, await openSigningKey(ref, input.source.pin, ctx.workerLauncher));
+    return chooseSigningKey(ctx, input.source);
   },
 
   'submission.export': async (input, ctx) => {
     const a = requireAssessment(ctx.db, input.assessmentId);
-    const ref = ctx.session.signingKeys.get(input.keyId);
-    if (!ref) throw AppFailure.of('KEY_NOT_OPEN');
-    const secret = ref.kind === 'p12' ? input.password : input.pin;
-    if (secret === undefined) throw AppFailure.of(ref.kind === 'p12' ? 'PASSWORD_MISSING' : 'PIN_MISSING');
+    const { ref, secret } = keyForSigning(ctx, input.keyId, input);
     const unit = getUnitProfile(ctx.db);
     const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
     let jobId = '';

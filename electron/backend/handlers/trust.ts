@@ -17,7 +17,7 @@ export const trustHandlers: HandlerSlice<Channels> = {
       file = picked[0];
     }
     const trust = trustOf(ctx);
-    return ctx.jobs.start('trust.verify', (ctl) => verifyWithWorker(ctx, file, trust, ctl.signal, (d, t, l) => ctl.progress(d, t, l)));
+    return ctx.jobs.start('trust.verify', (ctl) => verifyWithWorker(ctx, file, trust, ctl.signal, (d, t, l) => ctl.progress(d, t, l), { anyKind: true }));
   },
 
   'trust.list': (_input, ctx) => listTrust(ctx.dataDir),

@@ -1,3 +1,4 @@
+import type { PackageKind } from '../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../shared/schemas/submission';
 import type { VerifyLimits } from '../services/bundle/constants';
 
@@ -12,6 +13,14 @@ export type VerifyWorkerRequest = {
   knownSets: { id: string; version: string; sha256: string; indicatorIds?: string[] }[];
   /** Already imported (submissionId, highest revision) pairs for replay detection. */
   imported: { submissionId: string; revision: number }[];
+  /**
+   * Any package kind (verifyPackage, docs/package-formats.md) instead of a submission only; with a kind, a
+   * package of another kind is refused (E_WRONG_KIND).
+   */
+  anyKind?: boolean;
+  expectKind?: PackageKind;
+  /** Already imported (roundId, highest revision) pairs for replay detection of round packages. */
+  importedRounds?: { roundId: string; revision: number }[];
   now?: string;
   limits?: Partial<VerifyLimits>;
 };

@@ -36,7 +36,7 @@ const USAGE =
   '(--p12 <tệp> --password-env <BIẾN> | --pkcs11 <thư viện> --pin-env <BIẾN> [--token <serial>]) --out <tệp.asice> ' +
   '[--trust <pem|thư mục>] [--revision <n>] [--submission-id <uuid>]';
 
-const loadSet = (ref: string, cwd: string): IndicatorSet => {
+export const loadSet = (ref: string, cwd: string): IndicatorSet => {
   const asPath = resolve(cwd, ref);
   const file = existsSync(asPath) && statSync(asPath).isFile() ? asPath : join(PROJECT_ROOT, 'resources', 'indicator-sets', `${ref}.json`);
   if (!existsSync(file)) throw new UsageError(`Không tìm thấy bộ chỉ số "${ref}"`);
@@ -63,7 +63,7 @@ const secretFrom = (io: CliIo, name: string | undefined, flag: string): string =
   return v;
 };
 
-const openSigner = async (flags: Record<string, string>, io: CliIo): Promise<Signer> => {
+export const openSigner = async (flags: Record<string, string>, io: CliIo): Promise<Signer> => {
   if (flags.p12) return openP12Signer(readFileSync(resolve(io.cwd, flags.p12)), secretFrom(io, flags['password-env'], '--password-env'));
   if (flags.pkcs11) {
     return openPkcs11Signer(

@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { bundleMessage } from '../../../shared/domain/bundle-codes';
+import type { PackageKind } from '../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../shared/schemas/submission';
 import { PROJECT_ROOT } from '../../backend/backend';
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';
-import { verifyBundle } from '../../backend/services/bundle/verify/verify-bundle';
+import { verifyPackage } from '../../backend/services/bundle/verify/verify-bundle';
 import { IndicatorSetCatalog } from '../../backend/services/indicator-sets/catalog';
 import type { CliCommand, CliIo } from '../types';
 import { parseFlags, UsageError } from '../types';
 
-const USAGE = 'verify <tệp.asice> --trust <tệp .pem | thư mục> [--crl <tệp>] [--sets <thư mục bộ chỉ số>] [--json]';
+const USAGE = 'verify <tệp.asice> --trust <tệp .pem | thư mục> [--crl <tệp>] [--sets <thư mục bộ chỉ số>] [--json]  (mọi loại gói: hồ sơ nộp, đợt đánh giá)';
 
 /** A lookup over the indicator sets the appraiser has (shipped ones by default). */
 export const catalogLookup = (dir: string) => {
@@ -21,7 +22,11 @@ export const catalogLookup = (dir: string) => {
   };
 };
 
+/** Vietnamese names of the package kinds (docs/package-formats.md). */
+export const KIND_NAMES: Record<PackageKind, string> = { submission: 'hồ sơ nộp (submission)', round: 'gói đợt đánh giá (round)' };
+
 export const printVerifyResult = (r: VerifyResult, io: CliIo): void => {
+  io.out(`Loại gói: ${KIND_NAMES[r.kind ?? 'submission']}`);
   io.out(`Kết quả: ${r.status === 'VALID' ? 'HỢP LỆ' : r.status === 'VALID_WITH_WARNINGS' ? 'HỢP LỆ (có cảnh báo)' : 'KHÔNG HỢP LỆ'} [${r.code}]`);
   io.out(r.message);
   if (r.detail) io.out(`Chi tiết: ${r.detail}`);
@@ -35,12 +40,16 @@ export const printVerifyResult = (r: VerifyResult, io: CliIo): void => {
   if (r.submission) {
     io.out(`Đơn vị: ${r.submission.agency.name} (${r.submission.agency.code}), kỳ ${r.submission.period}, lần nộp ${r.submission.revision}`);
   }
+  if (r.round) {
+    io.out(`Đợt đánh giá năm ${r.round.year}, lần ${r.round.revision}, do ${r.round.issuer.name} (${r.round.issuer.code}) ban hành; ${r.round.units} đơn vị`);
+    for (const s of r.round.sets) io.out(`  Khối ${s.block}: bộ chỉ số ${s.id} ${s.version}, SHA-256 ${s.sha256}`);
+  }
   for (const f of r.files) io.out(`  ${f.path}  ${f.size} B  ${f.sha256}${f.originalName ? `  (${f.originalName})` : ''}`);
 };
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'Kiểm tra hồ sơ nộp đã ký số (.asice): chữ ký, chứng thư, toàn vẹn từng tệp. Mã thoát 0 hợp lệ, 1 không hợp lệ.',
+  summary: 'Kiểm tra một gói ký số (.asice) mọi loại — hồ sơ nộp, đợt đánh giá: chữ ký, chứng thư, toàn vẹn từng tệp, nội dung. Mã thoát 0 hợp lệ, 1 không hợp lệ.',
   usage: USAGE,
   run: async (args, io) => {
     const { flags, switches, positional } = parseFlags(args, { values: ['trust', 'crl', 'sets'], switches: ['json'] });
@@ -52,9 +61,9 @@ export const verifyCommand: CliCommand = {
     const trust = loadTrustStore(trustPath);
     if (flags.crl) addCrlFiles(trust, [resolve(io.cwd, flags.crl)]);
     const setsDir = flags.sets ? resolve(io.cwd, flags.sets) : join(PROJECT_ROOT, 'resources', 'indicator-sets');
-    const r = await verifyBundle(file, { trust, lookupIndicatorSet: catalogLookup(setsDir) });
+    const { result: r } = await verifyPackage(file, { trust, lookupIndicatorSet: catalogLookup(setsDir) });
     if (switches.has('json')) {
-      io.out(JSON.stringify({ status: r.status, code: r.code, message: r.message || bundleMessage(r.code), signer: r.signer, files: r.files, warnings: r.warnings, detail: r.detail ?? null }, null, 2));
+      io.out(JSON.stringify({ kind: r.kind, status: r.status, code: r.code, message: r.message || bundleMessage(r.code), signer: r.signer, files: r.files, round: r.round ?? null, warnings: r.warnings, detail: r.detail ?? null }, null, 2));
     } else printVerifyResult(r, io);
     return r.status === 'INVALID' ? 1 : 0;
   },

@@ -3,8 +3,8 @@ import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
 
 const m = defineMessages({
-  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', registry: 'Sổ đăng ký', help: 'Trợ giúp' },
-  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', registry: 'Register', help: 'Help' },
+  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', registry: 'Sổ đăng ký', round: 'Đợt đánh giá', help: 'Trợ giúp' },
+  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', registry: 'Register', round: 'Assessment round', help: 'Help' },
 });
 
 /** App-wide pages that do not belong to one assessment. */
@@ -23,6 +23,9 @@ export const TopNav = () => {
       </a>
       <a className="topbar-link" href="#/registry">
         {t('registry')}
+      </a>
+      <a className="topbar-link" href="#/round">
+        {t('round')}
       </a>
       <BackupLink />
       <a className="topbar-link" href="#/help">

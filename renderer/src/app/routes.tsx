@@ -16,6 +16,7 @@ const SetsPage = lazy(async () => ({ default: (await import('../features/indicat
 const SubmitWizard = lazy(async () => ({ default: (await import('../features/submission/index')).SubmitWizard }));
 const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
 const HelpPage = lazy(async () => ({ default: (await import('../features/help/index')).HelpPage }));
+const RoundPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -44,5 +45,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/help', render: () => <HelpPage /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/registry', render: () => <RegistryPage /> },
+  { pattern: '/round', render: () => <RoundPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

@@ -6,9 +6,10 @@ import { jobSchema } from '../../schemas/job';
 import { signerDetailsSchema } from '../../schemas/submission';
 
 /** A password or PIN: sent once for one operation, never stored or logged by the backend. */
-const secret = z.string().max(256);
+export const secret = z.string().max(256);
 
-const keySource = z.discriminatedUnion('kind', [
+/** Which signing key: the same choice wherever the app signs a package (submission, round). */
+export const keySource = z.discriminatedUnion('kind', [
   /** A .p12/.pfx file: chosen in the native dialog (Electron) or uploaded (web host: uploadId). */
   z.object({ kind: z.literal('p12'), password: secret, uploadId: idSchema.optional() }).strict(),
   /** A PKCS#11 USB token: the vendor module (.dll/.so) is chosen in the native dialog. */

@@ -4,6 +4,7 @@ import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
 import { FILE_REASONS } from './reasons-files';
+import { ROUND_REASONS } from './reasons-round';
 import { GENERAL_REASONS } from './reasons-general';
 import { REGISTRY_REASONS } from './reasons-registry';
 import { SIGNING_REASONS } from './reasons-signing';
@@ -25,6 +26,7 @@ export const REASON_TABLES = {
   bundle: BUNDLE_REASONS,
   backup: BACKUP_REASONS,
   registry: REGISTRY_REASONS,
+  round: ROUND_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -35,6 +37,7 @@ export const ERROR_REASON_TEXTS = {
   ...BUNDLE_REASONS,
   ...BACKUP_REASONS,
   ...REGISTRY_REASONS,
+  ...ROUND_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

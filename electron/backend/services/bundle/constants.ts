@@ -9,6 +9,11 @@ export const REPORT_XLSX_PATH = 'report.xlsx';
 /** Every zip path a bundle may contain. */
 export const ENTRY_NAME_RE =
   /^(mimetype|submission\.json|report\.(pdf|xlsx)|evidence\/\d{4}\.[a-z0-9]{1,5}|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
+/** The round package (docs/package-formats.md): round.json and one official indicator set per block. */
+export const ROUND_PATH = 'round.json';
+export const ROUND_ENTRY_NAME_RE = /^(mimetype|round\.json|sets\/(so|phuong|xa_dac_khu)\.json|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
+export const ROUND_FOLDERS: ReadonlySet<string> = new Set(['sets/', 'META-INF/']);
+
 /** Folders of the layout. They never appear as directory entries: a directory entry is refused (it can carry data). */
 export const BUNDLE_FOLDERS: ReadonlySet<string> = new Set(['evidence/', 'META-INF/']);
 

@@ -1,132 +1,25 @@
-import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import type { Submission } from '../../../../shared/schemas/submission';
+import { SUBMISSION_PATH } from './constants';
+import { packContainer } from './pack-container';
+import type { ContainerPackOptions, PackEvidence, PackResult } from './pack-container';
 
-import { canonicalJson } from '../../../../shared/domain/canonical-json';
-import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
-import type { Submission, VerifyResult } from '../../../../shared/schemas/submission';
-import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
-import type { Signer } from '../signing/signer';
-import { assertSignerUsable } from '../signing/signer-policy';
-import { signDetached } from './cms';
-import { MANIFEST_PATH, mediaTypeFor, SIGNATURE_PATH, STORED_EXTENSIONS, SUBMISSION_PATH } from './constants';
-import { buildManifest } from './manifest';
-import type { ManifestReference } from './manifest';
-import { BundleZipWriter } from './zip-writer';
-import type { ZipWriterOptions } from './zip-writer';
-
-/**
- * An evidence file to include: its app-chosen zip path, where it is on disk and what it must still be.
- * `sha256` is the evidence store's digest (the store is content-addressed: the file name IS the SHA-256),
- * so the manifest takes it as is; `name` (the original file name) only makes error messages readable.
- */
-export type PackEvidence = { path: string; source: string; size: number; sha256: string; name?: string };
+export type { PackEvidence, PackResult } from './pack-container';
 export type PackReport = { path: 'report.pdf' | 'report.xlsx'; data: Uint8Array };
 
-export type PackOptions = {
-  /** Final path of the .asice; the bundle is built as `<out>.partial` next to it. */
-  out: string;
+export type PackOptions = Omit<ContainerPackOptions, 'content' | 'files' | 'buffers'> & {
   submission: Submission;
   evidence: PackEvidence[];
   reports?: PackReport[];
-  signer: Signer;
-  now: Date;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
-  /** Full verification of the written .partial (required by the export rule); omitted only by benchmarks. */
-  verify?: (file: string) => Promise<VerifyResult>;
-  zip?: ZipWriterOptions;
-};
-
-export type PackResult = { path: string; size: number; sha256: string; verification: VerifyResult | null };
-
-const ioFailure = (e: unknown, target: string): AppFailure => {
-  if (isAppFailure(e)) return e;
-  const code = (e as NodeJS.ErrnoException)?.code ?? '';
-  const name = (e as Error)?.name ?? '';
-  if (name === 'AbortError' || code === 'ABORT_ERR') return AppFailure.of('BUNDLE_WRITE_CANCELLED');
-  if (code === 'ENOSPC') return AppFailure.of('BUNDLE_DISK_FULL');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return AppFailure.of('BUNDLE_NO_PERMISSION');
-  if (code === 'ENOENT' && (e as NodeJS.ErrnoException).path === target) {
-    return AppFailure.of('BUNDLE_FOLDER_MISSING');
-  }
-  if (code === 'FILE_CHANGED' || code === 'ENOENT') return AppFailure.of('BUNDLE_EVIDENCE_GONE');
-  if (code === 'EEXIST') return AppFailure.of('BUNDLE_TARGET_BUSY');
-  return AppFailure.of('BUNDLE_WRITE_FAILED', { detail: (e as Error)?.message ?? String(e) });
 };
 
 /**
- * Writes a signed bundle: mimetype, submission.json, evidence (streamed and checked against the store's
- * digest in the same pass; the manifest uses the store's digest), reports,
- * manifest, CAdES signature; into `<out>.partial`, then re-opens and fully verifies it, then renames it to
- * `out`. A failure at any point removes the partial file, so a half-written .asice never appears.
+ * Writes a signed submission bundle (docs/submission-format.md): submission.json, evidence, reports
+ * (stored as they are: already compressed), with the generic container writer (pack-container.ts).
  */
-export const packBundle = async (o: PackOptions): Promise<PackResult> => {
-  assertSignerUsable(o.signer, o.now);
-  const partial = `${o.out}.partial`;
-  const cancelled = (): void => {
-    if (o.signal?.aborted) throw AppFailure.of('BUNDLE_WRITE_CANCELLED');
-  };
-  await rm(partial, { force: true }); // a stale partial from a crash
-  const total = o.evidence.reduce((s, e) => s + e.size, 0);
-  let done = 0;
-  const progress = (label: string): void => o.onProgress?.(done, total, label);
-  let writer: BundleZipWriter | null = null;
-  try {
-    writer = await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
-    await writer.addMimetype();
-    const refs: ManifestReference[] = [];
-    const json = new TextEncoder().encode(`${canonicalJson(o.submission)}\n`);
-    const sub = await writer.addBuffer(SUBMISSION_PATH, json, true);
-    refs.push({ uri: sub.path, mimeType: 'application/json', sha256: sub.sha256 });
-    for (const ev of o.evidence) {
-      cancelled();
-      progress(ev.path);
-      const ext = ev.path.slice(ev.path.lastIndexOf('.') + 1);
-      const w = await writer.addFile(ev.path, ev.source, {
-        size: ev.size,
-        compress: !STORED_EXTENSIONS.has(ext),
-        signal: o.signal,
-        onBytes: (n) => {
-          done += n;
-        },
-      });
-      // Each evidence byte is read once: the pass that streams it into the zip also hashes it, and what was
-      // packed must be exactly what the store recorded at attach time (the export's preflight only checks
-      // presence and size, so this is where a file changed in place is caught).
-      if (w.size !== ev.size || w.sha256 !== ev.sha256) {
-        throw ev.name ? AppFailure.of('BUNDLE_EVIDENCE_ALTERED', { name: ev.name, path: ev.path }) : AppFailure.of('BUNDLE_EVIDENCE_ALTERED_PATH', { path: ev.path });
-      }
-      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: ev.sha256 });
-    }
-    for (const r of o.reports ?? []) {
-      const w = await writer.addBuffer(r.path, r.data, false);
-      refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
-    }
-    cancelled();
-    progress('Ký số');
-    const manifest = buildManifest(refs);
-    const p7s = await signDetached(manifest, o.signer, o.now);
-    await writer.addBuffer(MANIFEST_PATH, manifest, true);
-    await writer.addBuffer(SIGNATURE_PATH, p7s, false);
-    const written = await writer.end();
-    writer = null;
-    cancelled();
-    let verification: VerifyResult | null = null;
-    if (o.verify) {
-      progress('Kiểm tra lại hồ sơ');
-      verification = await o.verify(partial);
-      if (verification.status === 'INVALID') {
-        throw AppFailure.of('BUNDLE_SELF_CHECK_FAILED', { check: verification.code }, { code: verification.code, detail: verification.detail });
-      }
-    }
-    cancelled();
-    renameWithRetrySync(partial, o.out);
-    fsyncDirSync(dirname(o.out));
-    progress('Hoàn tất');
-    return { path: o.out, size: written.size, sha256: written.sha256 ?? '', verification };
-  } catch (e) {
-    if (writer) await writer.abort();
-    await rm(partial, { force: true }).catch(() => undefined);
-    throw ioFailure(e, partial);
-  }
-};
+export const packBundle = ({ submission, evidence, reports, ...rest }: PackOptions): Promise<PackResult> =>
+  packContainer({
+    ...rest,
+    content: { path: SUBMISSION_PATH, value: submission },
+    files: evidence,
+    buffers: (reports ?? []).map((r) => ({ path: r.path, data: r.data, compress: false })),
+  });

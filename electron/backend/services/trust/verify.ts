@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 
+import type { PackageKind } from '../../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { importedRevisions } from '../../db/repos/inbox-repo';
+import { receivedRevisions } from '../../db/repos/received-round-repo';
 import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
 import { verifyInWorker } from '../bundle/verify/verify-process';
@@ -21,8 +23,8 @@ export const trustOf = (ctx: BackendContext): TrustStore => {
 };
 
 /**
- * Verifies a bundle in the isolated worker against the given trust: used by 'trust.verify' and by
- * 'submission.export' to re-check the bundle it just wrote.
+ * Verifies a bundle in the isolated worker against the given trust: used by 'trust.verify' (every kind),
+ * by 'submission.export' to re-check the bundle it just wrote, and by 'round.export' (a round only).
  */
 export const verifyWithWorker = (
   ctx: BackendContext,
@@ -30,8 +32,11 @@ export const verifyWithWorker = (
   trust: TrustStore,
   signal?: AbortSignal,
   onProgress?: (d: number, t: number, l: string) => void,
+  kinds: { anyKind?: boolean; expectKind?: PackageKind } = {},
 ): Promise<VerifyResult> =>
   verifyInWorker(file, {
+    ...kinds,
+    importedRounds: receivedRevisions(ctx.db),
     trust,
     checkSets: true,
     knownSets: ctx.catalog.list().map((s) => ({ id: s.id, version: s.version, sha256: s.sha256 })),

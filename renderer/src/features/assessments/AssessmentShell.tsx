@@ -5,6 +5,7 @@ import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { takeFlash } from '../../app/flash';
 import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
+import { UnofficialTag, useOfficialSets } from '../round/index';
 import { AssessmentProvider, useAssessment, useLoadAssessment } from './assessment-store';
 import type { SaveState } from './assessment-store';
 import { Dashboard } from './Dashboard';
@@ -82,6 +83,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
     }
   };
 
+  const official = useOfficialSets();
   const nav: [string, string, boolean][] = [
     [dashboardHref(id), t('dashboard'), view.kind === 'dashboard'],
     [treeHref(id), t('treeTitle'), view.kind === 'tree'],
@@ -101,6 +103,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
             {assessment.indicatorSetName} · {t('year', { year: assessment.year })} · {t('revision', { n: assessment.revision })}
           </strong>
           {set.isSample && <span className="tag">{t('sample')}</span>}
+          <UnofficialTag sha256={assessment.indicatorSetSha256} official={official} />
         </div>
         <div className="assess-total" aria-label={t('total')}>
           <span>

@@ -10,6 +10,7 @@ import { usePlatform, useT } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { useUnofficialSuffix } from '../round/index';
 import { assessmentListMessages } from './messages-list';
 import { dashboardHref } from './paths';
 
@@ -33,6 +34,7 @@ const yearOf = (text: string): number | null => (YEAR_RE.test(text.trim()) && +t
 export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, onCreated }: CreateAssessmentFormProps) => {
   const t = useT(assessmentListMessages);
   const { api } = usePlatform();
+  const unofficial = useUnofficialSuffix();
   const usable = sets.filter((s) => s.unitTypes.includes(unitType));
   // Sets are listed newest first; the assessed year is normally the newest set's year.
   const [yearText, setYearText] = useState(String(usable[0]?.year ?? defaultYear));
@@ -100,7 +102,8 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
               {usable.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({s.version}
-                  {s.isSample ? `, ${t('sample')}` : ''})
+                  {s.isSample ? `, ${t('sample')}` : ''}
+                  {unofficial(s.sha256)})
                 </option>
               ))}
             </select>

@@ -6,6 +6,7 @@ import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { runJob } from '../../jobs/index';
+import { UnofficialTag, useOfficialSets } from '../round/index';
 import { setsMessages } from './messages';
 import { SetImport } from './SetImport';
 import './indicator-sets.css';
@@ -17,6 +18,7 @@ export const SetsPage = () => {
   const t = useT(setsMessages);
   const platform = usePlatform();
   const { api } = platform;
+  const official = useOfficialSets();
   const list = useLoad(useCallback(() => api.indicatorSets.listAll({}), [api]));
   const sets = list.data;
   const [error, setError] = useState<unknown>(null);
@@ -87,6 +89,7 @@ export const SetsPage = () => {
                     </div>
                     <div className="sets-badges">
                       {s.isSample && <span className="chip sets-sample">{t('sample')}</span>}
+                      <UnofficialTag sha256={s.sha256} official={official} />
                       <span className={s.active ? 'chip chip-active' : 'chip'}>{t(s.active ? 'active' : 'inactive')}</span>
                     </div>
                   </td>

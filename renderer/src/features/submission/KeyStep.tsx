@@ -18,9 +18,25 @@ type Uploaded = { file: File; uploadId: string };
  * secret goes to the wizard (in memory, for the export call only), on failure the user retypes: a wrong
  * password or PIN is never retried automatically.
  */
-export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: string; onOpened: (p: SubmissionPreview, secret: KeySecret) => void; onBack: () => void }) => {
+/** Which package the key signs: a submission (its assessment) or another kind with its own preview channel. */
+export type KeyPreview = (source: KeySource) => Promise<SubmissionPreview>;
+export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
+
+export const KeyStep = ({
+  assessmentId,
+  preview: previewWith,
+  onOpened,
+  onBack,
+}: {
+  assessmentId?: string;
+  /** Opens the key through another channel (round.preview); default: submission.preview of `assessmentId`. */
+  preview?: KeyPreview;
+  onOpened: (p: SubmissionPreview, secret: KeySecret) => void;
+  onBack: () => void;
+}) => {
   const t = useT(submitMessages);
   const platform = usePlatform();
+  const openKey: KeyPreview = previewWith ?? ((source) => platform.api.submission.preview({ assessmentId: assessmentId ?? '', source }));
   const [kind, setKind] = useState<'p12' | 'pkcs11'>('p12');
   const [file, setFile] = useState<File | null>(null);
   const uploaded = useRef<Uploaded | null>(null);
@@ -65,11 +81,11 @@ export const KeyStep = ({ assessmentId, onOpened, onBack }: { assessmentId: stri
       if (kind === 'p12') {
         // Electron: after a wrong password the backend hands back the dialog's file as an opaque id.
         const uploadId = web && file ? await uploadIdFor(file) : dialogFile.current ?? undefined;
-        const preview = await platform.api.submission.preview({ assessmentId, source: { kind: 'p12', password: value, ...(uploadId ? { uploadId } : {}) } });
+        const preview = await openKey({ kind: 'p12', password: value, ...(uploadId ? { uploadId } : {}) });
         onOpened(preview, { kind: 'p12', password: value });
       } else {
         const serial = tokenSerial.trim();
-        const preview = await platform.api.submission.preview({ assessmentId, source: { kind: 'pkcs11', pin: value, ...(serial ? { tokenSerial: serial } : {}) } });
+        const preview = await openKey({ kind: 'pkcs11', pin: value, ...(serial ? { tokenSerial: serial } : {}) });
         onOpened(preview, { kind: 'pkcs11', pin: value });
       }
     } catch (err) {

@@ -3,7 +3,7 @@ export { SubmitWizard } from './SubmitWizard';
 export { SignerDetails } from './SignerDetails';
 /** Choosing and opening a signing key (.p12 or token), also used by the report's signed PDF export. */
 export { KeyStep } from './KeyStep';
-export type { KeySecret } from './KeyStep';
+export type { KeyPreview, KeySecret, KeySource } from './KeyStep';
 export { StatusBanner } from './StatusBanner';
 export { groupedFingerprint } from './cert-format';
 export { certMessages } from './messages';

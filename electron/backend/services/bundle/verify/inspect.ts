@@ -2,14 +2,18 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 import type { BundleCode } from '../../../../../shared/domain/bundle-codes';
+import type { PackageKind } from '../../../../../shared/schemas/package-kind';
 import type { SignerDetails } from '../../../../../shared/schemas/submission';
 import { certDetails, certDer, ensurePkiEngine, OID, toArrayBuffer } from '../../signing/pki';
-import { DEFAULT_LIMITS, MANIFEST_PATH, SIGNATURE_PATH, SUBMISSION_PATH } from '../constants';
+import { DEFAULT_LIMITS, MANIFEST_PATH, ROUND_PATH, SIGNATURE_PATH, SUBMISSION_PATH } from '../constants';
 import { parseContentJson } from './content-json';
 import { BundleFailure, fail } from './failure';
+import { anyKindProfile, chooseProfile, PACKAGE_PROFILES } from './profile';
 import { BundleZipReader } from './zip-reader';
 
 export type InspectSummary = {
+  /** The kind the entry names say (docs/package-formats.md): the one whose content file is present. */
+  kind: PackageKind;
   /** First structural problem found (the bundle is then certainly invalid), or null. Not a verification. */
   problem: { code: BundleCode; detail: string } | null;
   entries: { name: string; size: number; compressedSize: number; method: number }[];
@@ -25,6 +29,17 @@ export type InspectSummary = {
     indicatorSet: unknown;
     answers: number | null;
     evidence: { path: string; originalName: string; size: number }[];
+  } | null;
+  /** What a round package's round.json claims (shallow, not validated). */
+  round: {
+    kind: unknown;
+    roundId: unknown;
+    revision: unknown;
+    year: unknown;
+    issuer: unknown;
+    sets: unknown;
+    units: number | null;
+    deadlines: unknown;
   } | null;
 };
 
@@ -48,15 +63,21 @@ const claimedSigner = (p7s: Buffer): { signer: SignerDetails | null; time: strin
 };
 
 /**
- * A read-only summary for `cchc inspect`: what the bundle claims (agency, period, signer, files), without
- * trusting it. Uses the same strict zip reader as the verifier; nothing is extracted.
+ * A read-only summary for `cchc inspect`: what a package of any kind claims (its kind; agency, period or
+ * round; signer; files), without trusting it. Uses the same strict zip reader as the verifier; nothing is extracted.
  */
 export const inspectBundle = async (file: string): Promise<InspectSummary> => {
-  const out: InspectSummary = { problem: null, entries: [], claimedSigner: null, claimedSigningTime: null, submission: null };
+  const out: InspectSummary = { kind: 'submission', problem: null, entries: [], claimedSigner: null, claimedSigningTime: null, submission: null, round: null };
   let reader: BundleZipReader | null = null;
   try {
     reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
-    const entries = await reader.readEntries(DEFAULT_LIMITS);
+    const entries = await reader.readEntries(DEFAULT_LIMITS, anyKindProfile(PACKAGE_PROFILES));
+    const { profile, stray } = chooseProfile(
+      entries.map((e) => e.name),
+      PACKAGE_PROFILES,
+    );
+    out.kind = profile.kind;
+    if (stray) out.problem = { code: 'E_UNEXPECTED_ENTRY', detail: stray };
     out.entries = entries.map(({ name, entry }) => ({ name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, method: entry.compressionMethod }));
     const byName = new Map(entries.map((e) => [e.name, e]));
     const sig = byName.get(SIGNATURE_PATH);
@@ -65,7 +86,28 @@ export const inspectBundle = async (file: string): Promise<InspectSummary> => {
       out.claimedSigner = c.signer;
       out.claimedSigningTime = c.time;
     }
-    const sub = byName.get(SUBMISSION_PATH);
+    const roundEntry = profile.kind === 'round' ? byName.get(ROUND_PATH) : undefined;
+    if (roundEntry) {
+      try {
+        const parsed = parseContentJson(await reader.readSmall(roundEntry, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE'), 'E_ROUND_SCHEMA');
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail('E_ROUND_SCHEMA', 'round.json is not a JSON object');
+        const j = parsed as Record<string, unknown>;
+        out.round = {
+          kind: j.kind,
+          roundId: j.roundId,
+          revision: j.revision,
+          year: j.year,
+          issuer: j.issuer,
+          sets: j.sets,
+          units: Array.isArray(j.units) ? j.units.length : null,
+          deadlines: j.deadlines,
+        };
+      } catch (e) {
+        if (!(e instanceof BundleFailure)) throw e;
+        out.problem ??= { code: e.code, detail: e.detail };
+      }
+    }
+    const sub = profile.kind === 'submission' ? byName.get(SUBMISSION_PATH) : undefined;
     if (sub) {
       const bytes = await reader.readSmall(sub, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE');
       try {
@@ -86,7 +128,7 @@ export const inspectBundle = async (file: string): Promise<InspectSummary> => {
         };
       } catch (e) {
         if (!(e instanceof BundleFailure)) throw e;
-        out.problem = { code: e.code, detail: e.detail };
+        out.problem ??= { code: e.code, detail: e.detail };
       }
     }
     if (!byName.has(MANIFEST_PATH) || !sig) out.problem ??= { code: 'E_UNSIGNED', detail: 'manifest or signature missing' };

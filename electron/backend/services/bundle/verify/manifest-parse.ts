@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ENTRY_NAME_RE, SIGNATURE_PATH } from '../constants';
 import { ASIC_NS, DS_NS, SHA256_URI } from '../manifest';
 import { fail } from './failure';
+import type { NameRule } from './profile';
 
 export type ParsedReference = { uri: string; mimeType: string; sha256: string /* hex */ };
 
@@ -25,7 +26,7 @@ const child = (node: XmlNode, prefixes: Map<string, string>, ns: string, local: 
  * no XXE), then the XML is parsed with entity processing off and checked against the fixed shape. URIs
  * must be names the package kind allows (`entryName`, the profile's list).
  */
-export const parseManifest = (bytes: Buffer, entryName: RegExp = ENTRY_NAME_RE): ParsedReference[] => {
+export const parseManifest = (bytes: Buffer, entryName: NameRule = ENTRY_NAME_RE): ParsedReference[] => {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) fail('E_MANIFEST_XML', 'BOM');
   let text: string;
   try {

@@ -1,16 +1,20 @@
 import { bundleMessage } from '../../../../../shared/domain/bundle-codes';
 import type { BundleCode, BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
 import { escapeForDisplay } from '../../../../../shared/domain/display-text';
+import type { PackageKind } from '../../../../../shared/schemas/package-kind';
 import type { Submission, VerifiedFile, VerifyResult } from '../../../../../shared/schemas/submission';
 import { DEFAULT_LIMITS } from '../constants';
 import type { VerifyLimits } from '../constants';
-import { BundleFailure } from './failure';
-import { SUBMISSION_PROFILE } from './profile';
+import { BundleFailure, fail } from './failure';
+import { PACKAGE_PROFILES, SUBMISSION_PROFILE } from './profile';
+import type { ContainerProfile } from './profile';
+import { checkRoundSemantics } from './round-semantics';
+import type { CheckedRound, RoundHooks } from './round-semantics';
 import { checkSemantics } from './semantics';
 import type { SemanticHooks } from './semantics';
 import type { TrustStore } from './trust';
 import { verifyContainer } from './verify-container';
-import type { ContainerState } from './verify-container';
+import type { ContainerState, VerifiedContainer } from './verify-container';
 
 export type VerifyOptions = SemanticHooks & {
   trust: TrustStore;
@@ -20,23 +24,21 @@ export type VerifyOptions = SemanticHooks & {
   onProgress?: (done: number, total: number, label: string) => void;
 };
 
-/**
- * The receiver-side procedure of docs/submission-format.md §5, steps 1–9, stopping at the first failure:
- * the generic container checks (verify-container.ts, steps 1–7) with the submission profile, then the
- * submission's own semantics (semantics.ts, steps 8–9). Shared by the app (run in a child process,
- * electron/workers/verify-worker.ts) and the CLI; a plain function for tests. Never writes anything.
- */
-export const verifyBundle = async (file: string, o: VerifyOptions): Promise<VerifyResult> => {
-  const now = o.now ?? new Date();
-  const limits: VerifyLimits = { ...DEFAULT_LIMITS, ...o.limits };
-  const state: ContainerState & { files: VerifiedFile[]; submission: Submission | null } = {
-    signer: null,
-    chain: [],
-    signingTime: null,
-    files: [],
-    submission: null,
+export type PackageVerifyOptions = VerifyOptions &
+  RoundHooks & {
+    /** The kind the caller is importing: another kind is E_WRONG_KIND once its signature is known good. */
+    expectKind?: PackageKind;
   };
-  const result = (status: VerifyResult['status'], code: BundleCode, detail: string | undefined, warnings: BundleWarningCode[]): VerifyResult => ({
+
+/** A verification report, plus (in process only) the checked round content the round importer stores. */
+export type PackageVerification = { result: VerifyResult; round: CheckedRound | null };
+
+type State = ContainerState & { kind: PackageKind; files: VerifiedFile[]; submission: Submission | null; round: CheckedRound | null };
+
+const report = (state: State, now: Date, status: VerifyResult['status'], code: BundleCode, detail: string | undefined, warnings: BundleWarningCode[]): VerifyResult => {
+  const r = state.round?.round;
+  return {
+    kind: state.kind,
     status,
     code,
     message: bundleMessage(code),
@@ -56,32 +58,72 @@ export const verifyBundle = async (file: string, o: VerifyOptions): Promise<Veri
           indicatorSet: state.submission.indicatorSet,
         }
       : null,
+    round: r
+      ? {
+          roundId: r.roundId,
+          revision: r.revision,
+          year: r.year,
+          issuer: r.issuer,
+          sets: r.sets.map(({ block, id, version, sha256 }) => ({ block, id, version, sha256 })),
+          units: r.units.length,
+        }
+      : null,
     bundleSha256: null,
     checkedAt: now.toISOString(),
-  });
+  };
+};
 
+/** Step 8-9 of the kind the container turned out to be. */
+const checkKind = (c: VerifiedContainer, state: State, o: PackageVerifyOptions): BundleWarningCode[] => {
+  if (o.expectKind && c.profile.kind !== o.expectKind) fail('E_WRONG_KIND', `${c.profile.kind}, ${o.expectKind} expected`);
+  if (c.profile.kind === 'round') {
+    state.round = checkRoundSemantics(c.content, c.kept, state.signer!, o);
+    state.files = c.refs.map((r) => ({ path: r.uri, ...c.actual.get(r.uri)! }));
+    return state.round.warnings;
+  }
+  const sem = checkSemantics(c.content, c.actual, state.signer!, o);
+  state.submission = sem.submission;
+  const names = new Map(sem.submission.evidence.map((e) => [e.path, e.originalName]));
+  state.files = c.refs.map((r) => {
+    const a = c.actual.get(r.uri)!;
+    const originalName = names.get(r.uri);
+    return { path: r.uri, size: a.size, sha256: a.sha256, ...(originalName !== undefined ? { originalName } : {}) };
+  });
+  return sem.warnings;
+};
+
+const run = async (file: string, profiles: ContainerProfile | readonly ContainerProfile[], o: PackageVerifyOptions): Promise<PackageVerification> => {
+  const now = o.now ?? new Date();
+  const limits: VerifyLimits = { ...DEFAULT_LIMITS, ...o.limits };
+  const state: State = { kind: 'submission', signer: null, chain: [], signingTime: null, files: [], submission: null, round: null };
   try {
     const c = await verifyContainer(
       file,
-      SUBMISSION_PROFILE,
+      profiles,
       { trust: o.trust, now, limits, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
       state,
     );
-    // 8-9. Semantics and signer ↔ agency.
-    const sem = checkSemantics(c.content, c.actual, state.signer!, o);
-    state.submission = sem.submission;
-    const names = new Map(sem.submission.evidence.map((e) => [e.path, e.originalName]));
-    state.files = c.refs.map((r) => {
-      const a = c.actual.get(r.uri)!;
-      const originalName = names.get(r.uri);
-      return { path: r.uri, size: a.size, sha256: a.sha256, ...(originalName !== undefined ? { originalName } : {}) };
-    });
-    const warnings = [...c.warnings, ...sem.warnings];
-    return warnings.length
-      ? result('VALID_WITH_WARNINGS', warnings[0]!, undefined, warnings)
-      : result('VALID', 'OK', undefined, []);
+    state.kind = c.profile.kind;
+    const warnings = [...c.warnings, ...checkKind(c, state, o)];
+    const result = warnings.length ? report(state, now, 'VALID_WITH_WARNINGS', warnings[0]!, undefined, warnings) : report(state, now, 'VALID', 'OK', undefined, []);
+    return { result, round: state.round };
   } catch (e) {
-    if (e instanceof BundleFailure) return result('INVALID', e.code, e.detail, []);
-    return result('INVALID', 'E_IO', e instanceof Error ? e.message.slice(0, 300) : String(e), []);
+    const code = e instanceof BundleFailure ? e.code : 'E_IO';
+    const detail = e instanceof BundleFailure ? e.detail : e instanceof Error ? e.message.slice(0, 300) : String(e);
+    return { result: report({ ...state, round: null }, now, 'INVALID', code, detail, []), round: null };
   }
 };
+
+/**
+ * The receiver-side procedure of docs/submission-format.md §5, steps 1–9, stopping at the first failure:
+ * the generic container checks (verify-container.ts, steps 1–7) with the submission profile, then the
+ * submission's own semantics (semantics.ts, steps 8–9). Shared by the app (run in a child process,
+ * electron/workers/verify-worker.ts) and the CLI; a plain function for tests. Never writes anything.
+ */
+export const verifyBundle = async (file: string, o: VerifyOptions): Promise<VerifyResult> => (await run(file, SUBMISSION_PROFILE, o)).result;
+
+/**
+ * Any package kind (docs/package-formats.md): the same container steps, the kind named by its content file,
+ * then that kind's semantics. With `expectKind`, a package of another kind is refused (E_WRONG_KIND).
+ */
+export const verifyPackage = (file: string, o: PackageVerifyOptions): Promise<PackageVerification> => run(file, PACKAGE_PROFILES, o);

@@ -10,6 +10,7 @@ import { checkCms } from './cms-verify';
 import { fail } from './failure';
 import { parseManifest } from './manifest-parse';
 import type { ParsedReference } from './manifest-parse';
+import { anyKindProfile, chooseProfile } from './profile';
 import type { ContainerProfile } from './profile';
 import type { TrustStore } from './trust';
 import { BundleZipReader, EntryCheck } from './zip-reader';
@@ -31,8 +32,12 @@ export type VerifiedContainer = {
   refs: ParsedReference[];
   /** What was really read for each listed entry. */
   actual: Map<string, { size: number; sha256: string }>;
+  /** The kind the package turned out to be (the one profile passed in, or the one its entries name). */
+  profile: ContainerProfile;
   /** The bytes of the profile's content JSON (digest-checked, not yet parsed). */
   content: Buffer;
+  /** The digest-checked bytes of the entries the profile keeps (`keep`), by name. */
+  kept: Map<string, Buffer>;
   warnings: BundleWarningCode[];
 };
 
@@ -40,8 +45,16 @@ export type VerifiedContainer = {
  * Steps 1–7 of the procedure (docs/submission-format.md §5), common to every package kind in the ASiC-E
  * container: zip structure, manifest, CMS, certificate policy, coverage and digests. Throws BundleFailure
  * at the first failed check. Never writes anything: entries are only streamed through SHA-256 and CRC-32.
+ * Given several profiles, the entry table is read against all of their names and the kind is the one whose
+ * content file is present (profile.ts chooseProfile); one profile keeps the exact checks of that kind.
  */
-export const verifyContainer = async (file: string, profile: ContainerProfile, o: ContainerOptions, state: ContainerState): Promise<VerifiedContainer> => {
+export const verifyContainer = async (
+  file: string,
+  kinds: ContainerProfile | readonly ContainerProfile[],
+  o: ContainerOptions,
+  state: ContainerState,
+): Promise<VerifiedContainer> => {
+  const profiles: readonly ContainerProfile[] = 'kind' in kinds ? [kinds] : kinds;
   const { limits } = o;
   const deadline = Date.now() + limits.timeoutMs;
   const tick = (): void => {
@@ -52,7 +65,12 @@ export const verifyContainer = async (file: string, profile: ContainerProfile, o
   try {
     // 1-2. File level and entry table.
     reader = await BundleZipReader.open(file, limits);
-    const entries = await reader.readEntries(limits, profile);
+    const entries = await reader.readEntries(limits, profiles.length === 1 ? profiles[0] : anyKindProfile(profiles));
+    const { profile, stray } = chooseProfile(
+      entries.map((e) => e.name),
+      profiles,
+    );
+    if (stray) fail('E_UNEXPECTED_ENTRY', stray);
     await reader.checkMimetype(entries[0]!);
     tick();
     const byName = new Map<string, ZipEntryInfo>(entries.map((e) => [e.name, e]));
@@ -87,6 +105,7 @@ export const verifyContainer = async (file: string, profile: ContainerProfile, o
     let readTotal = 0;
     const actual = new Map<string, { size: number; sha256: string }>();
     let content: Buffer | null = null;
+    const kept = new Map<string, Buffer>();
     for (const r of refs) {
       tick();
       o.onProgress?.(done, total, r.uri);
@@ -94,7 +113,8 @@ export const verifyContainer = async (file: string, profile: ContainerProfile, o
       const hash = createHash('sha256');
       const check = new EntryCheck(info);
       let size = 0;
-      const keep = r.uri === profile.contentPath ? ([] as Buffer[]) : null;
+      const isContent = r.uri === profile.contentPath;
+      const keep = isContent || profile.keep?.test(r.uri) ? ([] as Buffer[]) : null;
       try {
         const rs = await reader.stream(info);
         for await (const chunk of rs as AsyncIterable<Buffer>) {
@@ -105,7 +125,7 @@ export const verifyContainer = async (file: string, profile: ContainerProfile, o
           done += chunk.length;
           if (readTotal > limits.maxTotalBytes) fail('E_LIMIT', 'bytes read exceed the total cap');
           if (keep) {
-            if (size > limits.maxMetaBytes) fail('E_META_TOO_LARGE', profile.contentPath);
+            if (size > limits.maxMetaBytes) fail('E_META_TOO_LARGE', r.uri);
             keep.push(chunk);
           }
         }
@@ -116,11 +136,12 @@ export const verifyContainer = async (file: string, profile: ContainerProfile, o
       // The signed digest first (tampering is E_DIGEST_MISMATCH), then the zip's own CRC-32 and size.
       if (sha !== r.sha256) fail('E_DIGEST_MISMATCH', r.uri);
       check.finish();
-      if (keep) content = Buffer.concat(keep);
+      if (keep && isContent) content = Buffer.concat(keep);
+      else if (keep) kept.set(r.uri, Buffer.concat(keep));
       actual.set(r.uri, { size, sha256: sha });
     }
     o.onProgress?.(done, total, '');
-    return { refs, actual, content: content!, warnings: policy.warnings };
+    return { refs, actual, profile, content: content!, kept, warnings: policy.warnings };
   } finally {
     reader?.close();
   }

@@ -67,6 +67,9 @@ export const verifyInWorker = (file: string, o: VerifyInWorkerOptions): Promise<
       checkSets: o.checkSets,
       knownSets: o.knownSets,
       imported: o.imported,
+      ...(o.anyKind ? { anyKind: true } : {}),
+      ...(o.expectKind ? { expectKind: o.expectKind } : {}),
+      ...(o.importedRounds ? { importedRounds: o.importedRounds } : {}),
       ...(o.now ? { now: o.now } : {}),
       ...(o.limits ? { limits: o.limits } : {}),
     };

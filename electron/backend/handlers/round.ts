@@ -1,0 +1,75 @@
+import { basename } from 'node:path';
+
+import type { RoundExportResult } from '../../../shared/ipc/channels/round';
+import { AppFailure } from '../../../shared/ipc/result';
+import { officialSetShas } from '../db/repos/received-round-repo';
+import { getUnitProfile } from '../db/repos/unit-repo';
+import { exportRound, roundFileName } from '../services/round/export-round';
+import { importRound, MAX_ROUND_PACKAGE_BYTES } from '../services/round/import-round';
+import { listReceived } from '../services/round/received';
+import { listRoundDetails, requireRound, saveRoundDraft } from '../services/round/rounds';
+import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { openSigningKey } from '../services/signing/open-key';
+import { trustOf, verifyWithWorker } from '../services/trust/verify';
+import { readSingleFile } from './single-file';
+import type { HandlerSlice } from './types';
+
+type Channels = 'round.list' | 'round.save' | 'round.preview' | 'round.export' | 'round.import';
+
+/** The annual round: Sở Nội vụ's side (save, sign and export) and the unit's side (import and binding). */
+export const roundHandlers: HandlerSlice<Channels> = {
+  'round.list': (_input, ctx) => ({ rounds: listRoundDetails(ctx), received: listReceived(ctx), officialSetShas: officialSetShas(ctx.db) }),
+
+  'round.save': (input, ctx) => saveRoundDraft(ctx, input),
+
+  'round.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
+
+  'round.export': (input, ctx) => {
+    const round = requireRound(ctx, input.roundId);
+    const { ref, secret } = keyForSigning(ctx, input.keyId, input);
+    const unit = getUnitProfile(ctx.db);
+    if (!unit) throw AppFailure.of('ROUND_ISSUER_FIRST');
+    const defaultName = roundFileName(unit.code, round.year, round.revision);
+    return ctx.jobs.start('round.export', async (ctl): Promise<RoundExportResult> => {
+      ctl.progress(0, 1, 'Chọn nơi lưu gói đợt đánh giá');
+      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu gói đợt đánh giá', defaultName, filters: [{ name: 'Gói ký số', extensions: ['asice'] }] });
+      if (!target) throw AppFailure.of('ROUND_EXPORT_CANCELLED');
+      ctl.throwIfCancelled();
+      ctl.progress(0, 1, 'Mở khóa ký');
+      const signer = await openSigningKey(ref, secret, ctx.workerLauncher);
+      try {
+        const res = await exportRound(ctx, {
+          roundId: round.id,
+          signer,
+          out: target.path,
+          trust: trustOf(ctx),
+          signal: ctl.signal,
+          onProgress: (d, t, l) => ctl.progress(d, t, l),
+          verify: (file, trust) => verifyWithWorker(ctx, file, trust, ctl.signal, undefined, { anyKind: true, expectKind: 'round' }),
+        });
+        const v = res.verification;
+        return {
+          fileName: target.downloadId ? defaultName : basename(res.path),
+          sizeBytes: res.size,
+          sha256: res.sha256,
+          revision: round.revision,
+          status: v?.status ?? 'VALID',
+          code: v?.code ?? 'OK',
+          ...(target.downloadId ? { downloadId: target.downloadId } : {}),
+        };
+      } finally {
+        await signer.close();
+      }
+    });
+  },
+
+  'round.import': async (input, ctx) => {
+    // Size checked before a byte is read (readSingleFile), the package verified in the worker (import-round.ts).
+    const { data } = await readSingleFile(ctx, input.uploadId ? { kind: 'upload', uploadId: input.uploadId } : { kind: 'dialog' }, {
+      title: 'Chọn gói đợt đánh giá của Sở Nội vụ',
+      filters: [{ name: 'Gói ký số', extensions: ['asice'] }],
+      maxBytes: MAX_ROUND_PACKAGE_BYTES,
+    });
+    return ctx.jobs.start('round.import', (ctl) => importRound(ctx, data, { signal: ctl.signal, onProgress: (d, t, l) => ctl.progress(d, t, l) }));
+  },
+};

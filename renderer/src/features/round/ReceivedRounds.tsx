@@ -1,0 +1,91 @@
+import { useState } from 'react';
+
+import type { ReceivedRound } from '../../../../shared/ipc/channels/round';
+import { formatDate } from '../../../../shared/format/index';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { JobProgress, runJob } from '../../jobs/index';
+import type { Job } from '../../../../shared/schemas/job';
+import { roundMessages } from './messages';
+
+/**
+ * The unit's side: import Sở Nội vụ's round package (verified in the backend's worker against the trust
+ * anchors above; refused with its check code and nothing stored), then the rounds held with their binding.
+ */
+export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRound[]; onChanged: () => void }) => {
+  const t = useT(roundMessages);
+  const platform = usePlatform();
+  const [job, setJob] = useState<Job | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState('');
+
+  const importFrom = async (file: File | null) => {
+    setBusy(true);
+    setError(null);
+    setNote('');
+    try {
+      const uploadId = file ? (await platform.uploadFiles([file]))[0]?.uploadId : undefined;
+      const started = await platform.api.round.import(uploadId ? { uploadId } : {});
+      const done = await runJob(platform.api, started, { onUpdate: setJob });
+      const r = done.result as { year: number; revision: number };
+      setNote(t('imported', { year: r.year, revision: r.revision }));
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setJob(null);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="received-title" data-testid="received-rounds">
+      <h2 id="received-title">{t('receivedTitle')}</h2>
+      {platform.kind === 'web' ? (
+        <Field label={t('importFile')}>
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".asice"
+              disabled={busy}
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                e.target.value = '';
+                if (f) void importFrom(f);
+              }}
+            />
+          )}
+        </Field>
+      ) : (
+        <div className="actions">
+          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
+            {t('importChoose')}
+          </button>
+        </div>
+      )}
+      {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} />}
+      <p role="status" className="small" data-testid="round-import-note">
+        {note}
+      </p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {received.length === 0 ? (
+        <p className="muted">{t('noneReceived')}</p>
+      ) : (
+        <ul className="round-list">
+          {received.map((r) => (
+            <li key={r.roundId} data-testid="received-round">
+              <strong>{t('receivedRow', { year: r.year, issuer: r.issuer.name, revision: r.revision })}</strong>
+              {r.officialSet && <div>{t('officialSet', { id: r.officialSet.setId, version: r.officialSet.setVersion })}</div>}
+              <div>{t('deadlines', { due: formatDate(r.deadlines.selfAssessmentDue), start: formatDate(r.deadlines.explanationStart), end: formatDate(r.deadlines.explanationEnd) })}</div>
+              <div data-testid="round-bound">{t('bound', { n: r.boundAssessmentIds.length })}</div>
+              {r.otherSetAssessmentIds.length > 0 && <div className="banner banner-warn">{t('otherSet', { n: r.otherSetAssessmentIds.length })}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};

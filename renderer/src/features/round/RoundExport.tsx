@@ -1,0 +1,57 @@
+import { lazy, Suspense, useState } from 'react';
+
+import type { RoundDetail, RoundExportResult } from '../../../../shared/ipc/channels/round';
+import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { Job } from '../../../../shared/schemas/job';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobProgress, runJob } from '../../jobs/index';
+import { roundMessages } from './messages';
+
+// Loaded on demand (as the report's signed PDF does): the submission feature imports the assessments
+// feature, which shows this feature's "không chính thức" tag: a static import would be a cycle.
+const KeyStep = lazy(async () => ({ default: (await import('../submission/index')).KeyStep }));
+
+/** What KeyStep hands over (its KeySecret): used once for the signing call, then dropped. */
+type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: string };
+
+/** Signs and exports a round with the same key choice as a submission (.p12 or token), then verifies it. */
+export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: () => void; onBack: () => void }) => {
+  const t = useT(roundMessages);
+  const platform = usePlatform();
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState('');
+
+  const exportWith = async (preview: SubmissionPreview, secret: KeySecret) => {
+    setError(null);
+    try {
+      const started = await platform.api.round.export({ roundId: round.id, keyId: preview.keyId, ...(secret.kind === 'p12' ? { password: secret.password } : { pin: secret.pin }) });
+      const done = await runJob(platform.api, started, { onUpdate: setJob });
+      const r = done.result as RoundExportResult;
+      if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
+      setNote(t('exported', { name: r.fileName, status: r.code }));
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  return (
+    <div className="card" data-testid="round-export">
+      {job ? (
+        <JobProgress label={t('exporting')} progress={job.progress} />
+      ) : (
+        <Suspense fallback={null}>
+          <KeyStep preview={(source) => platform.api.round.preview({ source })} onOpened={(p, s) => void exportWith(p, s)} onBack={onBack} />
+        </Suspense>
+      )}
+      <p role="status" className="small" data-testid="round-export-note">
+        {note}
+      </p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+    </div>
+  );
+};

@@ -1,0 +1,91 @@
+import { lazy, Suspense, useCallback, useState } from 'react';
+
+import type { RoundDetail } from '../../../../shared/ipc/channels/round';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
+import { ReceivedRounds } from './ReceivedRounds';
+import { RoundEditor } from './RoundEditor';
+import { RoundExport } from './RoundExport';
+import { roundMessages } from './messages';
+
+// On demand, like RoundExport's KeyStep: trust → submission → assessments → this feature would be a cycle.
+const TrustAnchors = lazy(async () => ({ default: (await import('../trust/index')).TrustAnchors }));
+
+type Mode = { kind: 'list' } | { kind: 'edit'; round: RoundDetail | null } | { kind: 'export'; round: RoundDetail };
+
+/**
+ * "Đợt đánh giá": the unit's side (trust the Sở's root once, import the round package, see the binding) and
+ * Sở Nội vụ's side (create or edit the round of a year, sign and export it). Which side a user sees will
+ * follow the role chosen at first start (issue 14 item 1, not built yet): both are shown until then.
+ */
+export const RoundPage = () => {
+  const t = useT(roundMessages);
+  const { api } = usePlatform();
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [note, setNote] = useState('');
+  const list = useLoad(useCallback(() => api.round.list({}), [api]));
+  const sets = useLoad(useCallback(() => api.indicatorSets.list({}), [api]));
+
+  return (
+    <main className="page round-page" data-testid="round-page">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <ErrorBanner error={list.error ?? sets.error} />
+      <Suspense fallback={null}>
+        <TrustAnchors />
+      </Suspense>
+      {list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
+      <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">
+        <h2 id="rounds-title">{t('roundsTitle')}</h2>
+        <p role="status" className="small" data-testid="round-note">
+          {note}
+        </p>
+        {mode.kind === 'edit' && sets.data && (
+          <RoundEditor
+            round={mode.round}
+            sets={sets.data}
+            onCancel={() => setMode({ kind: 'list' })}
+            onSaved={(r) => {
+              setNote(t('saved', { year: r.year, revision: r.revision }));
+              setMode({ kind: 'list' });
+              list.reload();
+            }}
+          />
+        )}
+        {mode.kind === 'export' && <RoundExport round={mode.round} onBack={() => setMode({ kind: 'list' })} onDone={list.reload} />}
+        {mode.kind === 'list' && (
+          <>
+            <ul className="round-list">
+              {(list.data?.rounds ?? []).map((r) => (
+                <li key={r.id} data-testid="issued-round">
+                  <span>
+                    {t('roundRow', {
+                      year: r.year,
+                      revision: r.revision,
+                      units: r.units.length,
+                      state: r.exportedRevision === null ? t('notExported') : t('exportedState', { revision: r.exportedRevision }),
+                    })}
+                  </span>
+                  <span className="actions">
+                    <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: r })}>
+                      {t('edit')}
+                    </button>
+                    <button type="button" className="btn btn-primary" onClick={() => setMode({ kind: 'export', round: r })}>
+                      {t('export')}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <div className="actions">
+              <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: null })}>
+                {t('newRound')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+};

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+import { defineChannel } from '../define';
+import { emptyInput, idSchema, yearSchema } from '../../schemas/common';
+import { jobSchema } from '../../schemas/job';
+import { roundDeadlinesSchema, roundUnitSchema } from '../../schemas/round';
+import { unitTypeSchema } from '../../schemas/unit';
+import { keySource, secret, submissionPreviewSchema } from './submission';
+
+/**
+ * The annual round (docs/package-formats.md): Sở Nội vụ creates it (year, official set per block, units,
+ * deadlines) and exports it as a signed package; a unit imports it, and its assessment of that year is then
+ * bound to the official set and deadline.
+ */
+
+const setChoice = z.object({ block: unitTypeSchema, setId: z.string().min(1).max(100), setVersion: z.string().min(1).max(40) }).strict();
+const roundSetOut = z.object({ block: unitTypeSchema, setId: z.string(), setVersion: z.string(), setSha256: z.string() });
+
+export const roundDetailSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  revision: z.number(),
+  deadlines: roundDeadlinesSchema,
+  sets: z.array(roundSetOut),
+  units: z.array(roundUnitSchema),
+  /** The revision last exported (null: never), so the UI says whether the units have the latest. */
+  exportedRevision: z.number().nullable(),
+  exportedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type RoundDetail = z.infer<typeof roundDetailSchema>;
+
+export const receivedRoundSchema = z.object({
+  roundId: z.string(),
+  year: z.number(),
+  revision: z.number(),
+  issuer: z.object({ code: z.string(), name: z.string() }),
+  signerSubject: z.string(),
+  deadlines: roundDeadlinesSchema,
+  sets: z.array(roundSetOut),
+  /** This unit's official set (its block's), and the assessments of that year bound to it / on another set. */
+  officialSet: roundSetOut.nullable(),
+  boundAssessmentIds: z.array(z.string()),
+  otherSetAssessmentIds: z.array(z.string()),
+  importedAt: z.string(),
+});
+export type ReceivedRound = z.infer<typeof receivedRoundSchema>;
+
+export const roundExportResultSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  revision: z.number().int(),
+  status: z.string(),
+  code: z.string(),
+  downloadId: z.string().optional(),
+});
+export type RoundExportResult = z.infer<typeof roundExportResultSchema>;
+
+export const roundChannels = {
+  'round.list': defineChannel({
+    description: 'Các đợt đánh giá: đợt Sở Nội vụ đã tạo, đợt đơn vị đã nhận, và mã băm các bộ chỉ số chính thức',
+    input: emptyInput,
+    output: z.object({ rounds: z.array(roundDetailSchema), received: z.array(receivedRoundSchema), officialSetShas: z.array(z.string()) }),
+  }),
+  'round.save': defineChannel({
+    description: 'Tạo hoặc sửa một đợt đánh giá (năm, bộ chỉ số chính thức từng khối, danh sách đơn vị, thời hạn)',
+    input: z
+      .object({
+        id: idSchema.optional(),
+        year: yearSchema,
+        sets: z.array(setChoice).min(1).max(3),
+        units: z.array(roundUnitSchema).max(5000),
+        deadlines: roundDeadlinesSchema,
+      })
+      .strict(),
+    output: roundDetailSchema,
+  }),
+  'round.preview': defineChannel({
+    description: 'Chọn khóa ký cho gói đợt đánh giá (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
+    input: z.object({ source: keySource }).strict(),
+    output: submissionPreviewSchema,
+  }),
+  'round.export': defineChannel({
+    description: 'Xuất gói đợt đánh giá đã ký số (.asice), tự kiểm tra lại; trả về một công việc',
+    input: z.object({ roundId: idSchema, keyId: idSchema, password: secret.optional(), pin: z.string().max(64).optional() }).strict(),
+    output: jobSchema,
+  }),
+  'round.import': defineChannel({
+    description: 'Nhập gói đợt đánh giá của Sở Nội vụ: kiểm tra chữ ký với chứng thư gốc đã thêm, lưu bộ chỉ số chính thức và gắn bản tự đánh giá của năm',
+    input: z.object({ uploadId: idSchema.optional() }).strict(),
+    output: jobSchema,
+  }),
+};

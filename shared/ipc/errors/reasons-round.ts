@@ -1,0 +1,64 @@
+import type { ReasonText } from './codes';
+
+/** The annual round: Sở Nội vụ publishes it (round package), units import it and are bound to it. */
+export const ROUND_REASONS = {
+  /** `field` is the path in round.json, `why` the rule (English, technical). */
+  ROUND_INVALID: {
+    code: 'VALIDATION',
+    vi: 'Đợt đánh giá chưa hợp lệ ({field}): {why}',
+    en: 'The round is not valid ({field}): {why}',
+  },
+  ROUND_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy đợt đánh giá.', en: 'Round not found.' },
+  ROUND_YEAR_TAKEN: {
+    code: 'CONFLICT',
+    vi: 'Đã có đợt đánh giá năm {year}. Hãy sửa đợt đó thay vì tạo đợt mới.',
+    en: 'A round for {year} already exists. Edit it instead of creating another.',
+  },
+  ROUND_ISSUER_FIRST: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Hãy khai báo hồ sơ đơn vị (Sở Nội vụ: tên, mã) trước khi xuất đợt đánh giá.',
+    en: 'Fill in the unit profile (the Department of Home Affairs: name, code) before exporting a round.',
+  },
+  ROUND_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất gói đợt đánh giá.', en: 'Round export cancelled.' },
+  /** `check` is the verification code (shared/domain/bundle-codes.ts); nothing was stored. */
+  ROUND_REFUSED: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Gói đợt đánh giá bị từ chối, không có gì được lưu: {check:bundle}',
+    en: 'The round package was refused and nothing was stored: {check:bundle}',
+  },
+  ROUND_UNIT_PROFILE_FIRST: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Hãy khai báo hồ sơ đơn vị (mã, loại đơn vị) trước khi nhập đợt đánh giá.',
+    en: 'Fill in the unit profile (code, type) before importing a round.',
+  },
+  ROUND_UNIT_NOT_LISTED: {
+    code: 'VALIDATION',
+    vi: 'Mã đơn vị {code} không có trong danh sách đơn vị của đợt đánh giá năm {year}. Hãy kiểm tra mã đơn vị hoặc liên hệ Sở Nội vụ.',
+    en: 'Unit code {code} is not in the unit list of the {year} round. Check the unit code or contact the Department of Home Affairs.',
+  },
+  ROUND_UNIT_BLOCK_MISMATCH: {
+    code: 'VALIDATION',
+    vi: 'Đợt đánh giá xếp đơn vị {code} vào khối {listed}, khác với loại đơn vị đã khai báo ({declared}).',
+    en: 'The round puts unit {code} in block {listed}, not the declared type ({declared}).',
+  },
+  ROUND_OTHER_FOR_YEAR: {
+    code: 'CONFLICT',
+    vi: 'Đã nhập một đợt đánh giá khác cho năm {year}. Một năm chỉ có một đợt; hãy liên hệ Sở Nội vụ.',
+    en: 'Another round was already imported for {year}. A year has one round; contact the Department of Home Affairs.',
+  },
+  ROUND_SET_CLASH: {
+    code: 'CONFLICT',
+    vi: 'Máy đã có bộ chỉ số «{id}» phiên bản {version} với nội dung khác bộ chính thức trong đợt đánh giá. Không có gì được lưu.',
+    en: 'This computer has indicator set «{id}» version {version} with content different from the official one in the round. Nothing was stored.',
+  },
+  ROUND_SET_REQUIRED: {
+    code: 'VALIDATION',
+    vi: 'Năm {year} đã có đợt đánh giá chính thức: bản tự đánh giá phải dùng bộ chỉ số chính thức «{id}» phiên bản {version}.',
+    en: 'The {year} round is official: the self-assessment must use the official set «{id}» version {version}.',
+  },
+  ROUND_DEADLINE_FIXED: {
+    code: 'VALIDATION',
+    vi: 'Hạn nộp do đợt đánh giá của Sở Nội vụ quy định ({day:date}), không sửa được.',
+    en: 'The deadline is set by the Department of Home Affairs\' round ({day:date}) and cannot be changed.',
+  },
+} as const satisfies Record<string, ReasonText>;
