@@ -15,6 +15,14 @@ const windowStateSchema = z
   })
   .strict();
 
+/**
+ * Whom this installation serves: a unit (sở, phường, xã/đặc khu) that self-assesses and submits, or Sở Nội vụ
+ * that receives, registers and appraises. null until chosen at first start; each role sees its own menus.
+ */
+export const ROLES = ['unit', 'receiver'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
 export const settingsSchema = z
   .object({
     language: languageSchema.default('vi'),
@@ -22,6 +30,7 @@ export const settingsSchema = z
     window: windowStateSchema.nullable().default(null),
     /** The appraiser's name written in the register's audit log (Sở Nội vụ side); empty = "appraiser". */
     appraiserName: z.string().max(120).default(''),
+    role: roleSchema.nullable().default(null),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -32,6 +41,7 @@ export const settingsPatchSchema = z
     lastAssessmentId: z.string().max(64).nullable().optional(),
     window: windowStateSchema.optional(),
     appraiserName: z.string().max(120).transform((s) => s.normalize('NFC').trim()).optional(),
+    role: roleSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

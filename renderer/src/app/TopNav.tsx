@@ -1,36 +1,31 @@
 import { BackupLink } from '../features/backup/index';
 import { defineMessages } from '../i18n/messages';
 import { useT } from './app-context';
+import { navFor, useRole } from './role-context';
+import type { NavEntry } from './role-context';
 
 const m = defineMessages({
   vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', registry: 'Sổ đăng ký', round: 'Đợt đánh giá', help: 'Trợ giúp' },
   en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', registry: 'Register', round: 'Assessment round', help: 'Help' },
 });
 
-/** App-wide pages that do not belong to one assessment. */
+const HREF: Record<Exclude<NavEntry, 'backup'>, string> = { sets: '#/sets', verify: '#/verify', inbox: '#/inbox', registry: '#/registry', round: '#/round', help: '#/help' };
+
+/** App-wide pages that do not belong to one assessment: the entries of the chosen role (role-context.tsx). */
 export const TopNav = () => {
   const t = useT(m);
+  const { role } = useRole();
   return (
     <nav className="topnav" aria-label={t('nav')}>
-      <a className="topbar-link" href="#/sets">
-        {t('sets')}
-      </a>
-      <a className="topbar-link" href="#/verify">
-        {t('verify')}
-      </a>
-      <a className="topbar-link" href="#/inbox">
-        {t('inbox')}
-      </a>
-      <a className="topbar-link" href="#/registry">
-        {t('registry')}
-      </a>
-      <a className="topbar-link" href="#/round">
-        {t('round')}
-      </a>
-      <BackupLink />
-      <a className="topbar-link" href="#/help">
-        {t('help')}
-      </a>
+      {navFor(role).map((e) =>
+        e === 'backup' ? (
+          <BackupLink key={e} />
+        ) : (
+          <a key={e} className="topbar-link" href={HREF[e]}>
+            {t(e)}
+          </a>
+        ),
+      )}
     </nav>
   );
 };

@@ -5,6 +5,7 @@ import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-s
 import type { UnitProfile } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { setFlash } from '../../app/flash';
+import { RoleChooser } from '../../app/RoleChooser';
 import { navigate } from '../../app/router';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -41,6 +42,7 @@ export const HomePage = () => {
   return (
     <div className="page">
       {!unit && <Welcome dataDir={data.dataDir} />}
+      <RoleChooser />
       {!unit || editing ? (
         <UnitProfileForm
           initial={unit}
