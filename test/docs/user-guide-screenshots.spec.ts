@@ -23,6 +23,8 @@ test('user guide screenshots', async ({ page, app }) => {
   await shot(page, '01-chao-mung');
 
   const a = await fillFromExample(app.backend as unknown as TestBackend);
+  // The guide is for a unit's focal point: from here on the unit role's menus (renderer/src/app/role-context.tsx).
+  await page.getByTestId('role-chooser').getByRole('button', { name: /Đơn vị tự đánh giá/ }).click();
   await page.goto(`${base}#/`);
   await page.reload();
   const list = page.locator('#assessments-title');
