@@ -1,9 +1,11 @@
+import { Field } from '../../components/Field';
 import { useCallback, useState } from 'react';
 
 import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../../shared/ipc/channels/backup';
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
@@ -111,19 +113,20 @@ export const BackupPage = () => {
         <h2 id="backup-restore-title">{t('restoreTitle')}</h2>
         <p className="muted small">{t('restoreIntro')}</p>
         {platform.kind === 'web' ? (
-          <label className="field">
-            <span>{t('fileLabel')}</span>
-            <input
-              type="file"
-              accept=".cchcbak"
-              disabled={busy}
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) setPending({ kind: 'file', file: f });
-                e.target.value = '';
-              }}
-            />
-          </label>
+          <Field label={t('fileLabel')}>
+            {(p) => (
+              <FileInput
+                {...p}
+                accept=".cchcbak"
+                disabled={busy}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) setPending({ kind: 'file', file: f });
+                  e.target.value = '';
+                }}
+              />
+            )}
+          </Field>
         ) : (
           <div className="actions">
             <button type="button" className="btn" disabled={busy} onClick={() => setPending({ kind: 'pick' })}>

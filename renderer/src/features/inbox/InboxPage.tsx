@@ -1,9 +1,11 @@
+import { Field } from '../../components/Field';
 import { useCallback, useState } from 'react';
 
 import type { InboxImportResult, RankingExportResult } from '../../../../shared/ipc/channels/inbox';
 import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
@@ -127,20 +129,21 @@ export const InboxPage = () => {
 
       <section className="card" aria-labelledby="inbox-import-title">
         <h2 id="inbox-import-title">{t('importTitle')}</h2>
-        <label className="field">
-          <span>{t('fileLabel')}</span>
-          <input
-            type="file"
-            accept=".asice"
-            disabled={busy}
-            data-testid="inbox-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void receive(f);
-            }}
-          />
-        </label>
+        <Field label={t('fileLabel')}>
+          {(p) => (
+            <FileInput
+              {...p}
+              accept=".asice"
+              disabled={busy}
+              data-testid="inbox-file"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void receive(f);
+              }}
+            />
+          )}
+        </Field>
         {imp.running && <JobProgress label={`${t('progress')}: ${t('importing')}`} testId="inbox-progress" {...trackedProgress(imp)} />}
         {done && (
           <div role="status" className="small" data-testid="inbox-imported">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ReceivedRound } from '../../../../shared/ipc/channels/round';
 import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { JobProgress, runJob } from '../../jobs/index';
@@ -46,9 +47,8 @@ export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRoun
       {platform.kind === 'web' ? (
         <Field label={t('importFile')}>
           {(p) => (
-            <input
+            <FileInput
               {...p}
-              type="file"
               accept=".asice"
               disabled={busy}
               onChange={(e) => {

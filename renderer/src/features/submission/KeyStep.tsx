@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { submitMessages } from './messages';
@@ -118,9 +119,8 @@ export const KeyStep = ({
           {web ? (
             <Field label={t('p12File')} {...(file ? { hint: t('p12Chosen', { name: file.name }) } : {})}>
               {(p) => (
-                <input
+                <FileInput
                   {...p}
-                  type="file"
                   accept=".p12,.pfx,application/x-pkcs12"
                   disabled={opening}
                   onChange={(e) => {

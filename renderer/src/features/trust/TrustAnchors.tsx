@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { commonName } from '../../components/cert-names';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -68,9 +69,8 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
       {platform.kind === 'web' ? (
         <Field label={t('trustFile')}>
           {(p) => (
-            <input
+            <FileInput
               {...p}
-              type="file"
               accept=".pem,.crt,.cer,.der,.crl"
               disabled={busy}
               onChange={(e) => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
@@ -62,9 +63,8 @@ export const VerifyPage = () => {
         {platform.kind === 'web' ? (
           <Field label={t('file')}>
             {(props) => (
-              <input
+              <FileInput
                 {...props}
-                type="file"
                 accept=".asice,.zip,application/vnd.etsi.asic-e+zip"
                 disabled={busy}
                 onChange={(e) => {
