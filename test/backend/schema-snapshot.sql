@@ -53,7 +53,7 @@ CREATE TABLE assessment (
       , duplicate_of TEXT REFERENCES assessment(id) ON DELETE SET NULL, round_id TEXT REFERENCES received_round(round_id)) STRICT;
 
 -- index assessment_one_per_year_set on assessment (migration 160)
-CREATE UNIQUE INDEX assessment_one_per_year_set ON assessment(year, indicator_set_id) WHERE duplicate_of IS NULL;
+CREATE UNIQUE INDEX assessment_one_per_year_set ON assessment(year, indicator_set_id, indicator_set_version) WHERE duplicate_of IS NULL;
 
 -- index assessment_year on assessment (migration 10)
 CREATE INDEX assessment_year ON assessment(year);

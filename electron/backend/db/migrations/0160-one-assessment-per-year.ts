@@ -6,7 +6,9 @@ import type { Migration } from './types';
  * again. Databases made before this step may already hold such twins. None is deleted: per year and set the
  * one to keep working on stays as it is (the highest revision, then the latest edited, then the oldest),
  * every other one is marked `duplicate_of` that one, stays openable with all its answers and evidence, and
- * is labelled in the list. The unique index covers only rows that are not marked.
+ * is labelled in the list. The unique index covers only rows that are not marked. A set is its id AND
+ * version: the official set a round brings (services/round) keeps the sample's id under a new version, and the
+ * unit starts its year again on it while the sample-set assessment stays.
  */
 export const m0160OneAssessmentPerYear: Migration = {
   version: 160,
@@ -18,12 +20,13 @@ export const m0160OneAssessmentPerYear: Migration = {
       UPDATE assessment SET duplicate_of = (
         SELECT keep.id FROM assessment AS keep
         WHERE keep.year = assessment.year AND keep.indicator_set_id = assessment.indicator_set_id
+          AND keep.indicator_set_version = assessment.indicator_set_version
         ORDER BY keep.revision DESC, keep.updated_at DESC, keep.created_at ASC, keep.id ASC
         LIMIT 1
       );
       UPDATE assessment SET duplicate_of = NULL WHERE duplicate_of = id;
 
-      CREATE UNIQUE INDEX assessment_one_per_year_set ON assessment(year, indicator_set_id) WHERE duplicate_of IS NULL;
+      CREATE UNIQUE INDEX assessment_one_per_year_set ON assessment(year, indicator_set_id, indicator_set_version) WHERE duplicate_of IS NULL;
     `);
   },
 };

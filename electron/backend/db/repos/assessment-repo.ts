@@ -42,8 +42,10 @@ export const findAssessment = (db: Db, id: string): Assessment | null => {
 };
 
 /** The assessment of this year on this set (one at most: unique index of migration 0160), marked twins aside. */
-export const findAssessmentOfYear = (db: Db, year: number, indicatorSetId: string): Assessment | null => {
-  const row = db.prepare('SELECT * FROM assessment WHERE year = ? AND indicator_set_id = ? AND duplicate_of IS NULL').get(year, indicatorSetId) as
+export const findAssessmentOfYear = (db: Db, year: number, indicatorSetId: string, indicatorSetVersion: string): Assessment | null => {
+  const row = db
+    .prepare('SELECT * FROM assessment WHERE year = ? AND indicator_set_id = ? AND indicator_set_version = ? AND duplicate_of IS NULL')
+    .get(year, indicatorSetId, indicatorSetVersion) as
     | Row
     | undefined;
   return row ? fromRow(row) : null;

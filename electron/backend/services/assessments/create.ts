@@ -27,8 +27,8 @@ export const createAssessment = (ctx: BackendContext, input: CreateAssessmentInp
   if (round && official && official.setSha256 !== summary.sha256) {
     throw AppFailure.of('ROUND_SET_REQUIRED', { year: input.year, id: official.setId, version: official.setVersion });
   }
-  // One per year and set: starting again is a new revision of that one, not a second, indistinguishable twin.
-  const existing = findAssessmentOfYear(ctx.db, input.year, summary.id);
+  // One per year and set (id and version): starting again is a new revision of that one, not a second, indistinguishable twin.
+  const existing = findAssessmentOfYear(ctx.db, input.year, summary.id, summary.version);
   if (existing) throw AppFailure.of('ASSESSMENT_EXISTS', { year: input.year, set: existing.indicatorSetName, assessmentId: existing.id });
   const now = ctx.now().toISOString();
   const created = inTransaction(ctx.db, () => {
