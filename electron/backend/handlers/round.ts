@@ -9,7 +9,7 @@ import { importRound, MAX_ROUND_PACKAGE_BYTES } from '../services/round/import-r
 import { listReceived } from '../services/round/received';
 import { listRoundDetails, requireRound, saveRoundDraft } from '../services/round/rounds';
 import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
-import { openSigningKey } from '../services/signing/open-key';
+import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
@@ -31,12 +31,8 @@ export const roundHandlers: HandlerSlice<Channels> = {
     if (!unit) throw AppFailure.of('ROUND_ISSUER_FIRST');
     const defaultName = roundFileName(unit.code, round.year, round.revision);
     return ctx.jobs.start('round.export', async (ctl): Promise<RoundExportResult> => {
-      ctl.progress(0, 1, 'Chọn nơi lưu gói đợt đánh giá');
-      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu gói đợt đánh giá', defaultName, filters: [{ name: 'Gói ký số', extensions: ['asice'] }] });
-      if (!target) throw AppFailure.of('ROUND_EXPORT_CANCELLED');
-      ctl.throwIfCancelled();
-      ctl.progress(0, 1, 'Mở khóa ký');
-      const signer = await openSigningKey(ref, secret, ctx.workerLauncher);
+      const save = { label: 'Chọn nơi lưu gói đợt đánh giá', title: 'Lưu gói đợt đánh giá', defaultName, filterName: 'Gói ký số', cancelled: 'ROUND_EXPORT_CANCELLED' } as const;
+      const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportRound(ctx, {
           roundId: round.id,

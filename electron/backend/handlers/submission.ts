@@ -9,7 +9,7 @@ import { requireAssessment } from '../services/assessments/guards';
 import { exportAssessment } from '../services/bundle/export-assessment';
 import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
 import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
-import { openSigningKey } from '../services/signing/open-key';
+import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
@@ -28,12 +28,8 @@ export const submissionHandlers: HandlerSlice<Channels> = {
     const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
     let jobId = '';
     const job = ctx.jobs.start('submission.export', async (ctl): Promise<SubmissionExportResult> => {
-      ctl.progress(0, 1, 'Chọn nơi lưu hồ sơ');
-      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu hồ sơ nộp', defaultName, filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice'] }] });
-      if (!target) throw AppFailure.of('BUNDLE_EXPORT_CANCELLED');
-      ctl.throwIfCancelled();
-      ctl.progress(0, 1, 'Mở khóa ký');
-      const signer = await openSigningKey(ref, secret, ctx.workerLauncher);
+      const save = { label: 'Chọn nơi lưu hồ sơ', title: 'Lưu hồ sơ nộp', defaultName, filterName: 'Hồ sơ nộp ký số', cancelled: 'BUNDLE_EXPORT_CANCELLED' } as const;
+      const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportAssessment(ctx, {
           assessmentId: a.id,
