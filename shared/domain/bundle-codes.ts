@@ -80,6 +80,11 @@ export const BUNDLE_CODES = {
     vi: 'Bộ chỉ số kèm trong gói đợt đánh giá khác với bộ chỉ số khai báo trong round.json (mã, phiên bản, khối hoặc mã băm SHA-256 không khớp).',
     en: 'An indicator set included in the round differs from the one round.json declares (id, version, block or SHA-256).',
   },
+  // 8. Semantics of the packages after the submission: appraisal result, giải trình, final result (docs/package-formats.md)
+  E_PACKAGE_SCHEMA: {
+    vi: 'Tệp nội dung của gói (result.json, explanation.json hoặc final.json) sai cấu trúc dữ liệu hoặc tự mâu thuẫn (kể cả BOM, lồng quá sâu, chuỗi sai quy tắc, trùng tiêu chí, điểm vượt tối đa, điểm thay đổi mà không có lý do).',
+    en: 'The package\'s content file (result.json, explanation.json or final.json) does not match its schema or contradicts itself (including a BOM, nesting, text rules, a criterion twice, a score above its max, a changed score without a reason).',
+  },
   E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
   E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },
   // 9. The receiver's register and import rules (services/inbox/import-rules.ts): checked at import only, with the receiver's data

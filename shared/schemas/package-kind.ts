@@ -5,6 +5,6 @@ import { z } from 'zod';
  * `submission` (unit → Sở Nội vụ) is the original SATB/1 bundle and carries no `kind` field, so bundles
  * written before kinds existed stay byte-identical; every later kind names itself in its content JSON.
  */
-export const PACKAGE_KINDS = ['submission', 'round'] as const;
+export const PACKAGE_KINDS = ['submission', 'round', 'appraisal-result', 'explanation', 'final-result'] as const;
 export const packageKindSchema = z.enum(PACKAGE_KINDS);
 export type PackageKind = z.infer<typeof packageKindSchema>;

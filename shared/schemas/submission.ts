@@ -27,7 +27,7 @@ const displayText = (max: number, multiline: boolean) =>
 /** One line (names, codes, labels). */
 export const lineText = (max: number) => displayText(max, false);
 /** Free text (notes, explanations): TAB and LF allowed. */
-const blockText = (max: number) => displayText(max, true);
+export const blockText = (max: number) => displayText(max, true);
 
 type JsonPath = (string | number)[];
 /** The strings (keys too) inside a free JSON value, with their paths. */
@@ -154,6 +154,24 @@ export const verifiedRoundSchema = z.object({
 });
 export type VerifiedRound = z.infer<typeof verifiedRoundSchema>;
 
+/** What a verified appraisal result, giải trình or final result declares (shown by "Kiểm tra hồ sơ" and the CLI). */
+export const verifiedExchangeSchema = z.object({
+  kind: packageKindSchema,
+  roundId: z.string(),
+  year: z.number(),
+  revision: z.number(),
+  createdAt: z.string(),
+  unit: z.object({ code: z.string(), name: z.string(), block: unitTypeSchema }),
+  /** Sở Nội vụ, for the packages it issues (null for a giải trình). */
+  issuer: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** Criteria in a result, or answered items in a giải trình. */
+  items: z.number(),
+  evidence: z.number(),
+  /** The unit's total (appraised, or final), index and rank (null for a giải trình). */
+  final: z.object({ points: z.number(), index: z.number().nullable(), rank: z.number().nullable(), of: z.number() }).nullable(),
+});
+export type VerifiedExchange = z.infer<typeof verifiedExchangeSchema>;
+
 export const verifyResultSchema = z.object({
   /** Which package kind was verified (docs/package-formats.md); absent in reports stored before kinds existed = submission. */
   kind: packageKindSchema.optional(),
@@ -179,6 +197,8 @@ export const verifyResultSchema = z.object({
     .nullable(),
   /** A round package's declarations, once its content passed (null for other kinds). */
   round: verifiedRoundSchema.nullable().optional(),
+  /** An appraisal result's, giải trình's or final result's declarations, once its content passed. */
+  exchange: verifiedExchangeSchema.nullable().optional(),
   bundleSha256: z.string().nullable(),
   checkedAt: z.string(),
 });

@@ -13,6 +13,12 @@ export const ENTRY_NAME_RE =
 export const ROUND_PATH = 'round.json';
 export const ROUND_ENTRY_NAME_RE = /^(mimetype|round\.json|sets\/(so|phuong|xa_dac_khu)\.json|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
 export const ROUND_FOLDERS: ReadonlySet<string> = new Set(['sets/', 'META-INF/']);
+/** The appraisal result and the final result (Sở Nội vụ → unit): their JSON only. */
+export const RESULT_ENTRY_NAME_RE = /^(mimetype|result\.json|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
+export const FINAL_ENTRY_NAME_RE = /^(mimetype|final\.json|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
+/** The giải trình (unit → Sở Nội vụ): its JSON and new evidence, named like a submission's. */
+export const EXPLANATION_ENTRY_NAME_RE = /^(mimetype|explanation\.json|evidence\/\d{4}\.[a-z0-9]{1,5}|META-INF\/(ASiCManifest\.xml|signature001\.p7s))$/;
+export const META_ONLY_FOLDERS: ReadonlySet<string> = new Set(['META-INF/']);
 
 /** Folders of the layout. They never appear as directory entries: a directory entry is refused (it can carry data). */
 export const BUNDLE_FOLDERS: ReadonlySet<string> = new Set(['evidence/', 'META-INF/']);

@@ -1,5 +1,5 @@
 import type { VerifyResult } from '../../../../shared/schemas/submission';
-import { formatBytes, formatDateTime } from '../../../../shared/format/index';
+import { formatBytes, formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { SignerDetails, StatusBanner } from '../submission/index';
 import { verifyMessages } from './messages';
@@ -9,6 +9,7 @@ export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; f
   const t = useT(verifyMessages);
   const lang = useLang();
   const s = result.submission;
+  const x = result.exchange;
   return (
     <section className="card verify-result" aria-labelledby="verify-result-title" data-testid="verify-result">
       <h2 id="verify-result-title" className="visually-hidden">
@@ -23,6 +24,9 @@ export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; f
         testId="verify-verdict"
         warningsTestId="verify-warnings"
       />
+      <p className="small" data-testid="verify-kind">
+        {t('packageKind', { kind: t(`kind_${result.kind ?? 'submission'}`) })}
+      </p>
       {result.detail && <p className="small muted" data-testid="verify-detail">{t('detail', { detail: result.detail })}</p>}
       <h3>{t('signer')}</h3>
       {result.signer ? <SignerDetails signer={result.signer} testId="verify-signer" /> : <p className="muted">{t('noSigner')}</p>}
@@ -54,6 +58,28 @@ export const VerifyResultView = ({ result, fileName }: { result: VerifyResult; f
             <dt>{t('submissionId')}</dt>
             <dd className="mono">{s.submissionId}</dd>
           </dl>
+        </>
+      )}
+      {x && (
+        <>
+          <h3>{t('exchange')}</h3>
+          <dl className="cert-details" data-testid="verify-exchange">
+            <dt>{t('agency')}</dt>
+            <dd>{t('exchangeUnit', { name: x.unit.name, code: x.unit.code, year: x.year, revision: x.revision })}</dd>
+            {x.issuer && (
+              <>
+                <dt>{t('exchangeIssuer')}</dt>
+                <dd>
+                  {x.issuer.name} ({x.issuer.code})
+                </dd>
+              </>
+            )}
+          </dl>
+          <p className="small">
+            {x.final
+              ? t('exchangeTotal', { points: formatPoints(x.final.points, lang), index: x.final.index === null ? '—' : `${formatIndex(x.final.index, lang)} %`, rank: x.final.rank ?? '—', of: x.final.of, items: x.items })
+              : t('exchangeItems', { items: x.items, evidence: x.evidence })}
+          </p>
         </>
       )}
       {result.bundleSha256 && (

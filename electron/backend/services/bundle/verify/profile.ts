@@ -1,6 +1,20 @@
 import type { PackageKind } from '../../../../../shared/schemas/package-kind';
 import { ROUND_SET_PATH_RE } from '../../../../../shared/schemas/round';
-import { BUNDLE_FOLDERS, ENTRY_NAME_RE, ROUND_ENTRY_NAME_RE, ROUND_FOLDERS, ROUND_PATH, SUBMISSION_PATH } from '../constants';
+import { APPRAISAL_RESULT_PATH } from '../../../../../shared/schemas/appraisal-result';
+import { EXPLANATION_PATH } from '../../../../../shared/schemas/explanation';
+import { FINAL_RESULT_PATH } from '../../../../../shared/schemas/final-result';
+import {
+  BUNDLE_FOLDERS,
+  ENTRY_NAME_RE,
+  EXPLANATION_ENTRY_NAME_RE,
+  FINAL_ENTRY_NAME_RE,
+  META_ONLY_FOLDERS,
+  RESULT_ENTRY_NAME_RE,
+  ROUND_ENTRY_NAME_RE,
+  ROUND_FOLDERS,
+  ROUND_PATH,
+  SUBMISSION_PATH,
+} from '../constants';
 
 /**
  * What one package kind adds to the generic container checks (steps 1–7: zip, manifest, CMS, certificate,
@@ -38,8 +52,29 @@ export const ROUND_PROFILE: ContainerProfile = {
   keep: ROUND_SET_PATH_RE,
 };
 
+export const APPRAISAL_RESULT_PROFILE: ContainerProfile = {
+  kind: 'appraisal-result',
+  entryName: RESULT_ENTRY_NAME_RE,
+  folders: META_ONLY_FOLDERS,
+  contentPath: APPRAISAL_RESULT_PATH,
+};
+
+export const EXPLANATION_PROFILE: ContainerProfile = {
+  kind: 'explanation',
+  entryName: EXPLANATION_ENTRY_NAME_RE,
+  folders: BUNDLE_FOLDERS,
+  contentPath: EXPLANATION_PATH,
+};
+
+export const FINAL_RESULT_PROFILE: ContainerProfile = {
+  kind: 'final-result',
+  entryName: FINAL_ENTRY_NAME_RE,
+  folders: META_ONLY_FOLDERS,
+  contentPath: FINAL_RESULT_PATH,
+};
+
 /** Every kind, submission first: a package without any kind's content file is judged as a submission. */
-export const PACKAGE_PROFILES: readonly ContainerProfile[] = [SUBMISSION_PROFILE, ROUND_PROFILE];
+export const PACKAGE_PROFILES: readonly ContainerProfile[] = [SUBMISSION_PROFILE, ROUND_PROFILE, APPRAISAL_RESULT_PROFILE, EXPLANATION_PROFILE, FINAL_RESULT_PROFILE];
 
 /** One profile accepting the names of all of them: the entry table is read once, then the kind is chosen. */
 export const anyKindProfile = (profiles: readonly ContainerProfile[]): ContainerProfile => ({

@@ -8,6 +8,8 @@ import type { VerifyLimits } from '../constants';
 import { BundleFailure, fail } from './failure';
 import { PACKAGE_PROFILES, SUBMISSION_PROFILE } from './profile';
 import type { ContainerProfile } from './profile';
+import { checkExchangeSemantics } from './exchange-semantics';
+import type { CheckedExchange } from './exchange-semantics';
 import { checkRoundSemantics } from './round-semantics';
 import type { CheckedRound, RoundHooks } from './round-semantics';
 import { checkSemantics } from './semantics';
@@ -30,10 +32,19 @@ export type PackageVerifyOptions = VerifyOptions &
     expectKind?: PackageKind;
   };
 
-/** A verification report, plus (in process only) the checked round content the round importer stores. */
-export type PackageVerification = { result: VerifyResult; round: CheckedRound | null };
+/** A verification report, plus (in process only) the checked content the importers store. */
+export type PackageVerification = { result: VerifyResult; round: CheckedRound | null; exchange: CheckedExchange | null };
 
-type State = ContainerState & { kind: PackageKind; files: VerifiedFile[]; submission: Submission | null; round: CheckedRound | null };
+type State = ContainerState & { kind: PackageKind; files: VerifiedFile[]; submission: Submission | null; round: CheckedRound | null; exchange: CheckedExchange | null };
+
+/** What "Kiểm tra hồ sơ" and the CLI show of an appraisal result, a giải trình or a final result. */
+const exchangeSummary = (x: CheckedExchange): NonNullable<VerifyResult['exchange']> => {
+  const c = x.content;
+  const base = { kind: x.kind, roundId: c.roundId, year: c.year, unit: c.unit, revision: c.revision, createdAt: c.createdAt };
+  if (x.kind === 'explanation') return { ...base, issuer: null, items: x.content.items.length, evidence: x.content.evidence.length, final: null };
+  const t = x.kind === 'final-result' ? x.content.totals.final : x.content.totals.appraised;
+  return { ...base, issuer: x.content.issuer, items: x.content.criteria.length, evidence: 0, final: { points: t.final, index: t.index, rank: x.content.rank.rank, of: x.content.rank.of } };
+};
 
 const report = (state: State, now: Date, status: VerifyResult['status'], code: BundleCode, detail: string | undefined, warnings: BundleWarningCode[]): VerifyResult => {
   const r = state.round?.round;
@@ -68,6 +79,7 @@ const report = (state: State, now: Date, status: VerifyResult['status'], code: B
           units: r.units.length,
         }
       : null,
+    exchange: state.exchange ? exchangeSummary(state.exchange) : null,
     bundleSha256: null,
     checkedAt: now.toISOString(),
   };
@@ -80,6 +92,16 @@ const checkKind = (c: VerifiedContainer, state: State, o: PackageVerifyOptions):
     state.round = checkRoundSemantics(c.content, c.kept, state.signer!, o);
     state.files = c.refs.map((r) => ({ path: r.uri, ...c.actual.get(r.uri)! }));
     return state.round.warnings;
+  }
+  if (c.profile.kind !== 'submission') {
+    const x = checkExchangeSemantics(c.profile.kind, c.content, c.actual, state.signer!);
+    state.exchange = x.checked;
+    const names = new Map(x.checked.kind === 'explanation' ? x.checked.content.evidence.map((e) => [e.path, e.originalName]) : []);
+    state.files = c.refs.map((r) => {
+      const originalName = names.get(r.uri);
+      return { path: r.uri, ...c.actual.get(r.uri)!, ...(originalName !== undefined ? { originalName } : {}) };
+    });
+    return x.warnings;
   }
   const sem = checkSemantics(c.content, c.actual, state.signer!, o);
   state.submission = sem.submission;
@@ -95,7 +117,7 @@ const checkKind = (c: VerifiedContainer, state: State, o: PackageVerifyOptions):
 const run = async (file: string, profiles: ContainerProfile | readonly ContainerProfile[], o: PackageVerifyOptions): Promise<PackageVerification> => {
   const now = o.now ?? new Date();
   const limits: VerifyLimits = { ...DEFAULT_LIMITS, ...o.limits };
-  const state: State = { kind: 'submission', signer: null, chain: [], signingTime: null, files: [], submission: null, round: null };
+  const state: State = { kind: 'submission', signer: null, chain: [], signingTime: null, files: [], submission: null, round: null, exchange: null };
   try {
     const c = await verifyContainer(
       file,
@@ -106,11 +128,11 @@ const run = async (file: string, profiles: ContainerProfile | readonly Container
     state.kind = c.profile.kind;
     const warnings = [...c.warnings, ...checkKind(c, state, o)];
     const result = warnings.length ? report(state, now, 'VALID_WITH_WARNINGS', warnings[0]!, undefined, warnings) : report(state, now, 'VALID', 'OK', undefined, []);
-    return { result, round: state.round };
+    return { result, round: state.round, exchange: state.exchange };
   } catch (e) {
     const code = e instanceof BundleFailure ? e.code : 'E_IO';
     const detail = e instanceof BundleFailure ? e.detail : e instanceof Error ? e.message.slice(0, 300) : String(e);
-    return { result: report({ ...state, round: null }, now, 'INVALID', code, detail, []), round: null };
+    return { result: report({ ...state, round: null, exchange: null }, now, 'INVALID', code, detail, []), round: null, exchange: null };
   }
 };
 
