@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Result } from '../../shared/ipc/result';
 import type { BackendContext } from './context';
@@ -16,6 +15,7 @@ import { JobRegistry } from './jobs';
 import { consoleLogger } from './logger';
 import type { Logger } from './logger';
 import { IndicatorSetCatalog } from './services/indicator-sets/catalog';
+import { PROJECT_ROOT } from './project-root';
 import { readAppVersion } from './app-version';
 import { DEFAULT_KEEP } from './services/backup/auto';
 import { backupLifecycle } from './services/backup/lifecycle';
@@ -26,8 +26,7 @@ import { newSession } from './session';
 import { registerDefaultLauncher } from './workers-seam/default-launcher';
 import type { WorkerLauncher } from './workers-seam/launcher';
 
-/** The project root (where package.json and resources/ live) when running from source. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PROJECT_ROOT } from './project-root';
 
 export type BackendOptions = {
   dataDir: string;

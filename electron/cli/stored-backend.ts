@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { createBackend } from '../backend/backend';
 import type { Backend } from '../backend/backend';
 import { dataPaths } from '../backend/data-dir';
 import { silentLogger } from '../backend/logger';
@@ -16,6 +15,8 @@ import { UsageError } from './types';
 export const withStoredBackend = async <T>(dataDir: string, cwd: string, work: (backend: Backend) => Promise<T> | T): Promise<T> => {
   const dir = resolve(cwd, dataDir);
   if (!existsSync(dataPaths(dir).database)) throw new UsageError(`Không có dữ liệu ứng dụng trong thư mục ${dir}`);
+  // Loaded here, not at the top: commands that never open stored data start without the whole backend.
+  const { createBackend } = await import('../backend/backend');
   const backend = createBackend({
     dataDir: dir,
     logger: silentLogger,

@@ -8,7 +8,7 @@ import type { ReportAnswer, ReportEvidenceInput } from '../../../shared/domain/r
 import { EMPTY_NARRATIVE } from '../../../shared/domain/report/model';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
-import { PROJECT_ROOT } from '../../backend/backend';
+import { PROJECT_ROOT } from '../../backend/project-root';
 import { REPORT_PDF_PATH, REPORT_XLSX_PATH } from '../../backend/services/bundle/constants';
 import { exportAssessment, selfCheckTrust } from '../../backend/services/bundle/export-assessment';
 import { packBundle } from '../../backend/services/bundle/pack';

@@ -11,7 +11,7 @@ import type { ReportModel } from '../../../shared/domain/report/model';
 import { portableAnswersFileSchema } from '../../../shared/schemas/answers';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
 import { validateIndicatorSet } from '../../../shared/schemas/indicator-set-validate';
-import { PROJECT_ROOT } from '../../backend/backend';
+import { PROJECT_ROOT } from '../../backend/project-root';
 import { loadReportModel } from '../../backend/services/report/report-source';
 import { loadPdfBuilder, loadWorkbookBuilder } from '../../backend/services/office-loader';
 import { appearanceImagesOf } from '../../backend/services/unit/signature-images';

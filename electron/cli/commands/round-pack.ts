@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { roundDeadlinesSchema, roundUnitSchema } from '../../../shared/schemas/round';
 import { UNIT_CODE_RE, UNIT_TYPES } from '../../../shared/schemas/unit';
 import type { UnitType } from '../../../shared/schemas/unit';
-import { PROJECT_ROOT } from '../../backend/backend';
+import { PROJECT_ROOT } from '../../backend/project-root';
 import { selfCheckTrust } from '../../backend/services/bundle/export-assessment';
 import { uuidV7 } from '../../backend/services/bundle/submission-builder';
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';

@@ -6,7 +6,7 @@ import { fromMilli } from '../../../shared/domain/points';
 import { formatDeduction, formatIndex, formatPoints } from '../../../shared/format/index';
 import type { PreflightReport } from '../../../shared/domain/preflight';
 import type { IndicatorSet } from '../../../shared/schemas/indicator-set';
-import { PROJECT_ROOT } from '../../backend/backend';
+import { PROJECT_ROOT } from '../../backend/project-root';
 import { readPortableAnswers } from '../../backend/services/indicator-sets/answers-file';
 import { indicatorSetSha256 } from '../../backend/services/indicator-sets/catalog';
 import { resolveSetRef } from '../../backend/services/indicator-sets/set-io';

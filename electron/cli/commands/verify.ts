@@ -5,7 +5,7 @@ import { bundleMessage } from '../../../shared/domain/bundle-codes';
 import { formatIndex, formatPoints } from '../../../shared/format/numbers';
 import type { PackageKind } from '../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../shared/schemas/submission';
-import { PROJECT_ROOT } from '../../backend/backend';
+import { PROJECT_ROOT } from '../../backend/project-root';
 import { addCrlFiles, loadTrustStore } from '../../backend/services/bundle/verify/trust';
 import { verifyPackage } from '../../backend/services/bundle/verify/verify-bundle';
 import { IndicatorSetCatalog } from '../../backend/services/indicator-sets/catalog';
