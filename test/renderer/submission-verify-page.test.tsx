@@ -6,7 +6,7 @@ import type { TrustEntry } from '../../shared/ipc/channels/trust';
 import type { Job } from '../../shared/schemas/job';
 import type { VerifyResult } from '../../shared/schemas/submission';
 import { AppProvider } from '../../renderer/src/app/app-context';
-import { VerifyPage } from '../../renderer/src/features/trust/index';
+import { TrustAnchors, VerifyPage } from '../../renderer/src/features/trust/index';
 import { fakePlatform } from './fake-platform';
 
 const result: VerifyResult = {
@@ -94,5 +94,34 @@ describe('VerifyPage', () => {
     await waitFor(() => expect(screen.getByTestId('trust-note').textContent).toBe('Đã bỏ: CA gốc'));
     expect(api.trust.remove).toHaveBeenCalledWith({ fingerprint: '34'.repeat(32) });
     expect(await screen.findByText(/Chưa có chứng thư gốc tin cậy nào/)).toBeTruthy();
+  });
+
+  it('the empty-list note says what is true where it is shown: checked anyway (Kiểm tra hồ sơ) or refused (strict: a round, a result)', async () => {
+    setup([]);
+    expect((await screen.findByTestId('trust-empty')).textContent).toContain('hồ sơ vẫn được kiểm tra chữ ký và từng tệp');
+    cleanup();
+    const platform = fakePlatform({ trust: { list: vi.fn(async () => []) } });
+    render(
+      <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}>
+        <TrustAnchors strict />
+      </AppProvider>,
+    );
+    const strict = await screen.findByTestId('trust-empty');
+    expect(strict.textContent).toBe('Chưa có chứng thư gốc tin cậy nào: mọi gói của Sở Nội vụ sẽ bị từ chối (E_UNTRUSTED) cho đến khi bạn thêm chứng thư gốc (CA) mà Sở Nội vụ cung cấp.');
+  });
+
+  it('shows the kind of any package and what an appraisal result declares', async () => {
+    const x: VerifyResult = {
+      ...result,
+      kind: 'appraisal-result',
+      submission: null,
+      exchange: { kind: 'appraisal-result', roundId: 'r', year: 2025, revision: 2, createdAt: '2025-12-20T08:00:00Z', unit: { code: 'P-HONGBANG', name: 'Phường Hồng Bàng', block: 'PHUONG' }, issuer: { code: 'SNV-HP', name: 'Sở Nội vụ thành phố Hải Phòng' }, items: 41, evidence: 0, final: { points: 85_250, index: 8525, rank: 3, of: 12 } },
+    };
+    const { api } = setup([anchor]);
+    api.jobs.get.mockResolvedValue({ id: 'v1', kind: 'trust.verify', state: 'done', progress: { done: 1, total: 1, label: '' }, result: x });
+    fireEvent.change(screen.getByLabelText('Hồ sơ cần kiểm tra (.asice)'), { target: { files: [new File(['PK'], 'kq.asice')] } });
+    expect((await screen.findByTestId('verify-kind')).textContent).toBe('Loại gói: kết quả thẩm định');
+    expect(screen.getByTestId('verify-exchange').textContent).toContain('Phường Hồng Bàng (P-HONGBANG), năm 2025, lần 2');
+    expect(screen.getByText(/Tổng điểm/).textContent).toBe('Tổng điểm 85,25; chỉ số 85,25 %; xếp hạng 3/12; 41 tiêu chí');
   });
 });

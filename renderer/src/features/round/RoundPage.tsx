@@ -33,7 +33,7 @@ export const RoundPage = () => {
       <p className="muted">{t('intro')}</p>
       <ErrorBanner error={list.error ?? sets.error} />
       <Suspense fallback={null}>
-        <TrustAnchors />
+        <TrustAnchors strict />
       </Suspense>
       {list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
       <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">

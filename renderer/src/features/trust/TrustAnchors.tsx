@@ -14,9 +14,10 @@ import { verifyMessages } from './messages';
 /**
  * "Chứng thư gốc tin cậy": the CA certificates and CRLs 'trust.verify' uses (nothing built in). Import
  * a PEM/DER certificate or a CRL (web: file input → upload; Electron: the native dialog); remove with a
- * confirmation, since it changes every later verdict.
+ * confirmation, since it changes every later verdict. `strict`: on pages whose imports never fall back to
+ * the signer's own chain (a round, a result from Sở Nội vụ), an empty list means every package is refused.
  */
-export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
+export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => void; strict?: boolean }) => {
   const t = useT(verifyMessages);
   const platform = usePlatform();
   const [busy, setBusy] = useState(false);
@@ -105,7 +106,7 @@ export const TrustAnchors = ({ onChanged }: { onChanged?: () => void }) => {
           </div>
         </div>
       )}
-      {entries && entries.length === 0 && <p className="banner banner-warn">{t('trustEmpty')}</p>}
+      {entries && entries.length === 0 && <p className="banner banner-warn" data-testid="trust-empty">{t(strict ? 'trustEmptyStrict' : 'trustEmpty')}</p>}
       {entries && entries.length > 0 && (
         <div className="table-wrap">
           <table className="data-table" data-testid="trust-list">
