@@ -57,6 +57,15 @@ export const roundExportResultSchema = z.object({
 });
 export type RoundExportResult = z.infer<typeof roundExportResultSchema>;
 
+export const roundRefreshResultSchema = z.object({
+  round: roundDetailSchema,
+  /** False: the register lists the same units, nothing was written (the revision stays). */
+  changed: z.boolean(),
+  /** Units in the register that the round did not list before. */
+  added: z.number().int(),
+});
+export type RoundRefreshResult = z.infer<typeof roundRefreshResultSchema>;
+
 export const roundChannels = {
   'round.list': defineChannel({
     description: 'Các đợt đánh giá: đợt Sở Nội vụ đã tạo, đợt đơn vị đã nhận, và mã băm các bộ chỉ số chính thức',
@@ -64,17 +73,21 @@ export const roundChannels = {
     output: z.object({ rounds: z.array(roundDetailSchema), received: z.array(receivedRoundSchema), officialSetShas: z.array(z.string()) }),
   }),
   'round.save': defineChannel({
-    description: 'Tạo hoặc sửa một đợt đánh giá (năm, bộ chỉ số chính thức từng khối, danh sách đơn vị, thời hạn)',
+    description: 'Tạo hoặc sửa một đợt đánh giá (năm, bộ chỉ số chính thức từng khối, thời hạn); danh sách đơn vị lấy từ sổ đăng ký của năm',
     input: z
       .object({
         id: idSchema.optional(),
         year: yearSchema,
         sets: z.array(setChoice).min(1).max(3),
-        units: z.array(roundUnitSchema).max(5000),
         deadlines: roundDeadlinesSchema,
       })
       .strict(),
     output: roundDetailSchema,
+  }),
+  'round.refreshUnits': defineChannel({
+    description: 'Cập nhật danh sách đơn vị của đợt đánh giá từ sổ đăng ký của năm (đơn vị mới thêm, tên sửa); chỉ nâng lần ban hành khi danh sách thay đổi',
+    input: z.object({ roundId: idSchema }).strict(),
+    output: roundRefreshResultSchema,
   }),
   'round.preview': defineChannel({
     description: 'Chọn khóa ký cho gói đợt đánh giá (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
