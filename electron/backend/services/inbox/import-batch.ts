@@ -5,7 +5,8 @@ import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/ch
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
-import { importBundle } from './import-bundle';
+import { openVerifySession } from '../bundle/verify/verify-process';
+import { importBundle, verifyForImport } from './import-bundle';
 import type { Progress } from './import-bundle';
 
 /**
@@ -77,21 +78,32 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const out: InboxBatchFile[] = [];
   let doneBytes = 0;
+  // One verification worker for the whole batch (verify-process.ts: a file that kills it gets the next one a fresh one).
+  const session = openVerifySession(ctx.workerLauncher);
   const imported = () => out.filter((f) => f.outcome === 'accepted').length;
   const cancelled = () => AppFailure.of('INBOX_BATCH_CANCELLED', { imported: imported(), total: files.length }, { files: out });
-  for (const [i, f] of files.entries()) {
-    if (o.signal?.aborted) throw cancelled();
-    const step = `Hồ sơ ${i + 1}/${files.length}: ${f.name}`;
-    progress(doneBytes, totalBytes, step);
-    try {
-      const r = await importOne(ctx, f.path, { ...(o.signal ? { signal: o.signal } : {}), onProgress: (_d, _t, label) => progress(doneBytes, totalBytes, `${step} — ${label}`) });
-      out.push({ name: f.name, outcome: 'accepted', importId: r.importId, unitName: r.unitName, unitType: r.unitType, year: r.year, revision: r.revision, code: r.code });
-    } catch (e) {
-      // A cancel during a file: that file stored nothing (importBundle commits all or nothing).
+  try {
+    for (const [i, f] of files.entries()) {
       if (o.signal?.aborted) throw cancelled();
-      out.push(refusedEntry(ctx, f.name, e));
+      const step = `Hồ sơ ${i + 1}/${files.length}: ${f.name}`;
+      const onProgress: Progress = (_d, _t, label) => progress(doneBytes, totalBytes, `${step} — ${label}`);
+      progress(doneBytes, totalBytes, step);
+      try {
+        const r = await importOne(ctx, f.path, {
+          ...(o.signal ? { signal: o.signal } : {}),
+          onProgress,
+          verify: (file) => verifyForImport(ctx, file, o.signal, onProgress, session),
+        });
+        out.push({ name: f.name, outcome: 'accepted', importId: r.importId, unitName: r.unitName, unitType: r.unitType, year: r.year, revision: r.revision, code: r.code });
+      } catch (e) {
+        // A cancel during a file: that file stored nothing (importBundle commits all or nothing).
+        if (o.signal?.aborted) throw cancelled();
+        out.push(refusedEntry(ctx, f.name, e));
+      }
+      doneBytes += f.size;
     }
-    doneBytes += f.size;
+  } finally {
+    session.close();
   }
   progress(totalBytes, totalBytes, `Đã xử lý ${files.length}/${files.length} hồ sơ`);
   const accepted = imported();
