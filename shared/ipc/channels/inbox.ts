@@ -137,6 +137,10 @@ export const inboxImportResultSchema = z.object({
 });
 export type InboxImportResult = z.infer<typeof inboxImportResultSchema>;
 
+/** A batch import's limits, checked before any package is read (the renderer checks them before uploading too). */
+export const INBOX_BATCH_MAX_FILES = 500;
+export const INBOX_BATCH_MAX_BYTES = 16 * 1024 ** 3;
+
 /** One file of a batch import: accepted (which unit, which revision) or refused (its code and Vietnamese message). */
 export const inboxBatchFileSchema = z.discriminatedUnion('outcome', [
   z.object({
@@ -183,7 +187,7 @@ export const inboxChannels = {
   'inbox.importBatch': defineChannel({
     description:
       'Tiếp nhận hàng loạt hồ sơ nộp (cả một khối): tệp tải lên (trình duyệt) hoặc một thư mục chọn trong hộp thoại (ứng dụng); mỗi tệp theo đúng quy tắc tiếp nhận một hồ sơ; trả về một công việc có tiến độ, có thể hủy',
-    input: z.object({ uploadIds: z.array(idSchema).min(1).max(500).optional() }).strict(),
+    input: z.object({ uploadIds: z.array(idSchema).min(1).max(INBOX_BATCH_MAX_FILES).optional() }).strict(),
     output: jobSchema,
   }),
   'inbox.list': defineChannel({

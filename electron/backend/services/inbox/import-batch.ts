@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { INBOX_BATCH_MAX_BYTES, INBOX_BATCH_MAX_FILES } from '../../../../shared/ipc/channels/inbox';
 import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
@@ -17,8 +18,8 @@ import type { Progress } from './import-bundle';
  */
 
 /** Limits checked before a single byte of any package is read (docs/security.md: count and size first). */
-export const MAX_BATCH_FILES = 500;
-export const MAX_BATCH_BYTES = 16 * 1024 ** 3;
+export const MAX_BATCH_FILES = INBOX_BATCH_MAX_FILES;
+export const MAX_BATCH_BYTES = INBOX_BATCH_MAX_BYTES;
 
 export type BatchFile = { name: string; path: string; size: number };
 

@@ -92,10 +92,10 @@ export const importBundle = async (
 ): Promise<InboxImportResult> => {
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
-  progress(0, size, 'Đang tính mã băm của hồ sơ');
-  const bundleSha256 = await hashFile(file, o.signal);
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
+  // The package's own SHA-256 is read here while the worker verifies it (two processes, two cores): the
+  // digest does not depend on the verdict, and a refused package's digest is simply dropped.
+  const [bundleSha256, raw] = await Promise.all([hashFile(file, o.signal), o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress)]);
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
   const v = withoutNameCheck(raw);

@@ -50,6 +50,9 @@ export const RoundPage = () => {
       {list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
       <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">
         <h2 id="rounds-title">{t('roundsTitle')}</h2>
+        <p className="small">
+          <a href="#/round/dashboard">{t('dashboardLink')}</a>
+        </p>
         <p role="status" className="small" data-testid="round-note">
           {note}
         </p>
