@@ -26,6 +26,7 @@ export const withStoredBackend = async <T>(dataDir: string, cwd: string, work: (
       kind: 'cli',
       settings: createFileSettingsStore(paths.settings),
       pickFiles: async () => null,
+      pickFolder: async () => null,
       chooseSaveTarget: async () => null,
       showInFolder: async () => {},
       openWithSystem: async () => {},

@@ -17,6 +17,12 @@ export const createElectronHost = (getWindow: () => BrowserWindow | null, settin
     const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
     return res.canceled ? null : res.filePaths;
   },
+  pickFolder: async ({ title }) => {
+    const win = getWindow();
+    const opts = { title, properties: ['openDirectory' as const] };
+    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return res.canceled ? null : (res.filePaths[0] ?? null);
+  },
   chooseSaveTarget: async ({ title, defaultName, filters }) => {
     const win = getWindow();
     const opts = { title, defaultPath: defaultName, ...(filters ? { filters } : {}) };

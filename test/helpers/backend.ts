@@ -12,16 +12,18 @@ import { launchWorker } from '../../electron/workers/launch';
 export const makeTempDir = (prefix = 'cchc-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 
 /** A host for tests: settings in a file, dialogs answered from queues the test fills. */
-export type TestHost = HostCapabilities & { nextPicks: string[][]; nextSaveTargets: string[]; shown: string[] };
+export type TestHost = HostCapabilities & { nextPicks: string[][]; nextFolders: string[]; nextSaveTargets: string[]; shown: string[] };
 
 export const createTestHost = (settingsFile: string): TestHost => {
   const host: TestHost = {
     kind: 'cli',
     settings: createFileSettingsStore(settingsFile),
     nextPicks: [],
+    nextFolders: [],
     nextSaveTargets: [],
     shown: [],
     pickFiles: async () => host.nextPicks.shift() ?? null,
+    pickFolder: async () => host.nextFolders.shift() ?? null,
     chooseSaveTarget: async () => {
       const p = host.nextSaveTargets.shift();
       return p ? { path: p } : null;

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import type { RankingExportResult } from '../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../shared/ipc/result';
 import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
+import { checkBatchLimits, importBatch, listBatchFolder } from '../services/inbox/import-batch';
+import type { BatchFile } from '../services/inbox/import-batch';
 import { importBundle } from '../services/inbox/import-bundle';
 import { pickYear, rankedBlocks } from '../services/inbox/listing';
 import { saveSurveyValue } from '../services/inbox/received-survey';
@@ -12,6 +14,7 @@ import type { HandlerSlice } from './types';
 
 type Channels =
   | 'inbox.import'
+  | 'inbox.importBatch'
   | 'inbox.list'
   | 'inbox.get'
   | 'inbox.ranking'
@@ -31,6 +34,19 @@ export const inboxHandlers: HandlerSlice<Channels> = {
       file = picked[0];
     }
     return ctx.jobs.start('inbox.import', (ctl) => importBundle(ctx, file, { signal: ctl.signal, onProgress: (d, t, l) => ctl.progress(d, t, l) }));
+  },
+
+  'inbox.importBatch': async (input, ctx) => {
+    let files: BatchFile[];
+    if (input.uploadIds) files = input.uploadIds.map((id) => ctx.uploads.get(id)).map((u) => ({ name: u.name, path: u.path, size: u.size }));
+    else {
+      const dir = await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' });
+      if (!dir) throw AppFailure.of('NO_FOLDER_PICKED');
+      files = listBatchFolder(dir);
+    }
+    // Count and total size refused here, before the job starts and before any package is read.
+    checkBatchLimits(files);
+    return ctx.jobs.start('inbox.importBatch', (ctl) => importBatch(ctx, files, { signal: ctl.signal, onProgress: (d, t, l) => ctl.progress(d, t, l) }));
   },
 
   'inbox.list': (input, ctx) => {

@@ -4,23 +4,28 @@ import type { RoundExportResult } from '../../../shared/ipc/channels/round';
 import { AppFailure } from '../../../shared/ipc/result';
 import { officialSetShas } from '../db/repos/received-round-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
+import { roundDashboard } from '../services/round/dashboard';
 import { exportRound, roundFileName } from '../services/round/export-round';
 import { importRound, MAX_ROUND_PACKAGE_BYTES } from '../services/round/import-round';
 import { listReceived } from '../services/round/received';
-import { listRoundDetails, requireRound, saveRoundDraft } from '../services/round/rounds';
+import { listRoundDetails, refreshRoundUnits, requireRound, saveRoundDraft } from '../services/round/rounds';
 import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
 
-type Channels = 'round.list' | 'round.save' | 'round.preview' | 'round.export' | 'round.import';
+type Channels = 'round.list' | 'round.save' | 'round.refreshUnits' | 'round.dashboard' | 'round.preview' | 'round.export' | 'round.import';
 
 /** The annual round: Sở Nội vụ's side (save, sign and export) and the unit's side (import and binding). */
 export const roundHandlers: HandlerSlice<Channels> = {
   'round.list': (_input, ctx) => ({ rounds: listRoundDetails(ctx), received: listReceived(ctx), officialSetShas: officialSetShas(ctx.db) }),
 
   'round.save': (input, ctx) => saveRoundDraft(ctx, input),
+
+  'round.refreshUnits': (input, ctx) => refreshRoundUnits(ctx, input.roundId),
+
+  'round.dashboard': (input, ctx) => roundDashboard(ctx, input.year),
 
   'round.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
 

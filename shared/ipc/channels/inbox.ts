@@ -137,6 +137,44 @@ export const inboxImportResultSchema = z.object({
 });
 export type InboxImportResult = z.infer<typeof inboxImportResultSchema>;
 
+/** A batch import's limits, checked before any package is read (the renderer checks them before uploading too). */
+export const INBOX_BATCH_MAX_FILES = 500;
+export const INBOX_BATCH_MAX_BYTES = 16 * 1024 ** 3;
+
+/** One file of a batch import: accepted (which unit, which revision) or refused (its code and Vietnamese message). */
+export const inboxBatchFileSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    name: z.string(),
+    outcome: z.literal('accepted'),
+    importId: z.string(),
+    unitName: z.string(),
+    unitType: blockSchema,
+    year: z.number().int(),
+    revision: z.number().int(),
+    /** OK, or the first warning's code (VALID_WITH_WARNINGS). */
+    code: z.string(),
+  }),
+  z.object({
+    name: z.string(),
+    outcome: z.literal('refused'),
+    /** The verification code (E_…, shared/domain/bundle-codes.ts) when there is one, else the reason. */
+    code: z.string(),
+    message: z.string(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+]);
+export type InboxBatchFile = z.infer<typeof inboxBatchFileSchema>;
+
+/** What a finished 'inbox.importBatch' job carries in `result` (a cancelled one carries `files` in its error's details). */
+export const inboxBatchResultSchema = z.object({
+  total: z.number().int(),
+  accepted: z.number().int(),
+  refused: z.number().int(),
+  files: z.array(inboxBatchFileSchema),
+});
+export type InboxBatchResult = z.infer<typeof inboxBatchResultSchema>;
+
 export const rankingExportResultSchema = z.object({ fileName: z.string(), sizeBytes: z.number().int(), downloadId: z.string().optional() });
 export type RankingExportResult = z.infer<typeof rankingExportResultSchema>;
 
@@ -144,6 +182,12 @@ export const inboxChannels = {
   'inbox.import': defineChannel({
     description: 'Tiếp nhận một hồ sơ nộp (.asice): kiểm tra chữ ký và từng tệp, chép tài liệu kiểm chứng vào kho, lưu kết quả kiểm tra; trả về một công việc',
     input: z.object({ uploadId: idSchema.optional() }).strict(),
+    output: jobSchema,
+  }),
+  'inbox.importBatch': defineChannel({
+    description:
+      'Tiếp nhận hàng loạt hồ sơ nộp (cả một khối): tệp tải lên (trình duyệt) hoặc một thư mục chọn trong hộp thoại (ứng dụng); mỗi tệp theo đúng quy tắc tiếp nhận một hồ sơ; trả về một công việc có tiến độ, có thể hủy',
+    input: z.object({ uploadIds: z.array(idSchema).min(1).max(INBOX_BATCH_MAX_FILES).optional() }).strict(),
     output: jobSchema,
   }),
   'inbox.list': defineChannel({

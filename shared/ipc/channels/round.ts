@@ -4,6 +4,7 @@ import { defineChannel } from '../define';
 import { emptyInput, idSchema, yearSchema } from '../../schemas/common';
 import { jobSchema } from '../../schemas/job';
 import { roundDeadlinesSchema, roundUnitSchema } from '../../schemas/round';
+import { UNIT_ROUND_STATES } from '../../domain/round-state';
 import { unitTypeSchema } from '../../schemas/unit';
 import { keySource, secret, submissionPreviewSchema } from './submission';
 
@@ -57,6 +58,50 @@ export const roundExportResultSchema = z.object({
 });
 export type RoundExportResult = z.infer<typeof roundExportResultSchema>;
 
+export const roundRefreshResultSchema = z.object({
+  round: roundDetailSchema,
+  /** False: the register lists the same units, nothing was written (the revision stays). */
+  changed: z.boolean(),
+  /** Units in the register that the round did not list before. */
+  added: z.number().int(),
+});
+export type RoundRefreshResult = z.infer<typeof roundRefreshResultSchema>;
+
+const count = z.number().int();
+const stateCountsSchema = z.object({
+  NOT_SUBMITTED: count,
+  SUBMITTED: count,
+  APPRAISING: count,
+  RESULT_SENT: count,
+  EXPLANATION_RECEIVED: count,
+  CLOSED: count,
+  overdue: count,
+  total: count,
+});
+
+export const roundDashboardSchema = z.object({
+  years: z.array(z.number().int()),
+  year: z.number().int().nullable(),
+  /** False: the year has a register but no round yet (units from the register, no due date, nobody overdue). */
+  hasRound: z.boolean(),
+  due: z.string().nullable(),
+  today: z.string(),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      block: unitTypeSchema,
+      state: z.enum(UNIT_ROUND_STATES),
+      overdue: z.boolean(),
+      importId: z.string().nullable(),
+      revision: z.number().int().nullable(),
+      importedAt: z.string().nullable(),
+    }),
+  ),
+  counts: z.object({ SO: stateCountsSchema, PHUONG: stateCountsSchema, XA_DAC_KHU: stateCountsSchema }),
+});
+export type RoundDashboard = z.infer<typeof roundDashboardSchema>;
+
 export const roundChannels = {
   'round.list': defineChannel({
     description: 'Các đợt đánh giá: đợt Sở Nội vụ đã tạo, đợt đơn vị đã nhận, và mã băm các bộ chỉ số chính thức',
@@ -64,17 +109,26 @@ export const roundChannels = {
     output: z.object({ rounds: z.array(roundDetailSchema), received: z.array(receivedRoundSchema), officialSetShas: z.array(z.string()) }),
   }),
   'round.save': defineChannel({
-    description: 'Tạo hoặc sửa một đợt đánh giá (năm, bộ chỉ số chính thức từng khối, danh sách đơn vị, thời hạn)',
+    description: 'Tạo hoặc sửa một đợt đánh giá (năm, bộ chỉ số chính thức từng khối, thời hạn); danh sách đơn vị lấy từ sổ đăng ký của năm',
     input: z
       .object({
         id: idSchema.optional(),
         year: yearSchema,
         sets: z.array(setChoice).min(1).max(3),
-        units: z.array(roundUnitSchema).max(5000),
         deadlines: roundDeadlinesSchema,
       })
       .strict(),
     output: roundDetailSchema,
+  }),
+  'round.refreshUnits': defineChannel({
+    description: 'Cập nhật danh sách đơn vị của đợt đánh giá từ sổ đăng ký của năm (đơn vị mới thêm, tên sửa); chỉ nâng lần ban hành khi danh sách thay đổi',
+    input: z.object({ roundId: idSchema }).strict(),
+    output: roundRefreshResultSchema,
+  }),
+  'round.dashboard': defineChannel({
+    description: 'Bảng theo dõi đợt đánh giá của một năm (Sở Nội vụ): trạng thái từng đơn vị, số đơn vị theo trạng thái và khối, đơn vị quá hạn nộp',
+    input: z.object({ year: yearSchema.optional() }).strict(),
+    output: roundDashboardSchema,
   }),
   'round.preview': defineChannel({
     description: 'Chọn khóa ký cho gói đợt đánh giá (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',

@@ -8,6 +8,11 @@ export const ROUND_REASONS = {
     vi: 'Đợt đánh giá chưa hợp lệ ({field}): {why}',
     en: 'The round is not valid ({field}): {why}',
   },
+  ROUND_NO_REGISTER: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Sổ đăng ký năm {year} chưa có đơn vị nào. Danh sách đơn vị của đợt đánh giá lấy từ sổ đăng ký: hãy mở năm {year} và thêm đơn vị ở trang "Sổ đăng ký" trước.',
+    en: 'The {year} register lists no units. A round\'s unit list comes from the register: open {year} and add its units on the "Register" page first.',
+  },
   ROUND_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy đợt đánh giá.', en: 'Round not found.' },
   ROUND_YEAR_TAKEN: {
     code: 'CONFLICT',

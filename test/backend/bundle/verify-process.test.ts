@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
-import { verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
+import { openVerifySession, verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
+import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
 import { launchWorker } from '../../../electron/workers/launch';
 import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
@@ -51,6 +52,32 @@ describe('verification in a worker process', () => {
     expect(r.status).toBe('INVALID');
     expect(r.code).toBe('E_TIMEOUT');
   });
+
+  it('a session (batch import) reuses one worker; a file that times out takes only its worker down, the next file gets a fresh one', async () => {
+    const started: string[] = [];
+    const counting: WorkerLauncher = (name, env, options) => {
+      started.push(name);
+      return launchWorker(name, env, options);
+    };
+    const { launcher: _l, ...o } = base();
+    const session = openVerifySession(counting);
+    try {
+      expect((await session.verify(good, o)).code).toBe('W_REVOCATION_UNKNOWN');
+      expect((await session.verify(good, { ...o, imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 1 }] })).code).toBe('E_REPLAY');
+      expect(started).toEqual(['verify-worker']);
+      expect((await session.verify(good, { ...o, timeoutMs: 1 })).code).toBe('E_TIMEOUT');
+      expect((await session.verify(good, o)).code).toBe('W_REVOCATION_UNKNOWN');
+      expect(started).toEqual(['verify-worker', 'verify-worker']);
+      // A cancelled signal before the start: refused at once, no worker started for it.
+      const ctl = new AbortController();
+      ctl.abort();
+      expect((await session.verify(good, { ...o, signal: ctl.signal })).code).toBe('E_TIMEOUT');
+      expect((await session.verify(good, o)).code).toBe('W_REVOCATION_UNKNOWN');
+      expect(started).toHaveLength(3);
+    } finally {
+      session.close();
+    }
+  }, 60_000);
 });
 
 describe('kill -9 during an export never leaves a final .asice', () => {

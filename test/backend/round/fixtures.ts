@@ -6,6 +6,7 @@ import type { Backend } from '../../../electron/backend/backend';
 import type { RoundPackage } from '../../../shared/schemas/round';
 import type { UnitType } from '../../../shared/schemas/unit';
 import { PROJECT_ROOT } from '../../../electron/backend/backend';
+import { addUnit, openYear } from '../../../electron/backend/services/registry/register';
 import { makeTempDir } from '../../helpers/backend';
 
 /** Sở Nội vụ and one unit per block, as the unit profile form saves them. */
@@ -42,7 +43,13 @@ export const OFFICIAL_SETS = [
   { block: 'XA_DAC_KHU' as const, setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
 ];
 
-export const roundInput = () => ({ year: 2025, sets: OFFICIAL_SETS, units: ROUND_UNITS, deadlines: DEADLINES });
+/** The round's units come from the register of the year: Sở Nội vụ lists them there (services/registry). */
+export const registerRoundUnits = (b: Backend, units: readonly { code: string; name: string; block: UnitType }[] = ROUND_UNITS, year = 2025): void => {
+  openYear(b.ctx, year);
+  for (const u of units) addUnit(b.ctx, year, u);
+};
+
+export const roundInput = () => ({ year: 2025, sets: OFFICIAL_SETS, deadlines: DEADLINES });
 
 export type { RoundPackage };
 

@@ -15,7 +15,7 @@ import type { TestPki } from '../../helpers/pki';
 import { packContainer } from '../../../electron/backend/services/bundle/pack-container';
 import type { RoundPackage } from '../../../shared/schemas/round';
 import { testSigner } from '../bundle/craft';
-import { DEADLINES, installOfficialSets, rewriteEntry, roundInput, SNV, STP } from './fixtures';
+import { DEADLINES, installOfficialSets, registerRoundUnits, rewriteEntry, roundInput, SNV, STP } from './fixtures';
 
 let pki: TestPki;
 const open: TestBackend[] = [];
@@ -40,6 +40,7 @@ const publish = async (p12: string, out: string, soTrusts?: string): Promise<{ s
     await callOk(so, 'trust.import', {});
   }
   installOfficialSets(so);
+  registerRoundUnits(so);
   const round = await callOk<RoundDetail>(so, 'round.save', roundInput());
   so.host.nextPicks.push([p12]);
   const preview = await callOk<SubmissionPreview>(so, 'round.preview', { source: { kind: 'p12', password: ASCII_PASSWORD } });

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
 import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
 import { verifyInWorker } from '../bundle/verify/verify-process';
+import type { VerifyInWorkerOptions, VerifySession } from '../bundle/verify/verify-process';
 import { BundleZipReader } from '../bundle/verify/zip-reader';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { commitTemp, discardTemp } from '../evidence/store';
@@ -39,9 +40,12 @@ export const trustOf = (dataDir: string): TrustStore => {
 export const refusal = (code: BundleCode, detail?: string): AppFailure =>
   AppFailure.of('BUNDLE_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
 
-/** Verification in the isolated worker, with every known set version and the replay list. */
-export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress): Promise<VerifyResult> =>
-  verifyInWorker(file, {
+/**
+ * Verification in the isolated worker, with every known set version and the replay list (read now, so a batch
+ * sees the packages it imported before). `session`: a worker kept across the files of a batch (import-batch.ts).
+ */
+export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress, session?: VerifySession): Promise<VerifyResult> =>
+  (session ? session.verify : (f: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => verifyInWorker(f, { ...o, launcher: ctx.workerLauncher }))(file, {
     trust: trustOf(ctx.dataDir),
     checkSets: true,
     knownSets: ctx.catalog.listAll().map((e) => ({
@@ -51,7 +55,6 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
       indicatorIds: allNodes(e.document).map((v) => v.node.id),
     })),
     imported: importedRevisions(ctx.db),
-    launcher: ctx.workerLauncher,
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -89,10 +92,10 @@ export const importBundle = async (
 ): Promise<InboxImportResult> => {
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
-  progress(0, size, 'Đang tính mã băm của hồ sơ');
-  const bundleSha256 = await hashFile(file, o.signal);
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
+  // The package's own SHA-256 is read here while the worker verifies it (two processes, two cores): the
+  // digest does not depend on the verdict, and a refused package's digest is simply dropped.
+  const [bundleSha256, raw] = await Promise.all([hashFile(file, o.signal), o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress)]);
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
   const v = withoutNameCheck(raw);

@@ -1,13 +1,15 @@
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
-import type { RoundDetail } from '../../../../shared/ipc/channels/round';
+import type { RoundDetail, RoundRefreshResult } from '../../../../shared/ipc/channels/round';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { roundConsistencyIssues, roundSetPath } from '../../../../shared/schemas/round';
 import type { BackendContext } from '../../context';
 import { findRound, findRoundByYear, listRounds, roundSets, roundUnits, saveRound } from '../../db/repos/round-repo';
 import type { RoundRow, RoundSetRow } from '../../db/repos/round-repo';
+import { listRegistryUnits } from '../../db/repos/registry-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { inTransaction } from '../../db/transaction';
 import { uuidV7 } from '../bundle/submission-builder';
+import type { RoundUnit } from '../../../../shared/schemas/round';
 import type { RoundDraft } from './round-package';
 
 const detailOf = (ctx: BackendContext, r: RoundRow): RoundDetail => ({
@@ -31,10 +33,26 @@ export const requireRound = (ctx: BackendContext, id: string): RoundRow => {
 };
 
 /**
+ * The round's unit list is the register's list of that year (services/registry): never typed twice. A year
+ * with no register (or an empty one) has no round yet: ROUND_NO_REGISTER, which the UI links to the register.
+ */
+export const registerUnitsOf = (ctx: BackendContext, year: number): RoundUnit[] => {
+  const units = listRegistryUnits(ctx.db, year).map((u) => ({ code: u.code, name: u.name.normalize('NFC').trim(), block: u.block }));
+  if (units.length === 0) throw AppFailure.of('ROUND_NO_REGISTER', { year });
+  return units;
+};
+
+const sameUnits = (a: RoundUnit[], b: RoundUnit[]): boolean =>
+  a.length === b.length && a.every((u, i) => u.code === b[i]!.code && u.name === b[i]!.name && u.block === b[i]!.block);
+
+/** An edit after the round was exported raises its revision, so units importing the new package replace the old one. */
+const nextRevision = (current: RoundRow | null): number =>
+  current ? (current.exportedRevision === current.revision ? current.revision + 1 : current.revision) : 1;
+
+/**
  * Creates or edits Sở Nội vụ's round of a year. Each block's set is looked up in the catalog by id and
- * version and recorded with its canonical SHA-256; the unit list comes with the round for now (the seam for
- * the unit registry: replace `input.units` by the registry's list of the year). An edit after the round was
- * exported raises its revision, so units importing the new package replace the old one.
+ * version and recorded with its canonical SHA-256; the unit list is the register's list of the year, read
+ * again at every save (registerUnitsOf).
  */
 export const saveRoundDraft = (ctx: BackendContext, input: ChannelParsedInput<'round.save'>): RoundDetail => {
   const sets: RoundSetRow[] = input.sets.map((s) => {
@@ -43,7 +61,7 @@ export const saveRoundDraft = (ctx: BackendContext, input: ChannelParsedInput<'r
     if (entry.summary.year !== input.year) throw AppFailure.of('ROUND_INVALID', { field: `sets.${s.block}`, why: `${s.setId} is a set for ${entry.summary.year}` });
     return { block: s.block, setId: entry.summary.id, setVersion: entry.summary.version, setSha256: entry.summary.sha256 };
   });
-  const units = input.units.map((u) => ({ ...u, name: u.name.normalize('NFC').trim() }));
+  const units = registerUnitsOf(ctx, input.year);
   const issue = roundConsistencyIssues({
     format: 'SATB/1',
     kind: 'round',
@@ -63,12 +81,28 @@ export const saveRoundDraft = (ctx: BackendContext, input: ChannelParsedInput<'r
     const current = input.id ? requireRound(ctx, input.id) : null;
     const sameYear = findRoundByYear(ctx.db, input.year);
     if (sameYear && sameYear.id !== current?.id) throw AppFailure.of('ROUND_YEAR_TAKEN', { year: input.year });
-    const revision = current ? (current.exportedRevision === current.revision ? current.revision + 1 : current.revision) : 1;
+    const revision = nextRevision(current);
     const id = current?.id ?? uuidV7(ctx.now().getTime());
     saveRound(ctx.db, { id, year: input.year, revision, deadlines: input.deadlines, createdAt: current?.createdAt ?? now, updatedAt: now }, sets, units);
     return detailOf(ctx, requireRound(ctx, id));
   });
 };
+
+/**
+ * Brings units added to (or renamed in) the register since the round was saved into the round. Nothing is
+ * written when the list is the same, so the revision rises only when the units really changed.
+ */
+export const refreshRoundUnits = (ctx: BackendContext, roundId: string): RoundRefreshResult =>
+  inTransaction(ctx.db, () => {
+    const current = requireRound(ctx, roundId);
+    const before = roundUnits(ctx.db, current.id);
+    const units = registerUnitsOf(ctx, current.year);
+    if (sameUnits(before, units)) return { round: detailOf(ctx, current), changed: false, added: 0 };
+    const known = new Set(before.map((u) => u.code));
+    const sets = roundSets(ctx.db, current.id);
+    saveRound(ctx.db, { id: current.id, year: current.year, revision: nextRevision(current), deadlines: current.deadlines, createdAt: current.createdAt, updatedAt: ctx.now().toISOString() }, sets, units);
+    return { round: detailOf(ctx, requireRound(ctx, current.id)), changed: true, added: units.filter((u) => !known.has(u.code)).length };
+  });
 
 /** What is signed: the round as stored, the issuer from this installation's unit profile, sets from the catalog. */
 export const draftOf = (ctx: BackendContext, id: string): RoundDraft => {

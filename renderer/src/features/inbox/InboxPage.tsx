@@ -9,6 +9,7 @@ import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
+import { BatchImport } from './BatchImport';
 import { BlockTabs } from './BlockTabs';
 import { inboxMessages } from './messages';
 import { RankingTable } from './RankingTable';
@@ -125,6 +126,9 @@ export const InboxPage = () => {
       <section className="card" aria-labelledby="inbox-title">
         <h1 id="inbox-title">{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
+        <p className="small">
+          <a href="#/round/dashboard">{t('dashboardLink')}</a>
+        </p>
       </section>
 
       <section className="card" aria-labelledby="inbox-import-title">
@@ -164,6 +168,8 @@ export const InboxPage = () => {
         <ErrorBanner error={error ?? list.error} onDismiss={() => setError(null)} />
         {signerRefused && uploadId && !busy && <TrustSignerPanel uploadId={uploadId} onTrusted={() => void importUpload(uploadId)} />}
       </section>
+
+      <BatchImport busy={busy} onFinished={refresh} />
 
       <section className="card" aria-labelledby="inbox-ranking-title">
         <div className="row-between">

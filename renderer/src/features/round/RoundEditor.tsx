@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { RoundDetail } from '../../../../shared/ipc/channels/round';
+import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
-import type { RoundUnit } from '../../../../shared/schemas/round';
 import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
@@ -12,25 +12,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { roundMessages } from './messages';
 
-const unitsText = (units: RoundUnit[]): string => units.map((u) => `${u.code};${u.name};${u.block}`).join('\n');
-
-/** "mã;tên;khối" lines → units, or the number of the first bad line (blank lines are skipped). */
-export const parseUnits = (text: string): { units: RoundUnit[] } | { badLine: number } => {
-  const units: RoundUnit[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const [code, name, block] = line.split(';').map((s) => s.trim());
-    if (!code || !name || !(UNIT_TYPES as readonly string[]).includes(block ?? '')) return { badLine: i + 1 };
-    units.push({ code, name, block: block as UnitType });
-  }
-  return { units };
-};
+/** ROUND_NO_REGISTER: the year has no unit in the register yet (the page links there). */
+export const isNoRegister = (e: unknown): boolean => e instanceof AppFailure && e.reason === 'ROUND_NO_REGISTER';
 
 /**
  * Sở Nội vụ creates or edits the round of a year: the official set of each block (from the sets this
- * computer holds, by id and version), the units, the deadlines. The backend checks every rule again.
+ * computer holds, by id and version) and the deadlines. The units are the register's list of the year, which
+ * the backend reads at every save (services/round/rounds.ts); a year with no register links to it.
  */
 export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDetail | null; sets: IndicatorSetSummary[]; onSaved: (r: RoundDetail) => void; onCancel: () => void }) => {
   const t = useT(roundMessages);
@@ -43,22 +31,14 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
     };
     return { SO: of('SO'), PHUONG: of('PHUONG'), XA_DAC_KHU: of('XA_DAC_KHU') };
   });
-  const [units, setUnits] = useState(unitsText(round?.units ?? []));
   const [due, setDue] = useState<string | null>(round?.deadlines.selfAssessmentDue ?? null);
   const [start, setStart] = useState<string | null>(round?.deadlines.explanationStart ?? null);
   const [end, setEnd] = useState<string | null>(round?.deadlines.explanationEnd ?? null);
   const [error, setError] = useState<unknown>(null);
-  const [unitsError, setUnitsError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseUnits(units);
-    if ('badLine' in parsed) {
-      setUnitsError(t('unitLineError', { line: parsed.badLine }));
-      return;
-    }
-    setUnitsError(undefined);
     setSaving(true);
     setError(null);
     try {
@@ -70,7 +50,6 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
         ...(round ? { id: round.id } : {}),
         year,
         sets: chosen,
-        units: parsed.units,
         deadlines: { selfAssessmentDue: due ?? '', explanationStart: start ?? '', explanationEnd: end ?? '' },
       });
       onSaved(saved);
@@ -100,13 +79,18 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
           )}
         </Field>
       ))}
-      <Field label={t('units')} hint={t('unitsHint')} error={unitsError}>
-        {(p) => <textarea {...p} rows={6} value={units} onChange={(e) => setUnits(e.target.value)} data-testid="round-units" />}
-      </Field>
+      <p className="small" data-testid="round-units-source">
+        {t('unitsFromRegister', { year })} <a href="#/registry">{t('openRegister')}</a>
+      </p>
       <DateField label={t('due')} invalidMessage={t('due')} value={due} onCommit={setDue} />
       <DateField label={t('explanationStart')} invalidMessage={t('explanationStart')} value={start} onCommit={setStart} />
       <DateField label={t('explanationEnd')} invalidMessage={t('explanationEnd')} value={end} onCommit={setEnd} />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {isNoRegister(error) && (
+        <p className="small" data-testid="round-no-register">
+          <a href="#/registry">{t('openRegister')}</a>
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {t('save')}

@@ -5,7 +5,7 @@ import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { ReceivedRounds } from './ReceivedRounds';
-import { RoundEditor } from './RoundEditor';
+import { isNoRegister, RoundEditor } from './RoundEditor';
 import { RoundExport } from './RoundExport';
 import { roundMessages } from './messages';
 
@@ -26,6 +26,18 @@ export const RoundPage = () => {
   const [note, setNote] = useState('');
   const list = useLoad(useCallback(() => api.round.list({}), [api]));
   const sets = useLoad(useCallback(() => api.indicatorSets.list({}), [api]));
+  const [refreshError, setRefreshError] = useState<unknown>(null);
+
+  const refresh = async (r: RoundDetail) => {
+    setRefreshError(null);
+    try {
+      const res = await api.round.refreshUnits({ roundId: r.id });
+      setNote(res.changed ? t('refreshed', { year: r.year, added: res.added, revision: res.round.revision }) : t('refreshedSame', { year: r.year }));
+      list.reload();
+    } catch (e) {
+      setRefreshError(e);
+    }
+  };
 
   return (
     <main className="page round-page" data-testid="round-page">
@@ -38,9 +50,18 @@ export const RoundPage = () => {
       {list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
       <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">
         <h2 id="rounds-title">{t('roundsTitle')}</h2>
+        <p className="small">
+          <a href="#/round/dashboard">{t('dashboardLink')}</a>
+        </p>
         <p role="status" className="small" data-testid="round-note">
           {note}
         </p>
+        <ErrorBanner error={refreshError} onDismiss={() => setRefreshError(null)} />
+        {isNoRegister(refreshError) && (
+          <p className="small">
+            <a href="#/registry">{t('openRegister')}</a>
+          </p>
+        )}
         {mode.kind === 'edit' && sets.data && (
           <RoundEditor
             round={mode.round}
@@ -68,6 +89,9 @@ export const RoundPage = () => {
                     })}
                   </span>
                   <span className="actions">
+                    <button type="button" className="btn" onClick={() => void refresh(r)} data-testid="round-refresh-units">
+                      {t('refreshUnits')}
+                    </button>
                     <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: r })}>
                       {t('edit')}
                     </button>

@@ -1,0 +1,224 @@
+/**
+ * Batch import benchmark (issue 14: "batch import of 60 packages of 5 MiB each runs at no less than the speed of
+ * `sha256sum` over the same bytes, with peak RSS under 300 MB").
+ *   import  Sở Nội vụ's batch import (services/inbox/import-batch.ts: every package verified in the worker,
+ *           checked against the register, evidence copied into the store, one transaction per package) of a
+ *           folder of 60 signed packages, as its own process on a copy of a prepared data folder
+ *   baseline `sha256sum` over the same 60 files
+ * Both are timed from spawn to exit (wall clock INCLUDING Node start-up and module loading), interleaved, one
+ * untimed warm-up each, median of --runs (default 5). Peak RSS: `/usr/bin/time %M` (the largest single process
+ * of the tree: the importer or one of its verification workers) and the importer's own maxRSS.
+ * Writes the figures into docs/performance.md under "## Batch import".
+ * Run: npx tsx bench/batch-import.bench.ts [--packages 60] [--mib 5] [--runs 5] [--no-write]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const arg = (name: string, def: number): number => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : def);
+
+// ---------- parent: prepare the register, the data folder and the packages ----------
+const PACKAGES = arg('packages', 60);
+const MIB = arg('mib', 5);
+const RUNS = arg('runs', 5);
+const write = !args.includes('--no-write');
+const work = mkdtempSync(join(tmpdir(), 'cchc-bench-batch-'));
+const loadBefore = loadavg();
+
+const { createTestPki, ASCII_PASSWORD } = await import('../test/helpers/pki');
+const { certDetails, trustTestPki } = await import('../test/backend/inbox/make-bundle');
+const { createBackend } = await import('../electron/backend/backend');
+const { silentLogger } = await import('../electron/backend/logger');
+const { createFileSettingsStore } = await import('../electron/backend/settings/file-settings-store');
+const { launchWorker } = await import('../electron/workers/launch');
+const { addUnit, openYear } = await import('../electron/backend/services/registry/register');
+const { insertSigner } = await import('../electron/backend/db/repos/registry-repo');
+const { buildSubmission } = await import('../electron/backend/services/bundle/submission-builder');
+const { packBundle } = await import('../electron/backend/services/bundle/pack');
+const { openP12Signer } = await import('../electron/backend/services/signing/p12-signer');
+const { parsePortableAnswers } = await import('../electron/backend/services/indicator-sets/answers-file');
+
+mkdirSync(join(work, 'pki'));
+const pki = await createTestPki(join(work, 'pki'));
+const template = join(work, 'data-template');
+const backend = createBackend({
+  dataDir: template,
+  logger: silentLogger,
+  backupKeep: false,
+  workerLauncher: launchWorker,
+  host: (paths) => ({
+    kind: 'cli',
+    settings: createFileSettingsStore(paths.settings),
+    pickFiles: async () => null,
+    pickFolder: async () => null,
+    chooseSaveTarget: async () => null,
+    showInFolder: async () => {},
+    openWithSystem: async () => {},
+  }),
+});
+trustTestPki(template, pki);
+openYear(backend.ctx, 2025);
+const units = Array.from({ length: PACKAGES }, (_, i) => ({ code: `P-BENCH${String(i + 1).padStart(3, '0')}`, name: `UBND phường Thử ${i + 1}`, block: 'PHUONG' as const }));
+const leaf = { ...certDetails(pki.leaf), source: 'template' as const, addedAt: new Date().toISOString(), addedBy: 'bench' };
+for (const u of units) {
+  addUnit(backend.ctx, 2025, u);
+  insertSigner(backend.ctx.db, { year: 2025, unitCode: u.code, ...leaf });
+}
+
+// Each package: the shipped example answers of the ward set, with one more evidence file of random bytes so
+// the package is MIB MiB (every package's evidence is different: the content-addressed store cannot share it).
+const folder = join(work, 'packages');
+const evDir = join(work, 'evidence-src');
+mkdirSync(folder);
+mkdirSync(evDir);
+const examples = join(process.cwd(), 'resources', 'examples');
+const read = parsePortableAnswers(readFileSync(join(examples, 'hp-2025-xa-phuong-answers.json'), 'utf8'));
+if (!read.ok) throw new Error(read.errors.join('\n'));
+const set = backend.ctx.catalog.get('hp-2025-xa-phuong');
+const signer = await openP12Signer(readFileSync(pki.p12.modernAscii), ASCII_PASSWORD);
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+process.stdout.write(`Writing ${PACKAGES} signed packages of ${MIB} MiB to ${folder}…\n`);
+for (const [i, u] of units.entries()) {
+  const answers = read.file.answers.map((a) => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceKeys: [...a.evidence] }));
+  const withEvidence = answers.find((a) => a.evidenceKeys.length > 0)!;
+  withEvidence.evidenceKeys.push('bien-ban-kiem-tra.pdf');
+  const names = [...new Set(answers.flatMap((a) => a.evidenceKeys))];
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(MIB * 1048576 - 64 * 1024)]);
+  const bigPath = join(evDir, `${i}.pdf`);
+  writeFileSync(bigPath, big);
+  const evidence = names.map((n) => {
+    const source = n === 'bien-ban-kiem-tra.pdf' ? bigPath : join(examples, 'evidence', n);
+    const data = readFileSync(source);
+    return { key: n, source, originalName: n, size: data.length, sha256: sha(data) };
+  });
+  const { submission, evidence: packEvidence } = buildSubmission({
+    set: set.document,
+    setSha256: set.summary.sha256,
+    answers,
+    evidence,
+    agency: { code: u.code, name: u.name, type: 'PHUONG' },
+    period: '2025',
+    submissionId: `0190a1b2-c3d4-7e5f-8a9b-${String(i + 1).padStart(12, '0')}`,
+    revision: 1,
+    supersedes: null,
+    appName: 'CCHC Tự đánh giá',
+    appVersion: 'bench',
+    now: new Date(),
+  });
+  await packBundle({ out: join(folder, `${u.code}.asice`), submission, evidence: packEvidence, signer, now: new Date() });
+}
+await signer.close();
+backend.close();
+rmSync(evDir, { recursive: true, force: true });
+const files = readdirSync(folder).map((n) => join(folder, n));
+const totalMib = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
+
+type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; inProcessS: number | null };
+type Contender = { id: 'sha256sum' | 'import'; label: string; before?: () => void; cmd: () => string[] };
+
+// The importer and the verification worker compiled to JavaScript (as the packaged app ships them), next to
+// each other so the host's launcher (electron/workers/launch.ts) finds verify-worker.js; under .cache/ so the
+// external packages resolve from the project's node_modules.
+const built = join(process.cwd(), '.cache', 'bench-batch-import');
+rmSync(built, { recursive: true, force: true });
+execFileSync(join(process.cwd(), 'node_modules', '.bin', 'esbuild'), [
+  join(process.cwd(), 'bench', 'batch-import-child.ts'),
+  join(process.cwd(), 'electron', 'workers', 'verify-worker.ts'),
+  '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--entry-names=[name]', `--outdir=${built}`,
+]);
+const node = process.execPath;
+const runData = join(work, 'data-run');
+
+/** One spawn under /usr/bin/time; the wall time is taken here, spawn to exit. */
+const runOnce = (c: Contender): Sample => {
+  c.before?.();
+  execFileSync('sync'); // the previous run's dirty pages are not billed to this one
+  execFileSync('cat', files, { stdio: ['ignore', 'ignore', 'inherit'] }); // inputs in the page cache
+  const fmt = join(work, 'time.txt');
+  const [cmd, ...argv] = c.cmd();
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', fmt, cmd!, ...argv], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
+  const wallS = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`${c.id} failed: ${r.stderr.toString().slice(0, 1200)}`);
+  const out = r.stdout.toString().trim();
+  const json = out.startsWith('{') ? (JSON.parse(out) as { ms: number; maxRssKb: number; accepted: number }) : null;
+  if (c.id === 'import' && json?.accepted !== PACKAGES) throw new Error(`import accepted ${json?.accepted} of ${PACKAGES}`);
+  return { wallS, rssKb: Number(readFileSync(fmt, 'utf8').trim().split(/\s+/).at(-1)), selfRssKb: json?.maxRssKb ?? null, inProcessS: json ? json.ms / 1000 : null };
+};
+
+const group: Contender[] = [
+  { id: 'sha256sum', label: `baseline \`sha256sum\` of the ${PACKAGES} packages`, cmd: () => ['sha256sum', ...files] },
+  {
+    id: 'import',
+    label: `**batch import** of the ${PACKAGES} packages (verify in the worker, register rules, evidence into the store, SQLite)`,
+    // Untimed: a fresh copy of the prepared data folder (the register, the trust anchor, no imports yet).
+    before: () => {
+      rmSync(runData, { recursive: true, force: true });
+      cpSync(template, runData, { recursive: true });
+    },
+    cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder],
+  },
+];
+
+const samples = new Map(group.map((c) => [c.id, [] as Sample[]]));
+for (const c of group) runOnce(c);
+for (let r = 0; r < RUNS; r++) {
+  for (let i = 0; i < group.length; i++) {
+    const c = group[(i + r) % group.length]!;
+    samples.get(c.id)!.push(runOnce(c));
+    process.stdout.write(`  run ${r + 1}/${RUNS} ${c.id}: ${samples.get(c.id)!.at(-1)!.wallS.toFixed(2)} s\n`);
+  }
+}
+const loadAfter = loadavg();
+if (process.env.BENCH_KEEP) process.stdout.write(`kept ${work}\n`);
+else rmSync(work, { recursive: true, force: true });
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const s2 = (v: number): string => v.toFixed(2);
+const wallOf = (id: Contender['id']): number => median(samples.get(id)!.map((x) => x.wallS));
+const ratio = wallOf('import') / wallOf('sha256sum');
+const row = (c: Contender): string => {
+  const xs = samples.get(c.id)!;
+  const inProc = xs[0]!.inProcessS === null ? '—' : s2(median(xs.map((x) => x.inProcessS!)));
+  const self = xs[0]!.selfRssKb === null ? '—' : (Math.max(...xs.map((x) => x.selfRssKb!)) / 1024).toFixed(0);
+  return `| ${c.label} | ${s2(wallOf(c.id))} | ${s2(Math.min(...xs.map((x) => x.wallS)))}–${s2(Math.max(...xs.map((x) => x.wallS)))} | ${c.id === 'sha256sum' ? '1.00' : s2(ratio)} | ${inProc} | ${(Math.max(...xs.map((x) => x.rssKb)) / 1024).toFixed(0)} | ${self} |`;
+};
+const la = (l: number[]): string => l.map((v) => v.toFixed(2)).join(' / ');
+const peakMb = Math.max(...samples.get('import')!.map((x) => x.rssKb)) / 1024;
+const lines = [
+  '## Batch import',
+  '',
+  `Measured by \`npx tsx bench/batch-import.bench.ts${args.filter((a) => a !== '--no-write').length ? ` ${args.filter((a) => a !== '--no-write').join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}`
+    + ` (Node ${process.version}, ${cpus().length} CPU(s) shared with other work, ${cpus()[0]?.model.trim() ?? ''};`
+    + ` load average 1/5/15 min ${la(loadBefore)} before, ${la(loadAfter)} after).`,
+  `Input: ${PACKAGES} signed submission packages (ward set, example answers, one incompressible evidence file each), ${s2(totalMib)} MiB in total, in the page cache before every run.`,
+  'Method: each contender is its own process, timed from spawn to exit (wall clock **including** Node start-up and module loading:'
+    + ' the importer `bench/batch-import-child.ts` and the verification worker compiled to JavaScript with esbuild, as the app ships them; the CLI\'s stored backend on a fresh copy of a prepared data folder — register of 60 units with their'
+    + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each, median shown. "Time ratio" is the import's`
+    + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). Peak RSS: the largest `/usr/bin/time %M` of the runs'
+    + ' (the largest single process of the tree: the importer or one of its verification workers), and the importer\'s own'
+    + ' `process.resourceUsage().maxRSS`.',
+  '',
+  '| Contender | Median wall (s) | Range (s) | Time ratio | In-process median (s) | Peak RSS (MiB) | Importer maxRSS (MiB) |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...group.map(row),
+  '',
+  `Batch import takes **${s2(ratio)}×** the time of \`sha256sum\` over the same bytes (target ≤ 1.00: ${ratio <= 1 ? 'met' : '**not met**'});`
+    + ` peak RSS ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
+  '',
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (write) {
+  const doc = join(process.cwd(), 'docs', 'performance.md');
+  const prev = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Performance\n';
+  const re = /## Batch import\n[\s\S]*?(?=\n### |\n## |$)/;
+  const section = lines.join('\n');
+  const next = re.test(prev) ? prev.replace(re, section) : `${prev.trimEnd()}\n\n${section}`;
+  writeFileSync(doc, next.endsWith('\n') ? next : `${next}\n`);
+}
