@@ -21,6 +21,11 @@ export type HostCapabilities = {
   pickFiles: (opts: { title: string; filters?: FileFilter[]; multiple: boolean }) => Promise<string[] | null>;
   /** Native save dialog (Electron) or a temp file + download id (web host). Null if cancelled. */
   chooseSaveTarget: (opts: { title: string; defaultName: string; filters?: FileFilter[] }) => Promise<SaveTarget | null>;
+  /**
+   * Native folder dialog (Electron) for an export of many files; absent where there are no folders (the web
+   * host offers each file as a download instead). Null if cancelled.
+   */
+  chooseFolder?: (opts: { title: string }) => Promise<string | null>;
   /** Reveal a file in the system file manager (no-op where impossible). */
   showInFolder: (path: string) => Promise<void>;
   /** Open a stored file in the system's default program (safe shell wrapper). */

@@ -12,7 +12,7 @@ import { launchWorker } from '../../electron/workers/launch';
 export const makeTempDir = (prefix = 'cchc-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 
 /** A host for tests: settings in a file, dialogs answered from queues the test fills. */
-export type TestHost = HostCapabilities & { nextPicks: string[][]; nextSaveTargets: string[]; shown: string[] };
+export type TestHost = HostCapabilities & { nextPicks: string[][]; nextSaveTargets: string[]; nextFolders: string[]; shown: string[] };
 
 export const createTestHost = (settingsFile: string): TestHost => {
   const host: TestHost = {
@@ -20,12 +20,14 @@ export const createTestHost = (settingsFile: string): TestHost => {
     settings: createFileSettingsStore(settingsFile),
     nextPicks: [],
     nextSaveTargets: [],
+    nextFolders: [],
     shown: [],
     pickFiles: async () => host.nextPicks.shift() ?? null,
     chooseSaveTarget: async () => {
       const p = host.nextSaveTargets.shift();
       return p ? { path: p } : null;
     },
+    chooseFolder: async () => host.nextFolders.shift() ?? null,
     showInFolder: async (p) => {
       host.shown.push(p);
     },

@@ -4,6 +4,7 @@ import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
 import { FILE_REASONS } from './reasons-files';
+import { RESULTS_REASONS } from './reasons-results';
 import { ROUND_REASONS } from './reasons-round';
 import { GENERAL_REASONS } from './reasons-general';
 import { REGISTRY_REASONS } from './reasons-registry';
@@ -27,6 +28,7 @@ export const REASON_TABLES = {
   backup: BACKUP_REASONS,
   registry: REGISTRY_REASONS,
   round: ROUND_REASONS,
+  results: RESULTS_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -38,6 +40,7 @@ export const ERROR_REASON_TEXTS = {
   ...BACKUP_REASONS,
   ...REGISTRY_REASONS,
   ...ROUND_REASONS,
+  ...RESULTS_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;
