@@ -1,23 +1,22 @@
-import { join } from 'node:path';
-
 import type { ResultsExportOutcome } from '../../../shared/ipc/channels/results';
 import { compareVietnamese } from '../../../shared/domain/ranking';
 import { AppFailure } from '../../../shared/ipc/result';
 import { listCurrentImports } from '../db/repos/inbox-repo';
 import { latestIssuedResult } from '../db/repos/issued-result-repo';
 import { requireImport } from '../services/inbox/model';
+import { chooseBlockTarget } from '../services/results/block-target';
 import { buildResult } from '../services/results/build-result';
 import { exportResults } from '../services/results/export-results';
 import { sentOf, sentStatusOf } from '../services/results/sent-status';
 import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
 import { openSigningKey } from '../services/signing/open-key';
+import type { Signer } from '../services/signing/signer';
+import type { SaveTarget } from '../host';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
 type Channels = 'results.build' | 'results.status' | 'results.preview' | 'results.export';
-
-const FILTER = 'Gói ký số';
 
 /** Sở Nội vụ's appraisal results: preview, whom they were sent to, and the signed export (services/results). */
 export const resultsHandlers: HandlerSlice<Channels> = {
@@ -43,28 +42,17 @@ export const resultsHandlers: HandlerSlice<Channels> = {
             .sort((a, b) => compareVietnamese(a.unitName, b.unitName));
     if (rows.length === 0) throw AppFailure.of('RESULTS_BLOCK_EMPTY');
     return ctx.jobs.start('results.export', async (ctl): Promise<ResultsExportOutcome> => {
-      let targetFor: (fileName: string) => Promise<{ path: string; downloadId?: string }>;
-      let signer;
+      let targetFor: (fileName: string) => Promise<SaveTarget>;
+      let signer: Signer;
       if (scope.kind === 'unit') {
         const first = buildResult(ctx, rows[0]!);
-        const save = { label: 'Chọn nơi lưu gói kết quả thẩm định', title: 'Lưu gói kết quả thẩm định', defaultName: first.fileName, filterName: FILTER, cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
+        const save = { label: 'Chọn nơi lưu gói kết quả thẩm định', title: 'Lưu gói kết quả thẩm định', defaultName: first.fileName, filterName: 'Gói ký số', cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
         const chosen = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
         signer = chosen.signer;
         targetFor = async () => chosen.target;
       } else {
         ctl.progress(0, rows.length, 'Chọn thư mục lưu các gói kết quả thẩm định');
-        if (ctx.host.chooseFolder) {
-          const folder = await ctx.host.chooseFolder({ title: 'Chọn thư mục lưu các gói kết quả thẩm định' });
-          if (!folder) throw AppFailure.of('RESULTS_EXPORT_CANCELLED');
-          targetFor = async (fileName) => ({ path: join(folder, fileName) });
-        } else {
-          // The web host has no folders: each package is its own download (host-web.ts).
-          targetFor = async (fileName) => {
-            const t = await ctx.host.chooseSaveTarget({ title: 'Lưu gói kết quả thẩm định', defaultName: fileName, filters: [{ name: FILTER, extensions: ['asice'] }] });
-            if (!t) throw AppFailure.of('RESULTS_EXPORT_CANCELLED');
-            return t;
-          };
-        }
+        targetFor = await chooseBlockTarget(ctx);
         ctl.throwIfCancelled();
         ctl.progress(0, rows.length, 'Mở khóa ký');
         signer = await openSigningKey(ref, secret, ctx.workerLauncher);
