@@ -19,8 +19,11 @@ export type HostCapabilities = {
   settings: SettingsStore;
   /** Native open dialog (Electron). Returns absolute paths chosen by the user, or null if unsupported/cancelled. */
   pickFiles: (opts: { title: string; filters?: FileFilter[]; multiple: boolean }) => Promise<string[] | null>;
-  /** Native folder dialog (Electron). Returns the absolute path the user chose, or null if unsupported/cancelled. */
-  pickFolder: (opts: { title: string }) => Promise<string | null>;
+  /**
+   * Native folder dialog (Electron): a folder of packages to import, or one to export many files into. Absent
+   * where there are no folders (the web host takes uploads and offers downloads instead). Null if cancelled.
+   */
+  pickFolder?: (opts: { title: string }) => Promise<string | null>;
   /** Native save dialog (Electron) or a temp file + download id (web host). Null if cancelled. */
   chooseSaveTarget: (opts: { title: string; defaultName: string; filters?: FileFilter[] }) => Promise<SaveTarget | null>;
   /** Reveal a file in the system file manager (no-op where impossible). */

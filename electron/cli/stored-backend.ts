@@ -26,7 +26,6 @@ export const withStoredBackend = async <T>(dataDir: string, cwd: string, work: (
       kind: 'cli',
       settings: createFileSettingsStore(paths.settings),
       pickFiles: async () => null,
-      pickFolder: async () => null,
       chooseSaveTarget: async () => null,
       showInFolder: async () => {},
       openWithSystem: async () => {},

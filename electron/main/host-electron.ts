@@ -17,17 +17,17 @@ export const createElectronHost = (getWindow: () => BrowserWindow | null, settin
     const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
     return res.canceled ? null : res.filePaths;
   },
-  pickFolder: async ({ title }) => {
-    const win = getWindow();
-    const opts = { title, properties: ['openDirectory' as const] };
-    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-    return res.canceled ? null : (res.filePaths[0] ?? null);
-  },
   chooseSaveTarget: async ({ title, defaultName, filters }) => {
     const win = getWindow();
     const opts = { title, defaultPath: defaultName, ...(filters ? { filters } : {}) };
     const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
     return res.canceled || !res.filePath ? null : { path: res.filePath };
+  },
+  pickFolder: async ({ title }) => {
+    const win = getWindow();
+    const opts = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return res.canceled || !res.filePaths[0] ? null : res.filePaths[0];
   },
   showInFolder: async (path) => shell.showItemInFolder(path),
   // Only ever called with paths the backend produced (evidence store copies, exports).

@@ -15,7 +15,6 @@ export const createWebHost = (paths: DataPaths, served: ServedFiles): HostCapabi
   kind: 'web',
   settings: createFileSettingsStore(paths.settings),
   pickFiles: async () => null,
-  pickFolder: async () => null,
   chooseSaveTarget: async ({ defaultName }) => {
     const safeName = defaultName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'export';
     const path = join(paths.exports, `${randomBytes(8).toString('hex')}-${safeName}`);

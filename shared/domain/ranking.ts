@@ -46,6 +46,12 @@ export type Totals = {
 /** Survey nodes are measured by the sociological survey, never re-scored by the appraiser. */
 export const isAppraisable = (kind: NodeKind): boolean => kind !== 'SURVEY';
 
+/**
+ * A changed score always says why (issue 14): an appraised value other than the unit's self score needs a
+ * non-blank comment. Null (keep the self score) and the self score itself need none.
+ */
+export const needsReason = (self: Milli, appraised: Milli | null, comment: string): boolean => appraised !== null && appraised !== self && comment.trim() === '';
+
 /** Why an appraised value is refused (Vietnamese), or null when it fits [0, max] of an appraisable node. */
 export const appraisalProblem = (
   leaf: Pick<RankingLeaf, 'kind' | 'max'>,

@@ -10,6 +10,7 @@ import { indicatorSetsChannels } from './channels/indicator-sets';
 import { jobsChannels } from './channels/jobs';
 import { registryChannels } from './channels/registry';
 import { reportChannels } from './channels/report';
+import { resultsChannels } from './channels/results';
 import { roundChannels } from './channels/round';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
@@ -44,6 +45,7 @@ export const contract = {
   ...surveyChannels,
   ...inboxChannels,
   ...roundChannels,
+  ...resultsChannels,
 } as const;
 
 export type Contract = typeof contract;

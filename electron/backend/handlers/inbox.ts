@@ -40,7 +40,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     let files: BatchFile[];
     if (input.uploadIds) files = input.uploadIds.map((id) => ctx.uploads.get(id)).map((u) => ({ name: u.name, path: u.path, size: u.size }));
     else {
-      const dir = await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' });
+      const dir = ctx.host.pickFolder ? await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' }) : null;
       if (!dir) throw AppFailure.of('NO_FOLDER_PICKED');
       files = listBatchFolder(dir);
     }

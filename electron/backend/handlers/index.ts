@@ -8,6 +8,7 @@ import { indicatorSetsHandlers } from './indicator-sets';
 import { jobsHandlers } from './jobs';
 import { registryHandlers } from './registry';
 import { reportHandlers } from './report';
+import { resultsHandlers } from './results';
 import { roundHandlers } from './round';
 import { scoringHandlers } from './scoring';
 import { settingsHandlers } from './settings';
@@ -41,4 +42,5 @@ export const handlers = {
   ...inboxHandlers,
   ...registryHandlers,
   ...roundHandlers,
+  ...resultsHandlers,
 } satisfies HandlerMap;

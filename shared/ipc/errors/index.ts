@@ -5,6 +5,7 @@ import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
 import { FILE_REASONS } from './reasons-files';
 import { RECEIVING_REASONS } from './reasons-receiving';
+import { RESULTS_REASONS } from './reasons-results';
 import { ROUND_REASONS } from './reasons-round';
 import { GENERAL_REASONS } from './reasons-general';
 import { REGISTRY_REASONS } from './reasons-registry';
@@ -29,6 +30,7 @@ export const REASON_TABLES = {
   registry: REGISTRY_REASONS,
   round: ROUND_REASONS,
   receiving: RECEIVING_REASONS,
+  results: RESULTS_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -41,6 +43,7 @@ export const ERROR_REASON_TEXTS = {
   ...REGISTRY_REASONS,
   ...ROUND_REASONS,
   ...RECEIVING_REASONS,
+  ...RESULTS_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

@@ -111,4 +111,10 @@ export const BUNDLE_REASONS = {
     vi: 'Điểm thẩm định phải nằm trong khoảng từ 0 đến điểm tối đa của tiêu chí.',
     en: 'The appraised points must be between 0 and the criterion’s maximum.',
   },
+  /** `code` is the criterion's code; a lowered or raised score is never stored without its reason. */
+  APPRAISAL_REASON_REQUIRED: {
+    code: 'VALIDATION',
+    vi: 'Tiêu chí {code}: điểm thẩm định khác điểm tự đánh giá nên phải ghi lý do (ý kiến thẩm định). Chưa lưu.',
+    en: 'Criterion {code}: the appraised points differ from the self score, so a reason (appraiser comment) is required. Not saved.',
+  },
 } as const satisfies Record<string, ReasonText>;

@@ -203,7 +203,7 @@ describe('survey nodes, active submission, trusting a signer from a bundle', () 
       [SUB_HA, 2],
       [SUB_HA, 1],
     ]);
-    const appraiseOld = await b.call('inbox.appraise', { importId: first.importId, nodeId: 'xa25-1.1.2', appraisedMilli: 0, comment: '' });
+    const appraiseOld = await b.call('inbox.appraise', { importId: first.importId, nodeId: 'xa25-1.1.2', appraisedMilli: 0, comment: 'Thiếu kế hoạch' });
     expect(appraiseOld.ok ? 'OK' : appraiseOld.error.reason).toBe('INBOX_NOT_NEWEST');
   }, 120_000);
 

@@ -178,7 +178,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const old = await callOk<InboxDetail>(b, 'inbox.get', { importId: soImport.importId });
     expect(old.superseded).toBe(true);
     expect(old.revisions.map((r) => r.revision)).toEqual([2, 1]);
-    const refused = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: 'so25-1.1.2', appraisedMilli: 0, comment: '' });
+    const refused = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: 'so25-1.1.2', appraisedMilli: 0, comment: 'Thiếu kế hoạch' });
     expect(refused.ok ? 'OK' : refused.error.code).toBe('CONFLICT');
 
     const again = await importFile(join(work, 'so-r1.asice'));
@@ -192,15 +192,25 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     const survey = d0.nodes.find((n) => n.isLeaf && n.kind === 'SURVEY')!;
     expect(survey.editable).toBe(false);
 
-    const over = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max + 1, comment: '' });
+    const over = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max + 1, comment: 'Lý do thẩm định' });
     expect(over.ok ? 'OK' : over.error.code).toBe('VALIDATION');
-    const frac = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: 1.5, comment: '' });
+    const frac = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: 1.5, comment: 'Lý do thẩm định' });
     expect(frac.ok ? 'OK' : frac.error.code).toBe('VALIDATION');
-    const sv = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: survey.nodeId, appraisedMilli: 0, comment: '' });
+    const sv = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: survey.nodeId, appraisedMilli: 0, comment: 'Lý do thẩm định' });
     expect(sv.ok ? 'OK' : sv.error.code).toBe('VALIDATION');
     const container = d0.nodes.find((n) => !n.isLeaf)!;
-    const ct = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: container.nodeId, appraisedMilli: 0, comment: '' });
+    const ct = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: container.nodeId, appraisedMilli: 0, comment: 'Lý do thẩm định' });
     expect(ct.ok ? 'OK' : ct.error.code).toBe('NOT_FOUND');
+
+    // A changed score without its reason is refused, blank or not, and nothing is stored.
+    for (const comment of ['', '  \n ']) {
+      const noReason = await b.call('inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.self - 125, comment });
+      expect(noReason.ok ? 'OK' : [noReason.error.reason, noReason.error.params]).toEqual(['APPRAISAL_REASON_REQUIRED', { code: leaf.code }]);
+    }
+    expect(count('appraisal')).toBe(0);
+    // Confirming the self score needs no reason.
+    const same = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.self, comment: '' });
+    expect(same.totals.appraised).toEqual(same.totals.self);
 
     const cut = 125; // 0,125 point
     const d1 = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.self - cut, comment: 'Thiếu biên bản kiểm tra' });
@@ -217,7 +227,7 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     expect(d1.row.appraisedCount).toBe(1);
 
     // Max is accepted, and null returns to the self score.
-    const dMax = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max, comment: '' });
+    const dMax = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: leaf.max, comment: 'Đủ hồ sơ sau khi đối chiếu' });
     expect(dMax.totals.appraised.self).toBe(d0.totals.self.self - leaf.self + leaf.max);
     const back = await callOk<InboxDetail>(b, 'inbox.appraise', { importId: soImport.importId, nodeId: leaf.nodeId, appraisedMilli: null, comment: '' });
     expect(back.totals.appraised).toEqual(back.totals.self);

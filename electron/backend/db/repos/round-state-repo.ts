@@ -22,7 +22,7 @@ export type UnitRoundFactsRow = {
   closed: boolean;
 };
 
-type Raw = { code: string; name: string; block: UnitType; import_id: string | null; revision: number | null; imported_at: string | null; appraised: number };
+type Raw = { code: string; name: string; block: UnitType; import_id: string | null; revision: number | null; imported_at: string | null; appraised: number; result_sent: number };
 
 /** Years the dashboard can show: any year with a register or a round. */
 export const roundStateYears = (db: Db): number[] =>
@@ -45,7 +45,8 @@ export const unitRoundFacts = (db: Db, year: number): UnitRoundFactsRow[] => {
               CASE WHEN EXISTS (SELECT 1 FROM appraisal p JOIN imported_submission s ON s.id = p.import_id
                                 WHERE s.unit_code = u.code AND s.year = @year)
                      OR EXISTS (SELECT 1 FROM received_survey r WHERE r.unit_code = u.code AND r.year = @year)
-                   THEN 1 ELSE 0 END AS appraised
+                   THEN 1 ELSE 0 END AS appraised,
+              EXISTS (SELECT 1 FROM issued_result r WHERE r.unit_code = u.code AND r.year = @year) AS result_sent
        FROM units u LEFT JOIN active a ON a.unit_code = u.code AND a.n = 1
        ORDER BY u.ord`,
     )
@@ -59,9 +60,9 @@ export const unitRoundFacts = (db: Db, year: number): UnitRoundFactsRow[] => {
     importedAt: r.imported_at,
     submitted: r.import_id !== null,
     appraisalStarted: r.appraised === 1,
-    // Recorded by the result, giải trình and final-result packages being built alongside (issue 14 items 4–6);
-    // their tables do not exist on this branch: the lead wires these three facts at merge.
-    resultSent: false,
+    // A signed appraisal-result package was written for the unit (migration 0230, services/results).
+    resultSent: r.result_sent === 1,
+    // Recorded by the giải trình import and the closing of the round (issue 14 item 6), wired when they land.
     explanationReceived: false,
     closed: false,
   }));

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 
 import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
-import { appraisalProblem } from '../../../../shared/domain/ranking';
+import { appraisalProblem, needsReason } from '../../../../shared/domain/ranking';
 import type { NodeKind } from '../../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../../context';
 import { activeImportOf, listImportedEvidence, saveAppraisal } from '../../db/repos/inbox-repo';
@@ -13,7 +13,8 @@ import { detailOf, isPreviewable, loadModel, requireImport } from './model';
 /**
  * Stores the appraiser's value (or null: keep the unit's own score) and comment for one leaf, and answers
  * the detail with the totals recomputed. Only the unit's active submission is appraised, and a value
- * must fit the leaf (shared/domain/ranking.ts `appraisalProblem`).
+ * must fit the leaf (shared/domain/ranking.ts `appraisalProblem`) and a changed score needs its reason
+ * (`needsReason`): nothing is stored otherwise.
  */
 export const appraiseLeaf = (
   ctx: BackendContext,
@@ -25,10 +26,14 @@ export const appraiseLeaf = (
   if (active && active.id !== row.id) {
     throw AppFailure.of('INBOX_NOT_NEWEST', { revision: active.revision });
   }
-  const leaf = loadModel(ctx, row).leaves.find((l) => l.nodeId === input.nodeId);
+  const model = loadModel(ctx, row);
+  const leaf = model.leaves.find((l) => l.nodeId === input.nodeId);
   if (!leaf) throw AppFailure.of('INBOX_LEAF_NOT_FOUND');
   const problem = appraisalProblem({ kind: leaf.kind as NodeKind, max: leaf.max }, input.appraisedMilli);
   if (problem) throw AppFailure.of(problem);
+  if (needsReason(leaf.self, input.appraisedMilli, input.comment)) {
+    throw AppFailure.of('APPRAISAL_REASON_REQUIRED', { code: model.score.byId[leaf.nodeId]?.code ?? leaf.nodeId });
+  }
   saveAppraisal(ctx.db, row.id, { nodeId: input.nodeId, appraisedMilli: input.appraisedMilli, comment: input.comment, updatedAt: ctx.now().toISOString() });
   return detailOf(ctx, loadModel(ctx, row));
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { parseScaled } from '../../../../shared/domain/points';
+import { needsReason } from '../../../../shared/domain/ranking';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -19,7 +20,8 @@ type Props = {
 /**
  * One criterion: code, title, max, the unit's self score (with its declared inputs, explanation and evidence
  * paths underneath) and, on appraisable leaves, the appraised points and the comment. Points are typed as
- * text ("2,5" or "2.5") and sent as exact milli-points; empty keeps the self score.
+ * text ("2,5" or "2.5") and sent as exact milli-points; empty keeps the self score. A value other than the
+ * self score makes the comment the required reason: saving without one is blocked and says why.
  */
 export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onError }: Props) => {
   const t = useT(detailMessages);
@@ -28,7 +30,7 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
   const shown = (v: number | null) => (v === null ? '' : formatPoints(v, lang));
   const [value, setValue] = useState(shown(node.override));
   const [comment, setComment] = useState(node.comment);
-  const [invalid, setInvalid] = useState(false);
+  const [problem, setProblem] = useState<'points' | 'reason' | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setValue(shown(node.override));
@@ -37,14 +39,22 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [node.override, node.comment]);
 
+  const typed = value.trim() === '' ? null : parseScaled(value.trim(), 3);
+  // A changed score always says why (the backend refuses it too: APPRAISAL_REASON_REQUIRED).
+  const reasonRequired = needsReason(node.self, typed, '');
+
   const save = async (clear: boolean) => {
     const text = value.trim();
     const m = clear || text === '' ? null : parseScaled(text, 3);
     if (!clear && text !== '' && (m === null || m < 0 || m > node.max)) {
-      setInvalid(true);
+      setProblem('points');
       return;
     }
-    setInvalid(false);
+    if (!clear && needsReason(node.self, m, comment)) {
+      setProblem('reason');
+      return;
+    }
+    setProblem(null);
     setBusy(true);
     try {
       const d = await api.inbox.appraise({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
@@ -96,18 +106,30 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
               inputMode="decimal"
               value={value}
               placeholder={formatPoints(node.self, lang)}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? errId : undefined}
+              aria-invalid={problem === 'points'}
+              aria-describedby={problem === 'points' ? errId : undefined}
               disabled={busy}
               onChange={(e) => setValue(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') void save(false);
               }}
             />
-            <label className="visually-hidden" htmlFor={commentId}>
-              {t('commentInput', { code: node.code })}
+            <label className={reasonRequired ? 'small' : 'visually-hidden'} htmlFor={commentId}>
+              {t(reasonRequired ? 'reasonInput' : 'commentInput', { code: node.code })}
             </label>
-            <textarea id={commentId} className="inbox-comment" rows={2} value={comment} disabled={busy} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id={commentId}
+              className="inbox-comment"
+              rows={2}
+              value={comment}
+              disabled={busy}
+              maxLength={4000}
+              required={reasonRequired}
+              aria-required={reasonRequired}
+              aria-invalid={problem === 'reason'}
+              aria-describedby={problem === 'reason' ? errId : undefined}
+              onChange={(e) => setComment(e.target.value)}
+            />
             <div className="inbox-row-actions">
               <button type="button" className="btn" disabled={busy} onClick={() => void save(false)}>
                 {t('save')}
@@ -118,9 +140,9 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
                 </button>
               )}
             </div>
-            {invalid && (
+            {problem !== null && (
               <div id={errId} className="small inbox-error" role="alert">
-                {t('badPoints', { max: formatPoints(node.max, lang) })}
+                {problem === 'points' ? t('badPoints', { max: formatPoints(node.max, lang) }) : t('reasonMissing', { code: node.code })}
               </div>
             )}
           </div>

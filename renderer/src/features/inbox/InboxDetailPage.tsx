@@ -5,6 +5,7 @@ import { formatDateTime, formatIndex, formatPoints } from '../../../../shared/fo
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
+import { ResultPanel } from '../results/index';
 import { SignerDetails } from '../submission/index';
 import { AppraisalRow } from './AppraisalRow';
 import { EvidenceList } from './EvidenceList';
@@ -22,6 +23,8 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
   const detail = useLoad(useCallback(() => api.inbox.get({ importId }), [api, importId]));
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // Bumped on every saved appraisal: the result panel reloads ("cần gửi lại").
+  const [version, setVersion] = useState(0);
 
   const d = detail.data;
   if (!d) {
@@ -71,6 +74,8 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
           <dd>{d.totals.appraised.classification?.label ?? '—'}</dd>
         </dl>
       </section>
+
+      <ResultPanel importId={importId} version={version} readOnly={d.superseded} />
 
       <section className="card" aria-labelledby="inbox-verify-title">
         <h2 id="inbox-verify-title">{t('verifyTitle')}</h2>
@@ -135,6 +140,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
                   setError(null);
                   detail.set(() => nd);
                   setStatus(msg);
+                  setVersion((x) => x + 1);
                 }}
                 onError={setError}
               />

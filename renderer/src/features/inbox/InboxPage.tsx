@@ -14,6 +14,7 @@ import { BlockTabs } from './BlockTabs';
 import { inboxMessages } from './messages';
 import { RankingTable } from './RankingTable';
 import { TrustSignerPanel } from './TrustSignerPanel';
+import { BlockResultsExport, SentLine, useResultsStatus } from '../results/index';
 import './inbox.css';
 
 /**
@@ -40,7 +41,13 @@ export const InboxPage = () => {
   // The year is a filter: while another year loads, the tabs keep showing the last one.
   const list = useLoad(useCallback(() => platform.api.inbox.list(year === undefined ? {} : { year }), [platform, year]), { keepPrevious: true });
   const data = list.data;
-  const refresh = list.reload;
+  const shownYear = data?.year ?? null;
+  // Whether each unit was sent its appraisal result, and whether it changed since (features/results).
+  const sent = useResultsStatus(shownYear);
+  const refresh = () => {
+    list.reload();
+    sent.reload();
+  };
 
   const download = (r: RankingExportResult) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
 
@@ -120,7 +127,6 @@ export const InboxPage = () => {
     }
   };
 
-  const shownYear = data?.year ?? null;
   return (
     <div className="page inbox-page">
       <section className="card" aria-labelledby="inbox-title">
@@ -189,7 +195,12 @@ export const InboxPage = () => {
         {data && shownYear !== null && (
           <>
             <BlockTabs label={t('blocks')} current={block} onChange={setBlock} title={(b) => t(b)} count={(b) => data.blocks[b].length}>
-              <RankingTable rows={data.blocks[block]} caption={t('rankingCaption', { block: t(block), year: shownYear })} />
+              <RankingTable
+                rows={data.blocks[block]}
+                caption={t('rankingCaption', { block: t(block), year: shownYear })}
+                note={(r) => <SentLine sent={sent.byUnit.get(r.unitCode.toUpperCase())} short />}
+              />
+              <BlockResultsExport year={shownYear} block={block} blockName={t(block)} count={data.blocks[block].length} onDone={refresh} />
             </BlockTabs>
             <div className="actions">
               <button type="button" className="btn" disabled={busy} onClick={() => void exportRanking(shownYear)}>

@@ -1,10 +1,15 @@
+import type { ReactNode } from 'react';
+
 import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { inboxMessages } from './messages';
 
-/** One block's ranking: rank, unit (link to the detail page), self / appraised totals, index, band, signature. */
-export const RankingTable = ({ rows, caption }: { rows: InboxRow[]; caption: string }) => {
+/**
+ * One block's ranking: rank, unit (link to the detail page), self / appraised totals, index, band, signature;
+ * `note` adds a line under the unit (whether its appraisal result was sent, features/results).
+ */
+export const RankingTable = ({ rows, caption, note }: { rows: InboxRow[]; caption: string; note?: (r: InboxRow) => ReactNode }) => {
   const t = useT(inboxMessages);
   const lang = useLang();
   if (rows.length === 0) return <p className="muted">{t('empty')}</p>;
@@ -35,6 +40,7 @@ export const RankingTable = ({ rows, caption }: { rows: InboxRow[]; caption: str
                   {r.unitCode} · {t('revision', { n: r.revision })}
                   {r.appraisedCount > 0 ? ` · ${t('appraisedCount', { n: r.appraisedCount })}` : ''}
                 </div>
+                {note && <div className="small">{note(r)}</div>}
               </td>
               <td className="num">{formatPoints(r.selfTotal, lang)}</td>
               <td className="num" data-testid="appraised-total">{formatPoints(r.appraisedTotal, lang)}</td>
