@@ -40,7 +40,7 @@ test('batch import of a block through the UI: a summary per file, then the round
   await app.open(page);
   await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: 'Nhận hàng loạt' })).toBeVisible();
-  await page.getByLabel('Các tệp hồ sơ nộp (.asice)').setInputFiles(files);
+  await page.getByLabel('Nhiều hồ sơ nộp cùng lúc (.asice)').setInputFiles(files);
 
   const summary = page.getByTestId('inbox-batch-summary');
   await expect(summary.getByRole('status')).toHaveText('Đã xử lý 5 hồ sơ: tiếp nhận 3, từ chối 2.', { timeout: 120_000 });

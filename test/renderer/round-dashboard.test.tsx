@@ -80,7 +80,7 @@ describe('batch import on the inbox page', () => {
   it('more than 500 files are refused before anything is uploaded', async () => {
     const importBatch = vi.fn(async (): Promise<Job> => ({ id: 'j1', kind: 'inbox.importBatch', state: 'running', progress: { done: 0, total: 0, label: '' } }));
     const platform = show(<InboxPage />, { inbox: { ...inbox, importBatch } });
-    const input = await screen.findByLabelText('Các tệp hồ sơ nộp (.asice)');
+    const input = await screen.findByLabelText('Nhiều hồ sơ nộp cùng lúc (.asice)');
     const files = Array.from({ length: 501 }, (_, i) => new File(['x'], `${i}.asice`));
     fireEvent.change(input, { target: { files } });
     await screen.findByText('Có 501 hồ sơ, quá số lượng tiếp nhận một lần (500). Không có gì được nhập; hãy chia thành nhiều lần.');
@@ -104,7 +104,7 @@ describe('batch import on the inbox page', () => {
     };
     const importBatch = vi.fn(async (): Promise<Job> => ({ ...cancelled, state: 'running' }));
     show(<InboxPage />, { inbox: { ...inbox, importBatch }, jobs: { get: vi.fn(async () => cancelled) } });
-    const input = await screen.findByLabelText('Các tệp hồ sơ nộp (.asice)');
+    const input = await screen.findByLabelText('Nhiều hồ sơ nộp cùng lúc (.asice)');
     fireEvent.change(input, { target: { files: [new File(['x'], 'a.asice'), new File(['y'], 'b.asice'), new File(['z'], 'c.asice')] } });
     const summary = await screen.findByTestId('inbox-batch-summary', {}, { timeout: 5000 });
     await waitFor(() =>
