@@ -3,6 +3,7 @@ import type { AppErrorCode } from './codes';
 import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
+import { DECISIONS_REASONS } from './reasons-decisions';
 import { FILE_REASONS } from './reasons-files';
 import { ROUND_REASONS } from './reasons-round';
 import { GENERAL_REASONS } from './reasons-general';
@@ -27,6 +28,7 @@ export const REASON_TABLES = {
   backup: BACKUP_REASONS,
   registry: REGISTRY_REASONS,
   round: ROUND_REASONS,
+  decisions: DECISIONS_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -38,6 +40,7 @@ export const ERROR_REASON_TEXTS = {
   ...BACKUP_REASONS,
   ...REGISTRY_REASONS,
   ...ROUND_REASONS,
+  ...DECISIONS_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

@@ -1,0 +1,81 @@
+import { documentDefaults, resolveDocumentFields, unsignedDocumentFields } from '../../../../shared/domain/admin-document/defaults';
+import { missingFields } from '../../../../shared/domain/admin-document/fields';
+import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
+import { formatIndex, formatPoints } from '../../../../shared/format/index';
+import type { UnitProfile } from '../../../../shared/schemas/unit';
+import { renderAdminDocument } from '../admin-document/document';
+import { BLOCK_TITLES } from '../inbox/ranking-sheet';
+import type { FinalTable } from './final-table';
+
+type Content = Record<string, unknown> | string;
+
+export const finalResultsTitle = (year: number): string => `Kết quả Chỉ số CCHC năm ${year}`;
+const ISSUER_FALLBACK = 'Sở Nội vụ thành phố Hải Phòng';
+
+/** Sở's own letterhead and head as signer (its unit profile); dated the day the PDF is made, no number yet. */
+export const finalDocumentFields = (profile: UnitProfile | null, day: string): DocumentFields => {
+  if (!profile) return unsignedDocumentFields({ name: ISSUER_FALLBACK, type: 'SO' });
+  const none = { number: '', symbol: null, place: null, governingBody: null, recipients: null, signerAuthority: null, signerTitle: null, signerName: null };
+  return resolveDocumentFields(documentDefaults(profile), { ...none, date: day });
+};
+
+const blockTable = (t: FinalTable, block: keyof FinalTable['blocks']): Content[] => {
+  const rows = t.blocks[block];
+  const th = (text: string): Content => ({ text, style: 'th' });
+  const right = (text: string): Content => ({ text, alignment: 'right' });
+  return [
+    { text: `Khối ${BLOCK_TITLES[block]}`, style: 'h2', headlineLevel: 1 },
+    rows.length === 0
+      ? { text: 'Không có đơn vị.', style: 'para' }
+      : {
+          style: 'tableWide',
+          table: {
+            headerRows: 1,
+            widths: [28, 52, '*', 46, 46, 46, 38, 54],
+            body: [
+              ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Tự đánh giá', 'Thẩm định', 'Cuối cùng', 'Chỉ số (%)', 'Xếp loại'].map(th),
+              ...rows.map((r) => [
+                { text: r.rank === null ? '—' : String(r.rank), alignment: 'center' },
+                r.unitCode,
+                r.unitName,
+                right(formatPoints(r.self)),
+                right(formatPoints(r.appraised)),
+                right(formatPoints(r.final)),
+                right(r.index === null ? '—' : formatIndex(r.index)),
+                r.classification,
+              ]),
+            ],
+          },
+        },
+  ];
+};
+
+/**
+ * The final results as Sở Nội vụ's administrative document (docs/report-format.md: the admin-document layout
+ * module): a "Thông báo" with trích yếu "Kết quả Chỉ số CCHC năm …", one table per block in rank order. It
+ * has no number until Sở gives it one, so it is printed as a draft (marked "DỰ THẢO") while a required field
+ * is missing.
+ */
+export const buildFinalPdf = async (t: FinalTable, fields: DocumentFields, generatedAt: Date, resourcesDir?: string): Promise<Buffer> => {
+  const body: Content[] = [
+    {
+      text: `Căn cứ kết quả thẩm định và giải trình của các cơ quan, đơn vị, Sở Nội vụ thông báo kết quả Chỉ số cải cách hành chính năm ${t.year} theo từng khối như sau:`,
+      style: 'para',
+    },
+    ...blockTable(t, 'SO'),
+    ...blockTable(t, 'PHUONG'),
+    ...blockTable(t, 'XA_DAC_KHU'),
+  ];
+  const pdf = await renderAdminDocument(
+    {
+      fields,
+      docType: 'Thông báo',
+      summary: finalResultsTitle(t.year),
+      body: body as never,
+      draft: missingFields(fields).length > 0,
+      info: { title: finalResultsTitle(t.year), author: fields.issuingBody || ISSUER_FALLBACK, subject: `Kết thúc đợt đánh giá ${t.closedAt}`, createdAt: generatedAt.toISOString() },
+    },
+    resourcesDir ? { resourcesDir } : {},
+  );
+  return pdf.data;
+};
