@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS } from '../bundle/constants';
 import type { TrustStore } from '../bundle/verify/trust';
 import { verifyPackage } from '../bundle/verify/verify-bundle';
 import { verifyInWorker } from '../bundle/verify/verify-process';
+import { EXPLANATION_PROFILE } from '../bundle/verify/profile';
 import { BundleZipReader } from '../bundle/verify/zip-reader';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { commitTemp, discardTemp } from '../evidence/store';
@@ -80,7 +81,7 @@ export const importExplanation = async (ctx: BackendContext, source: string, o: 
     const accepted = checkExplanationRules(ctx, x, v.signer, signedAt);
 
     reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
-    const entries = new Map((await reader.readEntries(DEFAULT_LIMITS)).map((e) => [e.name, e]));
+    const entries = new Map((await reader.readEntries(DEFAULT_LIMITS, EXPLANATION_PROFILE)).map((e) => [e.name, e]));
     const evidence = again.result.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const total = evidence.reduce((n, f) => n + f.size, 0);
     let done = 0;
