@@ -11,27 +11,30 @@ type Content = Record<string, unknown> | string;
 
 export const finalResultsTitle = (year: number): string => `Kết quả Chỉ số CCHC năm ${year}`;
 const ISSUER_FALLBACK = 'Sở Nội vụ thành phố Hải Phòng';
+/** The notice goes to the units of the round (not to Sở Nội vụ itself, the report's default). */
+const RECIPIENTS = ['Các cơ quan, đơn vị trong đợt đánh giá', 'Lưu: VT'] as const;
 
 /** Sở's own letterhead and head as signer (its unit profile); dated the day the PDF is made, no number yet. */
 export const finalDocumentFields = (profile: UnitProfile | null, day: string): DocumentFields => {
-  if (!profile) return unsignedDocumentFields({ name: ISSUER_FALLBACK, type: 'SO' });
-  const none = { number: '', symbol: null, place: null, governingBody: null, recipients: null, signerAuthority: null, signerTitle: null, signerName: null };
+  if (!profile) return { ...unsignedDocumentFields({ name: ISSUER_FALLBACK, type: 'SO' }), recipients: [...RECIPIENTS] };
+  const none = { number: '', symbol: null, place: null, governingBody: null, recipients: [...RECIPIENTS], signerAuthority: null, signerTitle: null, signerName: null };
   return resolveDocumentFields(documentDefaults(profile), { ...none, date: day });
 };
 
-const blockTable = (t: FinalTable, block: keyof FinalTable['blocks']): Content[] => {
+const blockTable = (t: FinalTable, block: keyof FinalTable['blocks'], first = false): Content[] => {
   const rows = t.blocks[block];
   const th = (text: string): Content => ({ text, style: 'th' });
   const right = (text: string): Content => ({ text, alignment: 'right' });
   return [
-    { text: `Khối ${BLOCK_TITLES[block]}`, style: 'h2', headlineLevel: 1 },
+    // The tables take a landscape page (Phụ lục I allows it for tables; docs/report-format.md).
+    { text: `Khối ${BLOCK_TITLES[block]}`, style: 'h2', headlineLevel: 1, ...(first ? { pageBreak: 'before', pageOrientation: 'landscape' } : {}) },
     rows.length === 0
       ? { text: 'Không có đơn vị.', style: 'para' }
       : {
           style: 'tableWide',
           table: {
             headerRows: 1,
-            widths: [28, 52, '*', 46, 46, 46, 38, 54],
+            widths: [34, 70, '*', 64, 64, 64, 56, 70],
             body: [
               ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Tự đánh giá', 'Thẩm định', 'Cuối cùng', 'Chỉ số (%)', 'Xếp loại'].map(th),
               ...rows.map((r) => [
@@ -52,7 +55,7 @@ const blockTable = (t: FinalTable, block: keyof FinalTable['blocks']): Content[]
 
 /**
  * The final results as Sở Nội vụ's administrative document (docs/report-format.md: the admin-document layout
- * module): a "Thông báo" with trích yếu "Kết quả Chỉ số CCHC năm …", one table per block in rank order. It
+ * module): a "Thông báo" with trích yếu "Kết quả Chỉ số CCHC năm …", one table per block in rank order on landscape pages. It
  * has no number until Sở gives it one, so it is printed as a draft (marked "DỰ THẢO") while a required field
  * is missing.
  */
@@ -62,7 +65,7 @@ export const buildFinalPdf = async (t: FinalTable, fields: DocumentFields, gener
       text: `Căn cứ kết quả thẩm định và giải trình của các cơ quan, đơn vị, Sở Nội vụ thông báo kết quả Chỉ số cải cách hành chính năm ${t.year} theo từng khối như sau:`,
       style: 'para',
     },
-    ...blockTable(t, 'SO'),
+    ...blockTable(t, 'SO', true),
     ...blockTable(t, 'PHUONG'),
     ...blockTable(t, 'XA_DAC_KHU'),
   ];
