@@ -119,19 +119,19 @@ export const BUNDLE_CODES = {
   // 9. Sở Nội vụ's rules for a giải trình (services/decisions/explanation-rules.ts, docs/package-formats.md §5)
   E_RESULT_UNKNOWN: {
     vi: 'Giải trình trả lời một kết quả thẩm định mà Sở Nội vụ không phát hành cho đơn vị này (mã kết quả, lần phát hành hoặc mã băm gói kết quả không khớp).',
-    en: 'The giải trình answers an appraisal result Sở Nội vụ did not issue to this unit (result id, revision or package SHA-256 do not match).',
+    en: 'The explanation answers an appraisal result Sở Nội vụ did not issue to this unit (result id, revision or package SHA-256 do not match).',
   },
   E_RESULT_SUPERSEDED: {
     vi: 'Giải trình trả lời một kết quả thẩm định cũ: Sở Nội vụ đã phát hành lần sau cho đơn vị này, hãy giải trình trên kết quả mới nhất.',
-    en: 'The giải trình answers a superseded appraisal result: a later one was issued to this unit; answer the latest.',
+    en: 'The explanation answers a superseded appraisal result: a later one was issued to this unit; answer the latest.',
   },
   E_EXPLANATION_WINDOW: {
     vi: 'Giải trình đến ngoài thời hạn giải trình của đợt đánh giá (tính theo ngày lịch Việt Nam).',
-    en: 'The giải trình arrived outside the round\'s giải trình window (Vietnam calendar day).',
+    en: 'The explanation arrived outside the round\'s explanation window (Vietnam calendar day).',
   },
   E_ITEM_NOT_LEAF: {
     vi: 'Giải trình nêu một tiêu chí không phải tiêu chí thành phần chấm điểm được trong bộ chỉ số của đơn vị.',
-    en: 'The giải trình names a criterion that is not a scorable leaf of the unit\'s indicator set.',
+    en: 'The explanation names a criterion that is not a scorable leaf of the unit\'s indicator set.',
   },
   E_EXPLANATION_OWNER: {
     vi: 'Mã giải trình (explanationId) này đã được một đơn vị khác (hoặc năm khác) sử dụng.',
@@ -139,7 +139,7 @@ export const BUNDLE_CODES = {
   },
   E_ROUND_CLOSED: {
     vi: 'Đợt đánh giá của năm này đã kết thúc (Sở Nội vụ đã chốt kết quả cuối cùng): không nhận thêm giải trình.',
-    en: 'The round of this year is closed (final results fixed): no more giải trình is accepted.',
+    en: 'The round of this year is closed (final results fixed): no more explanation is accepted.',
   },
   // Warnings
   W_TRUST_NOT_CONFIGURED: {

@@ -7,7 +7,7 @@ import { unitDay } from '../services/assessments/unit-day';
 import { closeYear } from '../services/decisions/close-round';
 import { decide, decisionDetailOf, previewableExplanationEvidence, requireExplanation } from '../services/decisions/decide';
 import { exportFinalPackages, finalFileName, unitsToExport } from '../services/decisions/final-package';
-import { finalDocumentFields } from '../services/decisions/final-pdf';
+import { finalDocumentFields } from '../services/decisions/final-fields';
 import { finalTableOf } from '../services/decisions/final-table';
 import { importExplanation } from '../services/decisions/import-explanation';
 import { listYear } from '../services/decisions/listing';

@@ -17,6 +17,8 @@ const SubmitWizard = lazy(async () => ({ default: (await import('../features/sub
 const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
 const HelpPage = lazy(async () => ({ default: (await import('../features/help/index')).HelpPage }));
 const RoundPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundPage }));
+const DecisionsPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionsPage }));
+const DecisionDetailPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionDetailPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -46,5 +48,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/registry', render: () => <RegistryPage /> },
   { pattern: '/round', render: () => <RoundPage /> },
+  { pattern: '/decisions', render: () => <DecisionsPage /> },
+  { pattern: '/decisions/:rowId', render: (p) => <DecisionDetailPage rowId={p.rowId ?? ''} /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

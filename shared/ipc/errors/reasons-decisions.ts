@@ -2,16 +2,16 @@ import type { ReasonText } from './codes';
 
 /** Sở Nội vụ's decisions on giải trình, the closing of a round and its final results (services/decisions). */
 export const DECISIONS_REASONS = {
-  DECISIONS_EXPLANATION_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy giải trình.', en: 'Giải trình not found.' },
+  DECISIONS_EXPLANATION_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy giải trình.', en: 'Explanation not found.' },
   DECISIONS_NOT_ACTIVE: {
     code: 'CONFLICT',
     vi: 'Giải trình này đã được thay bằng lần {revision} của đơn vị: hãy quyết định trên lần mới nhất.',
-    en: 'This giải trình was superseded by the unit\'s revision {revision}: decide on the latest.',
+    en: 'This explanation was superseded by the unit\'s revision {revision}: decide on the latest.',
   },
   DECISIONS_NOT_DISPUTED: {
     code: 'VALIDATION',
     vi: 'Tiêu chí {nodeId} không có trong giải trình của đơn vị.',
-    en: 'Criterion {nodeId} is not in the unit\'s giải trình.',
+    en: 'Criterion {nodeId} is not in the unit\'s explanation.',
   },
   DECISIONS_SCORE_RANGE: {
     code: 'VALIDATION',
@@ -32,7 +32,7 @@ export const DECISIONS_REASONS = {
   DECISIONS_UNDECIDED: {
     code: 'PREFLIGHT_FAILED',
     vi: 'Chưa kết thúc được đợt đánh giá: giải trình của các đơn vị sau còn tiêu chí chưa quyết định: {units}.',
-    en: 'The round cannot be closed yet: the giải trình of these units still has undecided criteria: {units}.',
+    en: 'The round cannot be closed yet: the explanation of these units still has undecided criteria: {units}.',
   },
   DECISIONS_ROUND_CLOSED: {
     code: 'LOCKED',
@@ -54,6 +54,6 @@ export const DECISIONS_REASONS = {
     vi: 'Chưa phát hành kết quả thẩm định cho đơn vị {code}: gói kết quả cuối cùng dùng mã của kết quả thẩm định đó.',
     en: 'No appraisal result was issued to unit {code}: the final-result package uses that result\'s id.',
   },
-  DECISIONS_EVIDENCE_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy tài liệu kiểm chứng của giải trình.', en: 'Giải trình evidence not found.' },
+  DECISIONS_EVIDENCE_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy tài liệu kiểm chứng của giải trình.', en: 'Explanation evidence not found.' },
   DECISIONS_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất kết quả cuối cùng.', en: 'Final result export cancelled.' },
 } as const satisfies Record<string, ReasonText>;

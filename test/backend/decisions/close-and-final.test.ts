@@ -118,7 +118,7 @@ describe('closing the round and the final results', () => {
     const job = await w.b.ctx.jobs.wait((await callOk<Job>(w.b, 'decisions.exportResults', { year: 2025, format: 'xlsx' })).id);
     expect([job.state, (job.result as { count: number }).count]).toEqual(['done', 4]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(out));
+    await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Sở, ban, ngành', 'Phường', 'Xã, đặc khu']);
     const ws = wb.getWorksheet('Phường')!;
     const values = [3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
 import { fromMilli } from '../../../../shared/domain/points';
-import { BLOCK_TITLES } from '../inbox/ranking-sheet';
+import { BLOCK_TITLES } from './final-table';
 import type { FinalTable } from './final-table';
 
 const COLUMNS = [

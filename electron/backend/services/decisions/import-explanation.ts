@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { MAX_EXPLANATION_EVIDENCE } from '../../../../shared/schemas/explanation';
 import type { Explanation } from '../../../../shared/schemas/explanation';
