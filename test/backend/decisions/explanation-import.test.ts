@@ -81,7 +81,7 @@ describe('giải trình import: each rule refused with its own code, nothing sto
 
 describe('giải trình import: accepted, several at once, replay, supersede, window', () => {
   it('two files at once: each imported with its new evidence in the store; the detail shows them side by side', async () => {
-    const ha = await packExplanation(w, HA, { items: [ITEM], evidence: [{ text: '%PDF-1.4 ảnh chụp', name: 'Ảnh chụp bảng công khai.pdf' }], explanationId: '0190a1b2-c3d4-7e5f-8a9b-0000000e0001' });
+    const ha = await packExplanation(w, HA, { items: [ITEM], evidence: [{ data: '%PDF-1.4 ảnh chụp', name: 'Ảnh chụp bảng công khai.pdf' }], explanationId: '0190a1b2-c3d4-7e5f-8a9b-0000000e0001' });
     const nq = await packExplanation(w, NQ, { items: [{ ...ITEM, nodeId: 'xa25-1.1.1', code: '1.1.1', requested: 1000 }] });
     const filesBefore = storeFiles();
     const out = await importFiles(w, [ha, nq]);

@@ -8,6 +8,7 @@ import type { RoundDetail } from '../../../shared/ipc/channels/round';
 import { EXPLANATION_PATH } from '../../../shared/schemas/explanation';
 import type { Explanation, ExplanationItem } from '../../../shared/schemas/explanation';
 import type { Job } from '../../../shared/schemas/job';
+import type { Backend } from '../../../electron/backend/backend';
 import type { BuilderAnswer } from '../../../electron/backend/services/bundle/submission-builder';
 import { packContainer } from '../../../electron/backend/services/bundle/pack-container';
 import type { PackEvidence } from '../../../electron/backend/services/bundle/pack-container';
@@ -44,12 +45,12 @@ const THREE = new Map<string, BuilderAnswer['inputs']>([
 ]);
 
 export type Issued = { resultId: string; revision: number; sha256: string; importId: string };
-export type World = { b: TestBackend; pki: TestPki; work: string; round: RoundDetail; imports: Map<string, InboxImportResult>; issued: Map<string, Issued> };
+export type World<B extends Backend = TestBackend> = { b: B; pki: TestPki; work: string; round: RoundDetail; imports: Map<string, InboxImportResult>; issued: Map<string, Issued> };
 
 export const signerOf = (u: UnitSpec, pki: TestPki): TestCert => (u.code === DH.code ? pki.secondLeaf : pki.leaf);
 
 /** Writes an issued_result row (what the results export records) and returns what a giải trình must name. */
-export const issueResult = (w: Pick<World, 'b' | 'round' | 'issued'>, u: UnitSpec, importId: string, revision = 1, resultId = w.issued.get(u.code)?.resultId ?? randomUUID()): Issued => {
+export const issueResult = (w: Pick<World<Backend>, 'b' | 'round' | 'issued'>, u: UnitSpec, importId: string, revision = 1, resultId = w.issued.get(u.code)?.resultId ?? randomUUID()): Issued => {
   const sha256 = createHash('sha256').update(`${resultId}/${revision}`).digest('hex');
   w.b.ctx.db
     .prepare(
@@ -65,11 +66,16 @@ export const issueResult = (w: Pick<World, 'b' | 'round' | 'issued'>, u: UnitSpe
 export const createWorld = async (): Promise<World> => {
   const pki = await createTestPki();
   const b = createTestBackend();
-  trustTestPki(b.dataDir, pki);
+  return seedWorld(b, b.dataDir, pki, UNITS);
+};
+
+/** The same installation on any backend (the e2e harness's too), with the given units. */
+export const seedWorld = async <B extends Backend>(b: B, dataDir: string, pki: TestPki, units: UnitSpec[]): Promise<World<B>> => {
+  trustTestPki(dataDir, pki);
   installOfficialSets(b);
   await callOk(b, 'unit.save', SNV);
   const work = makeTempDir('cchc-decisions-');
-  for (const u of UNITS) registerUnit(b, u, [signerOf(u, pki)]);
+  for (const u of units) registerUnit(b, u, [signerOf(u, pki)]);
   const round = await callOk<RoundDetail>(b, 'round.save', {
     year: 2025,
     sets: [
@@ -77,14 +83,14 @@ export const createWorld = async (): Promise<World> => {
       { block: 'PHUONG', setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
       { block: 'XA_DAC_KHU', setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
     ],
-    units: UNITS.map((u) => ({ code: u.code, name: u.name, block: u.type })),
+    units: units.map((u) => ({ code: u.code, name: u.name, block: u.type })),
     deadlines: openWindow(),
   });
   const imports = new Map<string, InboxImportResult>();
   const issued = new Map<string, Issued>();
-  const w: World = { b, pki, work, round, imports, issued };
+  const w: World<B> = { b, pki, work, round, imports, issued };
   let n = 0;
-  for (const u of UNITS) {
+  for (const u of units) {
     const file = await makeBundle(b, pki, join(work, `sub-${u.code}.asice`), {
       unit: u,
       submissionId: `0190a1b2-c3d4-7e5f-8a9b-${String(++n).padStart(12, '0')}`,
@@ -103,13 +109,13 @@ export const createWorld = async (): Promise<World> => {
 
 /** A giải trình package as the unit's app would sign it (test PKI), with optional new evidence files. */
 export const packExplanation = async (
-  w: World,
+  w: World<Backend>,
   u: UnitSpec,
-  o: { items: Omit<ExplanationItem, 'evidence'>[]; explanationId?: string; revision?: number; answers?: Partial<Explanation['answers']>; signer?: TestCert; evidence?: { text: string; name: string }[]; patch?: (x: Explanation) => Explanation },
+  o: { items: Omit<ExplanationItem, 'evidence'>[]; explanationId?: string; revision?: number; answers?: Partial<Explanation['answers']>; signer?: TestCert; evidence?: { data: string | Buffer; name: string }[]; patch?: (x: Explanation) => Explanation },
 ): Promise<string> => {
   const dir = makeTempDir('cchc-expl-');
   const files: PackEvidence[] = (o.evidence ?? []).map((e, i) => {
-    const data = Buffer.from(e.text);
+    const data = Buffer.from(e.data);
     const source = join(dir, `e${i}.pdf`);
     writeFileSync(source, data);
     return { path: `evidence/${String(i + 1).padStart(4, '0')}.pdf`, source, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
@@ -137,7 +143,7 @@ export const packExplanation = async (
 };
 
 /** Imports files through the channel and waits for the job; answers its outcomes. */
-export const importFiles = async (w: World, files: string[]): Promise<ExplanationBatchResult['outcomes']> => {
+export const importFiles = async (w: World<Backend>, files: string[]): Promise<ExplanationBatchResult['outcomes']> => {
   const ids = files.map((f) => w.b.ctx.uploads.register(f, f.split('/').pop()!, statSync(f).size).id);
   const job = await w.b.ctx.jobs.wait((await callOk<Job>(w.b, 'decisions.import', { uploadIds: ids })).id);
   if (job.state !== 'done') throw new Error(`decisions.import: ${JSON.stringify(job.error)}`);
