@@ -48,7 +48,7 @@ test('giải trình: import, decide each criterion, close the round, final ranks
   expect(await seriousA11y(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Kết thúc đợt đánh giá' }).click();
-  await expect(page.getByRole('alert')).toContainText('còn tiêu chí chưa quyết định: P-HA');
+  await expect(page.getByRole('alert').filter({ hasText: 'Chưa kết thúc được' })).toContainText('còn tiêu chí chưa quyết định: P-HA');
 
   await page.getByRole('link', { name: 'UBND phường Hải An' }).click();
   await expect(page.getByRole('heading', { name: 'Giải trình của UBND phường Hải An', level: 1 })).toBeVisible();

@@ -34,9 +34,10 @@ export const KA: UnitSpec = { code: 'P-KA', name: 'UBND phường Kiến An', ty
 export const NQ: UnitSpec = { code: 'P-NQ', name: 'UBND phường Ngô Quyền', type: 'PHUONG' };
 export const UNITS = [HA, DH, KA, NQ];
 
-const day = (offset: number): string => unitDay(new Date(Date.now() + offset * 86_400_000));
-export const openWindow = () => ({ selfAssessmentDue: day(-30), explanationStart: day(-1), explanationEnd: day(1) });
-export const pastWindow = () => ({ selfAssessmentDue: day(-30), explanationStart: day(-10), explanationEnd: day(-1) });
+const day = (now: Date, offset: number): string => unitDay(new Date(now.getTime() + offset * 86_400_000));
+/** Around the backend's "now" (the e2e harness fixes it). */
+export const openWindow = (now = new Date()) => ({ selfAssessmentDue: day(now, -30), explanationStart: day(now, -1), explanationEnd: day(now, 1) });
+export const pastWindow = (now = new Date()) => ({ selfAssessmentDue: day(now, -30), explanationStart: day(now, -10), explanationEnd: day(now, -1) });
 
 const THREE = new Map<string, BuilderAnswer['inputs']>([
   ['xa25-1.1.1', { levelId: 'dung_han' }],
@@ -84,7 +85,7 @@ export const seedWorld = async <B extends Backend>(b: B, dataDir: string, pki: T
       { block: 'XA_DAC_KHU', setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
     ],
     units: units.map((u) => ({ code: u.code, name: u.name, block: u.type })),
-    deadlines: openWindow(),
+    deadlines: openWindow(b.ctx.now()),
   });
   const imports = new Map<string, InboxImportResult>();
   const issued = new Map<string, Issued>();

@@ -73,7 +73,8 @@ export const importExplanation = async (ctx: BackendContext, source: string, o: 
     const v = await (o.verify ?? inWorker(ctx, o.signal))(file, trust);
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (v.status === 'INVALID') throw refusal(v.code, v.detail);
-    const again = await verifyPackage(file, { trust, now: ctx.now(), limits: EXPLANATION_LIMITS, expectKind: 'explanation' });
+    // Same clock as the worker's check (the signing time and certificates are judged against real time).
+    const again = await verifyPackage(file, { trust, limits: EXPLANATION_LIMITS, expectKind: 'explanation' });
     if (again.result.status === 'INVALID' || again.exchange?.kind !== 'explanation') throw refusal(again.result.code, again.result.detail);
     const x: Explanation = again.exchange.content;
     const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();

@@ -28,6 +28,7 @@ export const DecisionsPage = () => {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [closeError, setCloseError] = useState<unknown>(null);
 
   const list = useLoad(useCallback(() => platform.api.decisions.list(year === undefined ? {} : { year }), [platform, year]), { keepPrevious: true });
   const data = list.data;
@@ -70,12 +71,12 @@ export const DecisionsPage = () => {
 
   const closeRound = async (y: number) => {
     if (!window.confirm(t('closeConfirm', { year: y }))) return;
-    setError(null);
+    setCloseError(null);
     try {
       await platform.api.decisions.close({ year: y });
       list.reload();
     } catch (e) {
-      setError(e);
+      setCloseError(e);
     }
   };
 
@@ -185,6 +186,7 @@ export const DecisionsPage = () => {
                 </button>
               </div>
             )}
+            <ErrorBanner error={closeError} onDismiss={() => setCloseError(null)} />
             {exported && (
               <p role="status" className="small" data-testid="decisions-exported">
                 {t('exported', { name: exported.fileName })}
