@@ -116,6 +116,31 @@ export const BUNDLE_CODES = {
     vi: 'Một câu trả lời trong hồ sơ không hợp lệ theo quy tắc của bộ chỉ số (bước điểm, tử số lớn hơn mẫu số, ngoài khoảng cho phép, thiếu lý do "không áp dụng"…).',
     en: 'An answer in the bundle breaks the indicator set\'s rules (score step, numerator above denominator, out of range, missing "not applicable" reason…).',
   },
+  // 9. Sở Nội vụ's rules for a giải trình (services/decisions/explanation-rules.ts, docs/package-formats.md §5)
+  E_RESULT_UNKNOWN: {
+    vi: 'Giải trình trả lời một kết quả thẩm định mà Sở Nội vụ không phát hành cho đơn vị này (mã kết quả, lần phát hành hoặc mã băm gói kết quả không khớp).',
+    en: 'The explanation answers an appraisal result Sở Nội vụ did not issue to this unit (result id, revision or package SHA-256 do not match).',
+  },
+  E_RESULT_SUPERSEDED: {
+    vi: 'Giải trình trả lời một kết quả thẩm định cũ: Sở Nội vụ đã phát hành lần sau cho đơn vị này, hãy giải trình trên kết quả mới nhất.',
+    en: 'The explanation answers a superseded appraisal result: a later one was issued to this unit; answer the latest.',
+  },
+  E_EXPLANATION_WINDOW: {
+    vi: 'Giải trình đến ngoài thời hạn giải trình của đợt đánh giá (tính theo ngày lịch Việt Nam).',
+    en: 'The explanation arrived outside the round\'s explanation window (Vietnam calendar day).',
+  },
+  E_ITEM_NOT_LEAF: {
+    vi: 'Giải trình nêu một tiêu chí không phải tiêu chí thành phần chấm điểm được trong bộ chỉ số của đơn vị.',
+    en: 'The explanation names a criterion that is not a scorable leaf of the unit\'s indicator set.',
+  },
+  E_EXPLANATION_OWNER: {
+    vi: 'Mã giải trình (explanationId) này đã được một đơn vị khác (hoặc năm khác) sử dụng.',
+    en: 'This explanationId was first used by another unit (or another year).',
+  },
+  E_ROUND_CLOSED: {
+    vi: 'Đợt đánh giá của năm này đã kết thúc (Sở Nội vụ đã chốt kết quả cuối cùng): không nhận thêm giải trình.',
+    en: 'The round of this year is closed (final results fixed): no more explanation is accepted.',
+  },
   // Warnings
   W_TRUST_NOT_CONFIGURED: {
     vi: 'Chưa cấu hình chứng thư gốc tin cậy — không xác định được người ký có được tin cậy. Các tệp còn nguyên vẹn và chữ ký khớp với chứng thư số đi kèm hồ sơ; Sở Nội vụ kiểm tra người ký theo danh sách chứng thư gốc tin cậy của Sở khi nhận hồ sơ.',

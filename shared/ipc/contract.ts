@@ -4,6 +4,7 @@ import { answersChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentsChannels } from './channels/assessments';
 import { backupChannels } from './channels/backup';
+import { decisionsChannels } from './channels/decisions';
 import { evidenceChannels } from './channels/evidence';
 import { inboxChannels } from './channels/inbox';
 import { indicatorSetsChannels } from './channels/indicator-sets';
@@ -46,6 +47,7 @@ export const contract = {
   ...inboxChannels,
   ...roundChannels,
   ...resultsChannels,
+  ...decisionsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -30,7 +30,7 @@ test('first start asks the role; each role sees its own menus; the choice persis
 
   await page.getByRole('button', { name: 'Đổi vai trò' }).click();
   await page.getByTestId('role-chooser').getByRole('button', { name: /Sở Nội vụ/ }).click();
-  await expect(nav.getByRole('link')).toHaveText(['Bộ chỉ số', 'Kiểm tra hồ sơ', 'Tiếp nhận hồ sơ', 'Sổ đăng ký', 'Đợt đánh giá', 'Sao lưu / Khôi phục', 'Trợ giúp']);
+  await expect(nav.getByRole('link')).toHaveText(['Bộ chỉ số', 'Kiểm tra hồ sơ', 'Tiếp nhận hồ sơ', 'Sổ đăng ký', 'Đợt đánh giá', 'Giải trình, kết quả', 'Sao lưu / Khôi phục', 'Trợ giúp']);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('role-line')).toContainText('Role: Sở Nội vụ (receiving and appraising)');
   expect(await callApp<{ role: string }>(app, 'settings.get')).toMatchObject({ role: 'receiver' });

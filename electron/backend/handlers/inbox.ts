@@ -5,6 +5,7 @@ import { AppFailure } from '../../../shared/ipc/result';
 import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
 import { checkBatchLimits, importBatch, listBatchFolder } from '../services/inbox/import-batch';
 import type { BatchFile } from '../services/inbox/import-batch';
+import { assertImportOpen } from '../services/decisions/guard';
 import { importBundle } from '../services/inbox/import-bundle';
 import { pickYear, rankedBlocks } from '../services/inbox/listing';
 import { saveSurveyValue } from '../services/inbox/received-survey';
@@ -81,7 +82,14 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     return { fileId: served.id, mimeType: e.mediaType, fileName: e.originalName };
   },
 
-  'inbox.appraise': (input, ctx) => appraiseLeaf(ctx, input),
+  // After the year's round is closed (services/decisions) the appraisal is read-only.
+  'inbox.appraise': (input, ctx) => {
+    assertImportOpen(ctx, input.importId);
+    return appraiseLeaf(ctx, input);
+  },
 
-  'inbox.saveSurvey': (input, ctx) => saveSurveyValue(ctx, input),
+  'inbox.saveSurvey': (input, ctx) => {
+    assertImportOpen(ctx, input.importId);
+    return saveSurveyValue(ctx, input);
+  },
 };

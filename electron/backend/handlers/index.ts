@@ -2,6 +2,7 @@ import { answersHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentsHandlers } from './assessments';
 import { backupHandlers } from './backup';
+import { decisionsHandlers } from './decisions';
 import { evidenceHandlers } from './evidence';
 import { inboxHandlers } from './inbox';
 import { indicatorSetsHandlers } from './indicator-sets';
@@ -43,4 +44,5 @@ export const handlers = {
   ...registryHandlers,
   ...roundHandlers,
   ...resultsHandlers,
+  ...decisionsHandlers,
 } satisfies HandlerMap;

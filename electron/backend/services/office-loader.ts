@@ -9,3 +9,6 @@ export const loadSetTemplate = async () => import('./indicator-sets/excel-templa
 /** The final report PDF signed as PAdES (pdfmake, fontkit and @libpdf/core). */
 export const loadSignedReportBuilder = async () => (await import('./report/signed-pdf')).buildSignedReportPdf;
 export const loadRegistryXlsx = async () => import('./registry/template-xlsx');
+/** The final results of a closed round (services/decisions): Excel and the administrative-document PDF. */
+export const loadFinalResultsXlsx = async () => (await import('./decisions/final-sheet')).buildFinalWorkbook;
+export const loadFinalResultsPdf = async () => (await import('./decisions/final-pdf')).buildFinalPdf;

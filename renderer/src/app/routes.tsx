@@ -18,6 +18,8 @@ const VerifyPage = lazy(async () => ({ default: (await import('../features/trust
 const HelpPage = lazy(async () => ({ default: (await import('../features/help/index')).HelpPage }));
 const RoundPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundPage }));
 const RoundDashboardPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundDashboardPage }));
+const DecisionsPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionsPage }));
+const DecisionDetailPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionDetailPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -48,5 +50,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/registry', render: () => <RegistryPage /> },
   { pattern: '/round', render: () => <RoundPage /> },
   { pattern: '/round/dashboard', render: () => <RoundDashboardPage /> },
+  { pattern: '/decisions', render: () => <DecisionsPage /> },
+  { pattern: '/decisions/:rowId', render: (p) => <DecisionDetailPage rowId={p.rowId ?? ''} /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

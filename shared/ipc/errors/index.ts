@@ -3,6 +3,7 @@ import type { AppErrorCode } from './codes';
 import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
+import { DECISIONS_REASONS } from './reasons-decisions';
 import { FILE_REASONS } from './reasons-files';
 import { RECEIVING_REASONS } from './reasons-receiving';
 import { RESULTS_REASONS } from './reasons-results';
@@ -31,6 +32,7 @@ export const REASON_TABLES = {
   round: ROUND_REASONS,
   receiving: RECEIVING_REASONS,
   results: RESULTS_REASONS,
+  decisions: DECISIONS_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -44,6 +46,7 @@ export const ERROR_REASON_TEXTS = {
   ...ROUND_REASONS,
   ...RECEIVING_REASONS,
   ...RESULTS_REASONS,
+  ...DECISIONS_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

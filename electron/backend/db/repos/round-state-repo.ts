@@ -22,7 +22,7 @@ export type UnitRoundFactsRow = {
   closed: boolean;
 };
 
-type Raw = { code: string; name: string; block: UnitType; import_id: string | null; revision: number | null; imported_at: string | null; appraised: number; result_sent: number };
+type Raw = { code: string; name: string; block: UnitType; import_id: string | null; revision: number | null; imported_at: string | null; appraised: number; result_sent: number; explained: number; closed: number };
 
 /** Years the dashboard can show: any year with a register or a round. */
 export const roundStateYears = (db: Db): number[] =>
@@ -46,7 +46,9 @@ export const unitRoundFacts = (db: Db, year: number): UnitRoundFactsRow[] => {
                                 WHERE s.unit_code = u.code AND s.year = @year)
                      OR EXISTS (SELECT 1 FROM received_survey r WHERE r.unit_code = u.code AND r.year = @year)
                    THEN 1 ELSE 0 END AS appraised,
-              EXISTS (SELECT 1 FROM issued_result r WHERE r.unit_code = u.code AND r.year = @year) AS result_sent
+              EXISTS (SELECT 1 FROM issued_result r WHERE r.unit_code = u.code AND r.year = @year) AS result_sent,
+              EXISTS (SELECT 1 FROM received_explanation x WHERE x.unit_code = u.code AND x.year = @year) AS explained,
+              EXISTS (SELECT 1 FROM closed_unit c WHERE c.unit_code = u.code AND c.year = @year) AS closed
        FROM units u LEFT JOIN active a ON a.unit_code = u.code AND a.n = 1
        ORDER BY u.ord`,
     )
@@ -62,8 +64,8 @@ export const unitRoundFacts = (db: Db, year: number): UnitRoundFactsRow[] => {
     appraisalStarted: r.appraised === 1,
     // A signed appraisal-result package was written for the unit (migration 0230, services/results).
     resultSent: r.result_sent === 1,
-    // Recorded by the giải trình import and the closing of the round (issue 14 item 6), wired when they land.
-    explanationReceived: false,
-    closed: false,
+    // A giải trình package of the unit was imported, and the year was closed with the unit's final result (migration 0240, services/decisions).
+    explanationReceived: r.explained === 1,
+    closed: r.closed === 1,
   }));
 };

@@ -29,6 +29,30 @@ import { isRegisteredSigner } from '../registry/signer-check';
 export const ruleRefusal = (check: BundleErrorCode, detail: string): AppFailure =>
   AppFailure.of('BUNDLE_REFUSED_DETAIL', { check, detail }, { bundleCode: check, detail });
 
+/**
+ * The register's part of the rules, shared by every package a unit sends (a submission here, a giải trình in
+ * services/decisions/import-explanation.ts): the year is open, the unit is in its list, the signing
+ * certificate is an active registration for THAT unit, and a declared block is the register's.
+ */
+export const checkRegisteredSender = (
+  db: Db,
+  sender: { year: number; unitCode: string; declaredBlock: UnitType | undefined; periodText?: string },
+  signer: SignerDetails | null,
+  signedAt: Date,
+): RegistryUnitRow => {
+  const { year } = sender;
+  if (!Number.isInteger(year) || !isYearOpen(db, year)) throw ruleRefusal('E_PERIOD_NOT_OPEN', escapeForDisplay(sender.periodText ?? String(year)).slice(0, 40));
+  const unit = findRegistryUnit(db, year, sender.unitCode);
+  if (!unit) throw ruleRefusal('E_UNIT_UNKNOWN', `${sender.unitCode} / ${year}`);
+  if (!signer || !isRegisteredSigner(db, year, unit.code, signer, signedAt)) {
+    throw ruleRefusal('E_SIGNER_NOT_REGISTERED', `${unit.code} / ${year}; SHA-256 ${signer?.sha256.slice(0, 16) ?? '-'}…`);
+  }
+  if (sender.declaredBlock !== undefined && sender.declaredBlock !== unit.block) {
+    throw ruleRefusal('E_BLOCK_MISMATCH', `${unit.code}: ${sender.declaredBlock} / ${unit.block}`);
+  }
+  return unit;
+};
+
 export type Accepted = { unit: RegistryUnitRow; year: number; previous: ImportedSubmissionRow | null };
 
 export const checkImportRules = (
@@ -40,14 +64,9 @@ export const checkImportRules = (
   signedAt: Date,
 ): Accepted => {
   const year = /^\d{4}$/.test(s.period) ? Number(s.period) : NaN;
-  if (!Number.isInteger(year) || !isYearOpen(db, year)) throw ruleRefusal('E_PERIOD_NOT_OPEN', escapeForDisplay(s.period).slice(0, 40));
-  const unit = findRegistryUnit(db, year, s.agency.code);
-  if (!unit) throw ruleRefusal('E_UNIT_UNKNOWN', `${s.agency.code} / ${year}`);
-  if (!signer || !isRegisteredSigner(db, year, unit.code, signer, signedAt)) {
-    throw ruleRefusal('E_SIGNER_NOT_REGISTERED', `${unit.code} / ${year}; SHA-256 ${signer?.sha256.slice(0, 16) ?? '-'}…`);
-  }
+  const unit = checkRegisteredSender(db, { year, unitCode: s.agency.code, declaredBlock: s.agency.type, periodText: s.period }, signer, signedAt);
   const declared = s.agency.type;
-  if ((declared !== undefined && declared !== unit.block) || !setUnitTypes.includes(unit.block)) {
+  if (!setUnitTypes.includes(unit.block)) {
     throw ruleRefusal('E_BLOCK_MISMATCH', `${unit.code}: ${declared ?? '-'} / ${unit.block}; ${s.indicatorSet.id}`);
   }
   const owner = ownerOfSubmission(db, s.submissionId);
