@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { answerChannels } from './channels/answer';
 import { answersChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentsChannels } from './channels/assessments';
@@ -44,6 +45,7 @@ export const contract = {
   ...surveyChannels,
   ...inboxChannels,
   ...roundChannels,
+  ...answerChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { answerHandlers } from './answer';
 import { answersHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentsHandlers } from './assessments';
@@ -41,4 +42,5 @@ export const handlers = {
   ...inboxHandlers,
   ...registryHandlers,
   ...roundHandlers,
+  ...answerHandlers,
 } satisfies HandlerMap;

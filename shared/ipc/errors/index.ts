@@ -1,5 +1,6 @@
 import type { Language } from '../../schemas/settings';
 import type { AppErrorCode } from './codes';
+import { ANSWER_REASONS } from './reasons-answer';
 import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
@@ -27,6 +28,7 @@ export const REASON_TABLES = {
   backup: BACKUP_REASONS,
   registry: REGISTRY_REASONS,
   round: ROUND_REASONS,
+  answer: ANSWER_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -38,6 +40,7 @@ export const ERROR_REASON_TEXTS = {
   ...BACKUP_REASONS,
   ...REGISTRY_REASONS,
   ...ROUND_REASONS,
+  ...ANSWER_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;
