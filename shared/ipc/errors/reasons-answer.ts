@@ -57,7 +57,7 @@ export const ANSWER_REASONS = {
   ANSWER_EVIDENCE_UNKNOWN: {
     code: 'VALIDATION',
     vi: 'Một tài liệu được chọn không còn trong kho tài liệu của bản tự đánh giá hoặc của giải trình.',
-    en: 'A chosen document is no longer in the assessment’s library or the explanation's files.',
+    en: 'A chosen document is no longer in the assessment’s library or among the files added for the explanation.',
   },
   ANSWER_NOTHING_TO_SEND: {
     code: 'PREFLIGHT_FAILED',
@@ -79,5 +79,5 @@ export const ANSWER_REASONS = {
     vi: 'Sở Nội vụ đã gửi kết quả cuối cùng: đợt đánh giá đã khép lại, không thể gửi giải trình nữa.',
     en: 'The Department of Home Affairs has sent the final result: the round is closed and no explanation can be sent.',
   },
-  ANSWER_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất gói giải trình.', en: 'Giải trình export cancelled.' },
+  ANSWER_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất gói giải trình.', en: 'Explanation export cancelled.' },
 } as const satisfies Record<string, ReasonText>;
