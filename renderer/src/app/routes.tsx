@@ -17,6 +17,7 @@ const SubmitWizard = lazy(async () => ({ default: (await import('../features/sub
 const VerifyPage = lazy(async () => ({ default: (await import('../features/trust/index')).VerifyPage }));
 const HelpPage = lazy(async () => ({ default: (await import('../features/help/index')).HelpPage }));
 const RoundPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundPage }));
+const AnswerPage = lazy(async () => ({ default: (await import('../features/answer/index')).AnswerPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -46,5 +47,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/registry', render: () => <RegistryPage /> },
   { pattern: '/round', render: () => <RoundPage /> },
+  { pattern: '/answer', render: () => <AnswerPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];
