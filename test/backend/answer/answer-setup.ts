@@ -11,6 +11,7 @@ import type { AppraisalResult } from '../../../shared/schemas/appraisal-result';
 import { FINAL_RESULT_PATH } from '../../../shared/schemas/final-result';
 import type { FinalResult } from '../../../shared/schemas/final-result';
 import type { Job } from '../../../shared/schemas/job';
+import type { Backend } from '../../../electron/backend/backend';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 import type { TestCert, TestPki } from '../../helpers/pki';
@@ -32,19 +33,13 @@ export const HONGBANG = unitProfile('P-HONGBANG', 'Phường Hồng Bàng', 'PHU
 export const windowAround = (now: Date): { start: string; end: string } => ({ start: unitDay(new Date(now.getTime() - 2 * DAY)), end: unitDay(new Date(now.getTime() + 5 * DAY)) });
 export const daysAfter = (day: string, n: number): Date => new Date(Date.parse(`${day}T05:00:00Z`) + n * DAY);
 
-export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: boolean; submission?: boolean } = {}): Promise<AnswerUnit> => {
-  const clock = { now: new Date() };
-  const u = createTestBackend({ now: () => clock.now });
-  await callOk(u, 'unit.save', HONGBANG);
-  if (o.trust !== false) {
-    u.host.nextPicks.push([pki.caFile]);
-    await callOk(u, 'trust.import', {});
-  }
-  const window = windowAround(clock.now);
+/** The received round (window around `now`) and the submission row the sample result names, written through the repos. */
+export const seedRoundAndSubmission = (b: Backend, assessmentId: string, now: Date, o: { round?: boolean; submission?: boolean } = {}): { start: string; end: string } => {
+  const window = windowAround(now);
   const r = sampleResult();
   if (o.round !== false) {
     saveReceivedRound(
-      u.ctx.db,
+      b.ctx.db,
       {
         roundId: r.roundId,
         year: 2025,
@@ -57,19 +52,13 @@ export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: bool
         deadlines: { selfAssessmentDue: '2025-11-30', explanationStart: window.start, explanationEnd: window.end },
         roundJson: '{}',
         verificationJson: '{}',
-        importedAt: clock.now.toISOString(),
+        importedAt: now.toISOString(),
       },
       [],
     );
   }
-  const assessmentId = (await callOk<{ id: string }>(u, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-xa-phuong' })).id;
-  const evFile = join(makeTempDir('cchc-ans-ev-'), 'Kế hoạch CCHC 2025.pdf');
-  writeFileSync(evFile, '%PDF-1.4\n% kế hoạch\n');
-  u.host.nextPicks.push([evFile]);
-  const attach = await u.ctx.jobs.wait((await callOk<Job>(u, 'evidence.attach', { assessmentId, nodeId: null, source: { kind: 'dialog' } })).id);
-  const documentId = (attach.result as { documents: { documentId: string }[] }).documents[0]!.documentId;
   if (o.submission !== false) {
-    recordSubmissionAndLock(u.ctx.db, {
+    recordSubmissionAndLock(b.ctx.db, {
       id: randomUUID(),
       assessmentId,
       submissionId: r.submission.submissionId,
@@ -81,9 +70,27 @@ export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: bool
       signerSubject: 'CN=Test',
       signerSha256: 'f'.repeat(64),
       verificationCode: 'OK',
-      createdAt: clock.now.toISOString(),
+      createdAt: now.toISOString(),
     });
   }
+  return window;
+};
+
+export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: boolean; submission?: boolean } = {}): Promise<AnswerUnit> => {
+  const clock = { now: new Date() };
+  const u = createTestBackend({ now: () => clock.now });
+  await callOk(u, 'unit.save', HONGBANG);
+  if (o.trust !== false) {
+    u.host.nextPicks.push([pki.caFile]);
+    await callOk(u, 'trust.import', {});
+  }
+  const assessmentId = (await callOk<{ id: string }>(u, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-xa-phuong' })).id;
+  const evFile = join(makeTempDir('cchc-ans-ev-'), 'Kế hoạch CCHC 2025.pdf');
+  writeFileSync(evFile, '%PDF-1.4\n% kế hoạch\n');
+  u.host.nextPicks.push([evFile]);
+  const attach = await u.ctx.jobs.wait((await callOk<Job>(u, 'evidence.attach', { assessmentId, nodeId: null, source: { kind: 'dialog' } })).id);
+  const documentId = (attach.result as { documents: { documentId: string }[] }).documents[0]!.documentId;
+  const window = seedRoundAndSubmission(u, assessmentId, clock.now, o);
   return { u, assessmentId, documentId, clock, window };
 };
 
