@@ -4,7 +4,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
 import { MEDIA_TYPES } from '../../../../shared/schemas/evidence';
 import type { BackendContext } from '../../context';
-import { latestResult } from '../../db/repos/answer-result-repo';
+import { latestFinal, latestResult } from '../../db/repos/answer-result-repo';
 import type { AnswerResultRow } from '../../db/repos/answer-result-repo';
 import { insertAnswerEvidence, replaceDraft } from '../../db/repos/answer-draft-repo';
 import type { DraftEvidenceRef, DraftItemRow } from '../../db/repos/answer-draft-repo';
@@ -22,6 +22,13 @@ registerEvidenceReference({ table: 'answer_evidence', column: 'sha256' });
 export const requireResult = (ctx: BackendContext, resultId: string): AnswerResultRow => {
   const r = latestResult(ctx.db, resultId);
   if (!r) throw AppFailure.of('ANSWER_RESULT_NOT_FOUND');
+  return r;
+};
+
+/** The draft is editable until the round closes: once the final result is held, nothing more can be sent. */
+const requireOpenRound = (ctx: BackendContext, resultId: string): AnswerResultRow => {
+  const r = requireResult(ctx, resultId);
+  if (latestFinal(ctx.db, resultId)) throw AppFailure.of('ANSWER_ROUND_CLOSED');
   return r;
 };
 
@@ -46,7 +53,7 @@ export const checkItems = (ctx: BackendContext, row: AnswerResultRow, items: rea
 
 /** Replaces the draft of a result (editable until the round closes; each export sends what it holds then). */
 export const saveDraft = (ctx: BackendContext, resultId: string, items: DraftInput[]): void => {
-  const row = requireResult(ctx, resultId);
+  const row = requireOpenRound(ctx, resultId);
   const seen = new Set<string>();
   for (const it of items) {
     if (seen.has(it.nodeId)) throw AppFailure.of('ANSWER_NODE_UNKNOWN', { nodeId: it.nodeId });
@@ -69,7 +76,7 @@ export const attachNew = async (
   file: { path: string; name: string },
   o: { signal?: AbortSignal; onProgress?: (d: number, t: number, l: string) => void } = {},
 ): Promise<{ evidenceId: string; originalName: string }> => {
-  requireResult(ctx, resultId);
+  requireOpenRound(ctx, resultId);
   const name = cleanOriginalName(file.name);
   const copy = await copyToTemp(ctx.dataDir, file.path, {
     maxBytes: evidenceMaxBytes(),
