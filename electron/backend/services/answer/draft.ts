@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
@@ -78,11 +79,18 @@ export const attachNew = async (
 ): Promise<{ evidenceId: string; originalName: string }> => {
   requireOpenRound(ctx, resultId);
   const name = cleanOriginalName(file.name);
+  const total = (() => {
+    try {
+      return statSync(file.path).size;
+    } catch {
+      return 0; // copyToTemp refuses an unreadable file with its own reason
+    }
+  })();
   const copy = await copyToTemp(ctx.dataDir, file.path, {
     maxBytes: evidenceMaxBytes(),
     displayName: name,
     ...(o.signal ? { signal: o.signal } : {}),
-    onBytes: (n) => o.onProgress?.(n, 0, name),
+    onBytes: (n) => o.onProgress?.(n, total, name),
   });
   let fileKind;
   try {
