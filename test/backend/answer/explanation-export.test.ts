@@ -139,4 +139,20 @@ describe('answer: the giải trình draft and the signed explanation package', (
     const closed = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k' });
     expect(closed.ok ? 'OK' : closed.error.reason).toBe('ANSWER_ROUND_CLOSED');
   }, 120_000);
+  it('the export answers only the latest result revision: a draft item no longer in it is refused, the package quotes revision 2 and its SHA-256', async () => {
+    const { a, view } = await ready();
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.2', text: 'Đã thực hiện đủ kế hoạch.', requested: 1000, evidence: [] }] });
+    const r2 = resultFor(a, { revision: 2 });
+    r2.criteria = r2.criteria.filter((c) => c.nodeId !== '1.2');
+    expect((await importVia(a.u, 'answer.importResult', await packResult(pki, r2))).state).toBe('done');
+    const stale = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k' });
+    expect(stale.ok ? 'OK' : [stale.error.reason, stale.error.params]).toEqual(['ANSWER_NODE_UNKNOWN', { nodeId: '1.2' }]);
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Kế hoạch đúng hạn.', requested: null, evidence: [] }] });
+    const latest = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
+    expect([latest.revision, latest.supersededRevisions]).toEqual([2, [1]]);
+    const out = join(makeTempDir('cchc-ans-r2-'), 'r2.asice');
+    expect((await exportOnce(a, view.resultId, out)).error).toBeUndefined();
+    const v = await verifyPackage(out, { trust: loadTrustStore(pki.caFile), expectKind: 'explanation' });
+    expect(v.exchange?.kind === 'explanation' ? v.exchange.content.answers : null).toEqual({ resultId: view.resultId, resultRevision: 2, resultSha256: latest.packageSha256 });
+  }, 120_000);
 });
