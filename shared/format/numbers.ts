@@ -34,6 +34,10 @@ export const formatPoints = (milli: number, lang: Language = 'vi', minDecimals =
 export const formatDeduction = (milli: number, lang: Language = 'vi', minDecimals = 0): string =>
   milli === 0 ? formatPoints(0, lang, minDecimals) : `−${formatPoints(milli, lang, minDecimals)}`;
 
+/** A change of points, signed: −500 → "−0,5" (real minus sign), 250 → "+0,25", 0 → "0" (appraised vs self). */
+export const formatDifference = (milli: number, lang: Language = 'vi'): string =>
+  milli === 0 ? formatPoints(0, lang) : milli < 0 ? formatDeduction(-milli, lang) : `+${formatPoints(milli, lang)}`;
+
 /** Milli-percent → "98,6" (the caller adds " %", whose spacing differs between running text and tables). */
 export const formatPercent = (milliPct: number, lang: Language = 'vi'): string => formatScaled(milliPct, 3, lang);
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { answerChannels } from './channels/answer';
 import { answersChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentsChannels } from './channels/assessments';
@@ -48,6 +49,7 @@ export const contract = {
   ...roundChannels,
   ...resultsChannels,
   ...decisionsChannels,
+  ...answerChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -21,7 +21,7 @@ test('first start asks the role; each role sees its own menus; the choice persis
 
   await chooser.getByRole('button', { name: /Đơn vị tự đánh giá/ }).click();
   await expect(page.getByTestId('role-line')).toHaveText('Vai trò: Đơn vị tự đánh giá (sở, ban, ngành; phường; xã, đặc khu) Đổi vai trò');
-  await expect(nav.getByRole('link')).toHaveText(['Bộ chỉ số', 'Kiểm tra hồ sơ', 'Đợt đánh giá', 'Sao lưu / Khôi phục', 'Trợ giúp']);
+  await expect(nav.getByRole('link')).toHaveText(['Bộ chỉ số', 'Kiểm tra hồ sơ', 'Đợt đánh giá', 'Kết quả thẩm định', 'Sao lưu / Khôi phục', 'Trợ giúp']);
   expect(await callApp<{ role: string }>(app, 'settings.get')).toMatchObject({ role: 'unit' });
 
   await page.reload();

@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDateTime,
   formatDeduction,
+  formatDifference,
   formatIndex,
   formatPercent,
   formatPercentOf,
@@ -70,6 +71,10 @@ describe('points', () => {
     expect(formatDeduction(2000, 'en')).toBe('−2');
     expect(formatDeduction(0)).toBe('0');
     expect(formatDeduction(500, 'vi', 2)).toBe('−0,50');
+  });
+
+  it('a difference of points is signed both ways', () => {
+    expect([formatDifference(-500), formatDifference(250), formatDifference(0), formatDifference(1500, 'en')]).toEqual(['−0,5', '+0,25', '0', '+1.5']);
   });
 });
 

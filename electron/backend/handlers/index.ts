@@ -1,3 +1,4 @@
+import { answerHandlers } from './answer';
 import { answersHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentsHandlers } from './assessments';
@@ -45,4 +46,5 @@ export const handlers = {
   ...roundHandlers,
   ...resultsHandlers,
   ...decisionsHandlers,
+  ...answerHandlers,
 } satisfies HandlerMap;

@@ -20,6 +20,7 @@ const RoundPage = lazy(async () => ({ default: (await import('../features/round/
 const RoundDashboardPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundDashboardPage }));
 const DecisionsPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionsPage }));
 const DecisionDetailPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionDetailPage }));
+const AnswerPage = lazy(async () => ({ default: (await import('../features/answer/index')).AnswerPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -52,5 +53,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/round/dashboard', render: () => <RoundDashboardPage /> },
   { pattern: '/decisions', render: () => <DecisionsPage /> },
   { pattern: '/decisions/:rowId', render: (p) => <DecisionDetailPage rowId={p.rowId ?? ''} /> },
+  { pattern: '/answer', render: () => <AnswerPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

@@ -1,5 +1,6 @@
 import type { Language } from '../../schemas/settings';
 import type { AppErrorCode } from './codes';
+import { ANSWER_REASONS } from './reasons-answer';
 import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
@@ -33,6 +34,7 @@ export const REASON_TABLES = {
   receiving: RECEIVING_REASONS,
   results: RESULTS_REASONS,
   decisions: DECISIONS_REASONS,
+  answer: ANSWER_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -47,6 +49,7 @@ export const ERROR_REASON_TEXTS = {
   ...RECEIVING_REASONS,
   ...RESULTS_REASONS,
   ...DECISIONS_REASONS,
+  ...ANSWER_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

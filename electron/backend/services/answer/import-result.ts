@@ -1,0 +1,59 @@
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
+import type { PackageUnit } from '../../../../shared/schemas/exchange-common';
+import type { BackendContext } from '../../context';
+import { latestResult, saveResult } from '../../db/repos/answer-result-repo';
+import { receivedRoundForYear } from '../../db/repos/received-round-repo';
+import { findSubmissionRevision } from '../../db/repos/submission-repo';
+import { getUnitProfile } from '../../db/repos/unit-repo';
+import { inTransaction } from '../../db/transaction';
+import { refused, verifyIncoming } from './verify-incoming';
+import type { VerifyFn } from './verify-incoming';
+
+export type ImportResultOutcome = { resultId: string; revision: number; year: number; superseded: number | null };
+
+/** The unit and round rules both Sở Nội vụ packages share: this unit's profile, its code, the round it holds. */
+export const checkUnitAndRound = (ctx: BackendContext, p: { unit: PackageUnit; year: number; roundId: string }): void => {
+  const unit = getUnitProfile(ctx.db);
+  if (!unit) throw AppFailure.of('ANSWER_UNIT_PROFILE_FIRST');
+  if (p.unit.code.toLowerCase() !== unit.code.toLowerCase()) throw AppFailure.of('ANSWER_WRONG_UNIT', { code: p.unit.code, mine: unit.code });
+  const round = receivedRoundForYear(ctx.db, p.year);
+  if (!round) throw AppFailure.of('ANSWER_ROUND_FIRST', { year: p.year });
+  if (round.roundId !== p.roundId) throw AppFailure.of('ANSWER_OTHER_ROUND', { year: p.year });
+};
+
+/**
+ * Imports Sở Nội vụ's appraisal-result package (docs/package-formats.md §4, unit side). After the signature
+ * (verify-incoming.ts) the unit's rules, each with its own reason and nothing stored on refusal: a unit
+ * profile; the result is for this unit; this unit holds the round of that year with the same id; the
+ * revision is higher than any held (else E_REPLAY); the submission it appraised is one this unit sent — a
+ * result about a bundle the unit never produced is refused, since the giải trình cites that assessment's
+ * evidence. A higher revision is stored and the earlier ones are kept, marked superseded.
+ */
+export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal; verify?: VerifyFn } = {}): Promise<ImportResultOutcome> => {
+  const got = await verifyIncoming(ctx, data, 'appraisal-result', o);
+  const r: AppraisalResult = got.content;
+  checkUnitAndRound(ctx, r);
+  const held = latestResult(ctx.db, r.resultId);
+  if (held && held.revision >= r.revision) throw refused('E_REPLAY', `result ${r.resultId} revision ${r.revision}`);
+  const sent = findSubmissionRevision(ctx.db, r.submission.submissionId, r.submission.revision);
+  if (!sent) throw AppFailure.of('ANSWER_SUBMISSION_UNKNOWN', { submissionId: r.submission.submissionId, revision: r.submission.revision });
+  inTransaction(ctx.db, () =>
+    saveResult(ctx.db, {
+      resultId: r.resultId,
+      revision: r.revision,
+      roundId: r.roundId,
+      year: r.year,
+      assessmentId: sent.assessmentId,
+      submissionId: r.submission.submissionId,
+      submissionRevision: r.submission.revision,
+      packageSha256: got.sha256,
+      packageSize: got.size,
+      signerSubject: got.verification.signer?.subject ?? '',
+      json: JSON.stringify(r),
+      importedAt: ctx.now().toISOString(),
+    }),
+  );
+  ctx.logger.info('appraisal result imported', { resultId: r.resultId, revision: r.revision });
+  return { resultId: r.resultId, revision: r.revision, year: r.year, superseded: held?.revision ?? null };
+};

@@ -1,0 +1,62 @@
+import type { AnswerRow, AnswerView } from '../../../../shared/ipc/channels/answer';
+import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
+import type { FinalResult } from '../../../../shared/schemas/final-result';
+import type { BackendContext } from '../../context';
+import { latestFinal, listResults } from '../../db/repos/answer-result-repo';
+import type { AnswerResultRow } from '../../db/repos/answer-result-repo';
+import { answerEvidenceOf, draftItems, sentFor } from '../../db/repos/answer-draft-repo';
+import type { DraftEvidenceRef } from '../../db/repos/answer-draft-repo';
+import { listDocumentRows } from '../../db/repos/evidence-repo';
+import { windowOf } from './window';
+
+type FileRef = AnswerView['library'][number];
+
+/** Differences first (largest loss first, then gains), the rest in the set's order as the package lists them. */
+export const sideBySide = (r: AppraisalResult): AnswerRow[] => {
+  const rows = r.criteria.map((c, i) => ({ row: { nodeId: c.nodeId, code: c.code, title: c.title, max: c.max, self: c.self, appraised: c.appraised, difference: c.appraised - c.self, reason: c.reason }, i }));
+  const changed = rows.filter((x) => x.row.difference !== 0).sort((a, b) => a.row.difference - b.row.difference || a.i - b.i);
+  const same = rows.filter((x) => x.row.difference === 0);
+  return [...changed, ...same].map((x) => x.row);
+};
+
+/** The files a giải trình of this result may cite: the assessment's library, then those added for it. */
+export const libraryOf = (ctx: BackendContext, row: Pick<AnswerResultRow, 'resultId' | 'assessmentId'>): FileRef[] => [
+  ...listDocumentRows(ctx.db, row.assessmentId).map((d) => ({ source: 'DOCUMENT' as const, refId: d.id, name: d.originalName, size: d.size })),
+  ...answerEvidenceOf(ctx.db, row.resultId).map((e) => ({ source: 'NEW' as const, refId: e.id, name: e.originalName, size: e.size })),
+];
+
+const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): AnswerView => {
+  const r = JSON.parse(row.json) as AppraisalResult;
+  const library = libraryOf(ctx, row);
+  const find = (e: DraftEvidenceRef): FileRef => library.find((f) => f.source === e.source && f.refId === e.refId) ?? { ...e, name: '?', size: 0 };
+  const final = latestFinal(ctx.db, row.resultId);
+  return {
+    resultId: row.resultId,
+    revision: row.revision,
+    supersededRevisions: older,
+    year: row.year,
+    roundId: row.roundId,
+    issuer: r.issuer,
+    assessmentId: row.assessmentId,
+    submission: { submissionId: row.submissionId, revision: row.submissionRevision },
+    packageSha256: row.packageSha256,
+    importedAt: row.importedAt,
+    rows: sideBySide(r),
+    totals: r.totals,
+    rank: r.rank,
+    window: windowOf(ctx, row.year),
+    draft: draftItems(ctx.db, row.resultId).map((d) => ({ nodeId: d.nodeId, text: d.text, requested: d.requested, evidence: d.evidence.map(find) })),
+    library,
+    sent: sentFor(ctx.db, row.resultId).map((s) => ({ explanationId: s.explanationId, revision: s.revision, resultRevision: s.resultRevision, packageSha256: s.packageSha256, fileName: s.fileName, sentAt: s.sentAt })),
+    final: final ? { revision: final.revision, importedAt: final.importedAt, content: JSON.parse(final.json) as FinalResult } : null,
+  };
+};
+
+/** One view per result (its latest revision), newest year first. */
+export const listAnswerViews = (ctx: BackendContext): AnswerView[] => {
+  const all = listResults(ctx.db);
+  const latest = all.filter((r) => r.supersededAt === null);
+  return latest.map((r) => viewOf(ctx, r, all.filter((o) => o.resultId === r.resultId && o.revision < r.revision).map((o) => o.revision)));
+};
+
+export const answerViewOf = (ctx: BackendContext, resultId: string): AnswerView | null => listAnswerViews(ctx).find((v) => v.resultId === resultId) ?? null;

@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react';
+
+import type { AnswerView } from '../../../../shared/ipc/channels/answer';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../data/use-load';
+import { DraftEditor } from './DraftEditor';
+import { ExplanationExport } from './ExplanationExport';
+import { FinalView } from './FinalView';
+import { answerMessages } from './messages';
+import { PackageImport } from './PackageImport';
+import { ResultTable } from './ResultTable';
+
+const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void }) => {
+  const t = useT(answerMessages);
+  const [dirty, setDirty] = useState(false);
+  return (
+    <section className="card" aria-labelledby={`result-${view.resultId}`} data-testid="answer-result">
+      <h2 id={`result-${view.resultId}`}>{t('resultHeading', { year: view.year, issuer: view.issuer.name, revision: view.revision })}</h2>
+      {view.supersededRevisions.length > 0 && <p className="small">{t('superseded', { list: view.supersededRevisions.join(', ') })}</p>}
+      <ResultTable view={view} />
+      {view.final && <FinalView final={view.final} />}
+      <DraftEditor key={`${view.resultId}:${view.revision}`} view={view} onSaved={reload} onDirty={setDirty} />
+      <ExplanationExport view={view} dirty={dirty} onDone={reload} />
+      <PackageImport which="final" onImported={reload} />
+    </section>
+  );
+};
+
+/** "Kết quả thẩm định": the unit's side of the round after its submission (docs/user-guide.md). */
+export const AnswerPage = () => {
+  const t = useT(answerMessages);
+  const platform = usePlatform();
+  const load = useCallback(() => platform.api.answer.list({}), [platform]);
+  const data = useLoad(load, { keepPrevious: true });
+  return (
+    <main className="page" aria-labelledby="answer-title" data-testid="answer-page">
+      <h1 id="answer-title">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <section className="card">
+        <PackageImport which="result" onImported={data.reload} />
+      </section>
+      <ErrorBanner error={data.error} />
+      {data.data && data.data.results.length === 0 && <p className="muted">{t('none')}</p>}
+      {data.data?.results.map((v) => <ResultSection key={v.resultId} view={v} reload={data.reload} />)}
+    </main>
+  );
+};

@@ -1,0 +1,46 @@
+import type { AnswerView } from '../../../../shared/ipc/channels/answer';
+import { formatPoints } from '../../../../shared/format/index';
+import { useLang, useT } from '../../app/app-context';
+import { answerMessages } from './messages';
+
+/** The final result, read-only: final scores, the decision on each criterion, classification and rank. */
+export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }) => {
+  const t = useT(answerMessages);
+  const lang = useLang();
+  const f = final.content;
+  return (
+    <section className="card" aria-labelledby="final-title" data-testid="answer-final">
+      <h3 id="final-title">{t('finalTitle', { revision: final.revision })}</h3>
+      <table className="sets-table">
+        <caption>{t('finalCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colCode')}</th>
+            <th scope="col">{t('colTitle')}</th>
+            <th scope="col">{t('colSelf')}</th>
+            <th scope="col">{t('colAppraised')}</th>
+            <th scope="col">{t('colFinal')}</th>
+            <th scope="col">{t('colDecision')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.criteria.map((c) => (
+            <tr key={c.nodeId} data-testid="final-row">
+              <td>{c.code}</td>
+              <td>{c.title}</td>
+              <td className="num">{formatPoints(c.self, lang)}</td>
+              <td className="num">{formatPoints(c.appraised, lang)}</td>
+              <td className="num">{formatPoints(c.final, lang)}</td>
+              <td>
+                {t(c.decision)}
+                {c.decisionReason && <div className="small">{c.decisionReason}</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="final-totals">{t('finalTotals', { final: formatPoints(f.totals.final.final, lang), classification: f.totals.final.classification?.label ?? t('noClassification') })}</p>
+      <p data-testid="final-rank">{f.rank.rank === null ? t('noRank') : t('finalRank', { rank: f.rank.rank, of: f.rank.of })}</p>
+    </section>
+  );
+};

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+
+import type { Job } from '../../../../shared/schemas/job';
+import { usePlatform, useT } from '../../app/app-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
+import { JobProgress, runJob } from '../../jobs/index';
+import { answerMessages } from './messages';
+
+type Which = 'result' | 'final';
+
+/**
+ * Imports one of Sở Nội vụ's packages (appraisal result or final result): an upload in the browser, the
+ * native dialog in the desktop app. The backend verifies it in its worker and applies the unit's rules; a
+ * refusal shows its reason and nothing is stored.
+ */
+export const PackageImport = ({ which, onImported }: { which: Which; onImported: () => void }) => {
+  const t = useT(answerMessages);
+  const platform = usePlatform();
+  const [job, setJob] = useState<Job | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState('');
+
+  const importFrom = async (file: File | null) => {
+    setBusy(true);
+    setError(null);
+    setNote('');
+    try {
+      const uploadId = file ? (await platform.uploadFiles([file]))[0]?.uploadId : undefined;
+      const input = uploadId ? { uploadId } : {};
+      const started = await (which === 'result' ? platform.api.answer.importResult(input) : platform.api.answer.importFinal(input));
+      const done = await runJob(platform.api, started, { onUpdate: setJob });
+      const r = done.result as { year: number; revision: number };
+      setNote(t(which === 'result' ? 'imported' : 'finalImported', { year: r.year, revision: r.revision }));
+      onImported();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setJob(null);
+    }
+  };
+  const cancel = async () => {
+    if (job) await platform.api.jobs.cancel({ jobId: job.id });
+  };
+
+  return (
+    <div data-testid={`answer-import-${which}`}>
+      {platform.kind === 'web' ? (
+        <Field label={t(which === 'result' ? 'importFile' : 'finalImportFile')}>
+          {(p) => (
+            <FileInput
+              {...p}
+              accept=".asice"
+              disabled={busy}
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                e.target.value = '';
+                if (f) void importFrom(f);
+              }}
+            />
+          )}
+        </Field>
+      ) : (
+        <div className="actions">
+          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
+            {t(which === 'result' ? 'importChoose' : 'finalImportChoose')}
+          </button>
+        </div>
+      )}
+      {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} onCancel={() => void cancel()} />}
+      <p role="status" className="small" data-testid={`answer-import-${which}-note`}>
+        {note}
+      </p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+    </div>
+  );
+};

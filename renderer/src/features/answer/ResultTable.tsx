@@ -1,0 +1,51 @@
+import type { AnswerView } from '../../../../shared/ipc/channels/answer';
+import { formatDate, formatDifference, formatPoints } from '../../../../shared/format/index';
+import { useLang, useT } from '../../app/app-context';
+import { answerMessages } from './messages';
+
+/** Self vs appraised, side by side, differences first (the backend's order), with totals, rank and the window. */
+export const ResultTable = ({ view }: { view: AnswerView }) => {
+  const t = useT(answerMessages);
+  const lang = useLang();
+  const w = view.window;
+  const windowText =
+    w.state === 'OPEN'
+      ? t('windowOpen', { start: formatDate(w.start), end: formatDate(w.end), days: w.daysLeft })
+      : w.state === 'NOT_OPEN'
+        ? t('windowNotOpen', { start: formatDate(w.start), end: formatDate(w.end), days: w.daysLeft })
+        : t('windowClosed', { start: formatDate(w.start), end: formatDate(w.end) });
+  return (
+    <>
+      <p className={w.state === 'OPEN' ? 'banner' : 'banner banner-warn'} data-testid="answer-window">
+        {windowText}
+      </p>
+      <table className="sets-table" data-testid="answer-table">
+        <caption>{t('tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colCode')}</th>
+            <th scope="col">{t('colTitle')}</th>
+            <th scope="col">{t('colSelf')}</th>
+            <th scope="col">{t('colAppraised')}</th>
+            <th scope="col">{t('colDiff')}</th>
+            <th scope="col">{t('colReason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.rows.map((r) => (
+            <tr key={r.nodeId} data-testid="answer-row">
+              <td>{r.code}</td>
+              <td>{r.title}</td>
+              <td className="num">{formatPoints(r.self, lang)}</td>
+              <td className="num">{formatPoints(r.appraised, lang)}</td>
+              <td className="num">{formatDifference(r.difference, lang)}</td>
+              <td>{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="answer-totals">{t('totals', { self: formatPoints(view.totals.self.final, lang), appraised: formatPoints(view.totals.appraised.final, lang) })}</p>
+      <p data-testid="answer-rank">{view.rank.rank === null ? t('noRank') : t('rank', { rank: view.rank.rank, of: view.rank.of })}</p>
+    </>
+  );
+};

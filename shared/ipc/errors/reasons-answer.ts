@@ -1,0 +1,83 @@
+import type { ReasonText } from './codes';
+
+/** The unit's side after its submission: appraisal result in, giải trình out, final result in. */
+export const ANSWER_REASONS = {
+  /** `check` is the verification or rule code (shared/domain/bundle-codes.ts); nothing was stored. */
+  ANSWER_REFUSED: {
+    code: 'BUNDLE_INVALID',
+    vi: 'Gói bị từ chối, không có gì được lưu: {check:bundle}',
+    en: 'The package was refused and nothing was stored: {check:bundle}',
+  },
+  ANSWER_UNIT_PROFILE_FIRST: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Hãy khai báo hồ sơ đơn vị (mã, loại đơn vị) trước khi nhập kết quả thẩm định.',
+    en: 'Fill in the unit profile (code, type) before importing an appraisal result.',
+  },
+  ANSWER_WRONG_UNIT: {
+    code: 'VALIDATION',
+    vi: 'Gói này dành cho đơn vị {code}, không phải đơn vị {mine}. Không có gì được lưu.',
+    en: 'This package is for unit {code}, not for unit {mine}. Nothing was stored.',
+  },
+  ANSWER_ROUND_FIRST: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Đơn vị chưa nhập gói đợt đánh giá năm {year}. Hãy nhập gói đợt đánh giá trước.',
+    en: 'This unit has not imported the {year} round package. Import the round first.',
+  },
+  ANSWER_OTHER_ROUND: {
+    code: 'VALIDATION',
+    vi: 'Gói thuộc một đợt đánh giá năm {year} khác với đợt đơn vị đã nhập. Không có gì được lưu.',
+    en: 'The package belongs to a {year} round other than the one this unit imported. Nothing was stored.',
+  },
+  ANSWER_SUBMISSION_UNKNOWN: {
+    code: 'VALIDATION',
+    vi: 'Kết quả thẩm định nói về hồ sơ lần {revision} mà đơn vị này không gửi (mã {submissionId}). Không có gì được lưu.',
+    en: 'The appraisal result is about submission revision {revision}, which this unit did not send (id {submissionId}). Nothing was stored.',
+  },
+  ANSWER_RESULT_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy kết quả thẩm định.', en: 'Appraisal result not found.' },
+  ANSWER_FINAL_NO_RESULT: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Chưa nhập kết quả thẩm định mà kết quả cuối cùng này khép lại. Hãy nhập gói kết quả thẩm định trước.',
+    en: 'The appraisal result this final result closes has not been imported. Import the appraisal result first.',
+  },
+  ANSWER_FINAL_MISMATCH: {
+    code: 'VALIDATION',
+    vi: 'Kết quả cuối cùng không khớp với kết quả thẩm định đã nhận ({field}). Không có gì được lưu.',
+    en: 'The final result does not match the appraisal result received ({field}). Nothing was stored.',
+  },
+  ANSWER_NODE_UNKNOWN: {
+    code: 'VALIDATION',
+    vi: 'Tiêu chí {nodeId} không có trong kết quả thẩm định mới nhất.',
+    en: 'Criterion {nodeId} is not in the latest appraisal result.',
+  },
+  ANSWER_REQUESTED_OVER_MAX: {
+    code: 'VALIDATION',
+    vi: 'Điểm đề nghị của tiêu chí {code} vượt điểm tối đa {max:points}.',
+    en: 'The score requested for criterion {code} is above the maximum {max:points}.',
+  },
+  ANSWER_EVIDENCE_UNKNOWN: {
+    code: 'VALIDATION',
+    vi: 'Một tài liệu được chọn không còn trong kho tài liệu của bản tự đánh giá hoặc của giải trình.',
+    en: 'A chosen document is no longer in the assessment’s library or among the files added for the explanation.',
+  },
+  ANSWER_NOTHING_TO_SEND: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Bản giải trình chưa có tiêu chí nào. Hãy viết giải trình cho ít nhất một tiêu chí.',
+    en: 'The explanation has no criterion yet. Write an explanation for at least one criterion.',
+  },
+  ANSWER_WINDOW_NOT_OPEN: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Chưa đến thời hạn giải trình: giải trình được gửi từ ngày {start:date} đến hết ngày {end:date}.',
+    en: 'The explanation window has not opened yet: it runs from {start:date} to the end of {end:date}.',
+  },
+  ANSWER_WINDOW_CLOSED: {
+    code: 'PREFLIGHT_FAILED',
+    vi: 'Đã hết thời hạn giải trình (hết ngày {end:date}). Không thể gửi giải trình nữa.',
+    en: 'The explanation window closed at the end of {end:date}. An explanation can no longer be sent.',
+  },
+  ANSWER_ROUND_CLOSED: {
+    code: 'CONFLICT',
+    vi: 'Sở Nội vụ đã gửi kết quả cuối cùng: đợt đánh giá đã khép lại, không thể gửi giải trình nữa.',
+    en: 'The Department of Home Affairs has sent the final result: the round is closed and no explanation can be sent.',
+  },
+  ANSWER_EXPORT_CANCELLED: { code: 'CANCELLED', vi: 'Đã hủy xuất gói giải trình.', en: 'Explanation export cancelled.' },
+} as const satisfies Record<string, ReasonText>;

@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AnswerView } from '../../../shared/ipc/channels/answer';
+import { APPRAISAL_RESULT_PATH } from '../../../shared/schemas/appraisal-result';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { callOk, makeTempDir } from '../../helpers/backend';
+import { createTestPki } from '../../helpers/pki';
+import type { TestPki } from '../../helpers/pki';
+import { rewriteEntry } from '../round/fixtures';
+import { count, finalFor, importVia, packAs, packFinal, packResult, resultFor, setupUnit } from './answer-setup';
+import type { AnswerUnit } from './answer-setup';
+
+let pki: TestPki;
+const open: AnswerUnit[] = [];
+const unit = async (o?: Parameters<typeof setupUnit>[1]): Promise<AnswerUnit> => {
+  const a = await setupUnit(pki, o);
+  open.push(a);
+  return a;
+};
+beforeAll(async () => {
+  pki = await createTestPki();
+}, 60_000);
+afterEach(() => {
+  for (const a of open.splice(0)) a.u.cleanup();
+});
+
+/** [reason, check] of a failed job; nothing stored is checked by the caller. */
+const refusal = (job: { state: string; error?: { reason?: string; params?: unknown } }): [string, string | undefined, unknown] => [job.state, job.error?.reason, job.error?.params];
+
+describe('answer: importing the appraisal result on the unit side (real SQLite, worker verification)', () => {
+  it('imports a result of this unit: self vs appraised with differences first, totals, rank, the window open with days left', async () => {
+    const a = await unit();
+    const r = resultFor(a);
+    r.criteria.push({ nodeId: '1.3', code: '1.3', title: 'Tuyên truyền CCHC', kind: 'SELF', max: 500, self: 250, appraised: 500, reason: 'Bổ sung minh chứng.' });
+    const job = await importVia(a.u, 'answer.importResult', await packResult(pki, r));
+    expect(job.error).toBeUndefined();
+    expect(job.result).toEqual({ resultId: r.resultId, revision: 1, year: 2025, superseded: null });
+    const list = await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {});
+    expect(list.results).toHaveLength(1);
+    const v = list.results[0]!;
+    expect(v.rows.map((x) => [x.code, x.self, x.appraised, x.difference])).toEqual([
+      ['1.1', 1000, 500, -500],
+      ['1.3', 250, 500, 250],
+      ['1.2', 750, 750, 0],
+    ]);
+    expect(v.rows[0]!.reason).toBe('Kế hoạch ban hành sau thời hạn.');
+    expect([v.totals.self.final, v.totals.appraised.final, v.rank]).toEqual([1750, 1250, { rank: 2, of: 3 }]);
+    expect([v.window.state, v.window.daysLeft]).toEqual(['OPEN', 6]);
+    expect(v.assessmentId).toBe(a.assessmentId);
+    expect(v.packageSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(v.library.map((f) => [f.source, f.name])).toEqual([['DOCUMENT', 'Kế hoạch CCHC 2025.pdf']]);
+  }, 60_000);
+
+  it('a higher revision supersedes the earlier one (kept, marked); the same or a lower revision is a replay, nothing stored', async () => {
+    const a = await unit();
+    const r1 = await packResult(pki, resultFor(a));
+    const r2 = await packResult(pki, resultFor(a, { revision: 2, rank: { rank: 1, of: 3 } }));
+    expect((await importVia(a.u, 'answer.importResult', r1)).state).toBe('done');
+    expect(refusal(await importVia(a.u, 'answer.importResult', r1))).toEqual(['failed', 'ANSWER_REFUSED', { check: 'E_REPLAY' }]);
+    const second = await importVia(a.u, 'answer.importResult', r2);
+    expect(second.result).toMatchObject({ revision: 2, superseded: 1 });
+    expect(refusal(await importVia(a.u, 'answer.importResult', r1))).toEqual(['failed', 'ANSWER_REFUSED', { check: 'E_REPLAY' }]);
+    const rows = a.u.ctx.db.prepare('SELECT revision, superseded_at IS NOT NULL AS sup FROM answer_result ORDER BY revision').all();
+    expect(rows).toEqual([{ revision: 1, sup: 1 }, { revision: 2, sup: 0 }]);
+    const v = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results;
+    expect(v.map((x) => [x.revision, x.supersededRevisions, x.rank.rank])).toEqual([[2, [1], 1]]);
+  }, 60_000);
+
+  it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, tampered, untrusted', async () => {
+    const a = await unit();
+    const cases: [string, string, [string, string | undefined, unknown]][] = [
+      ['wrong kind', await packFinal(pki, finalFor()), ['failed', 'ANSWER_REFUSED', { check: 'E_WRONG_KIND' }]],
+      ['wrong unit', await packResult(pki, resultFor(a, { unit: { code: 'X-CATHAI', name: 'Đặc khu Cát Hải', block: 'XA_DAC_KHU' } })), ['failed', 'ANSWER_WRONG_UNIT', { code: 'X-CATHAI', mine: 'P-HONGBANG' }]],
+      ['other round', await packResult(pki, resultFor(a, { roundId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4aff' })), ['failed', 'ANSWER_OTHER_ROUND', { year: 2025 }]],
+      ['no round of that year', await packResult(pki, resultFor(a, { year: 2024 })), ['failed', 'ANSWER_ROUND_FIRST', { year: 2024 }]],
+      [
+        'a submission this unit did not send',
+        await packResult(pki, resultFor(a, { submission: { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', revision: 2, bundleSha256: 'a'.repeat(64) } })),
+        ['failed', 'ANSWER_SUBMISSION_UNKNOWN', { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', revision: 2 }],
+      ],
+      [
+        'tampered',
+        rewriteEntry(await packResult(pki, resultFor(a)), APPRAISAL_RESULT_PATH, Buffer.from(`${canonicalJson({ ...resultFor(a), rank: { rank: 1, of: 3 } })}\n`)),
+        ['failed', 'ANSWER_REFUSED', { check: 'E_DIGEST_MISMATCH' }],
+      ],
+      ['signed under a root the unit does not trust', await packAs(pki, APPRAISAL_RESULT_PATH, resultFor(a), { cert: pki.foreignLeaf, chain: [] }), ['failed', 'ANSWER_REFUSED', { check: 'E_UNTRUSTED' }]],
+    ];
+    for (const [name, file, expected] of cases) {
+      expect(refusal(await importVia(a.u, 'answer.importResult', file)), name).toEqual(expected);
+    }
+    expect(count(a.u, 'answer_result')).toBe(0);
+    // Without any anchor the unit does not fall back to the signer's own chain.
+    const bare = await unit({ trust: false });
+    expect(refusal(await importVia(bare.u, 'answer.importResult', await packResult(pki, resultFor(bare))))).toEqual(['failed', 'ANSWER_REFUSED', { check: 'E_UNTRUSTED' }]);
+    expect(count(bare.u, 'answer_result')).toBe(0);
+  }, 120_000);
+
+  it('a package over the size limit is refused before it is read', async () => {
+    const a = await unit();
+    const big = join(makeTempDir('cchc-ans-big-'), 'big.asice');
+    writeFileSync(big, Buffer.alloc(8 * 1_048_576 + 1));
+    a.u.host.nextPicks.push([big]);
+    const res = await a.u.call('answer.importResult', {});
+    expect(res.ok ? 'OK' : res.error.reason).toBe('FILE_TOO_LARGE_MAX');
+    expect(count(a.u, 'answer_result')).toBe(0);
+  }, 60_000);
+});
