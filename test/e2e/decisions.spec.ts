@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createTestPki } from '../helpers/pki';
+import { loadTrustStore } from '../../electron/backend/services/bundle/verify/trust';
+import { verifyPackage } from '../../electron/backend/services/bundle/verify/verify-bundle';
+import { ASCII_PASSWORD, createTestPki } from '../helpers/pki';
 import { HA, KA, packExplanation, seedWorld } from '../backend/decisions/world';
 import { expect, test } from './fixtures';
 import { seriousA11y } from './helpers';
@@ -82,6 +84,23 @@ test('giải trình: import, decide each criterion, close the round, final ranks
     await expect(row.locator('td').nth(6)).toHaveText('1');
   }
   await expect(page.getByTestId(`decisions-unit-${HA.code}`).locator('td').nth(2)).toHaveText('2,5');
+  expect(await seriousA11y(page)).toEqual([]);
+
+  // The signed final result for one unit: key, job, download; the package verifies as a final-result.
+  // The test PKI is issued around the real clock (the harness's is fixed in 2025-12): signing sees the real time.
+  app.backend.ctx.now = () => new Date();
+  const finals = page.getByTestId('final-packages');
+  await finals.getByLabel('Xuất cho').selectOption(`unit:${HA.code}`);
+  await finals.getByRole('button', { name: 'Ký và xuất…' }).click();
+  await page.getByLabel('Chọn tệp .p12 hoặc .pfx').setInputFiles(pki.p12.modernAscii);
+  await page.getByLabel('Mật khẩu của tệp chứng thư số').fill(ASCII_PASSWORD);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Mở khóa ký' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toBe(`${HA.code}_KetQuaCuoiCung_2025.asice`);
+  const v = await verifyPackage(await d.path(), { trust: loadTrustStore(join(app.dataDir, 'trust')), expectKind: 'final-result' });
+  expect([v.result.kind, v.result.status, v.exchange?.kind === 'final-result' ? v.exchange.content.totals.final.final : null]).toEqual(['final-result', 'VALID_WITH_WARNINGS', 4000]);
+  await expect(page.getByTestId('decisions-exported')).toContainText('KetQuaCuoiCung');
   expect(await seriousA11y(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'English' }).click();

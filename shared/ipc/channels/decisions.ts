@@ -7,7 +7,7 @@ import { jobSchema } from '../../schemas/job';
 import { EVIDENCE_PATH_RE } from '../../schemas/submission';
 import { UNIT_TYPES } from '../../schemas/unit';
 import { inboxTotalsSchema } from './inbox';
-import { secret } from './submission';
+import { keySource, secret, submissionPreviewSchema } from './submission';
 
 /**
  * Sở Nội vụ after the appraisal results (docs/package-formats.md §5–6): import the units' giải trình packages,
@@ -159,6 +159,11 @@ export const decisionsChannels = {
     description: 'Xuất kết quả cuối cùng của một năm: Excel (mỗi khối một trang tính) hoặc PDF (văn bản hành chính); trả về một công việc',
     input: z.object({ year: yearSchema, format: z.enum(['xlsx', 'pdf']) }).strict(),
     output: jobSchema,
+  }),
+  'decisions.preview': defineChannel({
+    description: 'Chọn khóa ký cho gói kết quả cuối cùng (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
+    input: z.object({ source: keySource }).strict(),
+    output: submissionPreviewSchema,
   }),
   'decisions.exportPackages': defineChannel({
     description: 'Xuất gói kết quả cuối cùng đã ký số cho một đơn vị (.asice) hoặc cả một khối (.zip gồm các gói), tự kiểm tra lại; trả về một công việc',

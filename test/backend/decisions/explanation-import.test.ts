@@ -111,7 +111,7 @@ describe('giải trình import: accepted, several at once, replay, supersede, wi
   }, 180_000);
 
   it('after the window ends (Vietnam calendar day) → E_EXPLANATION_WINDOW', async () => {
-    await callOk(w.b, 'round.save', { id: w.round.id, year: 2025, sets: w.round.sets.map((s) => ({ block: s.block, setId: s.setId, setVersion: s.setVersion })), units: w.round.units, deadlines: pastWindow() });
+    await callOk(w.b, 'round.save', { id: w.round.id, year: 2025, sets: w.round.sets.map((s) => ({ block: s.block, setId: s.setId, setVersion: s.setVersion })), deadlines: pastWindow() });
     await refused(await packExplanation(w, KA, { items: [ITEM] }), 'E_EXPLANATION_WINDOW');
   }, 120_000);
 });

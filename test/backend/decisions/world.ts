@@ -84,7 +84,6 @@ export const seedWorld = async <B extends Backend>(b: B, dataDir: string, pki: T
       { block: 'PHUONG', setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
       { block: 'XA_DAC_KHU', setId: 'hp-2025-xa-phuong', setVersion: '2025.1' },
     ],
-    units: units.map((u) => ({ code: u.code, name: u.name, block: u.type })),
     deadlines: openWindow(b.ctx.now()),
   });
   const imports = new Map<string, InboxImportResult>();

@@ -10,6 +10,7 @@ import { FileInput } from '../../components/FileInput';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { decisionsMessages } from './messages';
+import { FinalPackagesExport } from './FinalPackagesExport';
 import { OutcomeList } from './OutcomeList';
 
 /**
@@ -178,6 +179,7 @@ export const DecisionsPage = () => {
                     {t('exportPdf')}
                   </button>
                 </div>
+                <FinalPackagesExport year={shownYear} units={data.units} busy={busy} start={start} />
               </>
             ) : (
               <div className="actions">
