@@ -12,10 +12,11 @@ import { m0140Registry } from './0140-registry';
 import { m0150ReceivedSurvey } from './0150-received-survey';
 import { m0160OneAssessmentPerYear } from './0160-one-assessment-per-year';
 import { m0200Rounds } from './0200-rounds';
+import { m0210EvidenceWaiver } from './0210-evidence-waiver';
 import type { Migration } from './types';
 
 /**
  * Every schema step, in order. Append new files (0020-…, 0030-…) here; never edit a shipped migration.
  * Numbering in steps of 10 leaves room for hotfix steps.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0130SignatureImages, m0140Registry, m0150ReceivedSurvey, m0160OneAssessmentPerYear, m0200Rounds];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0130SignatureImages, m0140Registry, m0150ReceivedSurvey, m0160OneAssessmentPerYear, m0200Rounds, m0210EvidenceWaiver];
