@@ -12,7 +12,7 @@ import type { CliIo } from './types';
 export const answersPreflight = (set: IndicatorSet, answers: readonly PortableAnswer[]): PreflightReport =>
   runPreflight({
     set,
-    answers: answers.map((a) => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation })),
+    answers: answers.map((a) => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceWaiver: a.evidenceWaiver })),
     evidenceCounts: Object.fromEntries(answers.map((a) => [a.nodeId, a.evidence.length])),
   });
 

@@ -26,7 +26,7 @@ export const PREFLIGHT_CODES = [
   'CROSS_CHECK',
   'LOCKED',
   'EXPLANATION_RECOMMENDED',
-  'EVIDENCE_EXPLAINED_ONLY',
+  'EVIDENCE_WAIVED',
   'SURVEY_PENDING',
   'DEADLINE_PASSED',
   'SAMPLE_SET',
@@ -120,12 +120,19 @@ export const leafIssues = (l: LeafProgress): PreflightIssue[] => {
     }
   }
   if (l.missingEvidence && l.state !== 'NA') {
-    if (!l.explained) {
+    if (!l.evidenceWaived) {
       out.push(
-        issue('error', 'EVIDENCE_MISSING', l, `Tiêu chí ${c} chưa có tài liệu kiểm chứng: hãy đính kèm tài liệu, hoặc giải trình vì sao không có.`),
+        issue(
+          'error',
+          'EVIDENCE_MISSING',
+          l,
+          `Tiêu chí ${c} chưa có tài liệu kiểm chứng: hãy đính kèm tài liệu, hoặc chọn "Không có tài liệu kiểm chứng" và ghi lý do.`,
+        ),
       );
     } else {
-      out.push(issue('warning', 'EVIDENCE_EXPLAINED_ONLY', l, `Tiêu chí ${c} không có tài liệu kiểm chứng, chỉ có giải trình: hãy kiểm tra lại.`));
+      // Said, not hidden: the waiver and its reason are shown to whoever checks the assessment.
+      const reason = l.waiverReason;
+      out.push(issue('warning', 'EVIDENCE_WAIVED', l, `Tiêu chí ${c} không có tài liệu kiểm chứng — lý do: ${reason}`, { detail: reason }));
     }
   }
   return out;

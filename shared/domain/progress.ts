@@ -40,6 +40,10 @@ export type LeafProgress = {
   explanationMissing: boolean;
   /** A giải trình text was written. */
   explained: boolean;
+  /** The unit chose "Không có tài liệu kiểm chứng" and gave the reason (the giải trình does not count). */
+  evidenceWaived: boolean;
+  /** That reason, trimmed ('' without a waiver). */
+  waiverReason: string;
 };
 
 export type ProgressSummary = {
@@ -65,6 +69,7 @@ export const leafProgress = (
   const na = score.status === 'NA';
   const belowMax = isBelowMax(node, score);
   const explained = hasExplanation(answer?.explanation);
+  const evidenceWaived = hasExplanation(answer?.evidenceWaiver?.reason);
   const explanationMissing = belowMax && !explained;
   const needsEvidence = !survey && node.evidenceRequired && !na && answered && evidenceCount === 0;
   let state: LeafState;
@@ -73,8 +78,9 @@ export const leafProgress = (
   else if (!answered) state = 'NOT_STARTED';
   else if (na) state = 'NA';
   else if (explanationRequired(node, score) && !explained) state = 'NEEDS_EXPLANATION';
-  // The domain rule: evidence is required, and where none exists the unit must explain how it scored.
-  else if (needsEvidence && !explained) state = 'NEEDS_EVIDENCE';
+  // Evidence is required: where none is linked, only an explicit waiver with its reason completes the
+  // sub-criterion — a giải trình (which explains the score) no longer does (migration 0210).
+  else if (needsEvidence && !evidenceWaived) state = 'NEEDS_EVIDENCE';
   else state = 'ANSWERED';
   return {
     node,
@@ -87,6 +93,8 @@ export const leafProgress = (
     belowMax,
     explanationMissing,
     explained,
+    evidenceWaived,
+    waiverReason: evidenceWaived ? (answer?.evidenceWaiver?.reason ?? '').trim() : '',
   };
 };
 

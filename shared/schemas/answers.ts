@@ -36,12 +36,21 @@ export type AnswerInputs = z.infer<typeof answerInputsSchema>;
 /** "Không áp dụng": the task did not arise; the reason is mandatory (and shown to the appraiser). */
 export const notApplicableSchema = z.object({ reason: requiredText(2000) }).strict();
 
+/**
+ * "Không có tài liệu kiểm chứng": the unit states, on purpose and with a reason, that a sub-criterion has no
+ * evidence document. Separate from the giải trình (which explains a score below max): without this choice a
+ * sub-criterion that needs evidence and has none is never complete.
+ */
+export const evidenceWaiverSchema = z.object({ reason: requiredText(2000) }).strict();
+export type EvidenceWaiver = z.infer<typeof evidenceWaiverSchema>;
+
 const answerCore = {
   nodeId: nodeIdSchema,
   inputs: answerInputsSchema.default({}),
   notApplicable: notApplicableSchema.nullable().default(null),
   /** Giải trình: how the unit scored itself, mandatory below max where the set asks for it. */
   explanation: userText(8000).default(''),
+  evidenceWaiver: evidenceWaiverSchema.nullable().default(null),
 };
 
 /** In the app: evidence is cited by document id in the evidence store. */
@@ -52,7 +61,10 @@ export type Answer = z.infer<typeof answerSchema>;
 export type AnswerInput = z.input<typeof answerSchema>;
 
 /** What the scoring engine needs from an answer (both the app and the portable form satisfy it). */
-export type ScorableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'>;
+export type ScorableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'> & {
+  /** Absent (answers from older files, survey values, imported bundles): no waiver. */
+  evidenceWaiver?: EvidenceWaiver | null;
+};
 
 /**
  * A path relative to the evidence/ folder beside the answers file: forward slashes, no "..", not absolute,

@@ -81,6 +81,9 @@ export const evidenceUsageSchema = z.object({
 });
 export type EvidenceUsage = z.infer<typeof evidenceUsageSchema>;
 
+/** Most sub-criteria one "use for many criteria" call may link (a set has a few hundred leaves at most). */
+export const LINK_MANY_MAX = 500;
+
 export const evidenceWarningSchema = z.enum(['ISSUED_OUTSIDE_YEAR', 'NO_ISSUE_DATE']);
 export type EvidenceWarning = z.infer<typeof evidenceWarningSchema>;
 

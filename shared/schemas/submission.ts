@@ -85,6 +85,8 @@ export const submissionAnswerSchema = z
     /** The declared inputs, as the indicator set's answer type defines them. */
     value: answerValue,
     note: blockText(20_000).optional(),
+    /** The unit's explicit "no evidence document" and its reason (optional: absent in older bundles = none). */
+    evidenceWaiver: z.object({ reason: blockText(2000) }).strict().optional(),
     evidence: z.array(evidencePath).max(1000),
     score: submissionScoreSchema.nullable().optional(),
   })

@@ -151,7 +151,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240, 250]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -194,6 +194,13 @@ describe('migrations on databases that already hold rows', () => {
         ['so25-3.3', { numerator: 14, denominator: 1000 }, null],
         ['so25-6.1', {}, { reason: 'Không được giao vốn đầu tư công.' }],
       ]);
+      // 0260: the giải trình that stood for "no evidence" on 3.3 (no document linked) becomes its explicit waiver,
+      // the giải trình itself stays; an N/A answer gets none.
+      expect(answers.map((a) => [a.nodeId, a.explanation, a.evidenceWaiver])).toEqual([
+        ['so25-3.3', '14 hồ sơ trễ hạn do phải xác minh thực địa.', { reason: '14 hồ sơ trễ hạn do phải xác minh thực địa.' }],
+        ['so25-6.1', '', null],
+      ]);
+      expect(() => db.prepare("UPDATE answer SET evidence_waiver = '  ' WHERE node_id = 'so25-6.1'").run()).toThrow(/CHECK constraint failed/);
     }
     if (from >= 30) expect(listDocumentRows(db, A1).map((d) => [d.id, d.originalName, d.size])).toEqual([['doc-1', 'Kế hoạch CCHC 2025.pdf', 12_345]]);
     if (from >= 40) expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize])).toEqual([[1, 1_048_576]]);

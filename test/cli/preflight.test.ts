@@ -96,8 +96,9 @@ describe('cchc score / report / pack apply the app preflight', () => {
     });
     expect(j.nodes.find((n) => n.code === '1.1.2')).toMatchObject({ status: 'SCORED', score: 0.5, max: 1, problems: [] });
     expect(j.preflight.ok).toBe(false);
-    // what the app's preflight would also block: the example cites no file for 20 criteria that require one
-    expect(j.preflight.errors.filter((e) => e.code === 'EVIDENCE_MISSING')).toHaveLength(20);
+    // what the app's preflight would also block: the example cites no file for 37 criteria that require one (20
+    // without a word, 17 with only a giải trình, which no longer waives evidence: that takes "evidenceWaiver")
+    expect(j.preflight.errors.filter((e) => e.code === 'EVIDENCE_MISSING')).toHaveLength(37);
     expect(j.preflight.errors.filter((e) => e.code === 'INVALID')).toEqual([
       { code: 'INVALID', nodeCode: '1.1.1', params: { code: '1.1.1', title: expect.any(String), detail: 'Điểm 0,3 phải là bội số của 0,25' }, problem: { code: 'NOT_STEP', params: { points: 300, step: 250 } }, message: OFF_STEP },
     ]);

@@ -21,14 +21,17 @@ test('a full assessment of the sample sở set through the UI matches the scorin
   const byCode = new Map(all.map((n) => [n.code, n]));
 
   // The bulk through the API: every other self-scored leaf at its maximum; every self leaf gets a
-  // giải trình (no evidence is attached in this test) except 1.1.1, whose explanation is typed in the UI.
+  // giải trình except 1.1.1, whose explanation is typed in the UI. No evidence is attached in this test: each
+  // self leaf says so explicitly ("Không có tài liệu kiểm chứng" with its reason; a giải trình waives nothing).
+  const waiver = { reason: 'Tài liệu lưu tại văn phòng, không đính kèm trong bài kiểm thử.' };
   for (const n of all) {
     if (n.kind === 'SURVEY') continue;
     const needsText = n.kind === 'SELF' && n.code !== '1.1.1';
+    const evidenceWaiver = n.kind === 'SELF' ? waiver : null;
     if (UI_CODES.includes(n.code)) {
-      if (needsText) await saveAnswer(app.backend, id, n.id, { explanation: EXPLAINED });
+      await saveAnswer(app.backend, id, n.id, { explanation: needsText ? EXPLAINED : '', evidenceWaiver });
     } else {
-      await saveAnswer(app.backend, id, n.id, { inputs: maxInputs(n), explanation: needsText ? EXPLAINED : '' });
+      await saveAnswer(app.backend, id, n.id, { inputs: maxInputs(n), explanation: needsText ? EXPLAINED : '', evidenceWaiver });
     }
   }
 

@@ -40,13 +40,23 @@ describe('runPreflight', () => {
     expect(r.warnings.some((w) => w.code === 'EXPLANATION_RECOMMENDED' && w.nodeId === 'n1-2')).toBe(true);
   });
 
-  it('requires evidence where the set asks for it, unless the unit explains (then a warning)', () => {
+  it('requires evidence where the set asks for it, unless the unit waives it explicitly with a reason (then a warning saying so)', () => {
     const r = runPreflight({ set: miniSet, answers: fullAnswers(), evidenceCounts: {} });
     expect(r.errors.map((e) => [e.code, e.nodeId])).toEqual([['EVIDENCE_MISSING', 'n1-1']]);
+    expect(r.errors[0]!.message).toBe('Tiêu chí 1.1 chưa có tài liệu kiểm chứng: hãy đính kèm tài liệu, hoặc chọn "Không có tài liệu kiểm chứng" và ghi lý do.');
+    // A giải trình explains the score; it does not waive the evidence any more.
     const explained = withAnswer('n1-1', { nodeId: 'n1-1', inputs: { met: true }, explanation: 'Văn bản mật, không đính kèm.' });
     const r2 = runPreflight({ set: miniSet, answers: explained, evidenceCounts: {} });
-    expect(r2.ok).toBe(true);
-    expect(r2.warnings.some((w) => w.code === 'EVIDENCE_EXPLAINED_ONLY')).toBe(true);
+    expect(r2.ok).toBe(false);
+    expect(r2.errors.map((e) => [e.code, e.nodeId])).toEqual([['EVIDENCE_MISSING', 'n1-1']]);
+    // A blank reason is no waiver (the schema refuses one; an answer built by hand still does not count).
+    const blank = fullAnswers().map((x) => (x.nodeId === 'n1-1' ? { ...x, evidenceWaiver: { reason: '   ' } } : x));
+    expect(runPreflight({ set: miniSet, answers: blank, evidenceCounts: {} }).errors.map((e) => e.code)).toEqual(['EVIDENCE_MISSING']);
+    const waived = withAnswer('n1-1', { nodeId: 'n1-1', inputs: { met: true }, evidenceWaiver: { reason: ' Văn bản mật, không đính kèm. ' } });
+    const r3 = runPreflight({ set: miniSet, answers: waived, evidenceCounts: {} });
+    expect(r3.ok).toBe(true);
+    const w = r3.warnings.find((x) => x.code === 'EVIDENCE_WAIVED');
+    expect([w?.nodeId, w?.message, w?.params.detail]).toEqual(['n1-1', 'Tiêu chí 1.1 không có tài liệu kiểm chứng — lý do: Văn bản mật, không đính kèm.', 'Văn bản mật, không đính kèm.']);
   });
 
   it('blocks invalid inputs and N/A where the set does not allow it', () => {

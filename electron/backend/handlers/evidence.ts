@@ -8,6 +8,7 @@ import type { AttachFile } from '../services/evidence/attach';
 import { documentsForNode, getDocument, listDocuments, nodeResolverFor, requireDocument } from '../services/evidence/documents';
 import { deleteBlobIfUnreferenced } from '../services/evidence/gc';
 import { intactStorePath, openableCopy, safeOpenName } from '../services/evidence/open-copy';
+import { linkDocumentToNodes } from '../services/evidence/link-many';
 import { verifyEvidence } from '../services/evidence/verify';
 import type { HandlerSlice } from './types';
 
@@ -16,6 +17,7 @@ type Channels =
   | 'evidence.list'
   | 'evidence.forNode'
   | 'evidence.link'
+  | 'evidence.linkMany'
   | 'evidence.unlink'
   | 'evidence.remove'
   | 'evidence.updateMeta'
@@ -76,6 +78,11 @@ export const evidenceHandlers: HandlerSlice<Channels> = {
     const d = requireDocument(ctx.db, input.documentId);
     withEditable(ctx, d.assessmentId, ({ now }) => insertLink(ctx.db, d.assessmentId, input.nodeId, d.id, now));
     return docOut(ctx, d.id);
+  },
+
+  'evidence.linkMany': (input, ctx) => {
+    const r = linkDocumentToNodes(ctx, input.documentId, input.nodeIds);
+    return { document: docOut(ctx, input.documentId), ...r };
   },
 
   'evidence.unlink': (input, ctx) => {

@@ -110,7 +110,7 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
   const { submission, evidence: packEvidence } = buildSubmission({
     set,
     setSha256: indicatorSetSha256(set),
-    answers: f.answers.map((a) => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceKeys: a.evidence })),
+    answers: f.answers.map((a) => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceWaiver: a.evidenceWaiver, evidenceKeys: a.evidence })),
     evidence,
     agency: { code: f.unit.code, name: f.unit.name, type: f.unit.type },
     period: String(f.year),
@@ -135,7 +135,7 @@ const packPortable = async (flags: Record<string, string>, io: CliIo, signer: Si
   }));
   const model = buildReportModel({
     set,
-    answers: f.answers.map((a): ReportAnswer => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceIds: a.evidence })),
+    answers: f.answers.map((a): ReportAnswer => ({ nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceWaiver: a.evidenceWaiver, evidenceIds: a.evidence })),
     evidence: reportEvidence,
     unit: { name: f.unit.name, code: f.unit.code },
     document: unsignedDocumentFields(f.unit),

@@ -83,7 +83,7 @@ const portableModel = (setRef: string, answersFile: string, io: CliIo): ReportMo
         nodeIds: [a.nodeId],
       });
     }
-    return { nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation };
+    return { nodeId: a.nodeId, inputs: a.inputs, notApplicable: a.notApplicable, explanation: a.explanation, evidenceWaiver: a.evidenceWaiver };
   });
   return buildReportModel({
     set,

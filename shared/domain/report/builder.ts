@@ -112,6 +112,7 @@ export const buildReportModel = (input: BuildReportInput): ReportModel => {
       scoreMilli: blank ? null : s.score,
       status,
       explanation: a?.explanation ?? '',
+      evidenceWaiver: a?.evidenceWaiver?.reason.trim() ?? '',
       citations: ids
         .map((id) => evidenceById.get(id))
         .filter((e): e is ReportEvidenceInput => e !== undefined)

@@ -129,3 +129,10 @@ export const normalizeModel = (m: ReportModel): ReportModel => {
   };
   return walk(m) as ReportModel;
 };
+
+/**
+ * The evidence cell of a row (Excel table, PDF section): its documents one per line; with none, the unit's
+ * explicit "no evidence" and its reason, so the waiver travels where the documents would be.
+ */
+export const evidenceCellText = (n: { citations: readonly Parameters<typeof citationText>[0][]; evidenceWaiver?: string }): string =>
+  n.citations.length > 0 ? n.citations.map(citationText).join('\n') : n.evidenceWaiver ? `Không có tài liệu kiểm chứng — lý do: ${n.evidenceWaiver}` : '';

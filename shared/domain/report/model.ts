@@ -53,6 +53,8 @@ export type ReportNode = {
   /** Giải trình. */
   explanation: string;
   citations: ReportCitation[];
+  /** The unit's reason for having no evidence document ("Không có tài liệu kiểm chứng"); absent/'' = none. */
+  evidenceWaiver?: string;
   /** Ghi chú (e.g. the N/A reason or "Điều tra XHH"). */
   note: string;
   children: ReportNode[];

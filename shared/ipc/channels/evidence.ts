@@ -8,6 +8,7 @@ import {
   evidenceDocumentSchema,
   evidenceFileKindSchema,
   evidenceMetaSchema,
+  LINK_MANY_MAX,
 } from '../../schemas/evidence';
 import { jobSchema } from '../../schemas/job';
 
@@ -42,6 +43,20 @@ export const evidenceChannels = {
     description: 'Gắn một tài liệu có sẵn trong thư viện vào một tiêu chí',
     input: z.object({ documentId: idSchema, nodeId: nodeRef }).strict(),
     output: evidenceDocumentSchema,
+  }),
+  'evidence.linkMany': defineChannel({
+    description:
+      'Gắn một tài liệu có sẵn (cùng một tệp trong kho, không sao chép) vào nhiều tiêu chí cùng lúc, trong một giao dịch',
+    input: z
+      .object({ documentId: idSchema, nodeIds: z.array(nodeRef).min(1).max(LINK_MANY_MAX) })
+      .strict(),
+    output: z.object({
+      document: evidenceDocumentSchema,
+      /** Links made now. */
+      linked: z.number().int().min(0),
+      /** Chosen nodes the document was already linked to (left as they were). */
+      alreadyLinked: z.number().int().min(0),
+    }),
   }),
   'evidence.unlink': defineChannel({
     description: 'Gỡ tài liệu khỏi một tiêu chí (tài liệu vẫn ở trong thư viện)',

@@ -39,7 +39,7 @@ describe('answers storage and live scoring (real SQLite)', () => {
       answer: { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 } },
     });
     expect(out).toEqual({
-      answer: { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceIds: [] },
+      answer: { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceWaiver: null, evidenceIds: [] },
     });
     const s = await scores(b, id);
     expect(s.byId['so25-3.3']!.score).toBe(2000);
@@ -49,7 +49,7 @@ describe('answers storage and live scoring (real SQLite)', () => {
     expect(s.index).toBe(200); // 2 / 100 → 2,00 %
     const list = await callOk<Array<{ nodeId: string; inputs: unknown }>>(b, 'answers.list', { assessmentId: id });
     expect(list).toEqual([
-      { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceIds: [] },
+      { nodeId: 'so25-3.3', inputs: { numerator: 20, denominator: 1000 }, notApplicable: null, explanation: '', evidenceWaiver: null, evidenceIds: [] },
     ]);
   });
 

@@ -150,9 +150,24 @@ describe('survey results (XHH) in the app', () => {
     expect(r.totals.survey.score).toBe(2565 + 1445 + 5400 + 7320);
     const list = await callOk<SurveyNode[]>(b, 'survey.list', { assessmentId: id });
     expect(list.find((n) => n.code === '2.5')).toMatchObject({ sourceNote: 'Phiếu khảo sát đợt 2', origin: 'import', fileName: 'ket-qua-xhh.xlsx' });
-    expect(list.find((n) => n.code === '1.7')!.sourceNote).toBe('Nhập từ tệp ket-qua-xhh.xlsx');
+    // No generated Vietnamese sentence is stored as the note: the provenance is origin + file, worded by the UI.
+    expect(list.find((n) => n.code === '1.7')).toMatchObject({ sourceNote: '', origin: 'import', fileName: 'ket-qua-xhh.xlsx' });
+    const stored = b.ctx.db.prepare("SELECT source_note FROM survey_result WHERE node_id = 'so25-1.7'").get() as { source_note: string };
+    expect(stored.source_note).toBe('');
     const compute = await callOk<{ survey: { score: number } }>(b, 'scoring.compute', { assessmentId: id });
     expect(compute.survey.score).toBe(r.totals.survey.score);
+  });
+
+  it('a note stored by an older import as the sentence "Nhập từ tệp <file>" reads as no note (the UI words the provenance); a user\'s own note stays', async () => {
+    const { b, id } = await setup();
+    await callOk(b, 'survey.save', { assessmentId: id, nodeId: 'so25-1.7', value: 80 });
+    await callOk(b, 'survey.save', { assessmentId: id, nodeId: 'so25-2.5', value: 70 });
+    const legacy = b.ctx.db.prepare("UPDATE survey_result SET source_note = ?, origin = 'import', file_name = ? WHERE assessment_id = ? AND node_id = ?");
+    legacy.run('Nhập từ tệp xhh-2024.xlsx', 'xhh-2024.xlsx', id, 'so25-1.7');
+    legacy.run('Phiếu khảo sát đợt 2', 'xhh-2024.xlsx', id, 'so25-2.5');
+    const list = await callOk<SurveyNode[]>(b, 'survey.list', { assessmentId: id });
+    expect(list.find((n) => n.code === '1.7')).toMatchObject({ sourceNote: '', origin: 'import', fileName: 'xhh-2024.xlsx' });
+    expect(list.find((n) => n.code === '2.5')).toMatchObject({ sourceNote: 'Phiếu khảo sát đợt 2', origin: 'import', fileName: 'xhh-2024.xlsx' });
   });
 
   it('imports a CSV with ";" and decimal commas, and the web upload copy is deleted afterwards', async () => {

@@ -2,8 +2,10 @@ import type { Answer } from '../../../../shared/schemas/answers';
 import { answerInputsSchema } from '../../../../shared/schemas/answers';
 import type { Db } from '../connection';
 
-/** Answers without evidence (evidence links belong to the evidence store). */
-export type StoredAnswer = Omit<Answer, 'evidenceIds'>;
+/** Answers without evidence (evidence links belong to the evidence store); no waiver given = none. */
+export type StoredAnswer = Omit<Answer, 'evidenceIds' | 'evidenceWaiver'> & Partial<Pick<Answer, 'evidenceWaiver'>>;
+/** An answer as read back: the waiver always present (null = none). */
+export type ReadAnswer = Omit<Answer, 'evidenceIds'>;
 
 type Row = {
   node_id: string;
@@ -11,17 +13,19 @@ type Row = {
   is_na: number;
   na_reason: string;
   explanation: string;
+  evidence_waiver: string | null;
 };
 
 /** How many undo steps are kept per assessment. */
 export const HISTORY_LIMIT = 50;
 
-const fromRow = (r: Row): StoredAnswer => ({
+const fromRow = (r: Row): ReadAnswer => ({
   nodeId: r.node_id,
   // Re-parse: a row written by an older build still yields a well-formed answer (unknown keys dropped).
   inputs: answerInputsSchema.strip().parse(JSON.parse(r.inputs_json)),
   notApplicable: r.is_na ? { reason: r.na_reason } : null,
   explanation: r.explanation,
+  evidenceWaiver: r.evidence_waiver === null ? null : { reason: r.evidence_waiver },
 });
 
 const hasEvidenceLinks = (db: Db): boolean =>
@@ -44,15 +48,15 @@ const evidenceByNode = (db: Db, assessmentId: string): Map<string, string[]> => 
 
 export const listAnswers = (db: Db, assessmentId: string): Answer[] => {
   const rows = db
-    .prepare('SELECT node_id, inputs_json, is_na, na_reason, explanation FROM answer WHERE assessment_id = ? ORDER BY node_id')
+    .prepare('SELECT node_id, inputs_json, is_na, na_reason, explanation, evidence_waiver FROM answer WHERE assessment_id = ? ORDER BY node_id')
     .all(assessmentId) as Row[];
   const ev = evidenceByNode(db, assessmentId);
   return rows.map((r) => ({ ...fromRow(r), evidenceIds: ev.get(r.node_id) ?? [] }));
 };
 
-export const findAnswer = (db: Db, assessmentId: string, nodeId: string): StoredAnswer | null => {
+export const findAnswer = (db: Db, assessmentId: string, nodeId: string): ReadAnswer | null => {
   const row = db
-    .prepare('SELECT node_id, inputs_json, is_na, na_reason, explanation FROM answer WHERE assessment_id = ? AND node_id = ?')
+    .prepare('SELECT node_id, inputs_json, is_na, na_reason, explanation, evidence_waiver FROM answer WHERE assessment_id = ? AND node_id = ?')
     .get(assessmentId, nodeId) as Row | undefined;
   return row ? fromRow(row) : null;
 };
@@ -62,11 +66,11 @@ export const evidenceIdsOf = (db: Db, assessmentId: string, nodeId: string): str
 
 const write = (db: Db, assessmentId: string, a: StoredAnswer, now: string): void => {
   db.prepare(
-    `INSERT INTO answer (assessment_id, node_id, inputs_json, is_na, na_reason, explanation, updated_at)
-     VALUES (@assessmentId, @nodeId, @inputs, @isNa, @naReason, @explanation, @now)
+    `INSERT INTO answer (assessment_id, node_id, inputs_json, is_na, na_reason, explanation, evidence_waiver, updated_at)
+     VALUES (@assessmentId, @nodeId, @inputs, @isNa, @naReason, @explanation, @waiver, @now)
      ON CONFLICT (assessment_id, node_id) DO UPDATE SET inputs_json = excluded.inputs_json,
        is_na = excluded.is_na, na_reason = excluded.na_reason, explanation = excluded.explanation,
-       updated_at = excluded.updated_at`,
+       evidence_waiver = excluded.evidence_waiver, updated_at = excluded.updated_at`,
   ).run({
     assessmentId,
     nodeId: a.nodeId,
@@ -74,6 +78,8 @@ const write = (db: Db, assessmentId: string, a: StoredAnswer, now: string): void
     isNa: a.notApplicable ? 1 : 0,
     naReason: a.notApplicable?.reason ?? '',
     explanation: a.explanation,
+    // Undo steps recorded before 0260 have no waiver field: none.
+    waiver: a.evidenceWaiver?.reason ?? null,
     now,
   });
 };

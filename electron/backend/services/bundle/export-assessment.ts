@@ -87,6 +87,7 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
       inputs: a.inputs,
       notApplicable: a.notApplicable,
       explanation: a.explanation,
+      evidenceWaiver: a.evidenceWaiver,
       evidenceKeys: a.evidenceIds,
     })),
     evidence: docs.map((d) => ({

@@ -26,6 +26,8 @@ export type BuilderAnswer = {
   inputs: AnswerInputs;
   notApplicable: { reason: string } | null;
   explanation: string;
+  /** "Không có tài liệu kiểm chứng — lý do: …" (absent/null: none). */
+  evidenceWaiver?: { reason: string } | null;
   evidenceKeys: readonly string[];
 };
 
@@ -118,6 +120,8 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
         notApplicable: a.notApplicable ? { reason: block(a.notApplicable.reason) } : null,
       } as Submission['answers'][number]['value'],
       ...(a.explanation ? { note: block(a.explanation) } : {}),
+      // Optional field (docs/submission-format.md): bundles without it still verify, readers that predate it skip it.
+      ...(a.evidenceWaiver ? { evidenceWaiver: { reason: block(a.evidenceWaiver.reason) } } : {}),
       evidence: paths,
       score: s ? { points: s.score, max: s.max, explanation: block(s.explanation).slice(0, 4000) } : null,
     };

@@ -4,13 +4,13 @@ import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 
 /**
  * Year-to-year mapping: a node of this year's set may declare `continuesFrom` = the id of last year's node it
- * continues. carryForward() turns last year's answers into starting answers for this year: the explanation
- * and N/A reason always carry (the unit reviews them); the declared figures carry only when the method type
+ * continues. carryForward() turns last year's answers into starting answers for this year: the explanation,
+ * the N/A reason and the "no evidence" reason always carry (the unit reviews them); the declared figures carry only when the method type
  * is unchanged (last year's numbers are a draft, not this year's truth: the UI shows them as "từ năm trước").
  * Evidence moves by the returned node mapping (the evidence store re-links documents).
  */
 
-export type CarriedAnswer = Omit<Answer, 'evidenceIds'>;
+export type CarriedAnswer = Omit<Answer, 'evidenceIds' | 'evidenceWaiver'> & Partial<Pick<Answer, 'evidenceWaiver'>>;
 export type CarryForwardResult = {
   answers: CarriedAnswer[];
   /** Last year's node id → this year's node id, for every mapped leaf (also those without an answer). */
@@ -22,7 +22,7 @@ export type CarryForwardResult = {
 export const carryForward = (
   previous: IndicatorSet,
   next: IndicatorSet,
-  previousAnswers: ReadonlyArray<Omit<Answer, 'evidenceIds'>>,
+  previousAnswers: ReadonlyArray<CarriedAnswer>,
 ): CarryForwardResult => {
   const prevLeaves = new Map(leaves(previous).map((n) => [n.id, n]));
   const prevAnswers = new Map(previousAnswers.map((a) => [a.nodeId, a]));
@@ -44,6 +44,7 @@ export const carryForward = (
       inputs: sameMethod ? { ...a.inputs } : {},
       notApplicable: naOk ? a.notApplicable : null,
       explanation: a.explanation,
+      ...(a.evidenceWaiver ? { evidenceWaiver: a.evidenceWaiver } : {}),
     });
   }
   return out;

@@ -101,7 +101,8 @@ export const applySurveyImport = (
         const previous = valueOf(a.node, findAnswer(ctx.db, assessmentId, a.node.id)?.inputs);
         writeSurveyValue(ctx.db, assessmentId, a.node, a.value, {
           nodeId: a.node.id,
-          sourceNote: (a.note || sourceNote || `Nhập từ tệp ${fileName}`).slice(0, 500),
+          // No generated text is stored: "imported from <file>" is origin + fileName, worded by the UI in its language.
+          sourceNote: (a.note || sourceNote).slice(0, 500),
           origin: 'import',
           fileName: fileName.slice(0, 255),
           updatedAt: now,

@@ -61,11 +61,19 @@ const nodeOut = (
   scaleMax: scaleMaxOf(node),
   value: valueOf(node, answer?.inputs),
   score: scores.byId[node.id]!,
-  sourceNote: prov?.sourceNote ?? '',
+  sourceNote: prov ? storedNote(prov) : '',
   origin: prov?.origin ?? null,
   fileName: prov?.fileName ?? '',
   updatedAt: prov?.updatedAt ?? null,
 });
+
+/**
+ * Imports before this build stored the Vietnamese sentence "Nhập từ tệp <file>" as the note, which English
+ * mode then showed untranslated. That exact sentence is the provenance (origin + fileName, which the UI words
+ * in its language), not a note: it reads as none. Any other stored text is the user's and is kept.
+ */
+const storedNote = (p: SurveyProvenance): string =>
+  p.origin === 'import' && p.sourceNote === `Nhập từ tệp ${p.fileName}` ? '' : p.sourceNote;
 
 /** Every survey node of the assessment with its value, score and provenance, and the assessment's totals. */
 export const surveyList = (db: Db, assessmentId: string, set: IndicatorSet): { nodes: SurveyNode[]; totals: ScoreTotals } => {

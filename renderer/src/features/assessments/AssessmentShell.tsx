@@ -44,7 +44,7 @@ export const AssessmentShell = ({ assessmentId, view }: { assessmentId: string; 
 
 type ShellKey = keyof typeof shellMessages.vi;
 const saveText = (s: SaveState, t: (k: ShellKey, p?: Record<string, string | number>) => string, lang: Language): string =>
-  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t('needReason') : t('saveError', { message: errorMessage(s.error, lang) });
+  s.kind === 'saved' ? t('saved') : s.kind === 'saving' ? t('saving') : s.kind === 'pending' ? t('pending') : s.kind === 'needReason' ? t(s.what === 'waiver' ? 'needWaiverReason' : 'needReason') : t('saveError', { message: errorMessage(s.error, lang) });
 
 const Frame = ({ view }: { view: AssessmentView }) => {
   const t = useT(shellMessages);

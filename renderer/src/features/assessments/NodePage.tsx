@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import type { EditableAnswer } from './assessment-store';
 import { useAssessment } from './assessment-store';
 import { EvidenceSlot } from './EvidenceSlot';
+import { EvidenceWaiverBox } from './EvidenceWaiverBox';
 import { MethodInput } from './MethodInput';
 import { nodeMessages } from './messages-pages';
 import { nodeHref } from './paths';
@@ -227,6 +228,15 @@ export const NodePage = ({ nodeId }: { nodeId: string }) => {
           {t('evidenceCount', { n: leaf?.evidenceCount ?? 0 })}
           {node.evidenceRequired && <> · {t('evidenceRequired')}</>}
         </p>
+        {!survey && !na && (
+          <EvidenceWaiverBox
+            node={node}
+            answer={answer}
+            evidenceCount={leaf?.evidenceCount ?? 0}
+            disabled={disabled}
+            onChange={(evidenceWaiver) => change({ evidenceWaiver })}
+          />
+        )}
         <EvidenceSlot assessmentId={assessment.id} nodeId={node.id} readOnly={readOnly} />
       </section>
 

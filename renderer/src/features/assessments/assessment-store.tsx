@@ -19,9 +19,15 @@ import type { Draft, Drafts } from './drafts';
  * (well under the 1 s promise); pages only call `update`, there is no save button.
  */
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'needReason' } | { kind: 'error'; error: unknown };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  /** Kept locally, not sent: a "không áp dụng" or a "không có tài liệu kiểm chứng" without its reason. */
+  | { kind: 'needReason'; what: 'na' | 'waiver' }
+  | { kind: 'error'; error: unknown };
 
-export type EditableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'>;
+export type EditableAnswer = Pick<Answer, 'nodeId' | 'inputs' | 'notApplicable' | 'explanation'> & Partial<Pick<Answer, 'evidenceWaiver'>>;
 
 export type AssessmentStore = {
   assessment: Assessment;
@@ -65,10 +71,23 @@ const strip = (a: Answer | EditableAnswer): EditableAnswer => ({
   inputs: a.inputs,
   notApplicable: a.notApplicable,
   explanation: a.explanation,
+  evidenceWaiver: a.evidenceWaiver ?? null,
 });
 
-/** An N/A without a reason is kept locally (the field shows an error) but not sent: the backend refuses it. */
-const savable = (a: EditableAnswer): boolean => !a.notApplicable || a.notApplicable.reason.trim() !== '';
+/**
+ * An N/A or an evidence waiver without a reason is kept locally (the field shows an error) but not sent: the
+ * backend refuses it. Returns what lacks its reason, or null when the answer can be saved.
+ */
+const missingReason = (a: EditableAnswer): 'na' | 'waiver' | null =>
+  a.notApplicable && a.notApplicable.reason.trim() === '' ? 'na' : a.evidenceWaiver && a.evidenceWaiver.reason.trim() === '' ? 'waiver' : null;
+const savable = (a: EditableAnswer): boolean => missingReason(a) === null;
+const needReason = (answers: Iterable<EditableAnswer>): SaveState => {
+  for (const a of answers) {
+    const what = missingReason(a);
+    if (what) return { kind: 'needReason', what };
+  }
+  return { kind: 'pending' };
+};
 
 export const useLoadAssessment = (assessmentId: string) => {
   const { api } = usePlatform();
@@ -114,7 +133,7 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
     chain.current = chain.current.then(async () => {
       const batch = [...pending.current.values()].filter(savable);
       if (batch.length === 0) {
-        if (pending.current.size > 0) setSave({ kind: 'needReason' });
+        if (pending.current.size > 0) setSave(needReason(pending.current.values()));
         return;
       }
       setSave({ kind: 'saving' });
@@ -123,7 +142,9 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
           if (pending.current.get(a.nodeId) === a) pending.current.delete(a.nodeId);
           await api.answers.save({ assessmentId: id, nodeId: a.nodeId, answer: a });
         }
-        setSave(pending.current.size > 0 ? { kind: [...pending.current.values()].some(savable) ? 'pending' : 'needReason' } : { kind: 'saved' });
+        setSave(
+          pending.current.size === 0 ? { kind: 'saved' } : [...pending.current.values()].some(savable) ? { kind: 'pending' } : needReason(pending.current.values()),
+        );
       } catch (e) {
         for (const a of batch) if (!pending.current.has(a.nodeId)) pending.current.set(a.nodeId, a);
         setSave({ kind: 'error', error: e });
@@ -140,7 +161,7 @@ export const AssessmentProvider = ({ initial, children }: { initial: Loaded; chi
         return next;
       });
       pending.current.set(a.nodeId, a);
-      setSave({ kind: savable(a) ? 'pending' : 'needReason' });
+      setSave(needReason([a]));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void writePending(), AUTOSAVE_DELAY_MS);
     },

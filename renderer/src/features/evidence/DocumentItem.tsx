@@ -49,7 +49,10 @@ export const DocumentItem = ({ doc, year, nodeHref, actions }: DocumentItemProps
             t('unused')
           ) : (
             <>
-              {t('usedIn', { list: '' })}
+              <span className="ev-usage-count" data-testid="ev-usage-count">
+                {t('usedCount', { n: doc.usage.length })}
+              </span>
+              :
               {doc.usage.map((u) => {
                 const label = u.nodeCode ?? u.nodeId;
                 return nodeHref ? (

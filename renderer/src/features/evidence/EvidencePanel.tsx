@@ -45,7 +45,7 @@ export const EvidencePanel = ({ assessmentId, nodeId, readOnly, onChanged }: Evi
     reload();
     onChanged?.();
   }, [reload, onChanged]);
-  const { buttons, dialogs } = useDocActions(year, changed, setError);
+  const { buttons, dialogs, noticeBanner } = useDocActions(assessmentId, year, changed, setError);
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -67,6 +67,7 @@ export const EvidencePanel = ({ assessmentId, nodeId, readOnly, onChanged }: Evi
     <section className="card ev-panel" aria-labelledby={`ev-panel-${nodeId}`} data-testid="evidence-panel">
       <h3 id={`ev-panel-${nodeId}`}>{t('panelTitle')}</h3>
       <ErrorBanner error={error ?? linked.error ?? owner.error} onDismiss={() => setError(null)} />
+      {noticeBanner}
       {readOnly && <p className="muted small">{t('readOnly')}</p>}
       {docs && docs.length === 0 && <p className="muted">{t('none')}</p>}
       {docs && docs.length > 0 && (

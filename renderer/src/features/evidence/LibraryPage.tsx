@@ -31,7 +31,7 @@ export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
   const year = owner.data?.year ?? null;
   const locked = owner.data?.status === 'locked';
   const reload = library.reload;
-  const { buttons, dialogs } = useDocActions(year, reload, setError);
+  const { buttons, dialogs, noticeBanner } = useDocActions(assessmentId, year, reload, setError);
 
   const remove = async (d: EvidenceDocument) => {
     if (!window.confirm(t('confirmRemove', { name: d.originalName, n: d.usage.length }))) return;
@@ -59,6 +59,7 @@ export const LibraryPage = ({ assessmentId }: { assessmentId: string }) => {
         <h2>{t('libraryTitle')}</h2>
         <p className="muted">{t('libraryIntro')}</p>
         <ErrorBanner error={error ?? library.error ?? owner.error} onDismiss={() => setError(null)} />
+        {noticeBanner}
         {!locked && <AttachZone assessmentId={assessmentId} nodeId={null} label={t('addToLibrary')} onAttached={reload} />}
         <div className="ev-filters">
           <input type="search" className="ev-search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />

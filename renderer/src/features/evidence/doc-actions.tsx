@@ -3,19 +3,22 @@ import { useCallback, useState } from 'react';
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
 import { canPreview } from './DocumentItem';
+import { LinkManyDialog } from './LinkManyDialog';
 import { MetadataEditor } from './MetadataEditor';
 import { PreviewDialog } from './PreviewDialog';
 import { evidenceMessages } from './messages';
 
 /**
- * The per-document actions shared by the panel and the library: preview / open, edit details.
- * Returns the buttons for one document and the dialogs to render once.
+ * The per-document actions shared by the panel and the library: preview / open, edit details, use for
+ * several criteria. Returns the buttons for one document, the dialogs to render once and the last notice.
  */
-export const useDocActions = (year: number | null, onChanged: () => void, onError: (e: unknown) => void) => {
+export const useDocActions = (assessmentId: string, year: number | null, onChanged: () => void, onError: (e: unknown) => void) => {
   const t = useT(evidenceMessages);
   const platform = usePlatform();
   const [preview, setPreview] = useState<EvidenceDocument | null>(null);
   const [editing, setEditing] = useState<EvidenceDocument | null>(null);
+  const [linking, setLinking] = useState<EvidenceDocument | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const open = useCallback(
     async (d: EvidenceDocument) => {
@@ -45,12 +48,37 @@ export const useDocActions = (year: number | null, onChanged: () => void, onErro
           {t('editMeta')}
         </button>
       )}
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setNotice(null);
+            setLinking(d);
+          }}
+          aria-label={`${t('linkMany')}: ${d.originalName}`}
+        >
+          {t('linkMany')}
+        </button>
+      )}
     </>
   );
 
   const dialogs = (
     <>
       {preview && <PreviewDialog doc={preview} onClose={() => setPreview(null)} />}
+      {linking && (
+        <LinkManyDialog
+          assessmentId={assessmentId}
+          doc={linking}
+          onClose={() => setLinking(null)}
+          onLinked={(n) => {
+            setNotice(t('linkManyDone', { name: linking.originalName, n }));
+            setLinking(null);
+            onChanged();
+          }}
+        />
+      )}
       {editing && (
         <MetadataEditor
           doc={editing}
@@ -64,5 +92,10 @@ export const useDocActions = (year: number | null, onChanged: () => void, onErro
       )}
     </>
   );
-  return { buttons, dialogs };
+  const noticeBanner = notice && (
+    <p className="banner banner-ok" role="status" data-testid="ev-notice">
+      {notice}
+    </p>
+  );
+  return { buttons, dialogs, noticeBanner };
 };

@@ -1,11 +1,16 @@
 import { useCallback, useState } from 'react';
 
+import { BUNDLE_CODES, bundleMessage } from '../../../../shared/domain/bundle-codes';
+import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { personOf } from '../../../../shared/domain/distinguished-name';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { historyMessages } from './messages-history';
+
+/** The stored self-check result is a code: worded here in the UI's language (an unknown one shows as stored). */
+const isBundleCode = (code: string): code is BundleCode => Object.hasOwn(BUNDLE_CODES, code);
 
 /**
  * Every bundle exported for the assessment, every revision: after a new revision the earlier bundles stay
@@ -63,7 +68,10 @@ export const SubmissionHistory = ({ assessmentId }: { assessmentId: string }) =>
                 <td>
                   {r.fileName} ({formatBytes(r.sizeBytes, lang)})
                 </td>
-                <td className="mono">{r.verificationCode}</td>
+                <td data-testid="history-check">
+                  <span className="mono">{r.verificationCode}</span>
+                  {isBundleCode(r.verificationCode) && <div className="small">{bundleMessage(r.verificationCode, lang)}</div>}
+                </td>
                 <td>
                   {r.available ? (
                     <button type="button" className="btn" onClick={() => void open(r.id)}>

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { defaultLetterhead } from '../../../../shared/domain/admin-document/defaults';
 import type { Letterhead } from '../../../../shared/schemas/document-fields';
 import type { UnitProfile, UnitType } from '../../../../shared/schemas/unit';
-import { UNIT_TYPES } from '../../../../shared/schemas/unit';
+import { UNIT_CODE_RE, UNIT_TYPES } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -16,17 +16,49 @@ const emptyPerson: Person = { name: '', title: '', phone: '', email: '' };
 
 export type UnitProfileFormProps = { initial: UnitProfile | null; onSaved: (p: UnitProfile) => void; onCancel?: () => void };
 
-const PersonFields = ({ legend, value, onChange, prefix }: { legend: string; value: Person; onChange: (p: Person) => void; prefix: string }) => {
+type UnitMessage = 'nameRequired' | 'codeRequired' | 'codeInvalid' | 'personNameRequired' | 'emailInvalid';
+/** Problems by input name, in the form's order (the first one gets the focus). */
+type Problems = Partial<Record<string, UnitMessage>>;
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const personProblems = (prefix: string, p: Person, out: Problems): void => {
+  if (!p.name.trim()) out[`${prefix}-name`] = 'personNameRequired';
+  if (p.email.trim() && !EMAIL_RE.test(p.email.trim())) out[`${prefix}-email`] = 'emailInvalid';
+};
+
+/** The same rules as the backend's schema (shared/schemas/unit.ts), said in the form's language before sending. */
+const problemsOf = (name: string, code: string, focalPoint: Person, head: Person): Problems => {
+  const out: Problems = {};
+  if (!name.trim()) out['unit-name'] = 'nameRequired';
+  if (!code.trim()) out['unit-code'] = 'codeRequired';
+  else if (!UNIT_CODE_RE.test(code.trim())) out['unit-code'] = 'codeInvalid';
+  personProblems('focal', focalPoint, out);
+  personProblems('head', head, out);
+  return out;
+};
+
+type PersonFieldsProps = { legend: string; value: Person; onChange: (p: Person) => void; prefix: string; problems: Problems };
+
+const PersonFields = ({ legend, value, onChange, prefix, problems }: PersonFieldsProps) => {
   const t = useT(unitMessages);
   const set = (k: keyof Person) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  const err = (k: string) => {
+    const m = problems[`${prefix}-${k}`];
+    return m ? t(m) : undefined;
+  };
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
       <div className="grid-2">
-        <Field label={t('personName')} required>{(p) => <input {...p} name={`${prefix}-name`} value={value.name} onChange={set('name')} required />}</Field>
+        <Field label={t('personName')} required error={err('name')}>
+          {(p) => <input {...p} name={`${prefix}-name`} value={value.name} onChange={set('name')} required />}
+        </Field>
         <Field label={t('personTitle')}>{(p) => <input {...p} name={`${prefix}-title`} value={value.title} onChange={set('title')} />}</Field>
         <Field label={t('phone')}>{(p) => <input {...p} name={`${prefix}-phone`} type="tel" value={value.phone} onChange={set('phone')} />}</Field>
-        <Field label={t('email')}>{(p) => <input {...p} name={`${prefix}-email`} type="email" value={value.email} onChange={set('email')} />}</Field>
+        <Field label={t('email')} error={err('email')}>
+          {(p) => <input {...p} name={`${prefix}-email`} type="email" value={value.email} onChange={set('email')} />}
+        </Field>
       </div>
     </fieldset>
   );
@@ -45,9 +77,21 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
   const shownLetterhead = letterhead ?? initial?.letterhead ?? defaultLetterhead(type, name);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problems>({});
 
-  const submit = async (e: FormEvent) => {
+  /**
+   * The form checks itself (noValidate: no browser bubble in English); anything wrong blocks saving, is said
+   * under its field and in a banner, and the first wrong field gets the focus.
+   */
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const found = problemsOf(name, code, focalPoint, head);
+    setProblems(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      e.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -61,13 +105,20 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
   };
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="unit-form-title">
+    <form className="card" onSubmit={submit} aria-labelledby="unit-form-title" noValidate>
       <h2 id="unit-form-title">{t('unitTitle')}</h2>
       <p className="muted">{t('unitIntro')}</p>
+      {Object.keys(problems).length > 0 && (
+        <p className="banner banner-error" role="alert" data-testid="unit-not-saved">
+          {t('notSaved', { n: Object.keys(problems).length })}
+        </p>
+      )}
       <ErrorBanner error={error} />
       <div className="grid-2">
-        <Field label={t('name')} required>{(p) => <input {...p} name="unit-name" value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
-        <Field label={t('code')} hint={t(`codeHint_${type}`)} required>
+        <Field label={t('name')} required error={problems['unit-name'] && t(problems['unit-name'])}>
+          {(p) => <input {...p} name="unit-name" value={name} onChange={(e) => setName(e.target.value)} required />}
+        </Field>
+        <Field label={t('code')} hint={t(`codeHint_${type}`)} required error={problems['unit-code'] && t(problems['unit-code'])}>
           {(p) => <input {...p} name="unit-code" value={code} onChange={(e) => setCode(e.target.value)} required />}
         </Field>
       </div>
@@ -82,8 +133,8 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
           </select>
         )}
       </Field>
-      <PersonFields legend={t('focalPoint')} value={focalPoint} onChange={setFocalPoint} prefix="focal" />
-      <PersonFields legend={t('head')} value={head} onChange={setHead} prefix="head" />
+      <PersonFields legend={t('focalPoint')} value={focalPoint} onChange={setFocalPoint} prefix="focal" problems={problems} />
+      <PersonFields legend={t('head')} value={head} onChange={setHead} prefix="head" problems={problems} />
       <LetterheadFields value={shownLetterhead} onChange={setLetterhead} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

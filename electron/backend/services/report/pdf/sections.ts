@@ -1,4 +1,4 @@
-import { citationText, flattenNodes, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
+import { evidenceCellText, flattenNodes, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
 import { formatDate, formatDeduction, formatPercentOf, formatPoints } from '../../../../../shared/format/index';
 import type { ReportModel } from '../../../../../shared/domain/report/model';
 import { keepWhole } from '../../admin-document/keep-whole';
@@ -120,7 +120,7 @@ export const detailSection = (m: ReportModel): Content[] =>
         cell(n.declaredInputsText),
         cell(score, { alignment: 'right' }),
         cell(n.explanation),
-        cell(n.citations.map(citationText).join('\n')),
+        cell(evidenceCellText(n)),
         cell([STATUS_LABELS[n.status], n.note].filter(Boolean).join(' — '), { italics: n.status === 'na' }),
       ].map((c) => ({ ...(c as Record<string, unknown>), bold, ...(fill ? { fillColor: fill } : {}) }));
       body.push(row);

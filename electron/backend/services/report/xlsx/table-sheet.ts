@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 
-import { childSign, citationText, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
+import { childSign, evidenceCellText, nodeScoreMilli, STATUS_LABELS } from '../../../../../shared/domain/report/format';
 import type { ReportModel, ReportNode } from '../../../../../shared/domain/report/model';
 import { PAGE_NUMBER_HEADER, pageSetup, setPrintArea, writeLetterhead } from './letterhead';
 import {
@@ -81,7 +81,7 @@ export const writeTableSheet = (wb: ExcelJS.Workbook, m: ReportModel, opts: Tabl
     row.getCell(4).value = n.declaredInputsText || null;
     row.getCell(5).value = n.methodText || null;
     row.getCell(7).value = n.explanation || null;
-    row.getCell(8).value = n.citations.map(citationText).join('\n') || null;
+    row.getCell(8).value = evidenceCellText(n) || null;
     row.getCell(9).value = [STATUS_LABELS[n.status], n.note].filter(Boolean).join(' — ') || null;
 
     const childRows = n.children.map(writeNode);
