@@ -97,7 +97,7 @@ test('giải trình: import, decide each criterion, close the round, final ranks
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Mở khóa ký' }).click();
   const d = await download;
-  expect(d.suggestedFilename()).toBe(`${HA.code}_KetQuaCuoiCung_2025.asice`);
+  expect(d.suggestedFilename()).toBe(`${HA.code}_KetQuaCuoiCung_2025_r1.asice`);
   const v = await verifyPackage(await d.path(), { trust: loadTrustStore(join(app.dataDir, 'trust')), expectKind: 'final-result' });
   expect([v.result.kind, v.result.status, v.exchange?.kind === 'final-result' ? v.exchange.content.totals.final.final : null]).toEqual(['final-result', 'VALID_WITH_WARNINGS', 4000]);
   await expect(page.getByTestId('decisions-exported')).toContainText('KetQuaCuoiCung');

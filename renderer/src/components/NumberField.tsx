@@ -48,17 +48,15 @@ export const NumberField = ({ label, hint, value, onValue, onDraft, draft, decim
     return { ok: true, value: v };
   };
   const [text, setText] = useState(() => draft ?? formatNumberText(value, decimals, lang));
-  const [error, setError] = useState<string | undefined>(() => {
-    const v = draft === undefined ? null : judge(draft);
-    return v && !v.ok ? v.error : undefined;
-  });
+  // The message is derived from the text at each render, never stored: switching the language re-words it.
+  const verdict = judge(text);
+  const error = verdict.ok ? undefined : verdict.error;
   const lastSent = useRef(value);
   // Follow outside changes (undo, another tab) without clobbering what the user is typing.
   useEffect(() => {
     if (value !== lastSent.current) {
       lastSent.current = value;
       setText(formatNumberText(value, decimals, lang));
-      setError(undefined);
       onDraft?.(null);
     }
     // onDraft is a fresh closure on every render; following it would reset the field on each one.
@@ -68,11 +66,9 @@ export const NumberField = ({ label, hint, value, onValue, onDraft, draft, decim
     setText(t);
     const v = judge(t);
     if (!v.ok) {
-      setError(v.error);
       onDraft?.(t);
       return;
     }
-    setError(undefined);
     onDraft?.(null);
     lastSent.current = v.value;
     onValue(v.value);

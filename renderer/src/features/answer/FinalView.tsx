@@ -11,7 +11,7 @@ export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }
   return (
     <section className="card" aria-labelledby="final-title" data-testid="answer-final">
       <h3 id="final-title">{t('finalTitle', { revision: final.revision })}</h3>
-      <table className="sets-table">
+      <table className="data-table">
         <caption>{t('finalCaption')}</caption>
         <thead>
           <tr>

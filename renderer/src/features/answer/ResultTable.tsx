@@ -19,7 +19,7 @@ export const ResultTable = ({ view }: { view: AnswerView }) => {
       <p className={w.state === 'OPEN' ? 'banner' : 'banner banner-warn'} data-testid="answer-window">
         {windowText}
       </p>
-      <table className="sets-table" data-testid="answer-table">
+      <table className="data-table" data-testid="answer-table">
         <caption>{t('tableCaption')}</caption>
         <thead>
           <tr>

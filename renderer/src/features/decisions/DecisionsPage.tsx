@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 
 import type { ExplanationBatchResult, FinalExportResult } from '../../../../shared/ipc/channels/decisions';
-import { formatIndex, formatPoints } from '../../../../shared/format/index';
+import { formatDate, formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -132,7 +132,7 @@ export const DecisionsPage = () => {
             </select>
           </label>
         </div>
-        {data?.window && <p className="small">{t('window', { start: data.window.start, end: data.window.end })}</p>}
+        {data?.window && <p className="small">{t('window', { start: formatDate(data.window.start), end: formatDate(data.window.end) })}</p>}
         {data && shownYear !== null && (
           <>
             <table className="inbox-table" data-testid="decisions-units">
@@ -169,7 +169,7 @@ export const DecisionsPage = () => {
             {data.closedAt ? (
               <>
                 <p role="status" className="small" data-testid="decisions-closed">
-                  {t('closedAt', { at: new Date(data.closedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}
+                  {t('closedAt', { at: formatDateTime(data.closedAt, lang) })}
                 </p>
                 <div className="actions">
                   <button type="button" className="btn" disabled={busy} onClick={() => void start(() => platform.api.decisions.exportResults({ year: shownYear, format: 'xlsx' }))}>
