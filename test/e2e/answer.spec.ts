@@ -109,5 +109,7 @@ test('appraisal result → giải trình with a new document → signed export �
   await expect(page.getByRole('heading', { name: 'Appraisal result and explanation', level: 1 })).toBeVisible();
   await expect(page.getByTestId('answer-row').nth(0)).toContainText('−0.5');
   await expect(page.getByTestId('final-rank')).toHaveText('Official rank in the block: 1/3');
+  // What was said before the switch is re-worded in the new language.
+  await expect(page.getByTestId('answer-import-final-note')).toHaveText('Imported the 2025 final result (revision 1).');
   expect(await seriousA11y(page)).toEqual([]);
 });

@@ -22,7 +22,8 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
   const platform = usePlatform();
   const [items, setItems] = useState<Record<string, ItemState>>(() => fromView(view));
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState('');
+  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
+  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
   const [busy, setBusy] = useState(false);
   const [attachJob, setAttachJob] = useState<Job | null>(null);
   const closed = view.final !== null;
@@ -30,7 +31,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
 
   const update = (next: Record<string, ItemState>) => {
     setItems(next);
-    setNote('');
+    setNote(null);
     onDirty(true);
   };
   const save = async () => {
@@ -41,7 +42,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
         resultId: view.resultId,
         items: view.rows.filter((r) => items[r.nodeId]).map((r) => ({ nodeId: r.nodeId, text: items[r.nodeId]!.text, requested: items[r.nodeId]!.requested, evidence: items[r.nodeId]!.evidence })),
       });
-      setNote(t('saved'));
+      setNote(() => (tr: typeof t) => tr('saved'));
       onDirty(false);
       onSaved();
     } catch (e) {
@@ -110,7 +111,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
         </button>
       </div>
       <p role="status" className="small" data-testid="answer-draft-note">
-        {note}
+        {note?.(t)}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
     </section>

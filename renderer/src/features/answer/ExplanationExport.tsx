@@ -25,7 +25,8 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
   const [choosing, setChoosing] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState('');
+  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
+  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
 
   const exportWith = async (preview: SubmissionPreview, secret: KeySecret) => {
     setError(null);
@@ -35,7 +36,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
       const done = await runJob(platform.api, started, { onUpdate: setJob });
       const r = done.result as AnswerExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      setNote(t('exported', { name: r.fileName, revision: r.revision, status: r.code }));
+      setNote(() => (tr: typeof t) => tr('exported', { name: r.fileName, revision: r.revision, status: r.code }));
       onDone();
     } catch (e) {
       setError(e);
@@ -62,7 +63,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
         </div>
       )}
       <p role="status" className="small" data-testid="answer-export-note">
-        {note}
+        {note?.(t)}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {view.sent.length > 0 && (

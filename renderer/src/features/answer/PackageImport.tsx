@@ -21,19 +21,20 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
   const [job, setJob] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState('');
+  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
+  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
 
   const importFrom = async (file: File | null) => {
     setBusy(true);
     setError(null);
-    setNote('');
+    setNote(null);
     try {
       const uploadId = file ? (await platform.uploadFiles([file]))[0]?.uploadId : undefined;
       const input = uploadId ? { uploadId } : {};
       const started = await (which === 'result' ? platform.api.answer.importResult(input) : platform.api.answer.importFinal(input));
       const done = await runJob(platform.api, started, { onUpdate: setJob });
       const r = done.result as { year: number; revision: number };
-      setNote(t(which === 'result' ? 'imported' : 'finalImported', { year: r.year, revision: r.revision }));
+      setNote(() => (tr: typeof t) => tr(which === 'result' ? 'imported' : 'finalImported', { year: r.year, revision: r.revision }));
       onImported();
     } catch (e) {
       setError(e);
@@ -72,7 +73,7 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
       )}
       {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} onCancel={() => void cancel()} />}
       <p role="status" className="small" data-testid={`answer-import-${which}-note`}>
-        {note}
+        {note?.(t)}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
     </div>
