@@ -75,6 +75,8 @@ export const inboxNodeSchema = z.object({
   explanation: z.string(),
   /** The unit's own explanation (giải trình). */
   note: z.string(),
+  /** The unit's reason for having no evidence on this criterion (its explicit waiver); null: none. */
+  evidenceWaiver: z.string().nullable(),
   inputsText: z.string(),
   notApplicableReason: z.string().nullable(),
   evidence: z.array(z.string()),

@@ -30,6 +30,8 @@ export type ImportModel = {
   rules: SetRules;
   appraisals: AppraisalRow[];
   answers: ImportedAnswerRow[];
+  /** nodeId → the unit's reason for having no evidence (its explicit waiver). */
+  waivers: Map<string, string>;
   /** What Sở Nội vụ entered for the survey / external leaves (thousandths of the node's measure). */
   surveyValues: Map<string, number>;
   self: Totals;
@@ -72,12 +74,23 @@ const receiverMeasured = (set: IndicatorSet): Map<string, IndicatorNode> =>
 const surveyInputs = (n: IndicatorNode, value: number): AnswerInputs =>
   n.method?.type === 'EXTERNAL' ? { externalValue: fromMilli(value) } : { percent: fromMilli(value) };
 
+/**
+ * The unit's explicit "no evidence" waivers (submission.json answers[].evidenceWaiver, docs/submission-format.md),
+ * read from the submission.json stored as received (it passed the strict schema at import); bundles from
+ * before the field have none.
+ */
+const waiversOf = (row: ImportedSubmissionRow): Map<string, string> => {
+  const parsed = JSON.parse(row.submissionJson) as { answers?: { indicatorId: string; evidenceWaiver?: { reason: string } }[] };
+  return new Map((parsed.answers ?? []).flatMap((a) => (a.evidenceWaiver ? [[a.indicatorId, a.evidenceWaiver.reason] as const] : [])));
+};
+
 export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): ImportModel => {
   const set = setOf(ctx, row);
   const measured = receiverMeasured(set);
   // Rows imported before the register existed may still hold a unit's survey answers: they are ignored too.
   const answers = listImportedAnswers(ctx.db, row.id).filter((a) => !measured.has(a.nodeId));
-  const scorable: ScorableAnswer[] = answers.map((a) => ({ nodeId: a.nodeId, ...parseValue(a.valueJson), explanation: a.note }));
+  const waivers = waiversOf(row);
+  const scorable: ScorableAnswer[] = answers.map((a) => ({ nodeId: a.nodeId, ...parseValue(a.valueJson), explanation: a.note, evidenceWaiver: waivers.has(a.nodeId) ? { reason: waivers.get(a.nodeId)! } : null }));
   const survey = listReceivedSurvey(ctx.db, row.year, row.unitCode);
   for (const sv of survey) {
     const n = measured.get(sv.nodeId);
@@ -91,7 +104,7 @@ export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): Impo
   const appraisals = listAppraisals(ctx.db, row.id);
   const values = new Map(appraisals.map((a) => [a.nodeId, a.appraisedMilli]));
   const surveyValues = new Map(survey.filter((sv) => measured.has(sv.nodeId)).map((sv) => [sv.nodeId, sv.value]));
-  return { row, set, score, leaves, rules, appraisals, answers, surveyValues, self: selfTotals(leaves, rules), appraised: appraisedTotals(leaves, values, rules) };
+  return { row, set, score, leaves, rules, appraisals, answers, waivers, surveyValues, self: selfTotals(leaves, rules), appraised: appraisedTotals(leaves, values, rules) };
 };
 
 export const requireImport = (ctx: BackendContext, importId: string): ImportedSubmissionRow => {
@@ -185,6 +198,7 @@ export const detailOf = (ctx: BackendContext, m: ImportModel): InboxDetail => {
       status: s.status,
       explanation: s.explanation,
       note: ans?.note ?? '',
+      evidenceWaiver: m.waivers.get(node.id) ?? null,
       inputsText: parsed ? inputsText(parsed.inputs) : '',
       notApplicableReason: parsed?.notApplicable?.reason ?? null,
       evidence: ans?.evidence ?? [],

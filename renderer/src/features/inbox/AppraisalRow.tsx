@@ -81,6 +81,7 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
             {node.inputsText && <div>{t('declared', { text: node.inputsText })}</div>}
             {node.explanation && <div>{node.explanation}</div>}
             {node.note && <div>{t('note', { text: node.note })}</div>}
+            {node.evidenceWaiver !== null && <div data-testid="evidence-waiver">{t('waiver', { text: node.evidenceWaiver })}</div>}
             {node.evidence.length > 0 && <div>{t('evidenceOf', { list: node.evidence.join(', ') })}</div>}
           </div>
         )}
