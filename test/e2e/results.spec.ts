@@ -45,9 +45,10 @@ test('appraisal results through the UI: a changed score is refused without its r
   trustTestPki(app.dataDir, pki);
   await ok(app.backend, 'unit.save', SNV);
   installOfficialSets(app.backend);
-  await ok(app.backend, 'round.save', roundInput());
+  // The round's units come from the year's register: register first, then save the round.
   registerUnit(app.backend, { code: 'P-HA', name: 'UBND phường Hải An', type: 'PHUONG' }, [pki.leaf]);
   registerUnit(app.backend, { code: 'P-DH', name: 'UBND phường Dư Hàng', type: 'PHUONG' }, [pki.leaf]);
+  await ok(app.backend, 'round.save', roundInput());
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-results-'));
   await receive(app.backend, await makeBundle(app.backend, pki, join(dir, 'hai-an.asice'), { unit: { code: 'P-HA', name: 'UBND phường Hải An', type: 'PHUONG' }, submissionId: '0190a1b2-c3d4-7e5f-8a9b-0000000000f1' }));
   const dhImport = await receive(app.backend, await makeBundle(app.backend, pki, join(dir, 'du-hang.asice'), { unit: { code: 'P-DH', name: 'UBND phường Dư Hàng', type: 'PHUONG' }, submissionId: '0190a1b2-c3d4-7e5f-8a9b-0000000000f2' }));
