@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatIndex, formatPoints } from '../../../
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { YearSelect } from '../../components/YearSelect';
 import { Field } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { useLoad } from '../../data/use-load';
@@ -120,22 +121,12 @@ export const DecisionsPage = () => {
       <section className="card" aria-labelledby="decisions-units-title">
         <div className="row-between">
           <h2 id="decisions-units-title">{t('unitsTitle')}</h2>
-          <label className="field">
-            <span>{t('year')}</span>
-            <select value={shownYear ?? ''} disabled={!data?.years.length} onChange={(e) => setYear(Number(e.target.value))}>
-              {!data?.years.length && <option value="">{t('noYear')}</option>}
-              {data?.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label={t('year')} noYear={t('noYear')} years={data?.years ?? []} value={shownYear} onChange={setYear} />
         </div>
         {data?.window && <p className="small">{t('window', { start: formatDate(data.window.start), end: formatDate(data.window.end) })}</p>}
         {data && shownYear !== null && (
           <>
-            <table className="inbox-table" data-testid="decisions-units">
+            <table className="data-table" data-testid="decisions-units">
               <caption>{t('caption', { year: shownYear })}</caption>
               <thead>
                 <tr>

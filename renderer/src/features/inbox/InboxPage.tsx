@@ -7,6 +7,7 @@ import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { YearSelect } from '../../components/YearSelect';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { BatchImport } from './BatchImport';
@@ -180,17 +181,7 @@ export const InboxPage = () => {
       <section className="card" aria-labelledby="inbox-ranking-title">
         <div className="row-between">
           <h2 id="inbox-ranking-title">{t('blocks')}</h2>
-          <label className="field inbox-year">
-            <span>{t('year')}</span>
-            <select value={shownYear ?? ''} disabled={!data?.years.length} onChange={(e) => setYear(Number(e.target.value))}>
-              {!data?.years.length && <option value="">{t('noYear')}</option>}
-              {data?.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect className="field inbox-year" label={t('year')} noYear={t('noYear')} years={data?.years ?? []} value={shownYear} onChange={setYear} />
         </div>
         {data && shownYear !== null && (
           <>

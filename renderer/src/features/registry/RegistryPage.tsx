@@ -5,6 +5,7 @@ import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { YearSelect } from '../../components/YearSelect';
 import { UploadButton } from '../../components/UploadButton';
 import { useLoad } from '../../data/use-load';
 import { runJob } from '../../jobs/index';
@@ -78,17 +79,7 @@ export const RegistryPage = () => {
         <h1 id="registry-title">{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
         <div className="registry-bar">
-          <label className="field">
-            <span>{t('year')}</span>
-            <select value={y ?? ''} disabled={!view?.years.length} onChange={(e) => setYear(Number(e.target.value))}>
-              {!view?.years.length && <option value="">{t('noYear')}</option>}
-              {view?.years.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label={t('year')} noYear={t('noYear')} years={view?.years ?? []} value={y} onChange={setYear} />
           <label className="field">
             <span>{t('newYear')}</span>
             <input inputMode="numeric" maxLength={4} value={newYear} aria-invalid={!yearOk} onChange={(e) => setNewYear(e.target.value.trim())} />

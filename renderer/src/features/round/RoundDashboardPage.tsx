@@ -7,6 +7,7 @@ import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { YearSelect } from '../../components/YearSelect';
 import { useLoad } from '../../data/use-load';
 import { dashboardMessages } from './dashboard-messages';
 import './round-dashboard.css';
@@ -41,16 +42,7 @@ export const RoundDashboardPage = () => {
       {d && d.year !== null && (
         <>
           <div className="dashboard-bar">
-            <label className="field">
-              <span>{t('year')}</span>
-              <select value={d.year} onChange={(e) => setYear(Number(e.target.value))} data-testid="dashboard-year">
-                {d.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect label={t('year')} noYear="" years={d.years} value={d.year} onChange={setYear} testId="dashboard-year" />
             <label className="field">
               <span>{t('filterBlock')}</span>
               <select value={block} onChange={(e) => setBlock(e.target.value as 'all' | UnitType)} data-testid="dashboard-block">
