@@ -127,7 +127,7 @@ rmSync(built, { recursive: true, force: true });
 execFileSync(join(process.cwd(), 'node_modules', '.bin', 'esbuild'), [
   join(process.cwd(), 'bench', 'batch-import-child.ts'),
   join(process.cwd(), 'electron', 'workers', 'verify-worker.ts'),
-  '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--entry-names=[name]', `--outdir=${built}`,
+  '--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--entry-names=[name]', `--outdir=${built}`,
 ]);
 const node = process.execPath;
 const runData = join(work, 'data-run');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { INBOX_BATCH_MAX_BYTES, INBOX_BATCH_MAX_FILES } from '../../../../shared/ipc/channels/inbox';
 import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
+import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
 import { openVerifySession } from '../bundle/verify/verify-process';
@@ -81,6 +82,17 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
   let doneBytes = 0;
   // One verification worker for the whole batch (verify-process.ts: a file that kills it gets the next one a fresh one).
   const session = openVerifySession(ctx.workerLauncher);
+  // The worker verifies file i + 1 while this process copies file i into the store (two processes, two cores,
+  // and the disk): verification starts as soon as the previous one ends. It reads the replay list before file
+  // i is committed, so a package repeated inside the batch is caught by importBundle's check under the write
+  // lock instead (E_REPLAY either way). Per-entry verification progress is not shown: it would describe the
+  // next file while the bar names this one.
+  const quiet = (p: Promise<VerifyResult>): Promise<VerifyResult> => {
+    p.catch(() => {}); // awaited by the import of its file; never an unhandled rejection if the batch stops first
+    return p;
+  };
+  const verifyAt = (i: number): Promise<VerifyResult> => quiet(verifyForImport(ctx, files[i]!.path, o.signal, undefined, session));
+  let verifying: Promise<VerifyResult> | null = verifyAt(0);
   const imported = () => out.filter((f) => f.outcome === 'accepted').length;
   const cancelled = () => AppFailure.of('INBOX_BATCH_CANCELLED', { imported: imported(), total: files.length }, { files: out });
   try {
@@ -89,11 +101,14 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
       const step = `Hồ sơ ${i + 1}/${files.length}: ${f.name}`;
       const onProgress: Progress = (_d, _t, label) => progress(doneBytes, totalBytes, `${step} — ${label}`);
       progress(doneBytes, totalBytes, step);
+      const verified: Promise<VerifyResult> = verifying!;
+      const next = i + 1 < files.length ? i + 1 : null;
+      verifying = next === null ? null : quiet(verified.then(() => verifyAt(next), () => verifyAt(next)));
       try {
         const r = await importOne(ctx, f.path, {
           ...(o.signal ? { signal: o.signal } : {}),
           onProgress,
-          verify: (file) => verifyForImport(ctx, file, o.signal, onProgress, session),
+          verify: () => verified,
         });
         out.push({ name: f.name, outcome: 'accepted', importId: r.importId, unitName: r.unitName, unitType: r.unitType, year: r.year, revision: r.revision, code: r.code });
       } catch (e) {

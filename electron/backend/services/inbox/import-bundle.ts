@@ -22,7 +22,7 @@ import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence
 import { commitTemp, discardTemp } from '../evidence/store';
 import type { TempCopy } from '../evidence/store';
 import { checkAnswers } from './answer-check';
-import { entryToTemp } from './evidence-copy';
+import { alreadyStored, entryToTemp, ReusedFileGone } from './evidence-copy';
 import { checkImportRules } from './import-rules';
 
 // Files an imported submission points at are never garbage-collected while its row exists.
@@ -80,16 +80,25 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
 /**
  * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker; an INVALID bundle
  * (replay included) is refused with nothing stored; so is a bundle that breaks an import rule of the register
- * or carries an answer the set's rules refuse (import-rules.ts, answer-check.ts). Then, by the manifest-verified names only, each evidence entry
- * is streamed out of the zip through SHA-256 into a temp file of the store (never extracted under a name
- * from the zip), and in ONE synchronous step the temps are renamed into the store and one transaction
- * inserts the submission, its answers snapshot, its evidence rows and the full verification report.
+ * or carries an answer the set's rules refuse (import-rules.ts, answer-check.ts). Then, by the
+ * manifest-verified names only, each evidence entry the store does not already hold is streamed out of the
+ * zip through SHA-256 into a temp file of the store (never extracted under a name from the zip), and in ONE
+ * synchronous step the temps are renamed into the store and one transaction inserts the submission, its
+ * answers snapshot, its evidence rows and the full verification report. An entry counted on as already
+ * stored that is gone by then (ReusedFileGone) makes the package start again with every entry copied.
  */
-export const importBundle = async (
-  ctx: BackendContext,
-  file: string,
-  o: { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<VerifyResult> } = {},
-): Promise<InboxImportResult> => {
+export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<VerifyResult> };
+
+export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {
+  try {
+    return await importOnce(ctx, file, o, false);
+  } catch (e) {
+    if (!(e instanceof ReusedFileGone)) throw e;
+    return importOnce(ctx, file, o, true);
+  }
+};
+
+const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, copyAll: boolean): Promise<InboxImportResult> => {
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
@@ -125,7 +134,12 @@ export const importBundle = async (
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const total = evidence.reduce((n, f) => n + f.size, 0);
     let done = 0;
+    const reused = copyAll ? [] : evidence.filter((f) => alreadyStored(ctx.dataDir, f));
     for (const f of evidence) {
+      if (reused.includes(f)) {
+        done += f.size;
+        continue;
+      }
       progress(done, total, `Đang chép tài liệu kiểm chứng ${f.path}`);
       const entry = entries.get(f.path);
       if (!entry) throw refusal('E_MISSING_ENTRY', f.path);
@@ -141,6 +155,7 @@ export const importBundle = async (
     const id = randomUUID();
     const unitType = unit.block;
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
+    if (reused.some((f) => !alreadyStored(ctx.dataDir, f))) throw new ReusedFileGone();
     const created: string[] = [];
     for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
     temps.length = 0;
@@ -217,7 +232,7 @@ export const importBundle = async (
       newFiles: created.length,
     };
   } catch (e) {
-    if (e instanceof AppFailure) throw e;
+    if (e instanceof AppFailure || e instanceof ReusedFileGone) throw e;
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('E_')) throw refusal(code as BundleCode);
     throw e;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, webcrypto, X509Certificate as NativeX509 } from 'node:crypto';
 
 import * as x509 from '@peculiar/x509';
 import * as pkijs from 'pkijs';
@@ -62,7 +62,33 @@ export const toArrayBuffer = (u8: Uint8Array): ArrayBuffer =>
 
 export const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
 
-export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(toArrayBuffer(der));
+/**
+ * Parsed forms of a certificate or CRL, remembered by the SHA-256 of its DER (so equal bytes, and only equal
+ * bytes, share one parse). A batch import verifies hundreds of packages signed under the same CA and anchors:
+ * parsing their ASN.1 again for every check of every package cost most of a package's verification time
+ * (docs/performance.md, "Batch import"). Bounded; the oldest entry goes first. Callers never modify the objects.
+ */
+const PARSE_MEMO_MAX = 256;
+const parseMemo = new Map<string, unknown>();
+const memo = <T>(kind: string, der: Uint8Array, parse: () => T): T => {
+  const key = `${kind}:${createHash('sha256').update(der).digest('hex')}`;
+  const hit = parseMemo.get(key);
+  if (hit !== undefined) return hit as T;
+  const value = parse();
+  if (parseMemo.size >= PARSE_MEMO_MAX) parseMemo.delete(parseMemo.keys().next().value!);
+  parseMemo.set(key, value);
+  return value;
+};
+
+export const parseCertificate = (der: Uint8Array): pkijs.Certificate => memo('pkijs', der, () => pkijs.Certificate.fromBER(toArrayBuffer(der)));
+
+/** Node's own parse of a certificate (issuer checks, signatures, validity), remembered like parseCertificate. */
+export const nativeCertificate = (der: Uint8Array): NativeX509 => memo('node', der, () => new NativeX509(der));
+
+/** A CRL parsed by pkijs, remembered like parseCertificate. Throws on a CRL that does not parse. */
+export const parseCrl = (der: Uint8Array): pkijs.CertificateRevocationList => memo('crl', der, () => pkijs.CertificateRevocationList.fromBER(toArrayBuffer(der)));
+
+const peculiar = (der: Uint8Array): x509.X509Certificate => memo('x509', der, () => new x509.X509Certificate(toArrayBuffer(der)));
 
 export const certDer = (cert: pkijs.Certificate): Uint8Array => new Uint8Array(cert.toSchema(true).toBER(false));
 
@@ -80,12 +106,12 @@ export const readCertificates = (data: Uint8Array): Uint8Array[] => {
 
 /** "CN=…, O=…" in RFC 4514 order with UTF-8 kept (Vietnamese names stay readable). */
 export const dnText = (der: Uint8Array, which: 'subject' | 'issuer'): string => {
-  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const c = peculiar(der);
   return which === 'subject' ? c.subject : c.issuer;
 };
 
 export const certDetails = (der: Uint8Array): SignerDetails => {
-  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const c = peculiar(der);
   return {
     subject: c.subject,
     issuer: c.issuer,
@@ -98,7 +124,7 @@ export const certDetails = (der: Uint8Array): SignerDetails => {
 
 /** True when KeyUsage allows signing documents (digitalSignature or nonRepudiation). */
 export const canSignDocuments = (der: Uint8Array): boolean => {
-  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const c = peculiar(der);
   const ku = c.getExtension(x509.KeyUsagesExtension);
   if (!ku) return true; // RFC 5280: no extension means no restriction
   return (ku.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) !== 0;
@@ -106,7 +132,7 @@ export const canSignDocuments = (der: Uint8Array): boolean => {
 
 /** True when the certificate is a CA allowed to sign certificates (basicConstraints cA and keyCertSign). */
 export const isSigningCa = (der: Uint8Array): boolean => {
-  const c = new x509.X509Certificate(toArrayBuffer(der));
+  const c = peculiar(der);
   const bc = c.getExtension(x509.BasicConstraintsExtension);
   if (!bc?.ca) return false;
   const ku = c.getExtension(x509.KeyUsagesExtension);

@@ -1,10 +1,11 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 
 import type { BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
 import { SIGNING_TIME_SKEW_MS } from '../constants';
-import { ACCEPTED_CERT_SIG_ALGS, canSignDocuments, dnText, ensurePkiEngine, isSigningCa, parseCertificate, toArrayBuffer } from '../../signing/pki';
+import { ACCEPTED_CERT_SIG_ALGS, canSignDocuments, dnText, ensurePkiEngine, isSigningCa, nativeCertificate, parseCertificate, parseCrl } from '../../signing/pki';
+import { pkijsChainValid } from './chain-second-opinion';
 import { checkPathConstraints } from './cert-constraints';
 import type { CmsCheck } from './cms-verify';
 import { fail } from './failure';
@@ -17,9 +18,9 @@ export type PolicyResult = { chain: string[]; warnings: BundleWarningCode[] };
 /** Walks leaf → issuer through the bundle's certificates until a configured anchor (compared by fingerprint). */
 const buildPath = (leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[]): Uint8Array[] | null => {
   const anchorFps = new Set(anchors.map(fp));
-  const candidates = [...anchors, ...pool].map((d) => ({ der: d, x: new X509Certificate(d) }));
+  const candidates = [...anchors, ...pool].map((d) => ({ der: d, x: nativeCertificate(d) }));
   const path: Uint8Array[] = [leaf];
-  let cur = new X509Certificate(leaf);
+  let cur = nativeCertificate(leaf);
   if (anchorFps.has(fp(leaf))) return path;
   for (let depth = 0; depth < 8; depth++) {
     const next = candidates.find((c) => !path.some((p) => fp(p) === fp(c.der)) && cur.checkIssued(c.x) && cur.verify(c.x.publicKey));
@@ -34,9 +35,9 @@ const buildPath = (leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[]):
 /** The top of the signer's own chain (the last certificate reachable by issuer links inside the bundle). */
 const ownChainTop = (leaf: Uint8Array, pool: Uint8Array[]): Uint8Array => {
   const seen = new Set([fp(leaf)]);
-  let cur = { der: leaf, x: new X509Certificate(leaf) };
+  let cur = { der: leaf, x: nativeCertificate(leaf) };
   for (let depth = 0; depth < 8; depth++) {
-    const next = pool.map((d) => ({ der: d, x: new X509Certificate(d) })).find((c) => !seen.has(fp(c.der)) && cur.x.checkIssued(c.x) && cur.x.verify(c.x.publicKey));
+    const next = pool.map((d) => ({ der: d, x: nativeCertificate(d) })).find((c) => !seen.has(fp(c.der)) && cur.x.checkIssued(c.x) && cur.x.verify(c.x.publicKey));
     if (!next) break;
     seen.add(fp(next.der));
     cur = next;
@@ -45,7 +46,7 @@ const ownChainTop = (leaf: Uint8Array, pool: Uint8Array[]): Uint8Array => {
 };
 
 const weakKey = (der: Uint8Array): boolean => {
-  const d = new X509Certificate(der).publicKey.asymmetricKeyDetails;
+  const d = nativeCertificate(der).publicKey.asymmetricKeyDetails;
   return d?.modulusLength !== undefined && d.modulusLength < 2048;
 };
 
@@ -74,7 +75,7 @@ const revocation = async (cert: Uint8Array, issuer: Uint8Array, crls: pkijs.Cert
  * with checkChain, plus our own walk for the CA flags, path-length constraints, critical extensions and the
  * displayed chain), key usage, revocation, signingTime (not in the future, inside the signer's validity).
  */
-export const checkCertificatePolicy = async (cms: CmsCheck, configured: TrustStore, manifest: Buffer, now: Date): Promise<PolicyResult> => {
+export const checkCertificatePolicy = async (cms: CmsCheck, configured: TrustStore, now: Date): Promise<PolicyResult> => {
   ensurePkiEngine();
   const leaf = cms.signerCert;
   const warnings: BundleWarningCode[] = [];
@@ -85,7 +86,7 @@ export const checkCertificatePolicy = async (cms: CmsCheck, configured: TrustSto
     ? { anchors: [ownChainTop(leaf, cms.certificates.filter((d) => fp(d) !== fp(leaf)))], crls: configured.crls }
     : configured;
   if (selfCheck) warnings.push('W_TRUST_NOT_CONFIGURED');
-  const leafX = new X509Certificate(leaf);
+  const leafX = nativeCertificate(leaf);
   const anchorFps = new Set(trust.anchors.map(fp));
   const path = buildPath(leaf, cms.certificates.filter((d) => fp(d) !== fp(leaf)), trust.anchors);
   // Algorithms first, on every certificate we can see (anchors' self-signatures do not matter).
@@ -101,33 +102,19 @@ export const checkCertificatePolicy = async (cms: CmsCheck, configured: TrustSto
   if (!path) fail('E_UNTRUSTED', 'no path from the signer to a configured trust anchor');
   const p = path!;
   for (const der of p.slice(1)) {
-    const x = new X509Certificate(der);
+    const x = nativeCertificate(der);
     if (!isSigningCa(der)) fail('E_UNTRUSTED', `${dnText(der, 'subject')} is not a CA`);
     if (now.getTime() > Date.parse(x.validTo) || now.getTime() < Date.parse(x.validFrom)) fail('E_UNTRUSTED', `CA certificate outside its validity: ${dnText(der, 'subject')}`);
   }
   checkPathConstraints(p);
-  // pkijs decides too (chain engine with only the configured anchors trusted; issue #332: checkChain on).
-  let verified = false;
-  try {
-    const r = await cms.signedData.verify({
-      signer: 0,
-      data: toArrayBuffer(manifest),
-      checkChain: true,
-      trustedCerts: trust.anchors.map(parseCertificate),
-      checkDate: now,
-      extendedMode: true,
-    });
-    verified = !!r.signatureVerified && !!r.signerCertificateVerified;
-  } catch {
-    verified = false;
-  }
-  if (!verified) fail('E_UNTRUSTED', 'pkijs chain validation failed');
+  // pkijs decides too (its chain engine with only the configured anchors trusted; issue #332: checkChain on).
+  if (!(await pkijsChainValid(leaf, cms.certificates.filter((d) => fp(d) !== fp(leaf)), trust.anchors, now))) fail('E_UNTRUSTED', 'pkijs chain validation failed');
   if (!canSignDocuments(leaf) || isSigningCa(leaf)) fail('E_KEY_USAGE', 'neither digitalSignature nor nonRepudiation, or a CA certificate');
 
   const crls: pkijs.CertificateRevocationList[] = [];
   for (const d of trust.crls) {
     try {
-      crls.push(pkijs.CertificateRevocationList.fromBER(toArrayBuffer(d)));
+      crls.push(parseCrl(d));
     } catch {
       /* an unreadable CRL counts as absent */
     }

@@ -1,15 +1,14 @@
-import { createHash, verify as nodeVerify, X509Certificate } from 'node:crypto';
+import { createHash, verify as nodeVerify } from 'node:crypto';
 
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_ALGS, certDer, ensurePkiEngine, OID, toArrayBuffer } from '../../signing/pki';
+import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_ALGS, certDer, ensurePkiEngine, nativeCertificate, OID, toArrayBuffer } from '../../signing/pki';
 import { fail } from './failure';
 
 const HASH_NAME: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
 
 export type CmsCheck = {
-  signedData: pkijs.SignedData;
   signerCert: Uint8Array;
   /** DER of every certificate carried in the SignedData. */
   certificates: Uint8Array[];
@@ -53,18 +52,33 @@ const checkSigningCertificateV2 = (value: asn1js.BaseBlock | undefined, cert: pk
 };
 
 /**
+ * The certificates exactly as the signer sent them, in the order pkijs parsed them: the DER of each element of
+ * SignedData.certificates ([0] IMPLICIT). Re-encoding pkijs objects cost a few ms per package in a batch, and
+ * could differ from the bytes signingCertificateV2 and the register's fingerprints were computed over.
+ */
+const sentCertificates = (signedDataBlock: asn1js.BaseBlock, parsed: readonly unknown[]): (Uint8Array | null)[] => {
+  const fields = signedDataBlock instanceof asn1js.Sequence ? signedDataBlock.valueBlock.value : [];
+  const set = fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
+  const items = set?.valueBlock.value ?? [];
+  if (items.length !== parsed.length) return parsed.map(() => null);
+  return items.map((b) => (b instanceof asn1js.Sequence ? new Uint8Array(b.valueBeforeDecodeView) : null));
+};
+
+/**
  * Step 5: the CMS structure and the signature itself (not yet the trust path). Detached SignedData over
  * the manifest bytes, one SignerInfo, accepted algorithms, messageDigest, signature, signingCertificateV2.
  */
 export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   ensurePkiEngine();
   let signedData: pkijs.SignedData;
+  let sent: (Uint8Array | null)[];
   try {
     const asn = asn1js.fromBER(toArrayBuffer(p7s));
     if (asn.offset === -1 || asn.offset !== p7s.length) fail('E_NOT_SIGNED_DATA', 'not a single DER object');
     const ci = new pkijs.ContentInfo({ schema: asn.result });
     if (ci.contentType !== OID.signedData) fail('E_NOT_SIGNED_DATA', `contentType ${ci.contentType}`);
     signedData = new pkijs.SignedData({ schema: ci.content });
+    sent = sentCertificates(ci.content as asn1js.BaseBlock, signedData.certificates ?? []);
   } catch (e) {
     if ((e as { name?: string }).name === 'BundleFailure') throw e;
     return fail('E_NOT_SIGNED_DATA', (e as Error).message.slice(0, 200));
@@ -79,7 +93,10 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   if (!ACCEPTED_SIGNATURE_ALGS.has(sigOid)) fail('E_ALG', `signature algorithm ${sigOid}`);
   if (!si.signedAttrs) return fail('E_SIGNATURE', 'no signed attributes');
 
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const all = signedData.certificates ?? [];
+  const derOf = new Map(all.map((c, i) => [c, sent[i] ?? null]));
+  const certs = all.filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const der = (c: pkijs.Certificate): Uint8Array => derOf.get(c) ?? certDer(c);
   const sid = si.sid;
   const signer = certs.find((c) =>
     sid instanceof pkijs.IssuerAndSerialNumber
@@ -87,7 +104,7 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
       : false,
   );
   if (!signer) return fail('E_SIGNATURE', 'signer certificate not found in the SignedData');
-  const signerDer = certDer(signer);
+  const signerDer = der(signer);
 
   const ct = attrValue(si, OID.contentType);
   if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) fail('E_SIGNATURE', 'contentType attribute');
@@ -98,7 +115,7 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
 
   const toSign = Buffer.from(si.signedAttrs.encodedValue);
   toSign[0] = 0x31;
-  const x = new X509Certificate(signerDer);
+  const x = nativeCertificate(signerDer);
   const sigBytes = Buffer.from(si.signature.valueBlock.valueHexView);
   let ok = false;
   try {
@@ -113,5 +130,5 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   let signingTime: Date | null = null;
   const st = attrValue(si, OID.signingTime);
   if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate();
-  return { signedData, signerCert: signerDer, certificates: certs.map(certDer), signingTime };
+  return { signerCert: signerDer, certificates: certs.map(der), signingTime };
 };

@@ -89,7 +89,7 @@ export const verifyContainer = async (
     state.signer = certDetails(cms.signerCert);
     state.signingTime = cms.signingTime?.toISOString() ?? null;
     // 6. Certificate policy.
-    const policy = await checkCertificatePolicy(cms, o.trust, manifest, o.now);
+    const policy = await checkCertificatePolicy(cms, o.trust, o.now);
     state.chain = policy.chain;
     tick();
     // 7. Coverage and digests.
