@@ -3,7 +3,7 @@ import { createHash, verify as nodeVerify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_ALGS, certDer, ensurePkiEngine, nativeCertificate, OID, toArrayBuffer } from '../../signing/pki';
+import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_ALGS, ensurePkiEngine, nativeCertificate, OID, parseCertificate, toArrayBuffer } from '../../signing/pki';
 import { fail } from './failure';
 
 const HASH_NAME: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
@@ -52,16 +52,19 @@ const checkSigningCertificateV2 = (value: asn1js.BaseBlock | undefined, cert: pk
 };
 
 /**
- * The certificates exactly as the signer sent them, in the order pkijs parsed them: the DER of each element of
- * SignedData.certificates ([0] IMPLICIT). Re-encoding pkijs objects cost a few ms per package in a batch, and
- * could differ from the bytes signingCertificateV2 and the register's fingerprints were computed over.
+ * Takes SignedData.certificates ([0] IMPLICIT) out of the parsed tree before pkijs reads the rest; each
+ * certificate is then parsed from its DER as sent, through the memo of signing/pki.ts. Parsing the same CA
+ * certificates with pkijs's schema again for every package was about half of this step in a batch import,
+ * and re-encoding them could differ from the bytes signingCertificateV2 and the register's fingerprints
+ * name. Elements that are not plain certificates (the other CertificateChoices) are ignored, as before.
  */
-const sentCertificates = (signedDataBlock: asn1js.BaseBlock, parsed: readonly unknown[]): (Uint8Array | null)[] => {
-  const fields = signedDataBlock instanceof asn1js.Sequence ? signedDataBlock.valueBlock.value : [];
-  const set = fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
-  const items = set?.valueBlock.value ?? [];
-  if (items.length !== parsed.length) return parsed.map(() => null);
-  return items.map((b) => (b instanceof asn1js.Sequence ? new Uint8Array(b.valueBeforeDecodeView) : null));
+const takeCertificates = (signedDataBlock: asn1js.BaseBlock): Uint8Array[] => {
+  if (!(signedDataBlock instanceof asn1js.Sequence)) return [];
+  const fields = signedDataBlock.valueBlock.value;
+  const at = fields.findIndex((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0);
+  if (at < 0) return [];
+  const [set] = fields.splice(at, 1) as [asn1js.Constructed];
+  return set.valueBlock.value.filter((v) => v instanceof asn1js.Sequence).map((v) => new Uint8Array(v.valueBeforeDecodeView));
 };
 
 /**
@@ -71,14 +74,15 @@ const sentCertificates = (signedDataBlock: asn1js.BaseBlock, parsed: readonly un
 export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   ensurePkiEngine();
   let signedData: pkijs.SignedData;
-  let sent: (Uint8Array | null)[];
+  let certs: { der: Uint8Array; cert: pkijs.Certificate }[];
   try {
     const asn = asn1js.fromBER(toArrayBuffer(p7s));
     if (asn.offset === -1 || asn.offset !== p7s.length) fail('E_NOT_SIGNED_DATA', 'not a single DER object');
     const ci = new pkijs.ContentInfo({ schema: asn.result });
     if (ci.contentType !== OID.signedData) fail('E_NOT_SIGNED_DATA', `contentType ${ci.contentType}`);
+    const sent = takeCertificates(ci.content as asn1js.BaseBlock);
     signedData = new pkijs.SignedData({ schema: ci.content });
-    sent = sentCertificates(ci.content as asn1js.BaseBlock, signedData.certificates ?? []);
+    certs = sent.map((der) => ({ der, cert: parseCertificate(der) }));
   } catch (e) {
     if ((e as { name?: string }).name === 'BundleFailure') throw e;
     return fail('E_NOT_SIGNED_DATA', (e as Error).message.slice(0, 200));
@@ -93,18 +97,14 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   if (!ACCEPTED_SIGNATURE_ALGS.has(sigOid)) fail('E_ALG', `signature algorithm ${sigOid}`);
   if (!si.signedAttrs) return fail('E_SIGNATURE', 'no signed attributes');
 
-  const all = signedData.certificates ?? [];
-  const derOf = new Map(all.map((c, i) => [c, sent[i] ?? null]));
-  const certs = all.filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const der = (c: pkijs.Certificate): Uint8Array => derOf.get(c) ?? certDer(c);
   const sid = si.sid;
-  const signer = certs.find((c) =>
+  const found = certs.find(({ cert: c }) =>
     sid instanceof pkijs.IssuerAndSerialNumber
       ? c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)
       : false,
   );
-  if (!signer) return fail('E_SIGNATURE', 'signer certificate not found in the SignedData');
-  const signerDer = der(signer);
+  if (!found) return fail('E_SIGNATURE', 'signer certificate not found in the SignedData');
+  const { cert: signer, der: signerDer } = found;
 
   const ct = attrValue(si, OID.contentType);
   if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) fail('E_SIGNATURE', 'contentType attribute');
@@ -130,5 +130,5 @@ export const checkCms = (p7s: Buffer, manifest: Buffer): CmsCheck => {
   let signingTime: Date | null = null;
   const st = attrValue(si, OID.signingTime);
   if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate();
-  return { signerCert: signerDer, certificates: certs.map(der), signingTime };
+  return { signerCert: signerDer, certificates: certs.map((c) => c.der), signingTime };
 };
