@@ -5,6 +5,7 @@
  */
 import { verifyBundle, verifyPackage } from '../backend/services/bundle/verify/verify-bundle';
 import type { VerifyOptions } from '../backend/services/bundle/verify/verify-bundle';
+import { sha256OfFile } from '../backend/storage/file-digest';
 import { onParentGone, onParentMessage, postToParent } from './parent-port';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/workers-seam/verify-protocol';
 
@@ -34,7 +35,9 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
         onProgress: (done, total, label) => reply({ id: msg.id, type: 'progress', done, total, label }),
       };
       const rounds = msg.importedRounds ?? [];
-      const result = msg.anyKind
+      // Both read the file; the digest's reads interleave with the verifier's (an unreadable file fails both).
+      const digest = msg.fileDigest ? sha256OfFile(msg.file).catch(() => null) : Promise.resolve(null);
+      const verdict = msg.anyKind
         ? (
             await verifyPackage(msg.file, {
               ...options,
@@ -43,7 +46,8 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
             })
           ).result
         : await verifyBundle(msg.file, options);
-      reply({ id: msg.id, type: 'result', result });
+      const bundleSha256 = await digest;
+      reply({ id: msg.id, type: 'result', result: bundleSha256 ? { ...verdict, bundleSha256 } : verdict });
     } catch (e) {
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
     }

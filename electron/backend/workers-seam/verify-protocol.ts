@@ -23,6 +23,11 @@ export type VerifyWorkerRequest = {
   importedRounds?: { roundId: string; revision: number }[];
   now?: string;
   limits?: Partial<VerifyLimits>;
+  /**
+   * Also the SHA-256 of the whole file, read here while it is verified (VerifyResult.bundleSha256): a batch
+   * import then reads each package once in the importing process, not twice (docs/performance.md).
+   */
+  fileDigest?: boolean;
 };
 
 export type VerifyWorkerResponse =

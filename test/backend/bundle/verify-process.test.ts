@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,14 @@ describe('verification in a worker process', () => {
     expect(r.status).toBe('VALID_WITH_WARNINGS');
     expect(r.files).toHaveLength(4);
     expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('fileDigest: the worker also returns the SHA-256 of the whole file it verified (a batch import reads each package once)', async () => {
+    const plain = await verifyInWorker(good, base());
+    expect(plain.bundleSha256).toBeNull();
+    const withDigest = await verifyInWorker(good, { ...base(), fileDigest: true });
+    expect(withDigest.status).toBe('VALID_WITH_WARNINGS');
+    expect(withDigest.bundleSha256).toBe(createHash('sha256').update(readFileSync(good)).digest('hex'));
   });
 
   it('replay and unknown-set data cross the process boundary as plain data', async () => {

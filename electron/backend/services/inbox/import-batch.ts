@@ -8,7 +8,7 @@ import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
 import { openVerifySession } from '../bundle/verify/verify-process';
-import { importBundle, verifyForImport } from './import-bundle';
+import { importBundle, importVerifyBase, verifyForImport } from './import-bundle';
 import type { Progress } from './import-bundle';
 
 /**
@@ -91,7 +91,8 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
     p.catch(() => {}); // awaited by the import of its file; never an unhandled rejection if the batch stops first
     return p;
   };
-  const verifyAt = (i: number): Promise<VerifyResult> => quiet(verifyForImport(ctx, files[i]!.path, o.signal, undefined, session));
+  const base = importVerifyBase(ctx);
+  const verifyAt = (i: number): Promise<VerifyResult> => quiet(verifyForImport(ctx, files[i]!.path, o.signal, undefined, session, base));
   let verifying: Promise<VerifyResult> | null = verifyAt(0);
   const imported = () => out.filter((f) => f.outcome === 'accepted').length;
   const cancelled = () => AppFailure.of('INBOX_BATCH_CANCELLED', { imported: imported(), total: files.length }, { files: out });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
@@ -12,6 +12,7 @@ import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { activeImportOf, highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
 import { inTransaction } from '../../db/transaction';
+import { sha256OfFile } from '../../storage/file-digest';
 import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
 import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
@@ -40,31 +41,36 @@ export const trustOf = (dataDir: string): TrustStore => {
 export const refusal = (code: BundleCode, detail?: string): AppFailure =>
   AppFailure.of('BUNDLE_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
 
+/** What verification at import checks against: the trust anchors and every known set version. */
+export type ImportVerifyBase = Pick<VerifyInWorkerOptions, 'trust' | 'knownSets'>;
+
+/** Read once per batch (import-batch.ts), or once per single import. */
+export const importVerifyBase = (ctx: BackendContext): ImportVerifyBase => ({
+  trust: trustOf(ctx.dataDir),
+  knownSets: ctx.catalog.listAll().map((e) => ({
+    id: e.summary.id,
+    version: e.summary.version,
+    sha256: e.summary.sha256,
+    indicatorIds: allNodes(e.document).map((v) => v.node.id),
+  })),
+});
+
 /**
  * Verification in the isolated worker, with every known set version and the replay list (read now, so a batch
  * sees the packages it imported before). `session`: a worker kept across the files of a batch (import-batch.ts).
  */
-export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress, session?: VerifySession): Promise<VerifyResult> =>
+export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress, session?: VerifySession, base: ImportVerifyBase = importVerifyBase(ctx)): Promise<VerifyResult> =>
   (session ? session.verify : (f: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => verifyInWorker(f, { ...o, launcher: ctx.workerLauncher }))(file, {
-    trust: trustOf(ctx.dataDir),
+    ...base,
     checkSets: true,
-    knownSets: ctx.catalog.listAll().map((e) => ({
-      id: e.summary.id,
-      version: e.summary.version,
-      sha256: e.summary.sha256,
-      indicatorIds: allNodes(e.document).map((v) => v.node.id),
-    })),
+    fileDigest: true,
     imported: importedRevisions(ctx.db),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
 
 /** SHA-256 of a whole file, streamed. */
-export const hashFile = async (file: string, signal?: AbortSignal): Promise<string> => {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(file, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) h.update(c);
-  return h.digest('hex');
-};
+export const hashFile = sha256OfFile;
 
 /**
  * The verifier's W_SIGNER_NOT_REGISTERED only compares names (it has no register); at import the register's
@@ -102,9 +108,10 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  // The package's own SHA-256 is read here while the worker verifies it (two processes, two cores): the
-  // digest does not depend on the verdict, and a refused package's digest is simply dropped.
-  const [bundleSha256, raw] = await Promise.all([hashFile(file, o.signal), o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress)]);
+  // The package's own SHA-256 comes from the worker, which reads the file anyway (fileDigest); a verdict
+  // without it (a test's) is completed here.
+  const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
+  const bundleSha256 = raw.bundleSha256 ?? (await hashFile(file, o.signal));
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
   const v = withoutNameCheck(raw);

@@ -45,6 +45,7 @@ const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'lau
   ...(o.importedRounds ? { importedRounds: o.importedRounds } : {}),
   ...(o.now ? { now: o.now } : {}),
   ...(o.limits ? { limits: o.limits } : {}),
+  ...(o.fileDigest ? { fileDigest: true } : {}),
 });
 
 /** One verification worker kept for several files, one at a time (a batch import); `close` ends it. */
