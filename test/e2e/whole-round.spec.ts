@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -8,13 +8,12 @@ import type { Download } from '@playwright/test';
 import type { PackageKind } from '../../shared/schemas/package-kind';
 import { installOfficialSets } from '../backend/round/fixtures';
 import { createRoundPki } from '../helpers/round-pki';
-import { callApp } from './helpers';
-import type { AppHarness } from './fixtures';
 import { expect, test } from './installations';
 import type { Installation } from './installations';
 import { checkPackage, sound, tamperedCopy } from './package-checks';
 import { SIGNER_SUBJECTS, SNV, UNITS } from './pages/round-cast';
 import type { CastUnit } from './pages/round-cast';
+import { value } from './pages/assessment-page';
 import { SoNoiVu } from './pages/so-noi-vu';
 import { UnitOffice } from './pages/unit-office';
 
@@ -39,14 +38,15 @@ test.use({ actionTimeout: 30_000 });
 const [SO, PHUONG, XA] = UNITS as [CastUnit, CastUnit, CastUnit];
 const ROUND_DAYS = { due: '15/12/2025', start: '20/12/2025', end: '10/01/2026' };
 
+/** The role and the unit profile, through the same IPC contract as the UI; then the page reloads with them. */
 const seed = async (inst: Installation, role: 'unit' | 'receiver', profile: object): Promise<void> => {
-  const app = inst as unknown as AppHarness;
-  await callApp(app, 'settings.update', { role });
-  await callApp(app, 'unit.save', profile);
+  await value(inst.backend, 'settings.update', { role });
+  await value(inst.backend, 'unit.save', profile);
+  await inst.page.reload();
 };
 
 test('a whole round: three units, one per block, from the published round to the final result', async ({ installations }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(300_000);
   const pki = await createRoundPki(SIGNER_SUBJECTS);
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-round-'));
   const keep = async (d: Download): Promise<string> => {
@@ -57,16 +57,15 @@ test('a whole round: three units, one per block, from the published round to the
   const packages: { file: string; kind: PackageKind }[] = [];
 
   const snvInst = await installations.open('Sở Nội vụ');
-  const { signer: _signer, ...snvProfile } = SNV;
-  await seed(snvInst, 'receiver', snvProfile);
   installOfficialSets(snvInst.backend);
-  await snvInst.page.reload();
+  await seed(snvInst, 'receiver', SNV.profile);
   const snv = new SoNoiVu(snvInst, pki, dir);
 
   const round = await test.step('1. Sở Nội vụ publishes the round and downloads the signed package', async () => {
     await snv.importRegister(UNITS);
     const file = await keep(await snv.publishRound(ROUND_DAYS));
     await snv.page.screenshot({ path: `${SHOTS}/1-round.png`, fullPage: true });
+    await snv.expectStates(UNITS.map((unit) => ({ unit, state: 'NOT_SUBMITTED' })));
     return file;
   });
   packages.push({ file: round, kind: 'round' });
@@ -77,7 +76,6 @@ test('a whole round: three units, one per block, from the published round to the
     for (const u of UNITS) {
       const inst = await installations.open(u.profile.name);
       await seed(inst, 'unit', u.profile);
-      await inst.page.reload();
       const office = new UnitOffice(inst, u, pki.signers[u.key], pki.password);
       await office.importRound(round, pki);
       await office.seedAssessment();
@@ -205,7 +203,10 @@ test('a whole round: three units, one per block, from the published round to the
   });
 
   await test.step('every package verifies (app and openssl); a changed copy of each is refused', async () => {
+    const kinds = (k: PackageKind, n: number) => Array<PackageKind>(n).fill(k);
+    expect(packages.map((p) => p.kind)).toEqual(['round', ...kinds('submission', 3), ...kinds('appraisal-result', 3), 'explanation', ...kinds('final-result', 3)]);
     const o = { trustDir: join(snvInst.dataDir, 'trust'), caFile: pki.caFile, now: installations.clock.now() };
     for (const p of packages) expect({ file: p.file, ...(await checkPackage(p.file, p.kind, o)) }).toEqual({ file: p.file, ...sound(p.kind) });
   });
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -7,7 +7,7 @@ import { unitProfile } from '../../backend/round/fixtures';
  */
 export type CastUnit = { key: 'so' | 'phuong' | 'xa'; profile: ReturnType<typeof unitProfile>; setId: 'hp-2025-so' | 'hp-2025-xa-phuong'; signer: string };
 
-export const SNV = { ...unitProfile('SNV-HP', 'Sở Nội vụ thành phố Hải Phòng', 'SO'), signer: 'CN=Lê Thị Hoa, O=Sở Nội vụ thành phố Hải Phòng, C=VN' };
+export const SNV = { profile: unitProfile('SNV-HP', 'Sở Nội vụ thành phố Hải Phòng', 'SO'), signer: 'CN=Lê Thị Hoa, O=Sở Nội vụ thành phố Hải Phòng, C=VN' };
 
 const unit = (key: CastUnit['key'], code: string, name: string, type: UnitType, signer: string): CastUnit => ({
   key,
