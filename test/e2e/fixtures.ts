@@ -28,12 +28,16 @@ export type AppHarness = {
   restart: () => Promise<void>;
 };
 
-const start = async (dataDir: string): Promise<{ backend: Backend; host: RunningWebHost }> => {
+/** The harness's fixed day, unless a test brings its own clock (test/e2e/installations.ts). */
+export const HARNESS_NOW = new Date('2025-12-10T09:00:00+07:00');
+
+/** One installation's backend and web host on a data folder (the fixture below, and installations.ts). */
+export const startApp = async (dataDir: string, now: () => Date = () => HARNESS_NOW): Promise<{ backend: Backend; host: RunningWebHost }> => {
   const backend = createBackend({
     dataDir,
     logger: silentLogger,
     host: (paths, served) => createWebHost(paths, served),
-    now: () => new Date('2025-12-10T09:00:00+07:00'),
+    now,
     workerLauncher: launchWorker,
   });
   const host = await startWebHost({
@@ -47,7 +51,7 @@ const start = async (dataDir: string): Promise<{ backend: Backend; host: Running
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
-    let running = await start(dataDir);
+    let running = await startApp(dataDir);
     const harness: AppHarness = {
       dataDir,
       get backend() {
@@ -62,7 +66,7 @@ export const test = base.extend<{ app: AppHarness }>({
       restart: async () => {
         await running.host.close();
         running.backend.close();
-        running = await start(dataDir);
+        running = await startApp(dataDir);
       },
     };
     await use(harness);

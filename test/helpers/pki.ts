@@ -15,7 +15,7 @@ import * as x509 from '@peculiar/x509';
 const crypto = webcrypto as unknown as Crypto;
 x509.cryptoProvider.set(crypto);
 
-const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+export const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
 const DAY = 86_400_000;
 
 export const VI_PASSWORD = 'Mật-khẩu1';
@@ -57,7 +57,7 @@ export type TestPki = {
   };
 };
 
-const pemOf = (der: ArrayBuffer, label: string): string =>
+export const pemOf = (der: ArrayBuffer, label: string): string =>
   `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
 
 const genKeys = (): Promise<CryptoKeyPair> => crypto.subtle.generateKey(RSA, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
@@ -82,13 +82,14 @@ const caExtensions = async (keys: CryptoKeyPair, pathLen?: number) => [
   await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
 ];
 
-const selfSigned = async (dir: string, name: string, subject: string): Promise<TestCert> => {
+/** A root CA; by default valid from a year ago for ten years (fixed dates for tests that run on a fixed clock). */
+export const selfSigned = async (dir: string, name: string, subject: string, validity?: { notBefore: Date; notAfter: Date }): Promise<TestCert> => {
   const keys = await genKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name: subject,
-    notBefore: new Date(Date.now() - 365 * DAY),
-    notAfter: new Date(Date.now() + 3650 * DAY),
+    notBefore: validity?.notBefore ?? new Date(Date.now() - 365 * DAY),
+    notAfter: validity?.notAfter ?? new Date(Date.now() + 3650 * DAY),
     signingAlgorithm: RSA,
     keys,
     extensions: await caExtensions(keys),

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import type { PackEvidence } from '../../../electron/backend/services/bundle/pac
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { verifyPackage } from '../../../electron/backend/services/bundle/verify/verify-bundle';
 import { makeTempDir } from '../../helpers/backend';
+import { opensslCmsVerify } from '../../helpers/openssl-cms';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { rewriteEntry } from '../round/fixtures';
@@ -42,13 +42,7 @@ const evidenceFile = (text: string): PackEvidence => {
   return { path: 'evidence/0001.pdf', source, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 };
 
-/** docs/package-formats.md's openssl recipe on an extracted copy: 0 when the CMS signature verifies under the CA. */
-const opensslStatus = (file: string): number => {
-  const dir = makeTempDir('cchc-xk-x-');
-  mkdirSync(dir, { recursive: true });
-  spawnSync('unzip', ['-q', file, '-d', dir]);
-  return spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'META-INF/signature001.p7s'), '-content', join(dir, 'META-INF/ASiCManifest.xml'), '-CAfile', pki.caFile, '-purpose', 'any', '-out', '/dev/null']).status ?? -1;
-};
+const opensslStatus = (file: string): number => opensslCmsVerify(file, pki.caFile);
 
 describe('package kinds after the submission: appraisal result, giải trình, final result', () => {
   it('each kind verifies under its own kind, passes openssl cms -verify, and shows its declarations', async () => {

@@ -14,20 +14,25 @@ import { AGENCY_NAME } from '../../helpers/pki';
 
 const EXAMPLES = join(process.cwd(), 'resources', 'examples');
 
+const STP_PROFILE = {
+  name: AGENCY_NAME,
+  code: 'STP-HP',
+  type: 'SO',
+  focalPoint: { name: 'Lê Thị Hoa', title: 'Chuyên viên', phone: '', email: '' },
+  head: { name: 'Phạm Văn Đông', title: 'Giám đốc', phone: '', email: '' },
+};
+
 /**
  * A stored assessment filled from the shipped example answers, with the example evidence attached and the
  * report ready to be final (number, date, ký hiệu and the narrative: a bundle carries the final report).
+ * By default Sở Tư pháp on the sở set; `unit` (its profile) and `setId` give another unit on its block's set
+ * (the example answers of that set).
  */
-export const fillFromExample = async (b: TestBackend): Promise<Assessment> => {
-  await callOk(b, 'unit.save', {
-    name: AGENCY_NAME,
-    code: 'STP-HP',
-    type: 'SO',
-    focalPoint: { name: 'Lê Thị Hoa', title: 'Chuyên viên', phone: '', email: '' },
-    head: { name: 'Phạm Văn Đông', title: 'Giám đốc', phone: '', email: '' },
-  });
-  const a = await callOk<Assessment>(b, 'assessments.create', { year: 2025, indicatorSetId: 'hp-2025-so', deadline: null });
-  const read = parsePortableAnswers(readFileSync(join(EXAMPLES, 'hp-2025-so-answers.json'), 'utf8'));
+export const fillFromExample = async (b: TestBackend, o: { unit?: { code: string; type: string }; setId?: 'hp-2025-so' | 'hp-2025-xa-phuong' } = {}): Promise<Assessment> => {
+  const setId = o.setId ?? 'hp-2025-so';
+  await callOk(b, 'unit.save', o.unit ?? STP_PROFILE);
+  const a = await callOk<Assessment>(b, 'assessments.create', { year: 2025, indicatorSetId: setId, deadline: null });
+  const read = parsePortableAnswers(readFileSync(join(EXAMPLES, `${setId}-answers.json`), 'utf8'));
   if (!read.ok) throw new Error(read.errors.join('\n'));
   const now = new Date().toISOString();
   replaceAnswers(b.ctx.db, a.id, read.file.answers.map((x) => ({ nodeId: x.nodeId, inputs: x.inputs, notApplicable: x.notApplicable, explanation: x.explanation })), now);
