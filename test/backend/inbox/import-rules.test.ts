@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { InboxDetail, InboxImportResult, InboxRow } from '../../../shared/i
 import type { RegistryView, TrustedSignerResult } from '../../../shared/ipc/channels/registry';
 import type { Job } from '../../../shared/schemas/job';
 import { dataPaths } from '../../../electron/backend/data-dir';
+import { importBundle, verifyForImport } from '../../../electron/backend/services/inbox/import-bundle';
 import type { BuilderAnswer } from '../../../electron/backend/services/bundle/submission-builder';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
@@ -132,6 +133,19 @@ describe('import rules of the register (each refused with its own code, nothing 
     await refused(await bundle({ unit: HAI_AN, submissionId: SUB_HA, revision: 10_000, supersedes: 2 }), 'E_REVISION_SEQUENCE');
     await refused(await bundle({ unit: HAI_AN, submissionId: SUB_HA, revision: 3, supersedes: 1 }), 'E_REVISION_SEQUENCE');
     await refused(await bundle({ unit: KIEN_AN, revision: 3, supersedes: 2 }), 'E_REVISION_SEQUENCE');
+  }, 180_000);
+
+  it('a revision already received, verified before it was (as a batch verifies ahead), is still E_REPLAY, nothing stored', async () => {
+    const first = await bundle({ unit: KIEN_AN });
+    const again = join(work, 'again.asice');
+    copyFileSync(first, again);
+    // The verifier's replay list is read now, before the first copy is imported: its verdict says VALID.
+    const stale = await verifyForImport(b.ctx, again);
+    expect(stale.status).not.toBe('INVALID');
+    await accepted(first);
+    const before = snapshot();
+    await expect(importBundle(b.ctx, again, { verify: () => Promise.resolve(stale) })).rejects.toMatchObject({ details: { bundleCode: 'E_REPLAY' } });
+    expect(snapshot()).toEqual(before);
   }, 180_000);
 
   it('answers the unit\'s own app refuses are refused with the criterion and the value (E_ANSWER_INVALID)', async () => {

@@ -20,6 +20,8 @@ import { isRegisteredSigner } from '../registry/signer-check';
  *  - the block is the register's, and a bundle declaring another, or using a set not meant for it, is refused
  *    (E_BLOCK_MISMATCH);
  *  - a submissionId belongs to the unit and year that first used it (E_SUBMISSION_OWNER);
+ *  - a revision already received, or an older one, is a replay (E_REPLAY), decided here from the database and
+ *    not only by the verifier's replay list: a batch verifies files ahead of their import (verify-ahead.ts);
  *  - revisions go up by exactly one from what was received, the first is 1 (E_REVISION_SEQUENCE), so
  *    nobody can jump to 10000 and lock the owner out.
  * `checkImportRules` runs once before the copy and again inside the write transaction (a concurrent import
@@ -74,6 +76,7 @@ export const checkImportRules = (
     throw ruleRefusal('E_SUBMISSION_OWNER', `${s.submissionId} → ${owner.unitCode} / ${owner.year}`);
   }
   const previous = highestRevision(db, s.submissionId);
+  if (previous && s.revision <= previous.revision) throw ruleRefusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
   const expected = previous ? previous.revision + 1 : 1;
   const supersedesOk = previous ? s.supersedes === previous.revision : s.supersedes === null;
   if (s.revision !== expected || !supersedesOk) {
