@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { INBOX_BATCH_MAX_BYTES, INBOX_BATCH_MAX_FILES } from '../../../../shared/ipc/channels/inbox';
 import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
-import { openVerifySession } from '../bundle/verify/verify-process';
-import { importBundle, importVerifyBase, verifyForImport } from './import-bundle';
+import { importBundle } from './import-bundle';
 import type { Progress } from './import-bundle';
+import { verifyAhead } from './verify-ahead';
 
 /**
  * Batch import of submission packages (a whole block at once, issue 14 item 7). Every file goes through
@@ -56,6 +55,8 @@ export type BatchOptions = {
   onProgress?: Progress;
   /** Tests: the single import to run per file (default importBundle). */
   importOne?: typeof importBundle;
+  /** Verification workers (default VERIFY_WORKERS; the batch-import bench compares 1 and 2). */
+  verifyWorkers?: number;
 };
 
 /** One refusal as data: the verification code when there is one (E_…), else the reason; the Vietnamese message. */
@@ -80,20 +81,9 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const out: InboxBatchFile[] = [];
   let doneBytes = 0;
-  // One verification worker for the whole batch (verify-process.ts: a file that kills it gets the next one a fresh one).
-  const session = openVerifySession(ctx.workerLauncher);
-  // The worker verifies file i + 1 while this process copies file i into the store (two processes, two cores,
-  // and the disk): verification starts as soon as the previous one ends. It reads the replay list before file
-  // i is committed, so a package repeated inside the batch is caught by importBundle's check under the write
-  // lock instead (E_REPLAY either way). Per-entry verification progress is not shown: it would describe the
-  // next file while the bar names this one.
-  const quiet = (p: Promise<VerifyResult>): Promise<VerifyResult> => {
-    p.catch(() => {}); // awaited by the import of its file; never an unhandled rejection if the batch stops first
-    return p;
-  };
-  const base = importVerifyBase(ctx);
-  const verifyAt = (i: number): Promise<VerifyResult> => quiet(verifyForImport(ctx, files[i]!.path, o.signal, undefined, session, base));
-  let verifying: Promise<VerifyResult> | null = verifyAt(0);
+  // Verification runs ahead of the import in its own workers (verify-ahead.ts); a file that kills a worker gets
+  // the next file of that worker a fresh one.
+  const ahead = verifyAhead(ctx, files, o.signal, o.verifyWorkers);
   const imported = () => out.filter((f) => f.outcome === 'accepted').length;
   const cancelled = () => AppFailure.of('INBOX_BATCH_CANCELLED', { imported: imported(), total: files.length }, { files: out });
   try {
@@ -102,9 +92,7 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
       const step = `Hồ sơ ${i + 1}/${files.length}: ${f.name}`;
       const onProgress: Progress = (_d, _t, label) => progress(doneBytes, totalBytes, `${step} — ${label}`);
       progress(doneBytes, totalBytes, step);
-      const verified: Promise<VerifyResult> = verifying!;
-      const next = i + 1 < files.length ? i + 1 : null;
-      verifying = next === null ? null : quiet(verified.then(() => verifyAt(next), () => verifyAt(next)));
+      const verified = ahead.verdict(i);
       try {
         const r = await importOne(ctx, f.path, {
           ...(o.signal ? { signal: o.signal } : {}),
@@ -120,7 +108,7 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
       doneBytes += f.size;
     }
   } finally {
-    session.close();
+    ahead.close();
   }
   progress(totalBytes, totalBytes, `Đã xử lý ${files.length}/${files.length} hồ sơ`);
   const accepted = imported();

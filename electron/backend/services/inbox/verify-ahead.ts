@@ -1,0 +1,48 @@
+import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { BackendContext } from '../../context';
+import { openVerifySession } from '../bundle/verify/verify-process';
+import { importVerifyBase, verifyForImport } from './import-bundle';
+
+/**
+ * Verification workers a batch keeps. Two: verifying a package costs its worker more CPU than storing it costs
+ * the importer (docs/performance.md, "Batch import"), so one worker kept the importer idle half the time.
+ */
+export const VERIFY_WORKERS = 2;
+
+export type VerifyAhead = {
+  /** The verdict for file i; starts the verification of the next files, each worker one file at a time. */
+  verdict: (i: number) => Promise<VerifyResult>;
+  close: () => void;
+};
+
+/**
+ * The verification of a batch runs ahead of its import (import-batch.ts): while file i is copied into the store,
+ * files i + 1 … i + workers are verified, file j by worker j mod workers, each worker one file at a time and
+ * each file with its own timeout (verify-process.ts). A verification reads the replay list before the files
+ * ahead of it are committed, so a package repeated inside the batch is caught by importBundle's check under the
+ * write lock instead (E_REPLAY either way). Per-entry progress is not reported: it would describe a later file.
+ */
+export const verifyAhead = (ctx: BackendContext, files: readonly { path: string }[], signal?: AbortSignal, workers = VERIFY_WORKERS): VerifyAhead => {
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => openVerifySession(ctx.workerLauncher));
+  const base = importVerifyBase(ctx);
+  const started = new Map<number, Promise<VerifyResult>>();
+  const start = (j: number): void => {
+    if (j >= files.length || started.has(j)) return;
+    const go = (): Promise<VerifyResult> => verifyForImport(ctx, files[j]!.path, signal, undefined, pool[j % pool.length], base);
+    // The same worker's previous file first (a session verifies one file at a time).
+    const before = started.get(j - pool.length);
+    const p = before ? before.then(go, go) : go();
+    p.catch(() => {}); // awaited by the import of file j; never an unhandled rejection if the batch stops first
+    started.set(j, p);
+  };
+  return {
+    verdict: (i) => {
+      for (let j = i; j <= i + pool.length; j++) start(j);
+      started.delete(i - pool.length - 1);
+      return started.get(i)!;
+    },
+    close: () => {
+      for (const s of pool) s.close();
+    },
+  };
+};
