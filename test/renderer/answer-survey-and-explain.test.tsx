@@ -68,8 +68,8 @@ describe('the appraisal result shows the survey points Sở Nội vụ entered',
       ['answer-row', '3.2'],
     ]);
     const survey = screen.getAllByTestId('answer-survey-row');
-    expect(cells(survey[0]!)).toEqual(['1.3', 'Khảo sát chỉ đạo điều hành', '—', '2,4', '—', 'Kết quả điều tra xã hội học (XHH/SIPAS) do Sở Nội vụ nhập; đơn vị không tự chấm.']);
-    expect(cells(survey[1]!)).toEqual(['2.2', 'Khảo sát pháp luật', '—', 'chưa có điểm', '—', 'Kết quả điều tra xã hội học (XHH/SIPAS) do Sở Nội vụ nhập; đơn vị không tự chấm.']);
+    expect(cells(survey[0]!)).toEqual(['1.3', 'Khảo sát chỉ đạo điều hành', '—', '2,4', '—', 'Do Sở Nội vụ đo và nhập (điều tra xã hội học, SIPAS hoặc chỉ số bên ngoài); đơn vị không tự chấm.']);
+    expect(cells(survey[1]!)).toEqual(['2.2', 'Khảo sát pháp luật', '—', 'chưa có điểm', '—', 'Do Sở Nội vụ đo và nhập (điều tra xã hội học, SIPAS hoặc chỉ số bên ngoài); đơn vị không tự chấm.']);
     // Part, self, appraised: 4,25 + 2,4 + 1 − 0,5 = 7,15 and 3,75 + 2,4 + 1 − 0,5 = 6,65.
     expect(breakdown('answer-breakdown')).toEqual([
       ['4,25', '3,75'],
@@ -99,7 +99,7 @@ describe('the appraisal result shows the survey points Sở Nội vụ entered',
     show({ ...VIEW, final: { revision: 1, importedAt: '2026-01-26T02:00:00.000Z', content: f } }, 'en');
     const final = await screen.findByTestId('answer-final');
     expect(within(final).getAllByRole('row').slice(1, 4).map((tr) => cells(tr)[0])).toEqual(['1.1', '1.2', '1.3']);
-    expect(cells(within(final).getByTestId('final-survey-row'))).toEqual(['1.3', 'Khảo sát', '—', '2.4', '2.4', 'Sociological survey result (XHH/SIPAS) entered by the Department; not self-scored.']);
+    expect(cells(within(final).getByTestId('final-survey-row'))).toEqual(['1.3', 'Khảo sát', '—', '2.4', '2.4', 'Measured and entered by the Department (sociological survey, SIPAS or an external index); not self-scored.']);
     expect(breakdown('final-breakdown')).toEqual([
       ['1.75', '1.25', '1.75'],
       ['2.4', '2.4', '2.4'],

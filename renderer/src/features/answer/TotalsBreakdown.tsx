@@ -27,7 +27,7 @@ export const TotalsBreakdown = ({ columns, testId }: { columns: Column[]; testId
   const survey = columns[0]?.totals.survey ?? 0;
   return (
     <>
-      <table className="data-table" data-testid={testId}>
+      <table className="data-table totals-breakdown" data-testid={testId}>
         <caption>{t('breakdownCaption')}</caption>
         <thead>
           <tr>
