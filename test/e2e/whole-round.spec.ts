@@ -37,6 +37,8 @@ const SHOTS = '/tmp/wholeround';
 test.use({ actionTimeout: 30_000 });
 const [SO, PHUONG, XA] = UNITS as [CastUnit, CastUnit, CastUnit];
 const ROUND_DAYS = { due: '15/12/2025', start: '20/12/2025', end: '10/01/2026' };
+/** How the unit's tables mark a survey line (XHH/SIPAS, external index): entered by Sở Nội vụ, not self-scored. */
+const SURVEY_LINE = 'Do Sở Nội vụ đo và nhập (điều tra xã hội học, SIPAS hoặc chỉ số bên ngoài); đơn vị không tự chấm.';
 
 /** The role and the unit profile, through the same IPC contract as the UI; then the page reloads with them. */
 const seed = async (inst: Installation, role: 'unit' | 'receiver', profile: object): Promise<void> => {
@@ -143,6 +145,21 @@ test('a whole round: three units, one per block, from the published round to the
     await expect(rows.nth(0)).toHaveText(['1.1.1', 'Ban hành KH CCHC 2025 (sau sắp xếp, đúng hạn TP yêu cầu)', '0,5', '0', '−0,5', 'Không có quyết định ban hành kế hoạch trong hồ sơ.'].join(''));
     await expect(rows.nth(1)).toHaveText(['1.2', 'Báo cáo CCHC định kỳ đủ, đúng hạn', '1', '0,75', '−0,25', 'Báo cáo quý III gửi chậm 02 ngày (Công văn 45/UBND).'].join(''));
     await expect(ward.page.getByTestId('answer-totals')).toHaveText('Tổng điểm: tự chấm 51,051, thẩm định 50,301');
+    // Sở Nội vụ's survey points are rows of their own (not self-scored; the nine not entered say so: eight survey
+    // criteria and 8.1, the external index the result package lists with them), and the
+    // parts add up to the totals: criteria 46,651 (48,651 without the bonus of 2) + survey 2,4 + bonus 2 − 0 = 51,051;
+    // appraised 46,651 − 0,75 = 45,901, + 2,4 + 2 = 50,301.
+    const survey = ward.page.getByTestId('answer-survey-row');
+    await expect(survey).toHaveCount(10);
+    await expect(survey.nth(0).locator('td')).toHaveText(['1.6', 'Đánh giá về chỉ đạo, điều hành CCHC', '—', '2,4', '—', SURVEY_LINE]);
+    await expect(survey.nth(1).locator('td')).toHaveText(['2.4', 'Đánh giá về thực thi pháp luật', '—', 'chưa có điểm', '—', SURVEY_LINE]);
+    await expect(ward.page.getByTestId('answer-breakdown').locator('tbody tr')).toHaveText([
+      'Điểm các tiêu chí (trừ điểm thưởng, điểm trừ)46,65145,901',
+      'Điểm điều tra xã hội học (do Sở Nội vụ nhập)2,42,4',
+      'Điểm thưởng22',
+      'Điểm trừ00',
+      'Tổng điểm51,05150,301',
+    ]);
     await expect(ward.page.getByTestId('answer-rank')).toHaveText('Xếp hạng tạm thời trong khối: 1/1');
     await expect(ward.page.getByTestId('answer-window')).toHaveText('Thời hạn giải trình: 20/12/2025 – 10/01/2026, còn 20 ngày.');
     await ward.page.screenshot({ path: `${SHOTS}/4-result-phuong.png` });
@@ -199,6 +216,15 @@ test('a whole round: three units, one per block, from the published round to the
     // Code, title, self, appraised, final, decision (with Sở Nội vụ's reason for keeping).
     await expect(row('1.1.1').locator('td')).toHaveText(['1.1.1', 'Ban hành KH CCHC 2025 (sau sắp xếp, đúng hạn TP yêu cầu)', '0,5', '0', '0', 'Giữ nguyênHồ sơ không có quyết định ban hành kế hoạch.']);
     await expect(row('1.2').locator('td')).toHaveText(['1.2', 'Báo cáo CCHC định kỳ đủ, đúng hạn', '1', '0,75', '1', 'Chấp nhận giải trình']);
+    // The survey line in the final table too; the parts add up to the three totals (final: 46,651 − 0,5 = 46,151).
+    await expect(ward.page.getByTestId('final-survey-row').nth(0).locator('td')).toHaveText(['1.6', 'Đánh giá về chỉ đạo, điều hành CCHC', '—', '2,4', '2,4', SURVEY_LINE]);
+    await expect(ward.page.getByTestId('final-breakdown').locator('tbody tr')).toHaveText([
+      'Điểm các tiêu chí (trừ điểm thưởng, điểm trừ)46,65145,90146,151',
+      'Điểm điều tra xã hội học (do Sở Nội vụ nhập)2,42,42,4',
+      'Điểm thưởng222',
+      'Điểm trừ000',
+      'Tổng điểm51,05150,30150,551',
+    ]);
     await ward.page.getByTestId('answer-final').screenshot({ path: `${SHOTS}/6-final-phuong.png` });
   });
 

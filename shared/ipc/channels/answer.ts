@@ -37,6 +37,8 @@ const rowSchema = z.object({
   difference: z.number().int(),
   reason: z.string(),
 });
+/** A survey (XHH/SIPAS) line of the result: measured and entered by Sở Nội vụ, never self-scored; null: not entered yet. */
+const surveyRowSchema = z.object({ nodeId: z.string(), code: z.string(), title: z.string(), max: z.number().int(), points: z.number().int().nullable() });
 const fileRef = z.object({ source: z.enum(['DOCUMENT', 'NEW']), refId: z.string(), name: z.string(), size: z.number().int() });
 
 export const answerViewSchema = z.object({
@@ -52,6 +54,8 @@ export const answerViewSchema = z.object({
   importedAt: z.string(),
   /** Differences first (largest loss first), then the rest in the set's order. */
   rows: z.array(rowSchema),
+  /** The survey lines of the package, in its order: their points are part of both totals. */
+  survey: z.array(surveyRowSchema),
   totals: z.object({ self: packageTotalsSchema, appraised: packageTotalsSchema }),
   rank: packageRankSchema,
   window: z.object({ start: z.string(), end: z.string(), today: z.string(), state: z.enum(WINDOW_STATES), daysLeft: z.number().int() }),
@@ -63,6 +67,7 @@ export const answerViewSchema = z.object({
 });
 export type AnswerView = z.infer<typeof answerViewSchema>;
 export type AnswerRow = z.infer<typeof rowSchema>;
+export type AnswerSurveyRow = z.infer<typeof surveyRowSchema>;
 
 export const answerExportResultSchema = z.object({
   fileName: z.string(),

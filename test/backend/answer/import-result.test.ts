@@ -35,6 +35,10 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     const a = await unit();
     const r = resultFor(a);
     r.criteria.push({ nodeId: '1.3', code: '1.3', title: 'Tuyên truyền CCHC', kind: 'SELF', max: 500, self: 250, appraised: 500, reason: 'Bổ sung minh chứng.' });
+    r.survey = [
+      { nodeId: '1.6', code: '1.6', title: 'Đánh giá về chỉ đạo, điều hành CCHC', max: 3000, points: 2400 },
+      { nodeId: '2.4', code: '2.4', title: 'Đánh giá về thực thi pháp luật', max: 2000, points: null },
+    ];
     const job = await importVia(a.u, 'answer.importResult', await packResult(pki, r));
     expect(job.error).toBeUndefined();
     expect(job.result).toEqual({ resultId: r.resultId, revision: 1, year: 2025, superseded: null });
@@ -47,6 +51,11 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
       ['1.2', 750, 750, 0],
     ]);
     expect(v.rows[0]!.reason).toBe('Kế hoạch ban hành sau thời hạn.');
+    // The survey lines Sở Nội vụ entered reach the unit's view as they are (the renderer shows them as rows).
+    expect(v.survey.map((x) => [x.code, x.max, x.points])).toEqual([
+      ['1.6', 3000, 2400],
+      ['2.4', 2000, null],
+    ]);
     expect([v.totals.self.final, v.totals.appraised.final, v.rank]).toEqual([1750, 1250, { rank: 2, of: 3 }]);
     expect([v.window.state, v.window.daysLeft]).toEqual(['OPEN', 6]);
     expect(v.assessmentId).toBe(a.assessmentId);

@@ -42,6 +42,7 @@ const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): Ans
     packageSha256: row.packageSha256,
     importedAt: row.importedAt,
     rows: sideBySide(r),
+    survey: r.survey,
     totals: r.totals,
     rank: r.rank,
     window: windowOf(ctx, row.year),

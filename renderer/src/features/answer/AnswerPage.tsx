@@ -10,6 +10,7 @@ import { FinalView } from './FinalView';
 import { answerMessages } from './messages';
 import { PackageImport } from './PackageImport';
 import { ResultTable } from './ResultTable';
+import './answer.css';
 
 const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void }) => {
   const t = useT(answerMessages);

@@ -4,6 +4,7 @@ import type { AnswerView } from '../../../../shared/ipc/channels/answer';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
 import { JobProgress, runJob } from '../../jobs/index';
 import { DraftItem } from './DraftItem';
 import type { ItemState } from './DraftItem';
@@ -13,8 +14,9 @@ const fromView = (view: AnswerView): Record<string, ItemState> =>
   Object.fromEntries(view.draft.map((d) => [d.nodeId, { text: d.text, requested: d.requested, evidence: d.evidence.map((e) => ({ source: e.source, refId: e.refId })), badNumber: false }]));
 
 /**
- * The giải trình draft: one item per criterion the unit disputes (offered in the table's order, differences
- * first). Invalid input (no text, a score that is not a number or above the maximum) blocks saving; the
+ * The giải trình draft: one item per criterion the unit disputes. A criterion whose appraised score differs
+ * from the self score gets its own button (differences first, the table's order); any other is chosen from
+ * one list, so a set of ~50 criteria is not a wall of buttons. Invalid input (no text, a score that is not a number or above the maximum) blocks saving; the
  * draft is saved whole (answer.saveDraft) and stays editable until the round closes.
  */
 export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSaved: () => void; onDirty: (dirty: boolean) => void }) => {
@@ -26,14 +28,21 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
   const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
   const [busy, setBusy] = useState(false);
   const [attachJob, setAttachJob] = useState<Job | null>(null);
+  const [other, setOther] = useState('');
   const closed = view.final !== null;
   const invalid = Object.values(items).some((i) => i.text.trim() === '' || i.badNumber);
+
+  const notYet = view.rows.filter((r) => !items[r.nodeId]);
+  const changed = notYet.filter((r) => r.difference !== 0);
+  const unchanged = notYet.filter((r) => r.difference === 0);
+  const picked = unchanged.some((r) => r.nodeId === other) ? other : '';
 
   const update = (next: Record<string, ItemState>) => {
     setItems(next);
     setNote(null);
     onDirty(true);
   };
+  const start = (nodeId: string) => update({ ...items, [nodeId]: { text: '', requested: null, evidence: [], badNumber: false } });
   const save = async () => {
     setError(null);
     setBusy(true);
@@ -77,15 +86,42 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
     <section className="card" aria-labelledby="draft-title" data-testid="answer-draft">
       <h3 id="draft-title">{t('draftTitle')}</h3>
       <p className="small">{t('draftIntro')}</p>
-      <div className="actions">
-        {view.rows
-          .filter((r) => !items[r.nodeId])
-          .map((r) => (
-            <button key={r.nodeId} type="button" className="btn" disabled={closed || busy} onClick={() => update({ ...items, [r.nodeId]: { text: '', requested: null, evidence: [], badNumber: false } })}>
+      {changed.length > 0 && (
+        <div className="actions" data-testid="answer-explain-changed">
+          {changed.map((r) => (
+            <button key={r.nodeId} type="button" className="btn" disabled={closed || busy} onClick={() => start(r.nodeId)}>
               {t('explain', { code: r.code })}
             </button>
           ))}
-      </div>
+        </div>
+      )}
+      {unchanged.length > 0 && (
+        <div className="actions explain-other" data-testid="answer-explain-other">
+          <Field label={t('otherLabel')}>
+            {(p) => (
+              <select {...p} value={picked} disabled={closed || busy} onChange={(e) => setOther(e.target.value)}>
+                <option value="">{t('otherPick', { count: unchanged.length })}</option>
+                {unchanged.map((r) => (
+                  <option key={r.nodeId} value={r.nodeId}>
+                    {r.code} — {r.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button
+            type="button"
+            className="btn"
+            disabled={closed || busy || picked === ''}
+            onClick={() => {
+              start(picked);
+              setOther('');
+            }}
+          >
+            {t('explainOther')}
+          </button>
+        </div>
+      )}
       {view.rows
         .filter((r) => items[r.nodeId])
         .map((r) => (

@@ -2,12 +2,19 @@ import type { AnswerView } from '../../../../shared/ipc/channels/answer';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { answerMessages } from './messages';
+import { mergeSurvey } from './result-lines';
+import { TotalsBreakdown } from './TotalsBreakdown';
 
-/** The final result, read-only: final scores, the decision on each criterion, classification and rank. */
+/**
+ * The final result, read-only: final scores, the decision on each criterion, classification and rank. The
+ * survey lines (entered by Sở Nội vụ, not self-scored, not open to giải trình) sit among the criteria by
+ * code so the rows add up to the totals.
+ */
 export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }) => {
   const t = useT(answerMessages);
   const lang = useLang();
   const f = final.content;
+  const lines = mergeSurvey([], f.criteria, f.survey);
   return (
     <section className="card" aria-labelledby="final-title" data-testid="answer-final">
       <h3 id="final-title">{t('finalTitle', { revision: final.revision })}</h3>
@@ -24,21 +31,40 @@ export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }
           </tr>
         </thead>
         <tbody>
-          {f.criteria.map((c) => (
-            <tr key={c.nodeId} data-testid="final-row">
-              <td>{c.code}</td>
-              <td>{c.title}</td>
-              <td className="num">{formatPoints(c.self, lang)}</td>
-              <td className="num">{formatPoints(c.appraised, lang)}</td>
-              <td className="num">{formatPoints(c.final, lang)}</td>
-              <td>
-                {t(c.decision)}
-                {c.decisionReason && <div className="small">{c.decisionReason}</div>}
-              </td>
-            </tr>
-          ))}
+          {lines.map(({ kind, row: c }) =>
+            kind === 'criterion' ? (
+              <tr key={c.nodeId} data-testid="final-row">
+                <td>{c.code}</td>
+                <td>{c.title}</td>
+                <td className="num">{formatPoints(c.self, lang)}</td>
+                <td className="num">{formatPoints(c.appraised, lang)}</td>
+                <td className="num">{formatPoints(c.final, lang)}</td>
+                <td>
+                  {t(c.decision)}
+                  {c.decisionReason && <div className="small">{c.decisionReason}</div>}
+                </td>
+              </tr>
+            ) : (
+              <tr key={c.nodeId} className="survey-row" data-testid="final-survey-row">
+                <td>{c.code}</td>
+                <td>{c.title}</td>
+                <td className="num">{t('notSelfScored')}</td>
+                <td className="num">{c.points === null ? t('surveyMissing') : formatPoints(c.points, lang)}</td>
+                <td className="num">{c.points === null ? t('surveyMissing') : formatPoints(c.points, lang)}</td>
+                <td>{t('surveyLine')}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
+      <TotalsBreakdown
+        testId="final-breakdown"
+        columns={[
+          { label: t('colSelf'), totals: f.totals.self },
+          { label: t('colAppraised'), totals: f.totals.appraised },
+          { label: t('colFinal'), totals: f.totals.final },
+        ]}
+      />
       <p data-testid="final-totals">{t('finalTotals', { final: formatPoints(f.totals.final.final, lang), classification: f.totals.final.classification?.label ?? t('noClassification') })}</p>
       <p data-testid="final-rank">{f.rank.rank === null ? t('noRank') : t('finalRank', { rank: f.rank.rank, of: f.rank.of })}</p>
     </section>

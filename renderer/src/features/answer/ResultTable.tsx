@@ -2,8 +2,14 @@ import type { AnswerView } from '../../../../shared/ipc/channels/answer';
 import { formatDate, formatDifference, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { answerMessages } from './messages';
+import { mergeSurvey } from './result-lines';
+import { TotalsBreakdown } from './TotalsBreakdown';
 
-/** Self vs appraised, side by side, differences first (the backend's order), with totals, rank and the window. */
+/**
+ * Self vs appraised, side by side, differences first (the backend's order), with totals, rank and the window.
+ * The survey lines (XHH/SIPAS, entered by Sở Nội vụ, never self-scored) sit among the criteria by code so
+ * the rows add up to the totals; their self and difference cells say "—".
+ */
 export const ResultTable = ({ view }: { view: AnswerView }) => {
   const t = useT(answerMessages);
   const lang = useLang();
@@ -14,6 +20,11 @@ export const ResultTable = ({ view }: { view: AnswerView }) => {
       : w.state === 'NOT_OPEN'
         ? t('windowNotOpen', { start: formatDate(w.start), end: formatDate(w.end), days: w.daysLeft })
         : t('windowClosed', { start: formatDate(w.start), end: formatDate(w.end) });
+  const lines = mergeSurvey(
+    view.rows.filter((r) => r.difference !== 0),
+    view.rows.filter((r) => r.difference === 0),
+    view.survey,
+  );
   return (
     <>
       <p className={w.state === 'OPEN' ? 'banner' : 'banner banner-warn'} data-testid="answer-window">
@@ -32,18 +43,36 @@ export const ResultTable = ({ view }: { view: AnswerView }) => {
           </tr>
         </thead>
         <tbody>
-          {view.rows.map((r) => (
-            <tr key={r.nodeId} data-testid="answer-row">
-              <td>{r.code}</td>
-              <td>{r.title}</td>
-              <td className="num">{formatPoints(r.self, lang)}</td>
-              <td className="num">{formatPoints(r.appraised, lang)}</td>
-              <td className="num">{formatDifference(r.difference, lang)}</td>
-              <td>{r.reason}</td>
-            </tr>
-          ))}
+          {lines.map(({ kind, row: r }) =>
+            kind === 'criterion' ? (
+              <tr key={r.nodeId} data-testid="answer-row">
+                <td>{r.code}</td>
+                <td>{r.title}</td>
+                <td className="num">{formatPoints(r.self, lang)}</td>
+                <td className="num">{formatPoints(r.appraised, lang)}</td>
+                <td className="num">{formatDifference(r.difference, lang)}</td>
+                <td>{r.reason}</td>
+              </tr>
+            ) : (
+              <tr key={r.nodeId} className="survey-row" data-testid="answer-survey-row">
+                <td>{r.code}</td>
+                <td>{r.title}</td>
+                <td className="num">{t('notSelfScored')}</td>
+                <td className="num">{r.points === null ? t('surveyMissing') : formatPoints(r.points, lang)}</td>
+                <td className="num">{t('notSelfScored')}</td>
+                <td>{t('surveyLine')}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
+      <TotalsBreakdown
+        testId="answer-breakdown"
+        columns={[
+          { label: t('colSelf'), totals: view.totals.self },
+          { label: t('colAppraised'), totals: view.totals.appraised },
+        ]}
+      />
       <p data-testid="answer-totals">{t('totals', { self: formatPoints(view.totals.self.final, lang), appraised: formatPoints(view.totals.appraised.final, lang) })}</p>
       <p data-testid="answer-rank">{view.rank.rank === null ? t('noRank') : t('rank', { rank: view.rank.rank, of: view.rank.of })}</p>
     </>
