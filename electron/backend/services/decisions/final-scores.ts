@@ -8,6 +8,7 @@ import type { BackendContext } from '../../context';
 import { latestIssuedResult, listDecisions } from '../../db/repos/decisions-repo';
 import type { DecisionRow, ExplanationRow } from '../../db/repos/decisions-repo';
 import type { ImportedSubmissionRow } from '../../db/repos/inbox-repo';
+import { isReceiverMeasured } from '../inbox/answer-check';
 import { loadModel } from '../inbox/model';
 import type { ImportModel } from '../inbox/model';
 
@@ -52,8 +53,11 @@ export const finalScoresOf = (ctx: BackendContext, row: ImportedSubmissionRow, e
     const n = nodes.get(l.nodeId);
     const code = n?.code ?? l.nodeId;
     const title = n?.title ?? '';
-    if (!isAppraisable(l.kind)) {
-      survey.push({ nodeId: l.nodeId, code, title, max: l.max, points: m.surveyValues.has(l.nodeId) ? l.self : null });
+    // The same split as the appraisal result (services/results/result-content.ts): survey leaves and leaves scored
+    // from an external index are what Sở Nội vụ measured and entered, listed apart from the unit's own criteria.
+    if (!isAppraisable(l.kind) || (n !== undefined && isReceiverMeasured(n))) {
+      const points = isAppraisable(l.kind) ? (finalValues.get(l.nodeId) ?? l.self) : l.self;
+      survey.push({ nodeId: l.nodeId, code, title, max: l.max, points: m.surveyValues.has(l.nodeId) ? points : null });
       continue;
     }
     const appraised = appraisedValues.get(l.nodeId) ?? l.self;
