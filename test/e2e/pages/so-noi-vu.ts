@@ -87,6 +87,7 @@ export class SoNoiVu {
     await expect(this.page.getByLabel('Chọn tệp .p12 hoặc .pfx')).toHaveCount(0);
     await this.page.getByRole('button', { name: 'Về danh sách đợt đánh giá' }).click();
     await expect(row).toContainText('Năm 2025, lần 1 — 3 đơn vị; đã xuất lần 1');
+    await expect(this.page.getByTestId('round-note')).toHaveText('Đã xuất SNV-HP_DotDanhGia_2025_r1.asice (OK).');
     // Sở Nội vụ's page has no unit side: no received rounds, no round import.
     await expect(this.page.getByRole('heading', { name: /Đợt đánh giá đã nhận/ })).toHaveCount(0);
     await expect(this.page.getByLabel('Gói đợt đánh giá của Sở Nội vụ (.asice)')).toHaveCount(0);

@@ -96,13 +96,7 @@ export const AppraisalRow = ({ importId, unitName, node, evidenceByPath, onPrevi
                     if (!item) return <li key={path} className="mono">{path}</li>;
                     return (
                       <li key={path}>
-                        {item.previewable ? (
-                          <button type="button" className="btn-link link-underline" aria-label={t('previewOf', { name: item.originalName })} onClick={() => onPreview(item)}>
-                            <EvidenceName item={item} />
-                          </button>
-                        ) : (
-                          <EvidenceName item={item} />
-                        )}
+                        <EvidenceName item={item} onOpen={item.previewable ? () => onPreview(item) : undefined} />
                       </li>
                     );
                   })}

@@ -47,13 +47,24 @@ export const EvidencePreview = ({ importId, item, onClose }: { importId: string;
 
 /**
  * A file's name as the unit gave it (submission.json evidence[].originalName), then the package path as
- * secondary text. Both come from a package, so they are only ever React text, never markup or a path used.
+ * secondary text; with `onOpen`, the name is the button that opens the preview. Both come from a package,
+ * so they are only ever React text, never markup or a path used.
  */
-export const EvidenceName = ({ item }: { item: Item }) => (
-  <>
-    <span data-testid="evidence-name">{item.originalName}</span> <span className="mono small muted">({item.path})</span>
-  </>
-);
+export const EvidenceName = ({ item, onOpen }: { item: Item; onOpen?: () => void }) => {
+  const t = useT(detailMessages);
+  return (
+    <>
+      {onOpen ? (
+        <button type="button" className="btn-link link-underline" aria-label={t('previewOf', { name: item.originalName })} onClick={onOpen} data-testid="evidence-name">
+          {item.originalName}
+        </button>
+      ) : (
+        <span data-testid="evidence-name">{item.originalName}</span>
+      )}{' '}
+      <span className="mono small muted">({item.path})</span>
+    </>
+  );
+};
 
 /** The bundle's evidence files (display names from submission.json, never used as paths); preview through `onPreview`. */
 export const EvidenceList = ({ items, onPreview }: { items: Item[]; onPreview: (item: Item) => void }) => {

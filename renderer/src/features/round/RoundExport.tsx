@@ -18,9 +18,9 @@ type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: stri
 /**
  * Signs and exports a round with the same key choice as a submission (.p12 or token), then verifies it. Once
  * exported, the key step gives way to the result (file name and check code) and the way back to the list,
- * which `onDone` has already refreshed.
+ * which `onDone` has already refreshed (its note then says what was exported).
  */
-export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: () => void; onBack: () => void }) => {
+export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (message: string) => void; onBack: () => void }) => {
   const t = useT(roundMessages);
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
@@ -40,9 +40,10 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
       const finished = await runJob(platform.api, started, { onUpdate: setJob });
       const r = finished.result as RoundExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      setNote(t('exported', { name: r.fileName, status: r.code }));
+      const message = t('exported', { name: r.fileName, status: r.code });
+      setNote(message);
       setDone(true);
-      onDone();
+      onDone(message);
     } catch (e) {
       setError(e);
     } finally {

@@ -80,7 +80,16 @@ export const RoundPage = () => {
               }}
             />
           )}
-          {mode.kind === 'export' && <RoundExport round={mode.round} onBack={() => setMode({ kind: 'list' })} onDone={list.reload} />}
+          {mode.kind === 'export' && (
+            <RoundExport
+              round={mode.round}
+              onBack={() => setMode({ kind: 'list' })}
+              onDone={(message) => {
+                setNote(message);
+                list.reload();
+              }}
+            />
+          )}
           {mode.kind === 'list' && (
             <>
               <ul className="round-list">
