@@ -35,3 +35,36 @@ test('first start asks the role; each role sees its own menus; the choice persis
   await expect(page.getByTestId('role-line')).toContainText('Role: Sở Nội vụ (receiving and appraising)');
   expect(await callApp<{ role: string }>(app, 'settings.get')).toMatchObject({ role: 'receiver' });
 });
+
+/**
+ * The top bar at the common 1366 px laptop width: each role's menu stays on one line (every link one text line
+ * high, all on the same row, nothing past the window's edge), in Vietnamese and in English, axe clean.
+ */
+test('the top menu of each role fits on one line at 1366 px, Vietnamese and English', async ({ page, app }) => {
+  await app.open(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const role of ['receiver', 'unit'] as const) {
+    await callApp(app, 'settings.update', { role, language: 'vi' });
+    await page.reload();
+    for (const lang of ['Tiếng Việt', 'English'] as const) {
+      await page.locator('.lang-switch').getByRole('button', { name: lang }).click();
+      const nav = page.getByRole('navigation', { name: lang === 'English' ? 'General' : 'Chức năng chung' });
+      await expect(nav.getByRole('link')).toHaveCount(role === 'receiver' ? 8 : 6);
+      const boxes = await page.locator('.topbar').evaluate((bar) => {
+        const links = [...bar.querySelectorAll('nav a')].map((a) => {
+          const r = a.getBoundingClientRect();
+          const lines = Math.round(r.height / parseFloat(getComputedStyle(a).lineHeight || '0'));
+          return { text: a.textContent, top: Math.round(r.top), right: Math.round(r.right), lines };
+        });
+        return { links, barRight: Math.round(bar.getBoundingClientRect().right), scroll: document.documentElement.scrollWidth };
+      });
+      const where = `${role}, ${lang}`;
+      expect(boxes.links.filter((l) => l.lines !== 1).map((l) => l.text), where).toEqual([]);
+      expect(new Set(boxes.links.map((l) => l.top)).size, where).toBe(1);
+      expect(Math.max(...boxes.links.map((l) => l.right)), where).toBeLessThanOrEqual(boxes.barRight);
+      expect(boxes.scroll, where).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: `test-results/e2e/topnav-1366-${role}-${lang === 'English' ? 'en' : 'vi'}.png`, clip: { x: 0, y: 0, width: 1366, height: 120 } });
+    }
+  }
+  expect(await seriousA11y(page)).toEqual([]);
+});

@@ -119,6 +119,12 @@ test('a whole round: three units, one per block, from the published round to the
     await snv.appraise('1.1.1', '0', 'Không có quyết định ban hành kế hoạch trong hồ sơ.');
     await snv.expectTotals('51,051 · 52,90 %', '50,301 · 52,13 %');
     await snv.page.screenshot({ path: `${SHOTS}/3-appraisal-phuong.png` });
+    // A criterion's evidence by the unit's own file name (the package path second), opened from the row.
+    const evidence = snv.page.getByTestId('node-row-1.1.1').getByTestId('node-evidence');
+    await expect(evidence).toHaveText('Tài liệu:ke-hoach-cchc-2025.pdf (evidence/0007.pdf)');
+    await evidence.getByRole('button', { name: 'Xem ke-hoach-cchc-2025.pdf' }).click();
+    await expect(snv.page.getByRole('dialog', { name: 'Xem trước: ke-hoach-cchc-2025.pdf' }).getByTestId('inbox-preview')).toBeVisible();
+    await snv.page.keyboard.press('Escape');
     await snv.expectStates(UNITS.map((unit) => ({ unit, state: 'APPRAISING' })));
     for (const [u, line] of [
       [SO, 'Tự chấm 53,803 · sau thẩm định 53,803 · xếp hạng tạm thời 1/1 · 0 tiêu chí đổi điểm'],
@@ -181,6 +187,8 @@ test('a whole round: three units, one per block, from the published round to the
     await snv.nav('Giải trình, kết quả');
     await expect(snv.page.getByTestId(`decisions-unit-${PHUONG.profile.code}`)).toContainText('Chờ quyết định (0/2)');
     await snv.page.getByRole('link', { name: PHUONG.profile.name }).click();
+    // The day received as dd/mm/yyyy, the signer by name then organisation (the DN only under its details).
+    await expect(snv.page.getByTestId('decision-meta')).toHaveText('Lần 1, nhận ngày 22/12/2025; người ký: Trần Thị Bình — UBND phường Hồng Bàng');
     await snv.accept('xa25-1.2', '1');
     await snv.keep('xa25-1.1.1', 'Tài liệu không đủ chứng minh', 'Hồ sơ không có quyết định ban hành kế hoạch.');
     // 50,301 + 0,25 (1.2 accepted at 1) = 50,551 over 96,5 = 52,38 %.

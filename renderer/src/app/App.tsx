@@ -8,8 +8,8 @@ import { ROUTES } from './routes';
 import { TopNav } from './TopNav';
 
 const m = defineMessages({
-  vi: { appName: 'Tự đánh giá Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu', loading: 'Đang tải…' },
-  en: { appName: 'PAR Index self-assessment', skip: 'Skip to main content', notFound: 'Page not found.', home: 'Home', loading: 'Loading…' },
+  vi: { appName1: 'Tự đánh giá', appName2: 'Chỉ số CCHC', skip: 'Bỏ qua tới nội dung chính', notFound: 'Không tìm thấy trang.', home: 'Trang đầu', loading: 'Đang tải…' },
+  en: { appName1: 'PAR Index', appName2: 'self-assessment', skip: 'Skip to main content', notFound: 'Page not found.', home: 'Home', loading: 'Loading…' },
 });
 
 export const App = () => {
@@ -24,7 +24,8 @@ export const App = () => {
       </a>
       <header className="topbar">
         <a className="brand" href="#/" aria-label={t('home')}>
-          {t('appName')}
+          {/* Two fixed lines, so the menu beside it keeps one line at 1366 px (styles.css .brand). */}
+          <span className="brand-line">{t('appName1')}</span> <span className="brand-line">{t('appName2')}</span>
         </a>
         <TopNav />
         <LanguageSwitch />

@@ -24,15 +24,16 @@ export const DEADLINES = { selfAssessmentDue: '2025-11-30', explanationStart: '2
 
 /**
  * The "official" sets of 2025 for the tests: the shipped samples under the same id with a higher version,
- * isSample false (as the decision of the city's People's Committee would publish them), written into the
- * backend's imported-sets folder.
+ * isSample false and the sample's "(mẫu)" taken out of the name (as the decision of the city's People's
+ * Committee would publish them), written into the backend's imported-sets folder.
  */
 export const installOfficialSets = (b: Backend): void => {
   const dir = b.ctx.catalog.userDir!;
   mkdirSync(dir, { recursive: true });
   for (const f of ['hp-2025-so.json', 'hp-2025-xa-phuong.json']) {
     const doc = JSON.parse(readFileSync(join(PROJECT_ROOT, 'resources', 'indicator-sets', f), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, f), JSON.stringify({ ...doc, version: '2025.1', isSample: false, sampleNotice: '' }, null, 2));
+    const name = String(doc.name).replace(/\s*\(mẫu\)$/u, '');
+    writeFileSync(join(dir, f), JSON.stringify({ ...doc, name, version: '2025.1', isSample: false, sampleNotice: '' }, null, 2));
   }
   b.ctx.catalog.reload();
 };

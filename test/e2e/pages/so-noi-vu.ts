@@ -9,6 +9,7 @@ import type { UnitRoundState } from '../../../shared/domain/round-state';
 import { certDetails } from '../../backend/inbox/make-bundle';
 import { BLOCK_LABELS } from '../../../electron/backend/services/registry/template';
 import type { RoundPki } from '../../helpers/round-pki';
+import { seriousA11y } from '../helpers';
 import type { Installation } from '../installations';
 import { addTrust, signAndDownload } from './key-step';
 import type { CastUnit } from './round-cast';
@@ -82,6 +83,17 @@ export class SoNoiVu {
     await row.getByRole('button', { name: 'Ký và xuất gói…' }).click();
     const d = await signAndDownload(this.page, this.pki.signers.snv.p12, this.pki.password);
     await expect(this.page.getByTestId('round-export-note')).toHaveText('Đã xuất SNV-HP_DotDanhGia_2025_r1.asice (OK).');
+    // The export ends on its result, focused, with the way back to the refreshed list (not on the key step).
+    await expect(this.page.getByRole('heading', { name: 'Đã ký và xuất gói đợt đánh giá' })).toBeFocused();
+    await expect(this.page.getByLabel('Chọn tệp .p12 hoặc .pfx')).toHaveCount(0);
+    await this.page.getByTestId('round-export').screenshot({ path: join('test-results', 'e2e', 'round-export-done.png') });
+    expect(await seriousA11y(this.page)).toEqual([]);
+    await this.page.getByRole('button', { name: 'Về danh sách đợt đánh giá' }).click();
+    await expect(row).toContainText('Năm 2025, lần 1 — 3 đơn vị; đã xuất lần 1');
+    await expect(this.page.getByTestId('round-note')).toHaveText('Đã xuất SNV-HP_DotDanhGia_2025_r1.asice (OK).');
+    // Sở Nội vụ's page has no unit side: no received rounds, no round import.
+    await expect(this.page.getByRole('heading', { name: /Đợt đánh giá đã nhận/ })).toHaveCount(0);
+    await expect(this.page.getByLabel('Gói đợt đánh giá của Sở Nội vụ (.asice)')).toHaveCount(0);
     return d;
   }
 

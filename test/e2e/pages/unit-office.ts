@@ -43,6 +43,9 @@ export class UnitOffice {
     const row = this.page.getByTestId('received-round');
     await expect(row).toContainText('Năm 2025 — Sở Nội vụ thành phố Hải Phòng, lần 1');
     await expect(row).toContainText(`Bộ chỉ số chính thức của đơn vị: ${this.unit.setId}, phiên bản 2025.1`);
+    // A unit's page has no Sở Nội vụ side: nothing to create or publish.
+    await expect(this.page.getByRole('heading', { name: 'Đợt đánh giá do Sở Nội vụ ban hành' })).toHaveCount(0);
+    await expect(this.page.getByRole('button', { name: 'Tạo đợt đánh giá' })).toHaveCount(0);
   }
 
   /**

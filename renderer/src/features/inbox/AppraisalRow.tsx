@@ -5,6 +5,8 @@ import { needsReason } from '../../../../shared/domain/ranking';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { EvidenceName } from './EvidenceList';
+import type { EvidenceItem } from './EvidenceList';
 import { detailMessages } from './messages';
 import { SurveyEntry } from './SurveyEntry';
 
@@ -12,6 +14,9 @@ type Props = {
   importId: string;
   unitName: string;
   node: InboxNode;
+  /** The bundle's evidence files by package path, to name this criterion's files as the unit did. */
+  evidenceByPath: ReadonlyMap<string, EvidenceItem>;
+  onPreview: (item: EvidenceItem) => void;
   readOnly: boolean;
   onSaved: (d: InboxDetail, message: string) => void;
   onError: (e: unknown) => void;
@@ -19,11 +24,11 @@ type Props = {
 
 /**
  * One criterion: code, title, max, the unit's self score (with its declared inputs, explanation and evidence
- * paths underneath) and, on appraisable leaves, the appraised points and the comment. Points are typed as
+ * files underneath, each by its original name and openable) and, on appraisable leaves, the appraised points and the comment. Points are typed as
  * text ("2,5" or "2.5") and sent as exact milli-points; empty keeps the self score. A value other than the
  * self score makes the comment the required reason: saving without one is blocked and says why.
  */
-export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onError }: Props) => {
+export const AppraisalRow = ({ importId, unitName, node, evidenceByPath, onPreview, readOnly, onSaved, onError }: Props) => {
   const t = useT(detailMessages);
   const lang = useLang();
   const { api } = usePlatform();
@@ -82,7 +87,22 @@ export const AppraisalRow = ({ importId, unitName, node, readOnly, onSaved, onEr
             {node.explanation && <div>{node.explanation}</div>}
             {node.note && <div>{t('note', { text: node.note })}</div>}
             {node.evidenceWaiver !== null && <div data-testid="evidence-waiver">{t('waiver', { text: node.evidenceWaiver })}</div>}
-            {node.evidence.length > 0 && <div>{t('evidenceOf', { list: node.evidence.join(', ') })}</div>}
+            {node.evidence.length > 0 && (
+              <div data-testid="node-evidence">
+                {t('evidenceLabel')}
+                <ul className="inbox-node-evidence">
+                  {node.evidence.map((path) => {
+                    const item = evidenceByPath.get(path);
+                    if (!item) return <li key={path} className="mono">{path}</li>;
+                    return (
+                      <li key={path}>
+                        <EvidenceName item={item} onOpen={item.previewable ? () => onPreview(item) : undefined} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
           </div>
         )}
       </td>

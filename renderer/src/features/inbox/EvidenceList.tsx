@@ -1,5 +1,3 @@
-import { useState } from 'react';
-
 import type { InboxDetail } from '../../../../shared/ipc/channels/inbox';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -9,7 +7,8 @@ import { useServedFileUrl } from '../../components/use-served-file';
 import { Modal } from '../evidence/index';
 import { detailMessages } from './messages';
 
-type Item = InboxDetail['evidence'][number];
+export type EvidenceItem = InboxDetail['evidence'][number];
+type Item = EvidenceItem;
 
 /** An imported image, served by opaque id. */
 const ImagePreview = ({ importId, item }: { importId: string; item: Item }) => {
@@ -25,9 +24,9 @@ const ImagePreview = ({ importId, item }: { importId: string; item: Item }) => {
 
 /**
  * In-app preview of an imported PDF or image — files from other units, so a PDF is drawn by pdf.js
- * (components/PdfPreview.tsx) and no script in it ever runs.
+ * (components/PdfPreview.tsx) and no script in it ever runs. Opened from this list or from a criterion's row.
  */
-const Preview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
+export const EvidencePreview = ({ importId, item, onClose }: { importId: string; item: Item; onClose: () => void }) => {
   const t = useT(detailMessages);
   const { api } = usePlatform();
   return (
@@ -46,47 +45,64 @@ const Preview = ({ importId, item, onClose }: { importId: string; item: Item; on
   );
 };
 
-/** The bundle's evidence files (display names from submission.json, never used as paths), with preview. */
-export const EvidenceList = ({ importId, items }: { importId: string; items: Item[] }) => {
+/**
+ * A file's name as the unit gave it (submission.json evidence[].originalName), then the package path as
+ * secondary text; with `onOpen`, the name is the button that opens the preview. Both come from a package,
+ * so they are only ever React text, never markup or a path used.
+ */
+export const EvidenceName = ({ item, onOpen }: { item: Item; onOpen?: () => void }) => {
   const t = useT(detailMessages);
-  const lang = useLang();
-  const [open, setOpen] = useState<Item | null>(null);
-  if (items.length === 0) return <p className="muted">{t('noEvidence')}</p>;
   return (
     <>
-      <table className="inbox-table" data-testid="inbox-evidence">
-        <thead>
-          <tr>
-            <th scope="col">{t('code')}</th>
-            <th scope="col">{t('fileName')}</th>
-            <th scope="col" className="num">{t('size')}</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('preview')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.path}>
-              <td className="mono">{e.path}</td>
-              <td>{e.originalName}</td>
-              <td className="num">{formatBytes(e.size, lang)}</td>
-              <td className="mono small" title={e.sha256}>
-                {e.sha256.slice(0, 16)}…
-              </td>
-              <td>
-                {e.previewable && (
-                  <button type="button" className="btn" aria-label={t('previewOf', { name: e.originalName })} onClick={() => setOpen(e)}>
-                    {t('preview')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {open && <Preview importId={importId} item={open} onClose={() => setOpen(null)} />}
+      {onOpen ? (
+        <button type="button" className="btn-link link-underline" aria-label={t('previewOf', { name: item.originalName })} onClick={onOpen} data-testid="evidence-name">
+          {item.originalName}
+        </button>
+      ) : (
+        <span data-testid="evidence-name">{item.originalName}</span>
+      )}{' '}
+      <span className="mono small muted">({item.path})</span>
     </>
+  );
+};
+
+/** The bundle's evidence files (display names from submission.json, never used as paths); preview through `onPreview`. */
+export const EvidenceList = ({ items, onPreview }: { items: Item[]; onPreview: (item: Item) => void }) => {
+  const t = useT(detailMessages);
+  const lang = useLang();
+  if (items.length === 0) return <p className="muted">{t('noEvidence')}</p>;
+  return (
+    <table className="inbox-table" data-testid="inbox-evidence">
+      <thead>
+        <tr>
+          <th scope="col">{t('fileName')}</th>
+          <th scope="col" className="num">{t('size')}</th>
+          <th scope="col">SHA-256</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('preview')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.path}>
+            <td>
+              <EvidenceName item={e} />
+            </td>
+            <td className="num">{formatBytes(e.size, lang)}</td>
+            <td className="mono small" title={e.sha256}>
+              {e.sha256.slice(0, 16)}…
+            </td>
+            <td>
+              {e.previewable && (
+                <button type="button" className="btn" aria-label={t('previewOf', { name: e.originalName })} onClick={() => onPreview(e)}>
+                  {t('preview')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 };

@@ -8,7 +8,8 @@ import { useLoad } from '../../data/use-load';
 import { ResultPanel } from '../results/index';
 import { SignerDetails } from '../submission/index';
 import { AppraisalRow } from './AppraisalRow';
-import { EvidenceList } from './EvidenceList';
+import { EvidenceList, EvidencePreview } from './EvidenceList';
+import type { EvidenceItem } from './EvidenceList';
 import { detailMessages } from './messages';
 import './inbox.css';
 
@@ -25,6 +26,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
   const [status, setStatus] = useState<string | null>(null);
   // Bumped on every saved appraisal: the result panel reloads ("cần gửi lại").
   const [version, setVersion] = useState(0);
+  const [preview, setPreview] = useState<EvidenceItem | null>(null);
 
   const d = detail.data;
   if (!d) {
@@ -37,6 +39,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
     );
   }
   const v = d.verification;
+  const evidenceByPath = new Map(d.evidence.map((e) => [e.path, e]));
   const totals = (x: InboxTotals) => `${formatPoints(x.final, lang)} · ${x.index === null ? '—' : `${formatIndex(x.index, lang)} %`}`;
   return (
     <div className="page inbox-page">
@@ -135,6 +138,8 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
                 importId={importId}
                 unitName={d.row.unitName}
                 node={n}
+                evidenceByPath={evidenceByPath}
+                onPreview={setPreview}
                 readOnly={d.superseded}
                 onSaved={(nd, msg) => {
                   setError(null);
@@ -151,8 +156,9 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
 
       <section className="card" aria-labelledby="inbox-evidence-title">
         <h2 id="inbox-evidence-title">{t('evidenceTitle')}</h2>
-        <EvidenceList importId={importId} items={d.evidence} />
+        <EvidenceList items={d.evidence} onPreview={setPreview} />
       </section>
+      {preview && <EvidencePreview importId={importId} item={preview} onClose={() => setPreview(null)} />}
     </div>
   );
 };

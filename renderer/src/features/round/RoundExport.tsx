@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
 import type { RoundDetail, RoundExportResult } from '../../../../shared/ipc/channels/round';
 import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
@@ -15,23 +15,35 @@ const KeyStep = lazy(async () => ({ default: (await import('../submission/index'
 /** What KeyStep hands over (its KeySecret): used once for the signing call, then dropped. */
 type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: string };
 
-/** Signs and exports a round with the same key choice as a submission (.p12 or token), then verifies it. */
-export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: () => void; onBack: () => void }) => {
+/**
+ * Signs and exports a round with the same key choice as a submission (.p12 or token), then verifies it. Once
+ * exported, the key step gives way to the result (file name and check code) and the way back to the list,
+ * which `onDone` has already refreshed (its note then says what was exported).
+ */
+export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (message: string) => void; onBack: () => void }) => {
   const t = useT(roundMessages);
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // The key step the user was on has gone: focus goes to what replaced it.
+    if (done) doneHeading.current?.focus();
+  }, [done]);
 
   const exportWith = async (preview: SubmissionPreview, secret: KeySecret) => {
     setError(null);
     try {
       const started = await platform.api.round.export({ roundId: round.id, keyId: preview.keyId, ...(secret.kind === 'p12' ? { password: secret.password } : { pin: secret.pin }) });
-      const done = await runJob(platform.api, started, { onUpdate: setJob });
-      const r = done.result as RoundExportResult;
+      const finished = await runJob(platform.api, started, { onUpdate: setJob });
+      const r = finished.result as RoundExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      setNote(t('exported', { name: r.fileName, status: r.code }));
-      onDone();
+      const message = t('exported', { name: r.fileName, status: r.code });
+      setNote(message);
+      setDone(true);
+      onDone(message);
     } catch (e) {
       setError(e);
     } finally {
@@ -41,7 +53,11 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
 
   return (
     <div className="card" data-testid="round-export">
-      {job ? (
+      {done ? (
+        <h3 ref={doneHeading} tabIndex={-1}>
+          {t('exportDone')}
+        </h3>
+      ) : job ? (
         <JobProgress label={t('exporting')} progress={job.progress} />
       ) : (
         <Suspense fallback={null}>
@@ -52,6 +68,13 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
         {note}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {done && (
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={onBack}>
+            {t('backToList')}
+          </button>
+        </div>
+      )}
     </div>
   );
 };

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 
 import type { RoundDetail } from '../../../../shared/ipc/channels/round';
 import { usePlatform, useT } from '../../app/app-context';
+import { useRole } from '../../app/role-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { ReceivedRounds } from './ReceivedRounds';
@@ -16,12 +17,15 @@ type Mode = { kind: 'list' } | { kind: 'edit'; round: RoundDetail | null } | { k
 
 /**
  * "Đợt đánh giá": the unit's side (trust the Sở's root once, import the round package, see the binding) and
- * Sở Nội vụ's side (create or edit the round of a year, sign and export it). Which side a user sees will
- * follow the role chosen at first start (issue 14 item 1, not built yet): both are shown until then.
+ * Sở Nội vụ's side (create or edit the round of a year, sign and export it). Each role sees its own side
+ * (app/role-context.tsx); with no role chosen yet both are shown, as the top menu shows every entry then.
  */
 export const RoundPage = () => {
   const t = useT(roundMessages);
   const { api } = usePlatform();
+  const { role } = useRole();
+  const unitSide = role !== 'receiver';
+  const receiverSide = role !== 'unit';
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [note, setNote] = useState('');
   const list = useLoad(useCallback(() => api.round.list({}), [api]));
@@ -45,71 +49,83 @@ export const RoundPage = () => {
       <p className="muted">{t('intro')}</p>
       <ErrorBanner error={list.error ?? sets.error} />
       <Suspense fallback={null}>
-        <TrustAnchors strict />
+        {/* A unit's round import refuses every package without a trusted root; Sở Nội vụ's own export is only checked against them. */}
+        <TrustAnchors strict={unitSide} />
       </Suspense>
-      {list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
-      <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">
-        <h2 id="rounds-title">{t('roundsTitle')}</h2>
-        <p className="small">
-          <a href="#/round/dashboard">{t('dashboardLink')}</a>
-        </p>
-        <p role="status" className="small" data-testid="round-note">
-          {note}
-        </p>
-        <ErrorBanner error={refreshError} onDismiss={() => setRefreshError(null)} />
-        {isNoRegister(refreshError) && (
+      {unitSide && list.data && <ReceivedRounds received={list.data.received} onChanged={list.reload} />}
+      {receiverSide && (
+        <section className="card" aria-labelledby="rounds-title" data-testid="issued-rounds">
+          <h2 id="rounds-title">{t('roundsTitle')}</h2>
           <p className="small">
-            <a href="#/registry">{t('openRegister')}</a>
+            <a href="#/round/dashboard">{t('dashboardLink')}</a>
           </p>
-        )}
-        {mode.kind === 'edit' && sets.data && (
-          <RoundEditor
-            round={mode.round}
-            sets={sets.data}
-            onCancel={() => setMode({ kind: 'list' })}
-            onSaved={(r) => {
-              setNote(t('saved', { year: r.year, revision: r.revision }));
-              setMode({ kind: 'list' });
-              list.reload();
-            }}
-          />
-        )}
-        {mode.kind === 'export' && <RoundExport round={mode.round} onBack={() => setMode({ kind: 'list' })} onDone={list.reload} />}
-        {mode.kind === 'list' && (
-          <>
-            <ul className="round-list">
-              {(list.data?.rounds ?? []).map((r) => (
-                <li key={r.id} data-testid="issued-round">
-                  <span>
-                    {t('roundRow', {
-                      year: r.year,
-                      revision: r.revision,
-                      units: r.units.length,
-                      state: r.exportedRevision === null ? t('notExported') : t('exportedState', { revision: r.exportedRevision }),
-                    })}
-                  </span>
-                  <span className="actions">
-                    <button type="button" className="btn" onClick={() => void refresh(r)} data-testid="round-refresh-units">
-                      {t('refreshUnits')}
-                    </button>
-                    <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: r })}>
-                      {t('edit')}
-                    </button>
-                    <button type="button" className="btn btn-primary" onClick={() => setMode({ kind: 'export', round: r })}>
-                      {t('export')}
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            <div className="actions">
-              <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: null })}>
-                {t('newRound')}
-              </button>
-            </div>
-          </>
-        )}
-      </section>
+          <p role="status" className="small" data-testid="round-note">
+            {note}
+          </p>
+          <ErrorBanner error={refreshError} onDismiss={() => setRefreshError(null)} />
+          {isNoRegister(refreshError) && (
+            <p className="small">
+              <a href="#/registry">{t('openRegister')}</a>
+            </p>
+          )}
+          {mode.kind === 'edit' && sets.data && (
+            <RoundEditor
+              round={mode.round}
+              sets={sets.data}
+              onCancel={() => setMode({ kind: 'list' })}
+              onSaved={(r) => {
+                setNote(t('saved', { year: r.year, revision: r.revision }));
+                setMode({ kind: 'list' });
+                list.reload();
+              }}
+            />
+          )}
+          {mode.kind === 'export' && (
+            <RoundExport
+              round={mode.round}
+              onBack={() => setMode({ kind: 'list' })}
+              onDone={(message) => {
+                setNote(message);
+                list.reload();
+              }}
+            />
+          )}
+          {mode.kind === 'list' && (
+            <>
+              <ul className="round-list">
+                {(list.data?.rounds ?? []).map((r) => (
+                  <li key={r.id} data-testid="issued-round">
+                    <span>
+                      {t('roundRow', {
+                        year: r.year,
+                        revision: r.revision,
+                        units: r.units.length,
+                        state: r.exportedRevision === null ? t('notExported') : t('exportedState', { revision: r.exportedRevision }),
+                      })}
+                    </span>
+                    <span className="actions">
+                      <button type="button" className="btn" onClick={() => void refresh(r)} data-testid="round-refresh-units">
+                        {t('refreshUnits')}
+                      </button>
+                      <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: r })}>
+                        {t('edit')}
+                      </button>
+                      <button type="button" className="btn btn-primary" onClick={() => setMode({ kind: 'export', round: r })}>
+                        {t('export')}
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <div className="actions">
+                <button type="button" className="btn" onClick={() => setMode({ kind: 'edit', round: null })}>
+                  {t('newRound')}
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
     </main>
   );
 };
