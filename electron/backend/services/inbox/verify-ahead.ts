@@ -4,10 +4,11 @@ import { openVerifySession } from '../bundle/verify/verify-process';
 import { importVerifyBase, verifyForImport } from './import-bundle';
 
 /**
- * Verification workers a batch keeps. Two: verifying a package costs its worker more CPU than storing it costs
- * the importer (docs/performance.md, "Batch import"), so one worker kept the importer idle half the time.
+ * Verification workers a batch keeps. One: a second was no faster on two CPUs (bench/batch-import.bench.ts
+ * measures both in one run, docs/performance.md "Batch import") — the workers and the importer then compete
+ * for the same CPUs. More may pay on machines with more cores.
  */
-export const VERIFY_WORKERS = 2;
+export const VERIFY_WORKERS = 1;
 
 export type VerifyAhead = {
   /** The verdict for file i; starts the verification of the next files, each worker one file at a time. */
