@@ -12,12 +12,25 @@ const MESSAGES = {
 };
 
 /** A page whose language can change while the field holds an invalid text, as the app's language switch does. */
-const Harness = () => {
+const Harness = ({ max = 1, sent = [] as (number | undefined)[] }) => {
   const [lang, setLang] = useState<Language>('vi');
+  const [value, setValue] = useState<number | undefined>(undefined);
   return (
     <>
       <button type="button" onClick={() => setLang('en')}>English</button>
-      <NumberField label="Điểm" value={undefined} onValue={() => {}} decimals={3} max={1} lang={lang} messages={MESSAGES[lang]} />
+      <button type="button" onClick={() => setLang('vi')}>Tiếng Việt</button>
+      <NumberField
+        label="Điểm"
+        value={value}
+        onValue={(v) => {
+          sent.push(v);
+          setValue(v);
+        }}
+        decimals={3}
+        max={max}
+        lang={lang}
+        messages={MESSAGES[lang]}
+      />
     </>
   );
 };
@@ -32,5 +45,24 @@ describe('NumberField', () => {
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.queryByText('Không được vượt quá 1.')).toBeNull();
     expect(screen.getByText('Must not exceed 1.')).toBeTruthy();
+  });
+
+  it('a number typed in one language is shown in the other\'s format after a switch, not reported as wrong', () => {
+    const sent: (number | undefined)[] = [];
+    render(<Harness max={2} sent={sent} />);
+    const input = () => screen.getByLabelText(/Điểm/) as HTMLInputElement;
+    fireEvent.change(input(), { target: { value: '1,5' } });
+    expect(sent).toEqual([1.5]);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(input().value).toBe('1.5');
+    expect(screen.queryByText('Enter a number, decimal point.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    expect(input().value).toBe('1,5');
+    // Text that was not a number stays as typed, with the message of the language shown.
+    fireEvent.change(input(), { target: { value: '1,5,5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(input().value).toBe('1,5,5');
+    expect(screen.getByText('Enter a number, decimal point.')).toBeTruthy();
+    expect(sent).toEqual([1.5]);
   });
 });

@@ -48,6 +48,15 @@ export const NumberField = ({ label, hint, value, onValue, onDraft, draft, decim
     return { ok: true, value: v };
   };
   const [text, setText] = useState(() => draft ?? formatNumberText(value, decimals, lang));
+  // The language the text was written in. On a switch, a number typed in the old format is shown in the new one
+  // ("1,5" → "1.5"): read in the new format it would be wrong or another number. Text that was not a number
+  // stays as typed. (Adjusting state while rendering, React's pattern for state derived from a prop.)
+  const [textLang, setTextLang] = useState(lang);
+  if (textLang !== lang) {
+    const typed = parseNumberText(text, decimals, textLang);
+    setTextLang(lang);
+    if (typed !== null) setText(formatNumberText(typed, decimals, lang));
+  }
   // The message is derived from the text at each render, never stored: switching the language re-words it.
   const verdict = judge(text);
   const error = verdict.ok ? undefined : verdict.error;
