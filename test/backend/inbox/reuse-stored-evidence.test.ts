@@ -15,7 +15,7 @@ import { makeBundle, registerUnit, trustTestPki } from './make-bundle';
 
 /**
  * Evidence the store already holds (same verified SHA-256 and size) is not copied again at import
- * (services/inbox/evidence-copy.ts alreadyStored), and a file counted on that vanishes before the commit makes
+ * (services/evidence/store.ts isStored), and a file counted on that vanishes before the commit makes
  * the import start again and copy everything: the imported rows never point at a missing file.
  */
 let pki: TestPki;

@@ -23,7 +23,8 @@ import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence
 import { commitTemp, discardTemp } from '../evidence/store';
 import type { TempCopy } from '../evidence/store';
 import { entryToTemp } from '../inbox/evidence-copy';
-import { hashFile, refusal, trustOf } from '../inbox/import-bundle';
+import { sha256OfFile } from '../../storage/file-digest';
+import { refusal, trustOf } from '../inbox/import-bundle';
 import { checkExplanationRules } from './explanation-rules';
 
 // New evidence of a giải trình is never garbage-collected while its row exists.
@@ -67,7 +68,7 @@ export const importExplanation = async (ctx: BackendContext, source: string, o: 
     copyFileSync(source, file);
     if (statSync(file).size !== size) throw refusal('E_IO');
     progress(0, size, 'Đang tính mã băm của gói giải trình');
-    const packageSha256 = await hashFile(file, o.signal);
+    const packageSha256 = await sha256OfFile(file, o.signal);
     progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
     const trust = strictTrust(ctx);
     const v = await (o.verify ?? inWorker(ctx, o.signal))(file, trust);

@@ -156,6 +156,12 @@ export const discardTemp = (tmpPath: string): void => {
   rmSync(tmpPath, { force: true });
 };
 
+/** True when the store holds a file under this digest with this size (a damaged, shorter or longer one is not it). */
+export const isStored = (dataDir: string, sha256: string, size: number): boolean => {
+  const p = storePathFor(dataDir, sha256);
+  return existsSync(p) && statSync(p).size === size;
+};
+
 /**
  * Moves a finished temp copy to its content address (synchronous on purpose: the caller writes the DB row
  * in the same tick, so GC, which is synchronous too, can never run between the two).
@@ -171,7 +177,7 @@ export const commitTemp = (dataDir: string, copy: TempCopy, faults?: StoreFaults
     fsyncDirSync(root);
     fsyncDirSync(dirname(dir));
   }
-  if (existsSync(final) && statSync(final).size === copy.size) {
+  if (isStored(dataDir, copy.sha256, copy.size)) {
     discardTemp(copy.tmpPath);
     return { path: final, created: false };
   }

@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { statSync } from 'node:fs';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import { evidenceProblemText } from '../../../../shared/domain/evidence-problems';
 import type { EvidenceCheck, EvidenceProblem } from '../../../../shared/schemas/evidence';
 import type { Db } from '../../db/connection';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
+import { sha256OfFile } from '../../storage/file-digest';
 import { storePathFor } from './store';
 
-export const hashFile = async (path: string, signal?: AbortSignal): Promise<string> => {
-  const h = createHash('sha256');
-  await pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), h, signal ? { signal } : {});
-  return h.digest('hex');
-};
+export const hashFile = sha256OfFile;
 
 type Problem = EvidenceProblem;
 

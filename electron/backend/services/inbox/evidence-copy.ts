@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import { dataPaths } from '../../data-dir';
-import { discardTemp, inflightTemps, storePathFor, TEMP_PREFIX, TEMP_SUFFIX } from '../evidence/store';
+import { discardTemp, inflightTemps, TEMP_PREFIX, TEMP_SUFFIX } from '../evidence/store';
 import type { TempCopy } from '../evidence/store';
 
 /**
@@ -55,16 +55,6 @@ export const entryToTemp = async (
     discardTemp(tmpPath);
     throw e;
   }
-};
-
-/**
- * True when the store already holds a file of this verified digest and size. Such an entry needs no second
- * copy: the stored bytes are the ones the digest names (content addressing). Units re-send the same documents
- * in every revision, and every copy costs a write and an fsync.
- */
-export const alreadyStored = (dataDir: string, f: { sha256: string; size: number }): boolean => {
-  const p = storePathFor(dataDir, f.sha256);
-  return existsSync(p) && statSync(p).size === f.size;
 };
 
 /**

@@ -20,10 +20,10 @@ import { verifyInWorker } from '../bundle/verify/verify-process';
 import type { VerifyInWorkerOptions, VerifySession } from '../bundle/verify/verify-process';
 import { BundleZipReader } from '../bundle/verify/zip-reader';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
-import { commitTemp, discardTemp } from '../evidence/store';
+import { commitTemp, discardTemp, isStored } from '../evidence/store';
 import type { TempCopy } from '../evidence/store';
 import { checkAnswers } from './answer-check';
-import { alreadyStored, entryToTemp, ReusedFileGone } from './evidence-copy';
+import { entryToTemp, ReusedFileGone } from './evidence-copy';
 import { checkImportRules } from './import-rules';
 
 // Files an imported submission points at are never garbage-collected while its row exists.
@@ -69,9 +69,6 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
     ...(onProgress ? { onProgress } : {}),
   });
 
-/** SHA-256 of a whole file, streamed. */
-export const hashFile = sha256OfFile;
-
 /**
  * The verifier's W_SIGNER_NOT_REGISTERED only compares names (it has no register); at import the register's
  * check replaces it (E_SIGNER_NOT_REGISTERED refuses), so the warning is dropped from what is stored.
@@ -111,7 +108,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   // The package's own SHA-256 comes from the worker, which reads the file anyway (fileDigest); a verdict
   // without it (a test's) is completed here.
   const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
-  const bundleSha256 = raw.bundleSha256 ?? (await hashFile(file, o.signal));
+  const bundleSha256 = raw.bundleSha256 ?? (await sha256OfFile(file, o.signal));
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
   const v = withoutNameCheck(raw);
@@ -141,7 +138,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const total = evidence.reduce((n, f) => n + f.size, 0);
     let done = 0;
-    const reused = copyAll ? [] : evidence.filter((f) => alreadyStored(ctx.dataDir, f));
+    const reused = copyAll ? [] : evidence.filter((f) => isStored(ctx.dataDir, f.sha256, f.size));
     for (const f of evidence) {
       if (reused.includes(f)) {
         done += f.size;
@@ -162,7 +159,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     const id = randomUUID();
     const unitType = unit.block;
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
-    if (reused.some((f) => !alreadyStored(ctx.dataDir, f))) throw new ReusedFileGone();
+    if (reused.some((f) => !isStored(ctx.dataDir, f.sha256, f.size))) throw new ReusedFileGone();
     const created: string[] = [];
     for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
     temps.length = 0;

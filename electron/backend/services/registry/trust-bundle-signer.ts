@@ -4,7 +4,8 @@ import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { findActiveSigner, insertSigner } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
-import { hashFile, verifyForImport } from '../inbox/import-bundle';
+import { sha256OfFile } from '../../storage/file-digest';
+import { verifyForImport } from '../inbox/import-bundle';
 import { appraiserOf, audit, registryView, requireUnit } from './register';
 
 /**
@@ -24,7 +25,7 @@ export const trustBundleSigner = async (
   if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
   if (v.status === 'INVALID' || !v.signer) throw AppFailure.of('REGISTRY_BUNDLE_NOT_VALID', { check: v.code });
   const signer = v.signer;
-  const bundleSha256 = v.bundleSha256 ?? (await hashFile(file, o.signal));
+  const bundleSha256 = v.bundleSha256 ?? (await sha256OfFile(file, o.signal));
   const sha256 = signer.sha256.toLowerCase();
   const added = inTransaction(ctx.db, () => {
     const fresh = insertSigner(ctx.db, {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import * as pkijs from 'pkijs';
 
-import { ensurePkiEngine, isSigningCa, parseCertificate } from '../../signing/pki';
+import { ensurePkiEngine, isSigningCa, parseCertificate, sha256 } from '../../signing/pki';
 
 /**
  * pkijs's own chain validation (CertificateChainValidationEngine, as SignedData.verify with checkChain runs it:
@@ -17,7 +15,7 @@ import { ensurePkiEngine, isSigningCa, parseCertificate } from '../../signing/pk
  */
 const MAX_REMEMBERED = 64;
 const remembered = new Map<string, Promise<boolean>>();
-const fp = (der: Uint8Array): string => createHash('sha256').update(der).digest('hex');
+const fp = (der: Uint8Array): string => sha256(der).toString('hex');
 
 const run = async (leaf: Uint8Array, pool: readonly Uint8Array[], anchors: readonly Uint8Array[], now: Date): Promise<boolean> => {
   ensurePkiEngine();
