@@ -3,6 +3,7 @@ import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { answerMessages } from './messages';
 import { mergeSurvey } from './result-lines';
+import { SurveyRow } from './SurveyRow';
 import { TotalsBreakdown } from './TotalsBreakdown';
 
 /**
@@ -45,14 +46,7 @@ export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }
                 </td>
               </tr>
             ) : (
-              <tr key={c.nodeId} className="survey-row" data-testid="final-survey-row">
-                <td>{c.code}</td>
-                <td>{c.title}</td>
-                <td className="num">{t('notSelfScored')}</td>
-                <td className="num">{c.points === null ? t('surveyMissing') : formatPoints(c.points, lang)}</td>
-                <td className="num">{c.points === null ? t('surveyMissing') : formatPoints(c.points, lang)}</td>
-                <td>{t('surveyLine')}</td>
-              </tr>
+              <SurveyRow key={c.nodeId} row={c} testId="final-survey-row" scoreColumns={2} />
             ),
           )}
         </tbody>

@@ -3,6 +3,7 @@ import { formatDate, formatDifference, formatPoints } from '../../../../shared/f
 import { useLang, useT } from '../../app/app-context';
 import { answerMessages } from './messages';
 import { mergeSurvey } from './result-lines';
+import { SurveyRow } from './SurveyRow';
 import { TotalsBreakdown } from './TotalsBreakdown';
 
 /**
@@ -54,14 +55,7 @@ export const ResultTable = ({ view }: { view: AnswerView }) => {
                 <td>{r.reason}</td>
               </tr>
             ) : (
-              <tr key={r.nodeId} className="survey-row" data-testid="answer-survey-row">
-                <td>{r.code}</td>
-                <td>{r.title}</td>
-                <td className="num">{t('notSelfScored')}</td>
-                <td className="num">{r.points === null ? t('surveyMissing') : formatPoints(r.points, lang)}</td>
-                <td className="num">{t('notSelfScored')}</td>
-                <td>{t('surveyLine')}</td>
-              </tr>
+              <SurveyRow key={r.nodeId} row={r} testId="answer-survey-row" scoreColumns={1} after={1} />
             ),
           )}
         </tbody>
