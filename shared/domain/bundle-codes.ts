@@ -159,4 +159,7 @@ export type BundleWarningCode = Extract<BundleCode, `W_${string}`>;
 
 export const BUNDLE_CODE_LIST = Object.keys(BUNDLE_CODES) as BundleCode[];
 
+/** True for a code of this table (stored reports carry codes as strings). */
+export const isBundleCode = (code: string): code is BundleCode => Object.hasOwn(BUNDLE_CODES, code);
+
 export const bundleMessage = (code: BundleCode, lang: 'vi' | 'en' = 'vi'): string => BUNDLE_CODES[code][lang];

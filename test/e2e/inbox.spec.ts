@@ -65,6 +65,11 @@ test('receive bundles through the UI, see them ranked in their block, appraise o
   await expect(page.getByTestId('inbox-verification')).toContainText('Hợp lệ');
   await expect(page.getByTestId('inbox-signer')).toContainText('Nguyễn Văn An');
   await expect(page.getByTestId('inbox-evidence').locator('tbody tr').first()).toBeVisible();
+  // The stored verdict is shown by its code in the language chosen now, not in the words it was stored with.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('inbox-verification')).toContainText('Valid bundle: signature correct, every file intact.');
+  await expect(page.getByTestId('inbox-verification')).not.toContainText('Hồ sơ hợp lệ');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   const row = page.getByTestId('node-row-1.2');
   const self = (await row.locator('td').nth(3).textContent())!;
   expect(self).not.toBe('0');

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 
+import { bundleMessage, isBundleCode } from '../../../../shared/domain/bundle-codes';
 import type { InboxTotals } from '../../../../shared/ipc/channels/inbox';
 import { formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -85,12 +86,12 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
         <dl className="inbox-verify" data-testid="inbox-verification">
           <dt>{t('status')}</dt>
           <dd>
-            {v.status === 'VALID' ? `✔ ${t('statusValid')}` : `⚠ ${t('statusWarn')}`} — {v.message}
+            {v.status === 'VALID' ? `✔ ${t('statusValid')}` : `⚠ ${t('statusWarn')}`} — {isBundleCode(v.code) ? bundleMessage(v.code, lang) : v.message}
             {v.warnings.length > 0 && (
               <ul>
                 {v.warnings.map((w) => (
                   <li key={w.code}>
-                    {w.code}: {w.message}
+                    {w.code}: {isBundleCode(w.code) ? bundleMessage(w.code, lang) : w.message}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 
-import { BUNDLE_CODES, bundleMessage } from '../../../../shared/domain/bundle-codes';
-import type { BundleCode } from '../../../../shared/domain/bundle-codes';
+import { bundleMessage, isBundleCode } from '../../../../shared/domain/bundle-codes';
 import { personOf } from '../../../../shared/domain/distinguished-name';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -10,7 +9,6 @@ import { useLoad } from '../../data/use-load';
 import { historyMessages } from './messages-history';
 
 /** The stored self-check result is a code: worded here in the UI's language (an unknown one shows as stored). */
-const isBundleCode = (code: string): code is BundleCode => Object.hasOwn(BUNDLE_CODES, code);
 
 /**
  * Every bundle exported for the assessment, every revision: after a new revision the earlier bundles stay
