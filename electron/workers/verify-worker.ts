@@ -3,9 +3,9 @@
  * utilityProcess in the app, a child process under plain Node), so a hostile file can at worst kill this
  * process. The parent applies a wall-clock timeout. Never imports 'electron'.
  */
-import { verifyBundle, verifyPackage } from '../backend/services/bundle/verify/verify-bundle';
+import { verifyPackage, verifySubmission } from '../backend/services/bundle/verify/verify-bundle';
 import type { VerifyOptions } from '../backend/services/bundle/verify/verify-bundle';
-import { sha256OfFile } from '../backend/storage/file-digest';
+import { entryStager } from '../backend/services/evidence/staging';
 import { onParentGone, onParentMessage, postToParent } from './parent-port';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/workers-seam/verify-protocol';
 
@@ -13,6 +13,7 @@ const reply = (r: VerifyWorkerResponse): void => postToParent(r);
 
 onParentMessage<VerifyWorkerRequest>((msg) => {
   void (async () => {
+    const stager = msg.stage ? entryStager(msg.stage) : null;
     try {
       const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
       const imported = msg.imported;
@@ -33,22 +34,25 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
           : {}),
         isReplay: (submissionId, revision) => imported.some((i) => i.submissionId === submissionId && i.revision >= revision),
         onProgress: (done, total, label) => reply({ id: msg.id, type: 'progress', done, total, label }),
+        // This process does nothing else: synchronous reads keep it busy (zip-reader.ts blockingReads).
+        blockingReads: true,
       };
       const rounds = msg.importedRounds ?? [];
-      // Both read the file; the digest's reads interleave with the verifier's (an unreadable file fails both).
-      const digest = msg.fileDigest ? sha256OfFile(msg.file).catch(() => null) : Promise.resolve(null);
-      const verdict = msg.anyKind
-        ? (
-            await verifyPackage(msg.file, {
-              ...options,
-              ...(msg.expectKind ? { expectKind: msg.expectKind } : {}),
-              isRoundReplay: (roundId, revision) => rounds.some((r) => r.roundId === roundId && r.revision >= revision),
-            })
-          ).result
-        : await verifyBundle(msg.file, options);
-      const bundleSha256 = await digest;
-      reply({ id: msg.id, type: 'result', result: bundleSha256 ? { ...verdict, bundleSha256 } : verdict });
+      const checked = msg.anyKind
+        ? await verifyPackage(msg.file, {
+            ...options,
+            ...(msg.expectKind ? { expectKind: msg.expectKind } : {}),
+            isRoundReplay: (roundId, revision) => rounds.some((r) => r.roundId === roundId && r.revision >= revision),
+          })
+        : await verifySubmission(msg.file, { ...options, ...(stager ? { sink: stager.sink } : {}) });
+      if (!stager) return reply({ id: msg.id, type: 'result', result: checked.result });
+      if (checked.result.status === 'INVALID' || !checked.content) {
+        stager.discardAll();
+        return reply({ id: msg.id, type: 'result', result: checked.result });
+      }
+      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager.staged, content: checked.content.toString('utf8') });
     } catch (e) {
+      stager?.discardAll();
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   })();

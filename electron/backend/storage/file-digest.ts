@@ -1,9 +1,26 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
-/** SHA-256 (hex) of a whole file, streamed in 1 MiB reads. No dependencies: the verification worker uses it too. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * SHA-256 (hex) of a whole file, in 1 MiB positional reads into one buffer (fresh buffers per chunk cost a batch
+ * import of hundreds of MiB more in garbage collection than the hash itself). No dependencies beyond Node.
+ */
 export const sha256OfFile = async (file: string, signal?: AbortSignal): Promise<string> => {
   const h = createHash('sha256');
-  for await (const c of createReadStream(file, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) h.update(c);
+  const fh = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (let pos = 0; ; ) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await fh.read(buffer, 0, CHUNK_BYTES, pos);
+      if (bytesRead === 0) break;
+      h.update(buffer.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
   return h.digest('hex');
 };

@@ -1,6 +1,7 @@
 import type { PackageKind } from '../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../shared/schemas/submission';
 import type { VerifyLimits } from '../services/bundle/constants';
+import type { StageRequest, StagedEntry } from '../services/evidence/staging';
 
 /** Messages to and from the verification worker. Everything is plain data (no callbacks cross processes). */
 export type VerifyWorkerRequest = {
@@ -24,13 +25,14 @@ export type VerifyWorkerRequest = {
   now?: string;
   limits?: Partial<VerifyLimits>;
   /**
-   * Also the SHA-256 of the whole file, read here while it is verified (VerifyResult.bundleSha256): a batch
-   * import then reads each package once in the importing process, not twice (docs/performance.md).
+   * A submission import: the worker also writes the evidence entries into temp files of the store as it checks
+   * them (evidence/staging.ts), and returns them with submission.json's checked bytes, so the importer never
+   * reads the package again (docs/performance.md "Batch import").
    */
-  fileDigest?: boolean;
+  stage?: StageRequest;
 };
 
 export type VerifyWorkerResponse =
   | { id: number; type: 'progress'; done: number; total: number; label: string }
-  | { id: number; type: 'result'; result: VerifyResult }
+  | { id: number; type: 'result'; result: VerifyResult; staged?: StagedEntry[]; content?: string }
   | { id: number; type: 'error'; message: string };

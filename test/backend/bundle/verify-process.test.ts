@@ -41,12 +41,38 @@ describe('verification in a worker process', () => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
-  it('fileDigest: the worker also returns the SHA-256 of the whole file it verified (a batch import reads each package once)', async () => {
-    const plain = await verifyInWorker(good, base());
-    expect(plain.bundleSha256).toBeNull();
-    const withDigest = await verifyInWorker(good, { ...base(), fileDigest: true });
-    expect(withDigest.status).toBe('VALID_WITH_WARNINGS');
-    expect(withDigest.bundleSha256).toBe(createHash('sha256').update(readFileSync(good)).digest('hex'));
+  it('stage: every evidence entry checked is written under the prefix, with submission.json as checked; a refused package leaves nothing there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cchc-stage-'));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const session = openVerifySession(launchWorker);
+    try {
+      const v = await session.check(good, { ...base(), stage: { prefix: join(dataDir, 'ok-'), dataDir, reuse: true } });
+      expect(v.result.status).toBe('VALID_WITH_WARNINGS');
+      const evidence = v.result.files.filter((f) => f.path.startsWith('evidence/'));
+      expect(evidence.length).toBeGreaterThan(0);
+      expect(v.staged.map((t) => [t.path, t.sha256, t.size])).toEqual(evidence.map((f) => [f.path, f.sha256, f.size]));
+      for (const t of v.staged) {
+        expect(t.tmpPath.startsWith(join(dataDir, 'ok-'))).toBe(true);
+        expect(sha(readFileSync(t.tmpPath))).toBe(t.sha256);
+      }
+      expect(sha(Buffer.from(v.content!, 'utf8'))).toBe(v.result.files.find((f) => f.path === 'submission.json')!.sha256);
+
+      // Refused after its entries were staged (a replay is decided last), and refused in the middle of an entry.
+      const replay = await session.check(good, { ...base(), imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 3 }], stage: { prefix: join(dataDir, 'replay-'), dataDir, reuse: true } });
+      expect([replay.result.code, replay.staged, replay.content]).toEqual(['E_REPLAY', [], null]);
+      const bytes = readFileSync(good);
+      const firstEvidence = readFileSync(v.staged[0]!.tmpPath);
+      const at = bytes.indexOf(firstEvidence);
+      expect(at).toBeGreaterThan(0);
+      bytes[at + Math.floor(firstEvidence.length / 2)]! ^= 0xff;
+      const tampered = join(work, 'tampered-evidence.asice');
+      writeFileSync(tampered, bytes);
+      const bad = await session.check(tampered, { ...base(), stage: { prefix: join(dataDir, 'tampered-'), dataDir, reuse: true } });
+      expect([bad.result.code, bad.staged]).toEqual(['E_DIGEST_MISMATCH', []]);
+      expect(readdirSync(dataDir).filter((n) => !n.startsWith('ok-'))).toEqual([]);
+    } finally {
+      session.close();
+    }
   });
 
   it('replay and unknown-set data cross the process boundary as plain data', async () => {

@@ -8,7 +8,7 @@ import type { InboxDetail, InboxImportResult, InboxRow } from '../../../shared/i
 import type { RegistryView, TrustedSignerResult } from '../../../shared/ipc/channels/registry';
 import type { Job } from '../../../shared/schemas/job';
 import { dataPaths } from '../../../electron/backend/data-dir';
-import { importBundle, verifyForImport } from '../../../electron/backend/services/inbox/import-bundle';
+import { importBundle, verifyAndStage } from '../../../electron/backend/services/inbox/import-bundle';
 import type { BuilderAnswer } from '../../../electron/backend/services/bundle/submission-builder';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
@@ -140,8 +140,8 @@ describe('import rules of the register (each refused with its own code, nothing 
     const again = join(work, 'again.asice');
     copyFileSync(first, again);
     // The verifier's replay list is read now, before the first copy is imported: its verdict says VALID.
-    const stale = await verifyForImport(b.ctx, again);
-    expect(stale.status).not.toBe('INVALID');
+    const stale = await verifyAndStage(b.ctx, again);
+    expect(stale.result.status).not.toBe('INVALID');
     await accepted(first);
     const before = snapshot();
     await expect(importBundle(b.ctx, again, { verify: () => Promise.resolve(stale) })).rejects.toMatchObject({ details: { bundleCode: 'E_REPLAY' } });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxDetail, InboxImportResult, InboxRow } from '../../../shared/ipc/channels/inbox';
 import type { Job } from '../../../shared/schemas/job';
 import type { VerifyResult } from '../../../shared/schemas/submission';
-import { importBundle, verifyForImport } from '../../../electron/backend/services/inbox/import-bundle';
+import { importBundle, verifyAndStage } from '../../../electron/backend/services/inbox/import-bundle';
 import { dataPaths } from '../../../electron/backend/data-dir';
 import { storePathFor } from '../../../electron/backend/services/evidence/store';
 import { EVIDENCE_REFERENCE_TABLES, isBlobReferenced } from '../../../electron/backend/services/evidence/gc';
@@ -131,14 +131,15 @@ describe('inbox: importing verified bundles (real worker verification, real stor
     expect((vj.result as VerifyResult).code).toBe('E_REPLAY');
   }, 120_000);
 
-  it('bytes that differ from what verification saw (file swapped after the check) are refused; no row, no temp, no new file', async () => {
+  it('a report that lists other bytes than the worker staged is refused; no row, no temp, no new file', async () => {
     const bundle = await makeBundle(b, pki, join(work, 'swap.asice'), { unit: { code: 'SNgV', name: 'Sở Ngoại vụ', type: 'SO' }, submissionId: '0190a1b2-c3d4-7e5f-8a9b-0000000000bb' });
     const before = { subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length };
-    const real = await verifyForImport(b.ctx, bundle);
+    const real = await verifyAndStage(b.ctx, bundle, { reuse: false });
     // Valid; the only finding is that this unit's signer is not in Sở Nội vụ's register yet.
-    expect({ status: real.status, code: real.code, warnings: real.warnings.map((w) => w.code) }).toEqual({ status: 'VALID_WITH_WARNINGS', code: 'W_SIGNER_NOT_REGISTERED', warnings: ['W_SIGNER_NOT_REGISTERED'] });
-    // What the check "saw" differs from the file now on disk for the last evidence entry.
-    const forged: VerifyResult = { ...real, files: real.files.map((f, i, all) => (i === all.length - 1 ? { ...f, sha256: 'ab'.repeat(32) } : f)) };
+    expect({ status: real.result.status, code: real.result.code, warnings: real.result.warnings.map((w) => w.code) }).toEqual({ status: 'VALID_WITH_WARNINGS', code: 'W_SIGNER_NOT_REGISTERED', warnings: ['W_SIGNER_NOT_REGISTERED'] });
+    expect(real.staged.length).toBeGreaterThan(0);
+    // The report lists, for the last evidence entry, other bytes than those staged.
+    const forged = { ...real, result: { ...real.result, files: real.result.files.map((f, i, all) => (i === all.length - 1 ? { ...f, sha256: 'ab'.repeat(32) } : f)) } };
     await expect(importBundle(b.ctx, bundle, { verify: async () => forged })).rejects.toThrow(/E_DIGEST_MISMATCH/);
     expect({ subs: count('imported_submission'), ev: count('imported_evidence'), files: storeFiles().length }).toEqual(before);
     expect(tempFiles()).toEqual([]);

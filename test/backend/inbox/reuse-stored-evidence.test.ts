@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dataPaths } from '../../../electron/backend/data-dir';
 import { storePathFor } from '../../../electron/backend/services/evidence/store';
-import { importBundle } from '../../../electron/backend/services/inbox/import-bundle';
+import { importBundle, verifyAndStage } from '../../../electron/backend/services/inbox/import-bundle';
 import { createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 import { createTestPki } from '../../helpers/pki';
@@ -14,9 +14,9 @@ import type { TestPki } from '../../helpers/pki';
 import { makeBundle, registerUnit, trustTestPki } from './make-bundle';
 
 /**
- * Evidence the store already holds (same verified SHA-256 and size) is not copied again at import
- * (services/evidence/store.ts isStored), and a file counted on that vanishes before the commit makes
- * the import start again and copy everything: the imported rows never point at a missing file.
+ * Small evidence the store already holds (same verified SHA-256 and size) is not staged again at import
+ * (services/evidence/staging.ts), and a file counted on that vanishes before the commit makes the import start
+ * again with every entry staged: the imported rows never point at a missing file.
  */
 let pki: TestPki;
 let b: TestBackend;
@@ -26,7 +26,6 @@ const UNITS = [
   { code: 'P-DK', name: 'UBND phường Đông Khê', type: 'PHUONG' as const },
   { code: 'P-DH', name: 'UBND phường Dư Hàng', type: 'PHUONG' as const },
 ];
-const COPYING = 'Đang chép tài liệu kiểm chứng';
 
 beforeAll(async () => {
   pki = await createTestPki();
@@ -51,35 +50,38 @@ describe('import reuses evidence already in the store', () => {
     first = evidenceOf(a.importId).map((e) => ({ sha256: e.sha256, ino: statSync(storePathFor(b.dataDir, e.sha256)).ino }));
     expect(first.length).toBe(a.evidenceCount);
 
-    const labels: string[] = [];
-    const r = await importBundle(b.ctx, await bundleOf(1), { onProgress: (_d, _t, l) => labels.push(l) });
+    const staged: number[] = [];
+    const r = await importBundle(b.ctx, await bundleOf(1), {
+      verify: async (f) => {
+        const v = await verifyAndStage(b.ctx, f);
+        staged.push(v.staged.length);
+        return v;
+      },
+    });
     expect(r.newFiles).toBe(0);
     expect(r.evidenceCount).toBe(a.evidenceCount);
-    expect(labels.filter((l) => l.startsWith(COPYING))).toEqual([]);
+    expect(staged).toEqual([0]);
     for (const f of first) expect(statSync(storePathFor(b.dataDir, f.sha256)).ino).toBe(f.ino);
     for (const e of evidenceOf(r.importId)) expect(sha(storePathFor(b.dataDir, e.sha256))).toBe(e.sha256);
     expect(readdirSync(dataPaths(b.dataDir).tmp).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 
-  it('a file counted on vanishes while another is copied: the import starts again, copies all, and every row points at a stored file', async () => {
+  it('a file counted on vanishes between verification and commit: the import starts again, stages all, and every row points at a stored file', async () => {
     const [gone, missing] = [first[0]!.sha256, first[1]!.sha256];
-    // One file is missing before the import (so one entry is copied, with an await in between) …
+    // One file is missing before the import (so it is staged) …
     rmSync(storePathFor(b.dataDir, missing));
-    const labels: string[] = [];
-    let removed = false;
+    const staged: number[] = [];
     const r = await importBundle(b.ctx, await bundleOf(2), {
-      onProgress: (_d, _t, l) => {
-        labels.push(l);
-        // … and while it is copied another, counted on as already stored, disappears (as garbage collection would).
-        if (!removed && l.startsWith(COPYING)) {
-          removed = true;
-          rmSync(storePathFor(b.dataDir, gone));
-        }
+      verify: async (f) => {
+        const v = await verifyAndStage(b.ctx, f);
+        staged.push(v.staged.length);
+        // … and after the verification another, counted on as already stored, disappears (as garbage collection would).
+        rmSync(storePathFor(b.dataDir, gone));
+        return v;
       },
     });
-    expect(removed).toBe(true);
-    // First attempt: one copy; second attempt: every entry copied.
-    expect(labels.filter((l) => l.startsWith(COPYING))).toHaveLength(1 + r.evidenceCount);
+    // The first attempt staged the missing file only; the second (its own verification) staged every entry.
+    expect(staged).toEqual([1]);
     expect(r.newFiles).toBe(2);
     for (const e of evidenceOf(r.importId)) expect(sha(storePathFor(b.dataDir, e.sha256))).toBe(e.sha256);
     expect(readdirSync(dataPaths(b.dataDir).tmp).filter((n) => n.endsWith('.part'))).toEqual([]);

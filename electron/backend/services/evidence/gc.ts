@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { dataPaths } from '../../data-dir';
 import { hasBlobReference } from '../../db/repos/evidence-repo';
 import { fsyncDirSync } from '../../storage/atomic-write';
+import { isStagingFile } from './staging';
 import { inflightTemps, isSha256, storePathFor, TEMP_PREFIX, TEMP_SUFFIX } from './store';
 
 /**
@@ -119,7 +120,7 @@ export const cleanupTempFiles = (dataDir: string): string[] => {
     const path = join(tmp, name);
     const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
     const mine = pid === process.pid;
-    if (mine ? inflightTemps.has(path) : Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    if (mine ? inflightTemps.has(path) || isStagingFile(path) : Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
     removeStoredFile(path);
     removed.push(name);
   }

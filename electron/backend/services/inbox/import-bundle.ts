@@ -1,73 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 
 import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
-import { allNodes } from '../../../../shared/domain/indicator-tree';
 import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { EVIDENCE_PATH_RE, submissionSchema } from '../../../../shared/schemas/submission';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
-import { activeImportOf, highestRevision, importedRevisions, insertImport } from '../../db/repos/inbox-repo';
+import { activeImportOf, highestRevision, insertImport } from '../../db/repos/inbox-repo';
 import { inTransaction } from '../../db/transaction';
 import { sha256OfFile } from '../../storage/file-digest';
-import { DEFAULT_LIMITS, SUBMISSION_PATH } from '../bundle/constants';
-import { loadTrustStore } from '../bundle/verify/trust';
-import type { TrustStore } from '../bundle/verify/trust';
-import { verifyInWorker } from '../bundle/verify/verify-process';
-import type { VerifyInWorkerOptions, VerifySession } from '../bundle/verify/verify-process';
-import { BundleZipReader } from '../bundle/verify/zip-reader';
+import { SUBMISSION_PATH } from '../bundle/constants';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
-import { commitTemp, discardTemp, isStored } from '../evidence/store';
-import type { TempCopy } from '../evidence/store';
+import { closeStaging, sealStaged } from '../evidence/staging';
+import { commitTemp, isStored } from '../evidence/store';
 import { checkAnswers } from './answer-check';
-import { entryToTemp, ReusedFileGone } from './evidence-copy';
+import { ReusedFileGone } from './evidence-copy';
 import { checkImportRules } from './import-rules';
+import { refusal, verifyAndStage } from './import-verify';
+import type { ImportVerdict, Progress } from './import-verify';
+
+export { refusal, trustOf, verifyAndStage, verifyForImport } from './import-verify';
+export type { ImportVerdict, Progress } from './import-verify';
 
 // Files an imported submission points at are never garbage-collected while its row exists.
 registerEvidenceReference({ table: 'imported_evidence', column: 'sha256' });
-
-export type Progress = (done: number, total: number, label: string) => void;
-
-/** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
-export const trustOf = (dataDir: string): TrustStore => {
-  const dir = join(dataDir, 'trust');
-  return existsSync(dir) ? loadTrustStore(dir) : { anchors: [], crls: [] };
-};
-
-/** The refusal shown to the appraiser: the verification code and its Vietnamese explanation. */
-export const refusal = (code: BundleCode, detail?: string): AppFailure =>
-  AppFailure.of('BUNDLE_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
-
-/** What verification at import checks against: the trust anchors and every known set version. */
-export type ImportVerifyBase = Pick<VerifyInWorkerOptions, 'trust' | 'knownSets'>;
-
-/** Read once per batch (import-batch.ts), or once per single import. */
-export const importVerifyBase = (ctx: BackendContext): ImportVerifyBase => ({
-  trust: trustOf(ctx.dataDir),
-  knownSets: ctx.catalog.listAll().map((e) => ({
-    id: e.summary.id,
-    version: e.summary.version,
-    sha256: e.summary.sha256,
-    indicatorIds: allNodes(e.document).map((v) => v.node.id),
-  })),
-});
-
-/**
- * Verification in the isolated worker, with every known set version and the replay list (read now, so a batch
- * sees the packages it imported before). `session`: a worker kept across the files of a batch (import-batch.ts).
- */
-export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress, session?: VerifySession, base: ImportVerifyBase = importVerifyBase(ctx)): Promise<VerifyResult> =>
-  (session ? session.verify : (f: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => verifyInWorker(f, { ...o, launcher: ctx.workerLauncher }))(file, {
-    ...base,
-    checkSets: true,
-    fileDigest: true,
-    imported: importedRevisions(ctx.db),
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
 
 /**
  * The verifier's W_SIGNER_NOT_REGISTERED only compares names (it has no register); at import the register's
@@ -81,16 +39,16 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
 };
 
 /**
- * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker; an INVALID bundle
+ * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker, which stages the
+ * evidence entries into temp files of the store as it checks them (verifyAndStage); an INVALID bundle
  * (replay included) is refused with nothing stored; so is a bundle that breaks an import rule of the register
- * or carries an answer the set's rules refuse (import-rules.ts, answer-check.ts). Then, by the
- * manifest-verified names only, each evidence entry the store does not already hold is streamed out of the
- * zip through SHA-256 into a temp file of the store (never extracted under a name from the zip), and in ONE
- * synchronous step the temps are renamed into the store and one transaction inserts the submission, its
- * answers snapshot, its evidence rows and the full verification report. An entry counted on as already
- * stored that is gone by then (ReusedFileGone) makes the package start again with every entry copied.
+ * or carries an answer the set's rules refuse (import-rules.ts, answer-check.ts). Then in ONE synchronous step
+ * the staged temps are renamed into the store and one transaction inserts the submission, its answers
+ * snapshot, its evidence rows and the full verification report. Small files the worker did not stage because
+ * the store held them are re-checked in that step; one gone by then (ReusedFileGone) makes the package start
+ * again with every entry staged. The package's own SHA-256 is computed here, while the worker verifies.
  */
-export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<VerifyResult> };
+export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> };
 
 export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {
   try {
@@ -105,55 +63,41 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  // The package's own SHA-256 comes from the worker, which reads the file anyway (fileDigest); a verdict
-  // without it (a test's) is completed here.
-  const raw = await (o.verify ? o.verify(file) : verifyForImport(ctx, file, o.signal, progress));
-  const bundleSha256 = raw.bundleSha256 ?? (await sha256OfFile(file, o.signal));
-  if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
-  if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
-  const v = withoutNameCheck(raw);
-
-  const temps: TempCopy[] = [];
-  let reader: BundleZipReader | null = null;
+  const digest = sha256OfFile(file, o.signal);
+  digest.catch(() => {}); // awaited below unless the package is refused first
+  const verdict = await (o.verify && !copyAll ? o.verify(file) : verifyAndStage(ctx, file, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress, reuse: !copyAll }));
   try {
-    reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
-    const entries = new Map((await reader.readEntries(DEFAULT_LIMITS)).filter((e) => !e.isDir).map((e) => [e.name, e]));
+    const raw = verdict.result;
+    if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
+    if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
+    const v = withoutNameCheck(raw);
+    const bundleSha256 = await digest;
     const verified = new Map(v.files.map((f) => [f.path, f]));
-    // submission.json: the bytes whose digest the signed manifest lists.
-    const subEntry = entries.get(SUBMISSION_PATH);
+    // submission.json: the bytes the worker checked against the digest the signed manifest lists.
     const subVerified = verified.get(SUBMISSION_PATH);
-    if (!subEntry || !subVerified) throw refusal('E_MISSING_ENTRY', SUBMISSION_PATH);
-    const subBytes = await reader.readSmall(subEntry, DEFAULT_LIMITS.maxMetaBytes, 'E_META_TOO_LARGE');
+    if (!subVerified || verdict.content === null) throw refusal('E_MISSING_ENTRY', SUBMISSION_PATH);
+    const subBytes = Buffer.from(verdict.content, 'utf8');
     if (createHash('sha256').update(subBytes).digest('hex') !== subVerified.sha256) throw refusal('E_DIGEST_MISMATCH', SUBMISSION_PATH);
     const parsed = submissionSchema.safeParse(JSON.parse(subBytes.toString('utf8')));
     if (!parsed.success) throw refusal('E_SUBMISSION_SCHEMA');
     const s = parsed.data;
     const set = ctx.catalog.getVersion(s.indicatorSet.id, s.indicatorSet.version);
     if (set.summary.sha256 !== s.indicatorSet.sha256) throw refusal('E_INDICATOR_SET_MISMATCH');
-    // The receiver's rules and the re-validation of every answer, before a single byte is copied.
+    // The receiver's rules and the re-validation of every answer, before anything is committed.
     const checked = checkAnswers(set.document, s.answers);
     const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();
     const { unit, year: yearNum } = checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
 
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
-    const total = evidence.reduce((n, f) => n + f.size, 0);
-    let done = 0;
-    const reused = copyAll ? [] : evidence.filter((f) => isStored(ctx.dataDir, f.sha256, f.size));
+    const staged = new Map(verdict.staged.map((t) => [t.path, t]));
     for (const f of evidence) {
-      if (reused.includes(f)) {
-        done += f.size;
-        continue;
-      }
-      progress(done, total, `Đang chép tài liệu kiểm chứng ${f.path}`);
-      const entry = entries.get(f.path);
-      if (!entry) throw refusal('E_MISSING_ENTRY', f.path);
-      const stream = await reader.stream(entry);
-      temps.push(await entryToTemp(ctx.dataDir, stream as AsyncIterable<Buffer>, { size: f.size, sha256: f.sha256, name: f.path }, o.signal));
-      done += f.size;
+      const t = staged.get(f.path);
+      // What was staged must be what the report lists, under this package's own prefix.
+      if (t && (t.sha256 !== f.sha256 || t.size !== f.size || !t.tmpPath.startsWith(verdict.prefix))) throw refusal('E_DIGEST_MISMATCH', f.path);
     }
-    progress(total, total, 'Đang lưu hồ sơ');
-    reader.close();
-    reader = null;
+    const reused = evidence.filter((f) => !staged.has(f.path));
+    progress(size, size, 'Đang lưu hồ sơ');
+    await sealStaged(verdict.staged);
 
     const listed = new Map(s.evidence.map((e) => [e.path, e]));
     const id = randomUUID();
@@ -161,8 +105,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
     if (reused.some((f) => !isStored(ctx.dataDir, f.sha256, f.size))) throw new ReusedFileGone();
     const created: string[] = [];
-    for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
-    temps.length = 0;
+    for (const t of staged.values()) if (commitTemp(ctx.dataDir, { ...t, head: Buffer.alloc(0) }).created) created.push(t.sha256);
     let supersededImportId: string | null = null;
     try {
       inTransaction(ctx.db, () => {
@@ -241,7 +184,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     if (typeof code === 'string' && code.startsWith('E_')) throw refusal(code as BundleCode);
     throw e;
   } finally {
-    reader?.close();
-    for (const t of temps) discardTemp(t.tmpPath);
+    // Whatever was staged and not committed (a refusal, a cancel) goes.
+    closeStaging(verdict.prefix);
   }
 };

@@ -1,7 +1,8 @@
-import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { openVerifySession } from '../bundle/verify/verify-process';
-import { importVerifyBase, verifyForImport } from './import-bundle';
+import { closeStaging } from '../evidence/staging';
+import { importVerifyBase, verifyAndStage } from './import-verify';
+import type { ImportVerdict } from './import-verify';
 
 /**
  * Verification workers a batch keeps. One: a second was no faster on two CPUs (bench/batch-import.bench.ts
@@ -10,9 +11,19 @@ import { importVerifyBase, verifyForImport } from './import-bundle';
  */
 export const VERIFY_WORKERS = 1;
 
+/**
+ * Files each worker may be ahead of the import: with one, the worker waited whenever a commit took longer than
+ * the next verification (and the importer whenever the opposite happened); two absorb that jitter. Their
+ * evidence waits staged on disk, not in memory.
+ */
+export const AHEAD = 2;
+
 export type VerifyAhead = {
-  /** The verdict for file i; starts the verification of the next files, each worker one file at a time. */
-  verdict: (i: number) => Promise<VerifyResult>;
+  /**
+   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage); starts the verification of the
+   * next files, each worker one file at a time. The import of file i closes its staging.
+   */
+  verdict: (i: number) => Promise<ImportVerdict>;
   close: () => void;
 };
 
@@ -26,24 +37,28 @@ export type VerifyAhead = {
 export const verifyAhead = (ctx: BackendContext, files: readonly { path: string }[], signal?: AbortSignal, workers = VERIFY_WORKERS): VerifyAhead => {
   const pool = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => openVerifySession(ctx.workerLauncher));
   const base = importVerifyBase(ctx);
-  const started = new Map<number, Promise<VerifyResult>>();
+  const started = new Map<number, Promise<ImportVerdict>>();
+  const all: Promise<ImportVerdict>[] = [];
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
-    const go = (): Promise<VerifyResult> => verifyForImport(ctx, files[j]!.path, signal, undefined, pool[j % pool.length], base);
+    const go = (): Promise<ImportVerdict> => verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base });
     // The same worker's previous file first (a session verifies one file at a time).
     const before = started.get(j - pool.length);
     const p = before ? before.then(go, go) : go();
     p.catch(() => {}); // awaited by the import of file j; never an unhandled rejection if the batch stops first
     started.set(j, p);
+    all.push(p);
   };
   return {
     verdict: (i) => {
-      for (let j = i; j <= i + pool.length; j++) start(j);
+      for (let j = i; j <= i + pool.length * AHEAD; j++) start(j);
       started.delete(i - pool.length - 1);
       return started.get(i)!;
     },
     close: () => {
       for (const s of pool) s.close();
+      // Files verified ahead but never imported (a cancel): their staged evidence goes.
+      for (const p of all) p.then((v) => closeStaging(v.prefix), () => {});
     },
   };
 };

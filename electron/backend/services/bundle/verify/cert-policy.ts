@@ -50,19 +50,32 @@ const weakKey = (der: Uint8Array): boolean => {
   return d?.modulusLength !== undefined && d.modulusLength < 2048;
 };
 
+/**
+ * Whether the CRL's signature verifies with the issuer's key, remembered per pair of parsed objects (each is
+ * parsed once per DER, signing/pki.ts): the same CRL was verified again for every package of a batch.
+ */
+const crlVerdicts = new WeakMap<pkijs.CertificateRevocationList, WeakMap<pkijs.Certificate, boolean>>();
+const crlSignedBy = async (crl: pkijs.CertificateRevocationList, issuer: pkijs.Certificate): Promise<boolean> => {
+  const known = crlVerdicts.get(crl)?.get(issuer);
+  if (known !== undefined) return known;
+  let ok = false;
+  try {
+    ok = await crl.verify({ issuerCertificate: issuer });
+  } catch {
+    ok = false;
+  }
+  if (!crlVerdicts.has(crl)) crlVerdicts.set(crl, new WeakMap());
+  crlVerdicts.get(crl)!.set(issuer, ok);
+  return ok;
+};
+
 /** CRL check for one certificate; 'unknown' when no valid CRL from its issuer is available. */
 const revocation = async (cert: Uint8Array, issuer: Uint8Array, crls: pkijs.CertificateRevocationList[], now: Date): Promise<'good' | 'revoked' | 'unknown'> => {
   const c = parseCertificate(cert);
   const iss = parseCertificate(issuer);
   for (const crl of crls) {
     if (!crl.issuer.isEqual(c.issuer)) continue;
-    let ok = false;
-    try {
-      ok = await crl.verify({ issuerCertificate: iss });
-    } catch {
-      ok = false;
-    }
-    if (!ok) continue;
+    if (!(await crlSignedBy(crl, iss))) continue;
     if (crl.thisUpdate.value > now) continue;
     if (crl.isCertificateRevoked(c)) return 'revoked';
     if (!crl.nextUpdate || crl.nextUpdate.value >= now) return 'good';

@@ -16,7 +16,7 @@ import { checkSemantics } from './semantics';
 import type { SemanticHooks } from './semantics';
 import type { TrustStore } from './trust';
 import { verifyContainer } from './verify-container';
-import type { ContainerState, VerifiedContainer } from './verify-container';
+import type { ContainerOptions, ContainerState, VerifiedContainer } from './verify-container';
 
 export type VerifyOptions = SemanticHooks & {
   trust: TrustStore;
@@ -24,6 +24,9 @@ export type VerifyOptions = SemanticHooks & {
   limits?: Partial<VerifyLimits>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Staging of the evidence entries as they are checked (ContainerOptions.sink). */
+  sink?: ContainerOptions['sink'];
+  blockingReads?: boolean;
 };
 
 export type PackageVerifyOptions = VerifyOptions &
@@ -32,8 +35,11 @@ export type PackageVerifyOptions = VerifyOptions &
     expectKind?: PackageKind;
   };
 
-/** A verification report, plus (in process only) the checked content the importers store. */
-export type PackageVerification = { result: VerifyResult; round: CheckedRound | null; exchange: CheckedExchange | null };
+/**
+ * A verification report, plus (in process only) the checked content the importers store, and the content
+ * file's bytes as they were digest-checked (null when the package is refused).
+ */
+export type PackageVerification = { result: VerifyResult; round: CheckedRound | null; exchange: CheckedExchange | null; content: Buffer | null };
 
 type State = ContainerState & { kind: PackageKind; files: VerifiedFile[]; submission: Submission | null; round: CheckedRound | null; exchange: CheckedExchange | null };
 
@@ -122,17 +128,17 @@ const run = async (file: string, profiles: ContainerProfile | readonly Container
     const c = await verifyContainer(
       file,
       profiles,
-      { trust: o.trust, now, limits, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
+      { trust: o.trust, now, limits, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.sink ? { sink: o.sink } : {}), ...(o.blockingReads ? { blockingReads: true } : {}) },
       state,
     );
     state.kind = c.profile.kind;
     const warnings = [...c.warnings, ...checkKind(c, state, o)];
     const result = warnings.length ? report(state, now, 'VALID_WITH_WARNINGS', warnings[0]!, undefined, warnings) : report(state, now, 'VALID', 'OK', undefined, []);
-    return { result, round: state.round, exchange: state.exchange };
+    return { result, round: state.round, exchange: state.exchange, content: c.content };
   } catch (e) {
     const code = e instanceof BundleFailure ? e.code : 'E_IO';
     const detail = e instanceof BundleFailure ? e.detail : e instanceof Error ? e.message.slice(0, 300) : String(e);
-    return { result: report({ ...state, round: null, exchange: null }, now, 'INVALID', code, detail, []), round: null, exchange: null };
+    return { result: report({ ...state, round: null, exchange: null }, now, 'INVALID', code, detail, []), round: null, exchange: null, content: null };
   }
 };
 
@@ -142,7 +148,10 @@ const run = async (file: string, profiles: ContainerProfile | readonly Container
  * submission's own semantics (semantics.ts, steps 8–9). Shared by the app (run in a child process,
  * electron/workers/verify-worker.ts) and the CLI; a plain function for tests. Never writes anything.
  */
-export const verifyBundle = async (file: string, o: VerifyOptions): Promise<VerifyResult> => (await run(file, SUBMISSION_PROFILE, o)).result;
+export const verifyBundle = async (file: string, o: VerifyOptions): Promise<VerifyResult> => (await verifySubmission(file, o)).result;
+
+/** verifyBundle with what the importer keeps: the submission.json bytes that were checked. */
+export const verifySubmission = (file: string, o: VerifyOptions): Promise<PackageVerification> => run(file, SUBMISSION_PROFILE, o);
 
 /**
  * Any package kind (docs/package-formats.md): the same container steps, the kind named by its content file,

@@ -12,6 +12,7 @@ import { parseManifest } from './manifest-parse';
 import type { ParsedReference } from './manifest-parse';
 import { anyKindProfile, chooseProfile } from './profile';
 import type { ContainerProfile } from './profile';
+import type { EntrySink } from '../../evidence/staging';
 import type { TrustStore } from './trust';
 import { BundleZipReader, EntryCheck } from './zip-reader';
 import type { ZipEntryInfo } from './zip-reader';
@@ -22,6 +23,13 @@ export type ContainerOptions = {
   limits: VerifyLimits;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * Where an entry's bytes also go while they are checked (the importer's staging, evidence/staging.ts):
+   * null for entries not wanted; `finish` only after the entry's digest and CRC-32 checked out.
+   */
+  sink?: (name: string, size: number) => EntrySink | null;
+  /** Synchronous reads of the entries (BundleZipReader.blockingReads): the verification worker only. */
+  blockingReads?: boolean;
 };
 
 /** Filled in as the steps pass, so that a failure report still shows who signed and when. */
@@ -65,6 +73,7 @@ export const verifyContainer = async (
   try {
     // 1-2. File level and entry table.
     reader = await BundleZipReader.open(file, limits);
+    reader.blockingReads = o.blockingReads === true;
     const entries = await reader.readEntries(limits, profiles.length === 1 ? profiles[0] : anyKindProfile(profiles));
     const { profile, stray } = chooseProfile(
       entries.map((e) => e.name),
@@ -115,27 +124,25 @@ export const verifyContainer = async (
       let size = 0;
       const isContent = r.uri === profile.contentPath;
       const keep = isContent || profile.keep?.test(r.uri) ? ([] as Buffer[]) : null;
-      try {
-        const rs = await reader.stream(info);
-        for await (const chunk of rs as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          check.update(chunk);
-          size += chunk.length;
-          readTotal += chunk.length;
-          done += chunk.length;
-          if (readTotal > limits.maxTotalBytes) fail('E_LIMIT', 'bytes read exceed the total cap');
-          if (keep) {
-            if (size > limits.maxMetaBytes) fail('E_META_TOO_LARGE', r.uri);
-            keep.push(chunk);
-          }
+      const sink = o.sink?.(r.uri, info.entry.uncompressedSize) ?? null;
+      await reader.eachChunk(info, (chunk) => {
+        hash.update(chunk);
+        check.update(chunk);
+        size += chunk.length;
+        readTotal += chunk.length;
+        done += chunk.length;
+        if (readTotal > limits.maxTotalBytes) fail('E_LIMIT', 'bytes read exceed the total cap');
+        if (keep) {
+          if (size > limits.maxMetaBytes) fail('E_META_TOO_LARGE', r.uri);
+          keep.push(Buffer.from(chunk)); // a copy: the reader reuses its buffer
         }
-      } catch (e) {
-        throw reader.classifyError(e);
-      }
+        sink?.write(chunk);
+      });
       const sha = hash.digest('hex');
       // The signed digest first (tampering is E_DIGEST_MISMATCH), then the zip's own CRC-32 and size.
       if (sha !== r.sha256) fail('E_DIGEST_MISMATCH', r.uri);
       check.finish();
+      sink?.finish(sha);
       if (keep && isContent) content = Buffer.concat(keep);
       else if (keep) kept.set(r.uri, Buffer.concat(keep));
       actual.set(r.uri, { size, sha256: sha });

@@ -3,6 +3,7 @@ import type { VerifyResult } from '../../../../../shared/schemas/submission';
 import type { WorkerHandle, WorkerLauncher } from '../../../workers-seam/launcher';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../workers-seam/verify-protocol';
 import { DEFAULT_LIMITS } from '../constants';
+import type { StagedEntry } from '../../evidence/staging';
 import type { TrustStore } from './trust';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
@@ -29,6 +30,8 @@ const failed = (code: 'E_TIMEOUT' | 'E_IO', detail: string): VerifyResult => ({
   checkedAt: new Date().toISOString(),
 });
 
+const verdictOf = (result: VerifyResult): WorkerVerdict => ({ result, staged: [], content: null });
+
 const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'launcher'>): VerifyWorkerRequest => ({
   id,
   file,
@@ -45,12 +48,17 @@ const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'lau
   ...(o.importedRounds ? { importedRounds: o.importedRounds } : {}),
   ...(o.now ? { now: o.now } : {}),
   ...(o.limits ? { limits: o.limits } : {}),
-  ...(o.fileDigest ? { fileDigest: true } : {}),
+  ...(o.stage ? { stage: o.stage } : {}),
 });
+
+/** The worker's answer: the report, and for a staging request what was staged (evidence/staging.ts). */
+export type WorkerVerdict = { result: VerifyResult; staged: StagedEntry[]; content: string | null };
 
 /** One verification worker kept for several files, one at a time (a batch import); `close` ends it. */
 export type VerifySession = {
   verify: (file: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => Promise<VerifyResult>;
+  /** The same, with what a staging request staged. */
+  check: (file: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => Promise<WorkerVerdict>;
   close: () => void;
 };
 
@@ -63,7 +71,7 @@ export type VerifySession = {
 export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
   let child: WorkerHandle | null = null;
   let nextId = 1;
-  let current: { id: number; finish: (r: VerifyResult) => void; onProgress: VerifyInWorkerOptions['onProgress'] } | null = null;
+  let current: { id: number; finish: (r: WorkerVerdict) => void; onProgress: VerifyInWorkerOptions['onProgress'] } | null = null;
   const drop = (): void => {
     const c = child;
     child = null;
@@ -74,30 +82,30 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
     c.on('message', (m: VerifyWorkerResponse) => {
       if (c !== child || !current || m.id !== current.id) return;
       if (m.type === 'progress') current.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'result') current.finish(m.result);
+      else if (m.type === 'result') current.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null });
       else {
         drop();
-        current.finish(failed('E_IO', m.message));
+        current.finish(verdictOf(failed('E_IO', m.message)));
       }
     });
     c.on('exit', (code: number | null, sig: string | null) => {
       if (c !== child) return;
       child = null;
-      current?.finish(failed('E_IO', `verification process ended (${code ?? sig})`));
+      current?.finish(verdictOf(failed('E_IO', `verification process ended (${code ?? sig})`)));
     });
     c.on('error', (e: Error) => {
       if (c !== child) return;
       drop();
-      current?.finish(failed('E_IO', e.message));
+      current?.finish(verdictOf(failed('E_IO', e.message)));
     });
     return c;
   };
-  const verify: VerifySession['verify'] = (file, o) =>
-    new Promise<VerifyResult>((resolve) => {
+  const check: VerifySession['check'] = (file, o) =>
+    new Promise<WorkerVerdict>((resolve) => {
       if (current) throw new Error('verify session: one file at a time');
       const id = nextId++;
       let settled = false;
-      const finish = (r: VerifyResult): void => {
+      const finish = (r: WorkerVerdict): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -108,11 +116,11 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
       const timeoutMs = o.timeoutMs ?? o.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
       const timer = setTimeout(() => {
         drop();
-        finish(failed('E_TIMEOUT', `worker did not finish within ${timeoutMs} ms`));
+        finish(verdictOf(failed('E_TIMEOUT', `worker did not finish within ${timeoutMs} ms`)));
       }, timeoutMs);
       const onAbort = (): void => {
         drop();
-        finish(failed('E_TIMEOUT', 'cancelled'));
+        finish(verdictOf(failed('E_TIMEOUT', 'cancelled')));
       };
       current = { id, finish, onProgress: o.onProgress };
       if (o.signal?.aborted) return onAbort();
@@ -120,7 +128,7 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
       child ??= start();
       child.send(requestOf(id, file, o));
     });
-  return { verify, close: drop };
+  return { verify: async (file, o) => (await check(file, o)).result, check, close: drop };
 };
 
 /**

@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 
@@ -22,6 +23,9 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 /** FILE_ATTRIBUTE_DIRECTORY in the MS-DOS byte of the external attributes. */
 const MSDOS_DIR = 0x10;
+
+/** eachChunk's read size for stored entries. */
+const CHUNK_BYTES = 1024 * 1024;
 
 /** Maps yauzl's error texts to verification codes. */
 const classify = (e: Error, startsAsZip: boolean): BundleFailure => {
@@ -75,6 +79,15 @@ export class EntryCheck {
 export class BundleZipReader {
   /** Where each entry's data starts (from its local header), for the fast path of stored entries. */
   private readonly dataStart = new Map<Entry, number>();
+  /** eachChunk's file handle and buffer, opened on first use, closed with the reader. */
+  private fh: FileHandle | null = null;
+  private buffer: Buffer | null = null;
+  /**
+   * The verification worker reads stored entries synchronously: it has nothing else to do meanwhile, and a
+   * thread-pool round trip per MiB left it idle a third of the time in a batch import. Never in the app's
+   * main process (a long entry would block its event loop).
+   */
+  blockingReads = false;
 
   private constructor(
     private readonly zip: ZipFile,
@@ -112,6 +125,8 @@ export class BundleZipReader {
   }
 
   close(): void {
+    void this.fh?.close().catch(() => {});
+    this.fh = null;
     try {
       this.zip.close();
     } catch {
@@ -230,6 +245,36 @@ export class BundleZipReader {
       return await this.zip.openReadStreamPromise(info.entry);
     } catch (e) {
       throw classify(e as Error, this.startsAsZip);
+    }
+  }
+
+  /**
+   * Feeds the entry's content to `onChunk`, in order. Stored entries are read with positional reads into one
+   * buffer this reader reuses (a chunk is valid only during the call: copy what you keep) — streaming a few
+   * hundred MiB through fresh 1 MiB buffers cost a batch import more in garbage collection than in hashing
+   * (docs/performance.md "Batch import"). Deflated entries go through yauzl (stream).
+   */
+  async eachChunk(info: ZipEntryInfo, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const start = this.dataStart.get(info.entry);
+    const size = info.entry.compressedSize;
+    if (info.entry.compressionMethod === 0 && start !== undefined && size === info.entry.uncompressedSize) {
+      this.fh ??= await openFile(this.file, 'r').catch((e: Error) => fail('E_IO', e.message));
+      this.buffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
+      for (let pos = start, left = size; left > 0; ) {
+        const bytesRead = this.blockingReads
+          ? readSync(this.fh.fd, this.buffer, 0, Math.min(left, CHUNK_BYTES), pos)
+          : (await this.fh.read(this.buffer, 0, Math.min(left, CHUNK_BYTES), pos)).bytesRead;
+        if (bytesRead === 0) fail('E_TRUNCATED', `${info.name}: file ends inside the entry`);
+        onChunk(this.buffer.subarray(0, bytesRead));
+        pos += bytesRead;
+        left -= bytesRead;
+      }
+      return;
+    }
+    try {
+      for await (const c of (await this.stream(info)) as AsyncIterable<Buffer>) onChunk(c);
+    } catch (e) {
+      throw this.classifyError(e);
     }
   }
 
