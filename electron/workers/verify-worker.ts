@@ -11,8 +11,11 @@ import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/worke
 
 const reply = (r: VerifyWorkerResponse): void => postToParent(r);
 
+/** One file at a time, in the order sent: the parent may queue several (verify-process.ts openVerifySession). */
+let queue: Promise<void> = Promise.resolve();
+
 onParentMessage<VerifyWorkerRequest>((msg) => {
-  void (async () => {
+  queue = queue.then(async () => {
     const stager = msg.stage ? entryStager(msg.stage) : null;
     try {
       const sets = new Map(msg.knownSets.map((s) => [`${s.id}\u0000${s.version}`, s]));
@@ -55,6 +58,6 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
       stager?.discardAll();
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
     }
-  })();
+  });
 });
 onParentGone(() => process.exit(0));

@@ -115,6 +115,34 @@ describe('verification in a worker process', () => {
   }, 60_000);
 });
 
+describe('a session queues files', () => {
+  it('files queued at once are taken in order; one that times out is dropped and the files behind it go to a fresh worker; close answers the rest', async () => {
+    const started: string[] = [];
+    const counting: WorkerLauncher = (name, env, options) => {
+      started.push(name);
+      return launchWorker(name, env, options);
+    };
+    const { launcher: _l, ...o } = base();
+    const session = openVerifySession(counting);
+    try {
+      const replayed = { ...o, imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 1 }] };
+      // The second file's clock starts when the first is done: 1 ms is then too short for it alone.
+      const codes = await Promise.all([session.verify(good, o), session.verify(good, { ...o, timeoutMs: 1 }), session.verify(good, replayed)].map(async (p) => (await p).code));
+      expect(codes).toEqual(['W_REVOCATION_UNKNOWN', 'E_TIMEOUT', 'E_REPLAY']);
+      expect(started).toEqual(['verify-worker', 'verify-worker']);
+      const pending = [session.verify(good, o), session.verify(good, o)];
+      session.close();
+      expect((await Promise.all(pending)).map((r) => [r.code, r.detail])).toEqual([
+        ['E_TIMEOUT', 'cancelled'],
+        ['E_TIMEOUT', 'cancelled'],
+      ]);
+      expect((await session.verify(good, o)).code).toBe('E_TIMEOUT');
+    } finally {
+      session.close();
+    }
+  }, 60_000);
+});
+
 describe('kill -9 during an export never leaves a final .asice', () => {
   it('only a .partial can remain, and the next export removes it', async () => {
     const out = join(work, 'killed.asice');

@@ -12,25 +12,24 @@ import type { ImportVerdict } from './import-verify';
 export const VERIFY_WORKERS = 1;
 
 /**
- * Files each worker may be ahead of the import: with one, the worker waited whenever a commit took longer than
- * the next verification (and the importer whenever the opposite happened); two absorb that jitter. Their
- * evidence waits staged on disk, not in memory.
+ * Files queued per worker ahead of the import, so that it always has the next one while the importer commits.
+ * Their evidence waits staged on disk, not in memory.
  */
 export const AHEAD = 2;
 
 export type VerifyAhead = {
   /**
-   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage); starts the verification of the
-   * next files, each worker one file at a time. The import of file i closes its staging.
+   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage); queues the verification of the
+   * next files. The import of file i closes its staging.
    */
   verdict: (i: number) => Promise<ImportVerdict>;
   close: () => void;
 };
 
 /**
- * The verification of a batch runs ahead of its import (import-batch.ts): while file i is copied into the store,
- * files i + 1 … i + workers are verified, file j by worker j mod workers, each worker one file at a time and
- * each file with its own timeout (verify-process.ts). A verification reads the replay list before the files
+ * The verification of a batch runs ahead of its import (import-batch.ts): while file i is committed, files
+ * i + 1 … i + AHEAD × workers are queued for verification, file j with worker j mod workers, each worker one file
+ * at a time and each file with its own timeout (verify-process.ts). A verification reads the replay list before the files
  * ahead of it are committed, so a package repeated inside the batch is caught by importBundle's check under the
  * write lock instead (E_REPLAY either way). Per-entry progress is not reported: it would describe a later file.
  */
@@ -41,10 +40,8 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
   const all: Promise<ImportVerdict>[] = [];
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
-    const go = (): Promise<ImportVerdict> => verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base });
-    // The same worker's previous file first (a session verifies one file at a time).
-    const before = started.get(j - pool.length);
-    const p = before ? before.then(go, go) : go();
+    // The session queues the files of its worker, which takes them one after the other.
+    const p = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base });
     p.catch(() => {}); // awaited by the import of file j; never an unhandled rejection if the batch stops first
     started.set(j, p);
     all.push(p);

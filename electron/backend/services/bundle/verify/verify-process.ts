@@ -64,71 +64,104 @@ export type VerifySession = {
 
 /**
  * A verification worker reused from file to file: starting the worker (Node and the verifier's modules) costs
- * far more than verifying a package of a few MiB, and a batch verifies hundreds. Each file keeps its own
- * wall-clock timeout; a file that times out, is cancelled, or crashes the worker takes that worker down, and
- * the next file gets a fresh one — a hostile file can spoil its own verification, never another's.
+ * far more than verifying a package of a few MiB, and a batch verifies hundreds. Several files may be queued:
+ * all are sent at once and the worker takes them one after the other (verify-worker.ts), so it never waits for
+ * this process to read a verdict before it starts the next file. Each file keeps its own wall-clock timeout,
+ * counted from when it reaches the head of the queue; a file that times out, is cancelled, or crashes the
+ * worker takes that worker down, and the files behind it go to a fresh one — a hostile file can spoil its own
+ * verification, never another's.
  */
 export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
+  type Pending = {
+    id: number;
+    request: VerifyWorkerRequest;
+    timeoutMs: number;
+    timer: NodeJS.Timeout | null;
+    onProgress: VerifyInWorkerOptions['onProgress'];
+    finish: (r: WorkerVerdict) => void;
+  };
   let child: WorkerHandle | null = null;
   let nextId = 1;
-  let current: { id: number; finish: (r: WorkerVerdict) => void; onProgress: VerifyInWorkerOptions['onProgress'] } | null = null;
+  const queue: Pending[] = [];
+  let closed = false;
   const drop = (): void => {
     const c = child;
     child = null;
     c?.kill();
   };
+  /** The head's timer runs; a worker that died takes the queue to a fresh one. */
+  const pump = (): void => {
+    const head = queue[0];
+    if (!head || closed) return;
+    head.timer ??= setTimeout(() => {
+      drop();
+      head.finish(verdictOf(failed('E_TIMEOUT', `worker did not finish within ${head.timeoutMs} ms`)));
+    }, head.timeoutMs);
+    if (child) return;
+    child = start();
+    for (const p of queue) child.send(p.request);
+  };
+  /** The file the worker is on failed with the worker: it is dropped, the others are sent again. */
+  const workerFailed = (c: WorkerHandle, r: VerifyResult): void => {
+    if (c !== child) return;
+    drop();
+    queue[0]?.finish(verdictOf(r));
+  };
   const start = (): WorkerHandle => {
     const c = launcher('verify-worker');
     c.on('message', (m: VerifyWorkerResponse) => {
-      if (c !== child || !current || m.id !== current.id) return;
-      if (m.type === 'progress') current.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'result') current.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null });
-      else {
-        drop();
-        current.finish(verdictOf(failed('E_IO', m.message)));
-      }
+      const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
+      if (!p) return;
+      if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
+      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null });
+      else workerFailed(c, failed('E_IO', m.message));
     });
     c.on('exit', (code: number | null, sig: string | null) => {
       if (c !== child) return;
       child = null;
-      current?.finish(verdictOf(failed('E_IO', `verification process ended (${code ?? sig})`)));
+      queue[0]?.finish(verdictOf(failed('E_IO', `verification process ended (${code ?? sig})`)));
     });
-    c.on('error', (e: Error) => {
-      if (c !== child) return;
-      drop();
-      current?.finish(verdictOf(failed('E_IO', e.message)));
-    });
+    c.on('error', (e: Error) => workerFailed(c, failed('E_IO', e.message)));
     return c;
   };
   const check: VerifySession['check'] = (file, o) =>
     new Promise<WorkerVerdict>((resolve) => {
-      if (current) throw new Error('verify session: one file at a time');
       const id = nextId++;
-      let settled = false;
-      const finish = (r: WorkerVerdict): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        o.signal?.removeEventListener('abort', onAbort);
-        current = null;
-        resolve(r);
+      const p: Pending = {
+        id,
+        request: requestOf(id, file, o),
+        timeoutMs: o.timeoutMs ?? o.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+        timer: null,
+        onProgress: o.onProgress,
+        finish: (r) => {
+          const at = queue.indexOf(p);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          if (p.timer) clearTimeout(p.timer);
+          o.signal?.removeEventListener('abort', onAbort);
+          resolve(r);
+          pump();
+        },
       };
-      const timeoutMs = o.timeoutMs ?? o.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
-      const timer = setTimeout(() => {
-        drop();
-        finish(verdictOf(failed('E_TIMEOUT', `worker did not finish within ${timeoutMs} ms`)));
-      }, timeoutMs);
       const onAbort = (): void => {
+        // The worker may be on this file or hold it in its queue: it goes down either way.
         drop();
-        finish(verdictOf(failed('E_TIMEOUT', 'cancelled')));
+        p.finish(verdictOf(failed('E_TIMEOUT', 'cancelled')));
       };
-      current = { id, finish, onProgress: o.onProgress };
+      if (closed) return resolve(verdictOf(failed('E_TIMEOUT', 'cancelled')));
+      queue.push(p);
       if (o.signal?.aborted) return onAbort();
       o.signal?.addEventListener('abort', onAbort);
-      child ??= start();
-      child.send(requestOf(id, file, o));
+      if (child) child.send(p.request);
+      pump();
     });
-  return { verify: async (file, o) => (await check(file, o)).result, check, close: drop };
+  /** Ends the worker; files still queued get E_TIMEOUT 'cancelled' (their callers clean up what they staged). */
+  const close = (): void => {
+    closed = true;
+    drop();
+    for (const p of [...queue]) p.finish(verdictOf(failed('E_TIMEOUT', 'cancelled')));
+  };
+  return { verify: async (file, o) => (await check(file, o)).result, check, close };
 };
 
 /**
