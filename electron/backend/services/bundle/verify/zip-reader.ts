@@ -281,21 +281,15 @@ export class BundleZipReader {
   /** Reads a whole (small) entry; the cap applies to the declared and the real size; CRC-32 checked. */
   async readSmall(info: ZipEntryInfo, max: number, code: 'E_META_TOO_LARGE' | 'E_MIMETYPE'): Promise<Buffer> {
     if (info.entry.uncompressedSize > max) fail(code, `${info.name}: ${info.entry.uncompressedSize} bytes`);
-    const rs = await this.stream(info);
     const chunks: Buffer[] = [];
     const check = new EntryCheck(info);
     let n = 0;
-    try {
-      for await (const c of rs as AsyncIterable<Buffer>) {
-        n += c.length;
-        if (n > max) fail(code, `${info.name}: more than ${max} bytes`);
-        check.update(c);
-        chunks.push(c);
-      }
-    } catch (e) {
-      if (e instanceof BundleFailure) throw e;
-      throw classify(e as Error, this.startsAsZip);
-    }
+    await this.eachChunk(info, (c) => {
+      n += c.length;
+      if (n > max) fail(code, `${info.name}: more than ${max} bytes`);
+      check.update(c);
+      chunks.push(Buffer.from(c)); // a copy: eachChunk reuses its buffer
+    });
     check.finish();
     return Buffer.concat(chunks);
   }
