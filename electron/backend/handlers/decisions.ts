@@ -86,7 +86,7 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
       const data =
         input.format === 'xlsx'
           ? await (await loadFinalResultsXlsx())(table, now)
-          : await (await loadFinalResultsPdf())(table, finalDocumentFields(getUnitProfile(ctx.db), unitDay(now)), now, ctx.resourcesDir);
+          : await (await loadFinalResultsPdf())(table, finalDocumentFields(getUnitProfile(ctx.db), unitDay(now), { number: input.number ?? '', symbol: input.symbol ?? '' }), now, ctx.resourcesDir);
       ctl.throwIfCancelled();
       writeFileAtomicSync(target.path, data);
       ctl.progress(2, 2, 'Hoàn tất');

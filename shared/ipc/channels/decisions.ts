@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define';
 import { appErrorSchema } from '../result';
 import { idSchema, userText, yearSchema } from '../../schemas/common';
+import { documentNumberSchema, documentSymbolSchema } from '../../schemas/document-fields';
 import { jobSchema } from '../../schemas/job';
 import { EVIDENCE_PATH_RE } from '../../schemas/submission';
 import { UNIT_TYPES } from '../../schemas/unit';
@@ -156,8 +157,9 @@ export const decisionsChannels = {
     output: decisionsListSchema,
   }),
   'decisions.exportResults': defineChannel({
-    description: 'Xuất kết quả cuối cùng của một năm: Excel (mỗi khối một trang tính) hoặc PDF (văn bản hành chính); trả về một công việc',
-    input: z.object({ year: yearSchema, format: z.enum(['xlsx', 'pdf']) }).strict(),
+    description: 'Xuất kết quả cuối cùng của một năm: Excel (mỗi khối một trang tính) hoặc PDF (văn bản hành chính, có số và ký hiệu khi đã cấp; chưa có số là bản dự thảo); trả về một công việc',
+    // The PDF's number and symbol (Số, Ký hiệu: Nghị định 30/2020); without a number it is a draft ("DỰ THẢO").
+    input: z.object({ year: yearSchema, format: z.enum(['xlsx', 'pdf']), number: documentNumberSchema.optional(), symbol: documentSymbolSchema.optional() }).strict(),
     output: jobSchema,
   }),
   'decisions.preview': defineChannel({

@@ -145,6 +145,32 @@ describe('closing the round and the final results', () => {
     expect(text).toMatch(/4\s+P-DH\s+UBND phường Dư Hàng\s+4\s+3\s+3\s+3,00\s+Yếu/);
   }, 60_000);
 
+  it('PDF numbering: with Sở\'s profile, a number and a symbol make it final ("Số: 15/TB-SNV", no DỰ THẢO); without a number it stays a draft; a bad number is refused before anything is written', async () => {
+    await callOk(w.b, 'unit.save', {
+      name: 'Sở Nội vụ thành phố Hải Phòng',
+      code: 'SNV',
+      type: 'SO',
+      focalPoint: { name: 'Lê Thị Hoa', title: 'Chuyên viên', phone: '', email: '' },
+      head: { name: 'Nguyễn Văn Bình', title: 'Giám đốc', phone: '', email: '' },
+    });
+    const pdfText = async (payload: Record<string, unknown>): Promise<string> => {
+      const out = join(makeTempDir('cchc-final-no-'), 'kq.pdf');
+      w.b.host.nextSaveTargets.push(out);
+      const job = await w.b.ctx.jobs.wait((await callOk<Job>(w.b, 'decisions.exportResults', { year: 2025, format: 'pdf', ...payload })).id);
+      expect(job.state).toBe('done');
+      return spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    };
+    const numbered = await pdfText({ number: ' 15 ', symbol: 'tb-snv' });
+    expect(numbered).toMatch(/Số:\s*15\/TB-SNV/);
+    expect(numbered).not.toContain('DỰ THẢO');
+    expect(numbered).toContain('Nguyễn Văn Bình');
+    expect(await pdfText({ symbol: 'TB-SNV' })).toContain('DỰ THẢO');
+    for (const bad of [{ number: 'mười lăm' }, { number: '12345678' }, { symbol: 'TB SNV' }]) {
+      const r = await w.b.call('decisions.exportResults', { year: 2025, format: 'pdf', ...bad });
+      expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION');
+    }
+  }, 60_000);
+
   it('final-result package: verifies as final-result, passes openssl cms -verify, carries the decisions; tampered → refused', async () => {
     const dir = makeTempDir('cchc-final-pkg-');
     const out = join(dir, 'P-NQ.asice');

@@ -45,8 +45,8 @@ const blockTable = (t: FinalTable, block: keyof FinalTable['blocks'], first = fa
 /**
  * The final results as Sở Nội vụ's administrative document (docs/report-format.md: the admin-document layout
  * module): a "Thông báo" with trích yếu "Kết quả Chỉ số CCHC năm …", one table per block in rank order on landscape pages. It
- * has no number until Sở gives it one, so it is printed as a draft (marked "DỰ THẢO") while a required field
- * is missing.
+ * carries the number and symbol the export was given (final-fields.ts); while a required field is missing (no
+ * number yet, no head in Sở's profile) it is printed as a draft, marked "DỰ THẢO".
  */
 export const buildFinalPdf = async (t: FinalTable, fields: DocumentFields, generatedAt: Date, resourcesDir?: string): Promise<Buffer> => {
   const body: Content[] = [

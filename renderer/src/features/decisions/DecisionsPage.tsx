@@ -12,6 +12,7 @@ import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { decisionsMessages } from './messages';
 import { FinalPackagesExport } from './FinalPackagesExport';
+import { FinalResultsExport } from './FinalResultsExport';
 import { OutcomeList } from './OutcomeList';
 
 /**
@@ -162,14 +163,7 @@ export const DecisionsPage = () => {
                 <p role="status" className="small" data-testid="decisions-closed">
                   {t('closedAt', { at: formatDateTime(data.closedAt, lang) })}
                 </p>
-                <div className="actions">
-                  <button type="button" className="btn" disabled={busy} onClick={() => void start(() => platform.api.decisions.exportResults({ year: shownYear, format: 'xlsx' }))}>
-                    {t('exportXlsx')}
-                  </button>
-                  <button type="button" className="btn" disabled={busy} onClick={() => void start(() => platform.api.decisions.exportResults({ year: shownYear, format: 'pdf' }))}>
-                    {t('exportPdf')}
-                  </button>
-                </div>
+                <FinalResultsExport year={shownYear} busy={busy} start={start} />
                 <FinalPackagesExport year={shownYear} units={data.units} busy={busy} start={start} />
               </>
             ) : (
