@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -86,6 +87,19 @@ test('giải trình: import, decide each criterion, close the round, final ranks
   await expect(page.getByTestId(`decisions-unit-${HA.code}`).locator('td').nth(2)).toHaveText('2,5');
   expect(await seriousA11y(page)).toEqual([]);
 
+  // The notice of the final results (PDF): a number in words blocks it and says why; "15" / "TB-SNV" numbers it.
+  const numberField = page.getByLabel('Số văn bản');
+  await numberField.fill('mười lăm');
+  await expect(page.getByText('Số văn bản chỉ gồm chữ số, tối đa 7 chữ số (ví dụ 15).')).toBeVisible();
+  const pdfButton = page.getByRole('button', { name: 'Xuất văn bản kết quả (PDF)' });
+  await expect(pdfButton).toBeDisabled();
+  await numberField.fill('15');
+  const notice = page.waitForEvent('download');
+  await pdfButton.click();
+  const noticeText = spawnSync('pdftotext', ['-layout', await (await notice).path(), '-'], { encoding: 'utf8' }).stdout;
+  expect(noticeText).toMatch(/Số:\s*15\/TB-SNV/);
+  expect(noticeText).toContain('Kết quả Chỉ số CCHC năm 2025');
+
   // The signed final result for one unit: key, job, download; the package verifies as a final-result.
   // The test PKI is issued around the real clock (the harness's is fixed in 2025-12): signing sees the real time.
   app.backend.ctx.now = () => new Date();
@@ -107,6 +121,8 @@ test('giải trình: import, decide each criterion, close the round, final ranks
   await expect(page.getByRole('heading', { name: 'Explanations and final results', level: 1 })).toBeVisible();
   await expect(page.getByTestId('decisions-closed')).toContainText('The round was closed');
   await expect(page.getByTestId(`decisions-unit-${HA.code}`)).toContainText('Decided');
+  // The set's band "Yếu", by its English name.
+  await expect(page.getByTestId(`decisions-unit-${HA.code}`).locator('td').nth(5)).toHaveText('Weak');
   await expect(page.getByRole('button', { name: 'Export results to Excel' })).toBeVisible();
   await page.getByRole('link', { name: 'UBND phường Hải An' }).click();
   await expect(page.getByTestId('decision-read-only')).toHaveText('The round is closed: read-only.');

@@ -5,6 +5,7 @@ import { answerMessages } from './messages';
 import { mergeSurvey } from './result-lines';
 import { SurveyRow } from './SurveyRow';
 import { TotalsBreakdown } from './TotalsBreakdown';
+import { bandText } from '../../i18n/band-text';
 
 /**
  * The final result, read-only: final scores, the decision on each criterion, classification and rank. The
@@ -59,7 +60,7 @@ export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }
           { label: t('colFinal'), totals: f.totals.final },
         ]}
       />
-      <p data-testid="final-totals">{t('finalTotals', { final: formatPoints(f.totals.final.final, lang), classification: f.totals.final.classification?.label ?? t('noClassification') })}</p>
+      <p data-testid="final-totals">{t('finalTotals', { final: formatPoints(f.totals.final.final, lang), classification: bandText(lang, f.totals.final.classification, t('noClassification')) })}</p>
       <p data-testid="final-rank">{f.rank.rank === null ? t('noRank') : t('finalRank', { rank: f.rank.rank, of: f.rank.of })}</p>
     </section>
   );

@@ -12,6 +12,7 @@ import { DomainChart, domainBars } from './DomainChart';
 import { dashMessages } from './messages-dashboard';
 import { useIssueText } from './PreflightIssueItem';
 import { nodeHref, preflightHref, submitHref } from './paths';
+import { bandText } from '../../i18n/band-text';
 
 const TODO_LIMIT = 12;
 // The submission feature loads on first use (routes.tsx), its list of exported bundles too.
@@ -45,11 +46,6 @@ export const Dashboard = () => {
   const days = assessment.deadline ? daysUntil(today, assessment.deadline) : null;
 
   // A band's label is the set's (Vietnamese) data; in English the bands of the official scale have their words.
-  const bandLabel = (c: { id: string; label: string }): string => {
-    const key = `band_${c.id}`;
-    return lang !== 'vi' && key in dashMessages.en ? t(key as keyof typeof dashMessages.en) : c.label;
-  };
-
   const saveDeadline = async (deadline: string | null) => {
     setDeadlineError(null);
     try {
@@ -86,7 +82,7 @@ export const Dashboard = () => {
           </p>
           {score.classification && (
             <p className="small muted" data-testid="dash-classification">
-              {t('classification', { label: bandLabel(score.classification) })}
+              {t('classification', { label: bandText(lang, score.classification) })}
               {score.completeness.pendingSurvey > 0 && <> ({t('classificationPending', { n: score.completeness.pendingSurvey })})</>}
             </p>
           )}

@@ -14,6 +14,7 @@ import { decisionsMessages } from './messages';
 import { FinalPackagesExport } from './FinalPackagesExport';
 import { FinalResultsExport } from './FinalResultsExport';
 import { OutcomeList } from './OutcomeList';
+import { bandText } from '../../i18n/band-text';
 
 /**
  * Route '/decisions' — Sở Nội vụ after the appraisal results: import the units' giải trình packages (several at
@@ -152,7 +153,7 @@ export const DecisionsPage = () => {
                     <td className="num">{formatPoints(u.appraisedTotal, lang)}</td>
                     <td className="num">{u.finalTotal === null ? '—' : formatPoints(u.finalTotal, lang)}</td>
                     <td className="num">{u.finalIndex === null ? '—' : formatIndex(u.finalIndex, lang)}</td>
-                    <td>{u.classification ?? '—'}</td>
+                    <td>{bandText(lang, u.classification)}</td>
                     <td className="num">{u.rank ?? '—'}</td>
                   </tr>
                 ))}

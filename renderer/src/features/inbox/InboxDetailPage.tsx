@@ -13,6 +13,7 @@ import { EvidenceList, EvidencePreview } from './EvidenceList';
 import type { EvidenceItem } from './EvidenceList';
 import { detailMessages } from './messages';
 import './inbox.css';
+import { bandText } from '../../i18n/band-text';
 
 /**
  * Route '/inbox/:importId' — one received bundle: who signed and what verification found, the totals before
@@ -75,7 +76,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
           <dt>{t('appraisedTotal')}</dt>
           <dd data-testid="appraised-totals">{totals(d.totals.appraised)}</dd>
           <dt>{t('classification')}</dt>
-          <dd>{d.totals.appraised.classification?.label ?? '—'}</dd>
+          <dd>{bandText(lang, d.totals.appraised.classification)}</dd>
         </dl>
       </section>
 

@@ -4,6 +4,7 @@ import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { inboxMessages } from './messages';
+import { bandText } from '../../i18n/band-text';
 
 /**
  * One block's ranking: rank, unit (link to the detail page), self / appraised totals, index, band, signature;
@@ -45,7 +46,7 @@ export const RankingTable = ({ rows, caption, note }: { rows: InboxRow[]; captio
               <td className="num">{formatPoints(r.selfTotal, lang)}</td>
               <td className="num" data-testid="appraised-total">{formatPoints(r.appraisedTotal, lang)}</td>
               <td className="num" data-testid="index">{r.index === null ? '—' : formatIndex(r.index, lang)}</td>
-              <td>{r.classification ?? '—'}</td>
+              <td>{bandText(lang, r.classification)}</td>
               <td>
                 <span className={warn ? 'inbox-sig inbox-sig-warn' : 'inbox-sig inbox-sig-ok'} role="img" aria-label={label} title={label}>
                   {warn ? '⚠' : '✔'}
