@@ -32,6 +32,17 @@ beforeAll(async () => {
 
 const base = () => ({ launcher: launchWorker, trust: loadTrustStore(pki.caFile), checkSets: true, knownSets: [{ id: SET.id, version: SET.version, sha256: SET.sha256 }], imported: [] });
 
+/** A session whose worker starts are counted, and the options without the launcher. */
+const countingSession = () => {
+  const started: string[] = [];
+  const counting: WorkerLauncher = (name, env, options) => {
+    started.push(name);
+    return launchWorker(name, env, options);
+  };
+  const { launcher: _l, ...o } = base();
+  return { started, session: openVerifySession(counting), o };
+};
+
 describe('verification in a worker process', () => {
   it('gives the same verdict as in-process, with progress', async () => {
     const seen: number[] = [];
@@ -89,13 +100,7 @@ describe('verification in a worker process', () => {
   });
 
   it('a session (batch import) reuses one worker; a file that times out takes only its worker down, the next file gets a fresh one', async () => {
-    const started: string[] = [];
-    const counting: WorkerLauncher = (name, env, options) => {
-      started.push(name);
-      return launchWorker(name, env, options);
-    };
-    const { launcher: _l, ...o } = base();
-    const session = openVerifySession(counting);
+    const { started, session, o } = countingSession();
     try {
       expect((await session.verify(good, o)).code).toBe('W_REVOCATION_UNKNOWN');
       expect((await session.verify(good, { ...o, imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 1 }] })).code).toBe('E_REPLAY');
@@ -117,13 +122,7 @@ describe('verification in a worker process', () => {
 
 describe('a session queues files', () => {
   it('files queued at once are taken in order; one that times out is dropped and the files behind it go to a fresh worker; close answers the rest', async () => {
-    const started: string[] = [];
-    const counting: WorkerLauncher = (name, env, options) => {
-      started.push(name);
-      return launchWorker(name, env, options);
-    };
-    const { launcher: _l, ...o } = base();
-    const session = openVerifySession(counting);
+    const { started, session, o } = countingSession();
     try {
       const replayed = { ...o, imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 1 }] };
       // The second file's clock starts when the first is done: 1 ms is then too short for it alone.
