@@ -51,7 +51,8 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
       if (!stager) return reply({ id: msg.id, type: 'result', result: checked.result });
       if (checked.result.status === 'INVALID' || !checked.content) {
         stager.discardAll();
-        return reply({ id: msg.id, type: 'result', result: checked.result });
+        const failure = stager.failure();
+        return reply({ id: msg.id, type: 'result', result: checked.result, ...(failure ? { stagingError: failure } : {}) });
       }
       reply({ id: msg.id, type: 'result', result: checked.result, staged: stager.staged, content: checked.content.toString('utf8') });
     } catch (e) {

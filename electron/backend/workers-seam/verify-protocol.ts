@@ -34,5 +34,5 @@ export type VerifyWorkerRequest = {
 
 export type VerifyWorkerResponse =
   | { id: number; type: 'progress'; done: number; total: number; label: string }
-  | { id: number; type: 'result'; result: VerifyResult; staged?: StagedEntry[]; content?: string }
+  | { id: number; type: 'result'; result: VerifyResult; staged?: StagedEntry[]; content?: string; stagingError?: string }
   | { id: number; type: 'error'; message: string };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 import { dataPaths } from '../../../electron/backend/data-dir';
 import { cleanupTempFiles } from '../../../electron/backend/services/evidence/gc';
+import { toAppError } from '../../../electron/backend/errors';
+import { silentLogger } from '../../../electron/backend/logger';
 import { closeStaging, entryStager, HELD_BYTES, openStaging } from '../../../electron/backend/services/evidence/staging';
+import { importBundle } from '../../../electron/backend/services/inbox/import-bundle';
+import type { VerifyResult } from '../../../shared/schemas/submission';
+import { createTestBackend } from '../../helpers/backend';
 
 /** The importer's staging prefixes (services/evidence/staging.ts) and the start-up cleanup of evidence/gc.ts. */
 describe('evidence staging', () => {
@@ -42,5 +47,28 @@ describe('evidence staging', () => {
     stager.discardAll();
     expect([stager.staged, readdirSync(dataPaths(dataDir).tmp)]).toEqual([[], []]);
     closeStaging(prefix);
+  });
+
+  it('a write that fails while staging is recorded by its errno code; the importer reports our disk (DISK_FULL), not a bad package, and stores nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cchc-staging-'));
+    const prefix = openStaging(dataDir);
+    const stager = entryStager({ prefix, dataDir, reuse: true });
+    rmSync(dataPaths(dataDir).tmp, { recursive: true });
+    expect(() => stager.sink('evidence/0002.pdf', HELD_BYTES + 1)!.write(Buffer.alloc(16))).toThrow();
+    expect(stager.failure()).toBe('ENOENT');
+    closeStaging(prefix);
+
+    const b = createTestBackend();
+    try {
+      const file = join(b.dataDir, 'any.asice');
+      writeFileSync(file, 'not read for verification here');
+      const result = { status: 'INVALID', code: 'E_IO', message: '', warnings: [], signer: null, chain: [], signingTime: null, files: [], submission: null, bundleSha256: null, checkedAt: new Date().toISOString() } as VerifyResult;
+      const failed = await importBundle(b.ctx, file, { verify: async () => ({ result, staged: [], content: null, stagingError: 'ENOSPC', prefix: openStaging(b.dataDir) }) }).catch((e: unknown) => e);
+      expect(toAppError(failed, silentLogger).code).toBe('DISK_FULL');
+      expect(b.ctx.db.prepare('SELECT COUNT(*) AS n FROM imported_submission').get()).toEqual({ n: 0 });
+      expect(readdirSync(dataPaths(b.dataDir).tmp).filter((n) => n.endsWith('.part'))).toEqual([]);
+    } finally {
+      b.cleanup();
+    }
   });
 });

@@ -82,13 +82,24 @@ export const HELD_BYTES = 1024 * 1024;
 export const entryStager = (req: StageRequest) => {
   const staged: StagedEntry[] = [];
   const created: string[] = [];
+  /** The errno code of a write that failed (a full disk is the importer's DISK_FULL, not a bad package). */
+  let failure: string | null = null;
+  const guard = <T>(io: () => T): T => {
+    try {
+      return io();
+    } catch (e) {
+      failure ??= (e as NodeJS.ErrnoException).code ?? 'EIO';
+      throw e;
+    }
+  };
   const open = new Set<number>();
   let n = 0;
-  const writeAll = (fd: number, chunk: Buffer, at: number): void => {
-    for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off, at + off);
-  };
+  const writeAll = (fd: number, chunk: Buffer, at: number): void =>
+    guard(() => {
+      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off, at + off);
+    });
   const create = (tmpPath: string): number => {
-    const fd = openSync(tmpPath, 'wx', 0o600);
+    const fd = guard(() => openSync(tmpPath, 'wx', 0o600));
     created.push(tmpPath);
     open.add(fd);
     return fd;
@@ -146,5 +157,5 @@ export const entryStager = (req: StageRequest) => {
     for (const p of created) rmSync(p, { force: true });
     staged.length = 0;
   };
-  return { sink, staged, discardAll };
+  return { sink, staged, discardAll, failure: () => failure };
 };

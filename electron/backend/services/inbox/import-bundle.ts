@@ -69,6 +69,8 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   try {
     const raw = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
+    // Our disk failed while the evidence was staged (full, read-only…): errors.ts names it, the package is not blamed.
+    if (verdict.stagingError) throw Object.assign(new Error(`staging the evidence failed: ${verdict.stagingError}`), { code: verdict.stagingError });
     if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
     const v = withoutNameCheck(raw);
     const bundleSha256 = await digest;

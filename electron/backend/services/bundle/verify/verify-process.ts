@@ -52,7 +52,13 @@ const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'lau
 });
 
 /** The worker's answer: the report, and for a staging request what was staged (evidence/staging.ts). */
-export type WorkerVerdict = { result: VerifyResult; staged: StagedEntry[]; content: string | null };
+export type WorkerVerdict = {
+  result: VerifyResult;
+  staged: StagedEntry[];
+  content: string | null;
+  /** The errno code of a staging write that failed (evidence/staging.ts): the package was not refused for itself. */
+  stagingError?: string;
+};
 
 /** One verification worker kept for several files, one at a time (a batch import); `close` ends it. */
 export type VerifySession = {
@@ -113,7 +119,7 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
       const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null });
+      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null, ...(m.stagingError ? { stagingError: m.stagingError } : {}) });
       else workerFailed(c, failed('E_IO', m.message));
     });
     c.on('exit', (code: number | null, sig: string | null) => {
