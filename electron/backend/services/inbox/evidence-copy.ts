@@ -56,9 +56,3 @@ export const entryToTemp = async (
     throw e;
   }
 };
-
-/**
- * A file counted on as already stored vanished before the import's commit (removed by garbage collection in
- * between): importBundle starts that package again and copies every entry.
- */
-export class ReusedFileGone extends Error {}

@@ -16,7 +16,6 @@ import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence
 import { closeStaging, sealStaged } from '../evidence/staging';
 import { commitTemp, isStored } from '../evidence/store';
 import { checkAnswers } from './answer-check';
-import { ReusedFileGone } from './evidence-copy';
 import { checkImportRules } from './import-rules';
 import { refusal, verifyAndStage } from './import-verify';
 import type { ImportVerdict, Progress } from './import-verify';
@@ -48,6 +47,12 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
  * the store held them are re-checked in that step; one gone by then (ReusedFileGone) makes the package start
  * again with every entry staged. The package's own SHA-256 is computed here, while the worker verifies.
  */
+/**
+ * A file counted on as already stored vanished before the import's commit (removed by garbage collection in
+ * between): importBundle starts that package again with every entry staged.
+ */
+class ReusedFileGone extends Error {}
+
 export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> };
 
 export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {

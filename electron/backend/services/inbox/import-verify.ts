@@ -11,7 +11,7 @@ import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
 import { openVerifySession, verifyInWorker } from '../bundle/verify/verify-process';
 import type { VerifyInWorkerOptions, VerifySession, WorkerVerdict } from '../bundle/verify/verify-process';
-import { closeStaging, openStaging } from '../evidence/staging';
+import { openStaging } from '../evidence/staging';
 
 /** The verification half of a submission import (import-bundle.ts): what it checks against, in the worker. */
 
@@ -42,17 +42,20 @@ export const importVerifyBase = (ctx: BackendContext): ImportVerifyBase => ({
 });
 
 /**
- * Verification in the isolated worker, with every known set version and the replay list (read now, so a batch
- * sees the packages it imported before). `session`: a worker kept across the files of a batch (import-batch.ts).
+ * What a verification at import is asked: every known set version and the replay list (read now, so a batch
+ * sees the packages it imported before).
  */
-export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal, onProgress?: Progress, session?: VerifySession, base: ImportVerifyBase = importVerifyBase(ctx)): Promise<VerifyResult> =>
-  (session ? session.verify : (f: string, o: Omit<VerifyInWorkerOptions, 'launcher'>) => verifyInWorker(f, { ...o, launcher: ctx.workerLauncher }))(file, {
-    ...base,
-    checkSets: true,
-    imported: importedRevisions(ctx.db),
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
+const importRequest = (ctx: BackendContext, base: ImportVerifyBase, signal?: AbortSignal, onProgress?: Progress) => ({
+  ...base,
+  checkSets: true,
+  imported: importedRevisions(ctx.db),
+  ...(signal ? { signal } : {}),
+  ...(onProgress ? { onProgress } : {}),
+});
+
+/** Verification in the isolated worker, without staging (a signer to trust, registry/trust-bundle-signer.ts). */
+export const verifyForImport = (ctx: BackendContext, file: string, signal?: AbortSignal): Promise<VerifyResult> =>
+  verifyInWorker(file, { ...importRequest(ctx, importVerifyBase(ctx), signal), launcher: ctx.workerLauncher });
 
 /** A verdict for import: the worker's report with the evidence it staged under `prefix` (evidence/staging.ts). */
 export type ImportVerdict = WorkerVerdict & { prefix: string };
@@ -68,20 +71,11 @@ export const verifyAndStage = async (
   o: { signal?: AbortSignal; onProgress?: Progress; session?: VerifySession; base?: ImportVerifyBase; reuse?: boolean } = {},
 ): Promise<ImportVerdict> => {
   const prefix = openStaging(ctx.dataDir);
-  const options = {
-    ...(o.base ?? importVerifyBase(ctx)),
-    checkSets: true,
-    imported: importedRevisions(ctx.db),
-    stage: { prefix, dataDir: ctx.dataDir, reuse: o.reuse ?? true },
-    ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-  };
+  const options = { ...importRequest(ctx, o.base ?? importVerifyBase(ctx), o.signal, o.onProgress), stage: { prefix, dataDir: ctx.dataDir, reuse: o.reuse ?? true } };
   const session = o.session ?? openVerifySession(ctx.workerLauncher);
   try {
+    // A session answers every file (a failure is an INVALID verdict), so the caller always gets the prefix to close.
     return { ...(await session.check(file, options)), prefix };
-  } catch (e) {
-    closeStaging(prefix);
-    throw e;
   } finally {
     if (!o.session) session.close();
   }

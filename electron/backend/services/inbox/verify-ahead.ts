@@ -37,25 +37,22 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
   const pool = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => openVerifySession(ctx.workerLauncher));
   const base = importVerifyBase(ctx);
   const started = new Map<number, Promise<ImportVerdict>>();
-  const all: Promise<ImportVerdict>[] = [];
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
     // The session queues the files of its worker, which takes them one after the other.
     const p = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base });
     p.catch(() => {}); // awaited by the import of file j; never an unhandled rejection if the batch stops first
     started.set(j, p);
-    all.push(p);
   };
   return {
     verdict: (i) => {
       for (let j = i; j <= i + pool.length * AHEAD; j++) start(j);
-      started.delete(i - pool.length - 1);
       return started.get(i)!;
     },
     close: () => {
       for (const s of pool) s.close();
       // Files verified ahead but never imported (a cancel): their staged evidence goes.
-      for (const p of all) p.then((v) => closeStaging(v.prefix), () => {});
+      for (const p of started.values()) p.then((v) => closeStaging(v.prefix), () => {});
     },
   };
 };

@@ -1,7 +1,7 @@
-import { createReadStream, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 
 import yauzl from 'yauzl';
@@ -229,18 +229,11 @@ export class BundleZipReader {
   }
 
   /**
-   * The entry's content. Stored entries are read straight from the file range the local header points at
-   * (1 MiB reads; yauzl already checked compressed = uncompressed size for stored data and that the range
-   * lies inside the file); deflated entries go through yauzl, which stops at the declared size. Callers
-   * feed the chunks to an EntryCheck (CRC-32 and size).
+   * The entry's content as a stream through yauzl, which stops at the declared size (deflated entries, and
+   * callers that want a stream; eachChunk reads stored entries itself). Callers feed the chunks to an
+   * EntryCheck (CRC-32 and size).
    */
   async stream(info: ZipEntryInfo): Promise<Readable> {
-    const start = this.dataStart.get(info.entry);
-    const size = info.entry.compressedSize;
-    if (info.entry.compressionMethod === 0 && start !== undefined && size === info.entry.uncompressedSize) {
-      if (size === 0) return Readable.from([]);
-      return createReadStream(this.file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 });
-    }
     try {
       return await this.zip.openReadStreamPromise(info.entry);
     } catch (e) {
