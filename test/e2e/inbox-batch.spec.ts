@@ -57,6 +57,11 @@ test('batch import of a block through the UI: a summary per file, then the round
   // The ranking below follows: the ward block holds the one ward accepted.
   await expect(page.getByRole('tab', { name: 'Phường (1)' })).toBeVisible();
   expect(await seriousA11y(page)).toEqual([]);
+  // The summary is reworded by a language switch, not left in the language it was made in.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(summary.getByRole('status')).toHaveText('5 packages processed: 3 imported, 2 refused.');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(summary.getByRole('status')).toHaveText('Đã xử lý 5 hồ sơ: tiếp nhận 3, từ chối 2.');
 
   await page.getByRole('link', { name: /Theo dõi đợt đánh giá/ }).click();
   await expect(page.getByRole('heading', { name: 'Theo dõi đợt đánh giá', level: 1 })).toBeVisible();

@@ -29,16 +29,17 @@ export const BatchImport = ({ busy, onFinished }: { busy: boolean; onFinished: (
   const [job, setJob] = useState<Job | null>(null);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [summary, setSummary] = useState<{ files: InboxBatchFile[]; note: string } | null>(null);
+  // Kept as data, worded when shown: a switch of language rewords the summary too.
+  const [summary, setSummary] = useState<{ files: InboxBatchFile[]; counts: InboxBatchResult | null; cancel: Job['error'] | null } | null>(null);
 
   const tracked = useJob(job?.id ?? null, {
     initial: job,
     onSettled: (j) => {
       if (j.state === 'done') {
         const r = j.result as InboxBatchResult;
-        setSummary({ files: r.files, note: t('done', { accepted: r.accepted, refused: r.refused, total: r.total }) });
+        setSummary({ files: r.files, counts: r, cancel: null });
       } else if (j.state === 'cancelled') {
-        setSummary({ files: filesOfCancel(j), note: j.error ? errorMessage(AppFailure.fromError(j.error), lang) : t('cancelled') });
+        setSummary({ files: filesOfCancel(j), counts: null, cancel: j.error ?? null });
       } else setError(jobFailure(j));
       onFinished();
     },
@@ -99,7 +100,11 @@ export const BatchImport = ({ busy, onFinished }: { busy: boolean; onFinished: (
       {summary && (
         <div data-testid="inbox-batch-summary">
           <p role="status" className="small">
-            {summary.note}
+            {summary.counts
+              ? t('done', { accepted: summary.counts.accepted, refused: summary.counts.refused, total: summary.counts.total })
+              : summary.cancel
+                ? errorMessage(AppFailure.fromError(summary.cancel), lang)
+                : t('cancelled')}
           </p>
           {summary.files.length > 0 && (
             <table className="inbox-table">
