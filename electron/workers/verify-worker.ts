@@ -41,13 +41,15 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
         blockingReads: true,
       };
       const rounds = msg.importedRounds ?? [];
+      // A staging request (a submission or a giải trình being imported) writes evidence entries as they are hashed.
+      if (stager) options.sink = stager.sink;
       const checked = msg.anyKind
         ? await verifyPackage(msg.file, {
             ...options,
             ...(msg.expectKind ? { expectKind: msg.expectKind } : {}),
             isRoundReplay: (roundId, revision) => rounds.some((r) => r.roundId === roundId && r.revision >= revision),
           })
-        : await verifySubmission(msg.file, { ...options, ...(stager ? { sink: stager.sink } : {}) });
+        : await verifySubmission(msg.file, options);
       if (!stager) return reply({ id: msg.id, type: 'result', result: checked.result });
       if (checked.result.status === 'INVALID' || !checked.content) {
         stager.discardAll();

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -6,6 +7,10 @@ import type { DecisionDetail } from '../../../shared/ipc/channels/decisions';
 import { APPRAISAL_RESULT_PATH } from '../../../shared/schemas/appraisal-result';
 import { dataPaths } from '../../../electron/backend/data-dir';
 import { packContainer } from '../../../electron/backend/services/bundle/pack-container';
+import { importExplanation, verifyExplanation } from '../../../electron/backend/services/decisions/import-explanation';
+import type { ImportVerdict } from '../../../electron/backend/services/inbox/import-verify';
+import { toAppError } from '../../../electron/backend/errors';
+import { silentLogger } from '../../../electron/backend/logger';
 import { callOk } from '../../helpers/backend';
 import { testSigner } from '../bundle/craft';
 import { sampleResult } from '../round/exchange-fixtures';
@@ -109,6 +114,21 @@ describe('giải trình import: accepted, several at once, replay, supersede, wi
     const d = await callOk<DecisionDetail>(w.b, 'decisions.get', { explanationRowId: r2!.result!.explanationRowId });
     expect([d.items[0]!.text, d.history.map((h) => h.revision)]).toEqual(['Bổ sung: đường link công khai.', [1]]);
   }, 180_000);
+
+  it('read once, in the worker: explanation.json or a staged file not what the report lists → E_DIGEST_MISMATCH; our disk failing while staging → DISK_FULL; nothing stored, no temp', async () => {
+    const file = await packExplanation(w, KA, { items: [ITEM], evidence: [{ data: '%PDF-1.4 biên bản niêm yết', name: 'Biên bản.pdf' }] });
+    const before = { ...stored(w), files: storeFiles() };
+    const attempt = async (alter: (v: ImportVerdict) => ImportVerdict) => {
+      const e = await importExplanation(w.b.ctx, file, { verify: async (f) => alter(await verifyExplanation(w.b.ctx, f, {})) }).catch((x: unknown) => x);
+      const err = toAppError(e, silentLogger);
+      return [err.code, err.params?.check ?? null];
+    };
+    expect(await attempt((v) => ({ ...v, content: `${v.content} ` }))).toEqual(['BUNDLE_INVALID', 'E_DIGEST_MISMATCH']);
+    expect(await attempt((v) => ({ ...v, staged: v.staged.map((t) => ({ ...t, tmpPath: join(w.work, 'elsewhere.part') })) }))).toEqual(['BUNDLE_INVALID', 'E_DIGEST_MISMATCH']);
+    expect(await attempt((v) => ({ ...v, stagingError: 'ENOSPC' }))).toEqual(['DISK_FULL', null]);
+    expect({ ...stored(w), files: storeFiles() }).toEqual(before);
+    expect(temps()).toEqual([]);
+  }, 120_000);
 
   it('after the window ends (Vietnam calendar day) → E_EXPLANATION_WINDOW', async () => {
     await callOk(w.b, 'round.save', { id: w.round.id, year: 2025, sets: w.round.sets.map((s) => ({ block: s.block, setId: s.setId, setVersion: s.setVersion })), deadlines: pastWindow() });

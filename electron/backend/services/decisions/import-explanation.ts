@@ -1,30 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 
-import type { BundleCode } from '../../../../shared/domain/bundle-codes';
-import { MAX_EXPLANATION_EVIDENCE } from '../../../../shared/schemas/explanation';
+import { EXPLANATION_KIND, EXPLANATION_PATH, MAX_EXPLANATION_EVIDENCE } from '../../../../shared/schemas/explanation';
 import type { Explanation } from '../../../../shared/schemas/explanation';
 import { EVIDENCE_PATH_RE } from '../../../../shared/schemas/submission';
-import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { ExplanationImportResult } from '../../../../shared/ipc/channels/decisions';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import { insertExplanation } from '../../db/repos/decisions-repo';
 import { inTransaction } from '../../db/transaction';
 import type { VerifyLimits } from '../bundle/constants';
-import { DEFAULT_LIMITS } from '../bundle/constants';
-import type { TrustStore } from '../bundle/verify/trust';
-import { verifyPackage } from '../bundle/verify/verify-bundle';
-import { verifyInWorker } from '../bundle/verify/verify-process';
-import { EXPLANATION_PROFILE } from '../bundle/verify/profile';
-import { BundleZipReader } from '../bundle/verify/zip-reader';
+import { checkExchangeSemantics } from '../bundle/verify/exchange-semantics';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
-import { commitTemp, discardTemp } from '../evidence/store';
-import type { TempCopy } from '../evidence/store';
-import { entryToTemp } from '../inbox/evidence-copy';
+import { closeStaging, sealStaged } from '../evidence/staging';
 import { sha256OfFile } from '../../storage/file-digest';
-import { refusal, trustOf } from '../inbox/import-bundle';
+import { refusal, trustOf, verifyAndStageWith } from '../inbox/import-verify';
+import type { ImportVerdict } from '../inbox/import-verify';
+import { asImportFailure, checkedContent, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
 import { checkExplanationRules } from './explanation-rules';
 
 // New evidence of a giải trình is never garbage-collected while its row exists.
@@ -40,69 +32,75 @@ export const EXPLANATION_LIMITS: Partial<VerifyLimits> = {
 };
 
 export type Progress = (done: number, total: number, label: string) => void;
-type Verify = (file: string, trust: TrustStore) => Promise<VerifyResult>;
 
-/** Sở's anchors only: a giải trình never falls back to the signer's own chain. */
-const strictTrust = (ctx: BackendContext): TrustStore => ({ ...trustOf(ctx.dataDir), selfCheckWhenEmpty: false });
-
-const inWorker = (ctx: BackendContext, signal?: AbortSignal): Verify => (file, trust) =>
-  verifyInWorker(file, { trust, checkSets: false, knownSets: [], imported: [], anyKind: true, expectKind: 'explanation', limits: EXPLANATION_LIMITS, launcher: ctx.workerLauncher, ...(signal ? { signal } : {}) });
+/**
+ * The worker's check of a giải trình, its evidence staged as it is hashed: against Sở's anchors only (a giải
+ * trình never falls back to the signer's own chain). Every file is staged (no reuse of stored copies: a
+ * giải trình's few files are deduplicated when they are renamed into the store).
+ */
+export const verifyExplanation = (ctx: BackendContext, file: string, o: { signal?: AbortSignal; onProgress?: Progress }): Promise<ImportVerdict> =>
+  verifyAndStageWith(
+    ctx,
+    file,
+    {
+      trust: { ...trustOf(ctx.dataDir), selfCheckWhenEmpty: false },
+      checkSets: false,
+      knownSets: [],
+      imported: [],
+      anyKind: true,
+      expectKind: EXPLANATION_KIND,
+      limits: EXPLANATION_LIMITS,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    },
+    { reuse: false },
+  );
 
 /**
  * Sở Nội vụ imports one giải trình package (docs/package-formats.md §5): the size is checked before a byte is
- * read, the file copied to a private temp file, verified there in the isolated worker as an `explanation`
- * against Sở's anchors, read again in process for its content, then the rules (explanation-rules.ts). Only
- * then are the evidence entries streamed through SHA-256 into the store's temps, and in one synchronous step
- * renamed into the store and the giải trình inserted in one transaction. A refusal stores nothing.
+ * read; the isolated worker verifies it as an `explanation` and, in the same read, writes its evidence entries
+ * into the store's temp files (evidence/staging.ts) and returns explanation.json's checked bytes, so this
+ * process never reads the package itself except for its SHA-256 (computed meanwhile). Then the kind's step 8
+ * once more on those bytes (for the typed content), the rules (explanation-rules.ts), and in one synchronous
+ * step the temps renamed into the store and the giải trình inserted in one transaction. A refusal stores
+ * nothing and leaves no temp file.
  */
-export const importExplanation = async (ctx: BackendContext, source: string, o: { signal?: AbortSignal; onProgress?: Progress; verify?: Verify } = {}): Promise<ExplanationImportResult> => {
+export const importExplanation = async (
+  ctx: BackendContext,
+  source: string,
+  o: { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> } = {},
+): Promise<ExplanationImportResult> => {
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(source).size;
   if (size > MAX_EXPLANATION_PACKAGE_BYTES) throw refusal('E_LIMIT', `${size} bytes`);
-  const tmpDir = join(ctx.dataDir, 'tmp');
-  mkdirSync(tmpDir, { recursive: true });
-  const file = join(tmpDir, `explanation-${randomBytes(8).toString('hex')}.asice`);
-  const temps: TempCopy[] = [];
-  let reader: BundleZipReader | null = null;
+  progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
+  const digest = sha256OfFile(source, o.signal);
+  digest.catch(() => {}); // awaited below unless the package is refused first
+  const verdict = await (o.verify ? o.verify(source) : verifyExplanation(ctx, source, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress }));
   try {
-    copyFileSync(source, file);
-    if (statSync(file).size !== size) throw refusal('E_IO');
-    progress(0, size, 'Đang tính mã băm của gói giải trình');
-    const packageSha256 = await sha256OfFile(file, o.signal);
-    progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-    const trust = strictTrust(ctx);
-    const v = await (o.verify ?? inWorker(ctx, o.signal))(file, trust);
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
+    throwIfStagingFailed(verdict);
+    const v = verdict.result;
     if (v.status === 'INVALID') throw refusal(v.code, v.detail);
-    // Same clock as the worker's check (the signing time and certificates are judged against real time).
-    const again = await verifyPackage(file, { trust, limits: EXPLANATION_LIMITS, expectKind: 'explanation' });
-    if (again.result.status === 'INVALID' || again.exchange?.kind !== 'explanation') throw refusal(again.result.code, again.result.detail);
-    const x: Explanation = again.exchange.content;
+    if (!v.signer) throw refusal('E_SIGNER_COUNT'); // a valid report always names its one signer
+    const files = new Map(v.files.map((f) => [f.path, f]));
+    const checked = checkExchangeSemantics(EXPLANATION_KIND, checkedContent(verdict, EXPLANATION_PATH), files, v.signer).checked;
+    if (checked.kind !== EXPLANATION_KIND) throw refusal('E_WRONG_KIND');
+    const x: Explanation = checked.content;
     const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();
     const accepted = checkExplanationRules(ctx, x, v.signer, signedAt);
+    const packageSha256 = await digest;
 
-    reader = await BundleZipReader.open(file, DEFAULT_LIMITS);
-    const entries = new Map((await reader.readEntries(DEFAULT_LIMITS, EXPLANATION_PROFILE)).map((e) => [e.name, e]));
-    const evidence = again.result.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
-    const total = evidence.reduce((n, f) => n + f.size, 0);
-    let done = 0;
-    for (const f of evidence) {
-      progress(done, total, `Đang chép tài liệu kiểm chứng ${f.path}`);
-      const entry = entries.get(f.path);
-      if (!entry) throw refusal('E_MISSING_ENTRY', f.path);
-      temps.push(await entryToTemp(ctx.dataDir, (await reader.stream(entry)) as AsyncIterable<Buffer>, { size: f.size, sha256: f.sha256, name: f.path }, o.signal));
-      done += f.size;
-    }
-    reader.close();
-    reader = null;
-    progress(total, total, 'Đang lưu giải trình');
+    const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
+    const { staged, reused } = stagedEvidence(verdict, evidence);
+    if (reused.length) throw refusal('E_MISSING_ENTRY', reused[0]!.path); // every file was asked for
+    progress(size, size, 'Đang lưu giải trình');
+    await sealStaged(staged);
 
     const id = randomUUID();
     const listed = new Map(x.evidence.map((e) => [e.path, e]));
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
-    const created: string[] = [];
-    for (const t of temps) if (commitTemp(ctx.dataDir, t).created) created.push(t.sha256);
-    temps.length = 0;
+    const created = commitStaged(ctx.dataDir, staged);
     try {
       inTransaction(ctx.db, () => {
         // Re-checked under the write lock: a concurrent import of the same revision loses here.
@@ -152,13 +150,9 @@ export const importExplanation = async (ctx: BackendContext, source: string, o: 
       status: v.status,
     };
   } catch (e) {
-    if (e instanceof AppFailure) throw e;
-    const code = (e as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('E_')) throw refusal(code as BundleCode);
-    throw e;
+    throw asImportFailure(e);
   } finally {
-    reader?.close();
-    for (const t of temps) discardTemp(t.tmpPath);
-    rmSync(file, { force: true });
+    // Whatever was staged and not committed (a refusal, a cancel) goes.
+    closeStaging(verdict.prefix);
   }
 };

@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 
 import { BUNDLE_CODES } from '../../../../shared/domain/bundle-codes';
-import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { EVIDENCE_PATH_RE, submissionSchema } from '../../../../shared/schemas/submission';
@@ -14,11 +13,12 @@ import { sha256OfFile } from '../../storage/file-digest';
 import { SUBMISSION_PATH } from '../bundle/constants';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { closeStaging, sealStaged } from '../evidence/staging';
-import { commitTemp, isStored } from '../evidence/store';
+import { isStored } from '../evidence/store';
 import { checkAnswers } from './answer-check';
 import { checkImportRules } from './import-rules';
 import { refusal, verifyAndStage } from './import-verify';
 import type { ImportVerdict, Progress } from './import-verify';
+import { asImportFailure, checkedContent, commitStaged, stagedEvidence, throwIfStagingFailed } from './staged-verdict';
 
 export { refusal, trustOf, verifyAndStage, verifyForImport } from './import-verify';
 export type { ImportVerdict, Progress } from './import-verify';
@@ -74,17 +74,11 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   try {
     const raw = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
-    // Our disk failed while the evidence was staged (full, read-only…): errors.ts names it, the package is not blamed.
-    if (verdict.stagingError) throw Object.assign(new Error(`staging the evidence failed: ${verdict.stagingError}`), { code: verdict.stagingError });
+    throwIfStagingFailed(verdict);
     if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
     const v = withoutNameCheck(raw);
     const bundleSha256 = await digest;
-    const verified = new Map(v.files.map((f) => [f.path, f]));
-    // submission.json: the bytes the worker checked against the digest the signed manifest lists.
-    const subVerified = verified.get(SUBMISSION_PATH);
-    if (!subVerified || verdict.content === null) throw refusal('E_MISSING_ENTRY', SUBMISSION_PATH);
-    const subBytes = Buffer.from(verdict.content, 'utf8');
-    if (createHash('sha256').update(subBytes).digest('hex') !== subVerified.sha256) throw refusal('E_DIGEST_MISMATCH', SUBMISSION_PATH);
+    const subBytes = checkedContent(verdict, SUBMISSION_PATH);
     const parsed = submissionSchema.safeParse(JSON.parse(subBytes.toString('utf8')));
     if (!parsed.success) throw refusal('E_SUBMISSION_SCHEMA');
     const s = parsed.data;
@@ -96,23 +90,16 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     const { unit, year: yearNum } = checkImportRules(ctx.db, s, v.signer, set.document.unitTypes, signedAt);
 
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
-    const staged = new Map(verdict.staged.map((t) => [t.path, t]));
-    for (const f of evidence) {
-      const t = staged.get(f.path);
-      // What was staged must be what the report lists, under this package's own prefix.
-      if (t && (t.sha256 !== f.sha256 || t.size !== f.size || !t.tmpPath.startsWith(verdict.prefix))) throw refusal('E_DIGEST_MISMATCH', f.path);
-    }
-    const reused = evidence.filter((f) => !staged.has(f.path));
+    const { staged, reused } = stagedEvidence(verdict, evidence);
     progress(size, size, 'Đang lưu hồ sơ');
-    await sealStaged(verdict.staged);
+    await sealStaged(staged);
 
     const listed = new Map(s.evidence.map((e) => [e.path, e]));
     const id = randomUUID();
     const unitType = unit.block;
     // From here to the end of the transaction everything is synchronous: GC cannot run in between.
     if (reused.some((f) => !isStored(ctx.dataDir, f.sha256, f.size))) throw new ReusedFileGone();
-    const created: string[] = [];
-    for (const t of staged.values()) if (commitTemp(ctx.dataDir, { ...t, head: Buffer.alloc(0) }).created) created.push(t.sha256);
+    const created = commitStaged(ctx.dataDir, staged);
     let supersededImportId: string | null = null;
     try {
       inTransaction(ctx.db, () => {
@@ -186,10 +173,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
       newFiles: created.length,
     };
   } catch (e) {
-    if (e instanceof AppFailure || e instanceof ReusedFileGone) throw e;
-    const code = (e as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('E_')) throw refusal(code as BundleCode);
-    throw e;
+    throw asImportFailure(e);
   } finally {
     // Whatever was staged and not committed (a refusal, a cancel) goes.
     closeStaging(verdict.prefix);

@@ -62,22 +62,29 @@ export type ImportVerdict = WorkerVerdict & { prefix: string };
 
 /**
  * Verification in the worker that also stages the evidence entries into the store's tmp/ as they are checked
- * and returns submission.json's checked bytes: the importer then never reads the package again. `reuse`: small
- * files the store already holds are not staged. The caller closes the staging (closeStaging(prefix)).
+ * and returns the content file's checked bytes: the importer then never reads the package again. `request`:
+ * what the worker checks (a submission's: importRequest; another kind's: `anyKind` with `expectKind`). `reuse`:
+ * small files the store already holds are not staged. The caller closes the staging (closeStaging(prefix)).
  */
-export const verifyAndStage = async (
+export const verifyAndStageWith = async (
   ctx: BackendContext,
   file: string,
-  o: { signal?: AbortSignal; onProgress?: Progress; session?: VerifySession; base?: ImportVerifyBase; reuse?: boolean } = {},
+  request: Omit<VerifyInWorkerOptions, 'launcher' | 'stage'>,
+  o: { session?: VerifySession; reuse?: boolean } = {},
 ): Promise<ImportVerdict> => {
   const prefix = openStaging(ctx.dataDir);
-  const options = { ...importRequest(ctx, o.base ?? importVerifyBase(ctx), o.signal, o.onProgress), stage: { prefix, dataDir: ctx.dataDir, reuse: o.reuse ?? true } };
   const session = o.session ?? openVerifySession(ctx.workerLauncher);
   try {
     // A session answers every file (a failure is an INVALID verdict), so the caller always gets the prefix to close.
-    return { ...(await session.check(file, options)), prefix };
+    return { ...(await session.check(file, { ...request, stage: { prefix, dataDir: ctx.dataDir, reuse: o.reuse ?? true } })), prefix };
   } finally {
     if (!o.session) session.close();
   }
 };
 
+/** verifyAndStageWith for a submission (import-bundle.ts, a batch's verify-ahead.ts). */
+export const verifyAndStage = (
+  ctx: BackendContext,
+  file: string,
+  o: { signal?: AbortSignal; onProgress?: Progress; session?: VerifySession; base?: ImportVerifyBase; reuse?: boolean } = {},
+): Promise<ImportVerdict> => verifyAndStageWith(ctx, file, importRequest(ctx, o.base ?? importVerifyBase(ctx), o.signal, o.onProgress), o);
