@@ -5,7 +5,9 @@
  *           checked against the register, evidence copied into the store, one transaction per package) of a
  *           folder of 60 signed packages, as its own process on a copy of a prepared data folder
  *   baseline `sha256sum` over the same 60 files
- * Both are timed from spawn to exit (wall clock INCLUDING Node start-up and module loading), interleaved, one
+ * References (not contenders): a durable copy (`cp` + `sync`) and the floor (bench/batch-import-floor.ts: the
+ * bytes' share of an import in one Node process).
+ * All are timed from spawn to exit (wall clock INCLUDING Node start-up and module loading), interleaved, one
  * untimed warm-up each, median of --runs (default 5). Peak RSS: `/usr/bin/time %M` (the largest single process
  * of the tree: the importer or one of its verification workers) and the importer's own maxRSS.
  * Writes the figures into docs/performance.md under "## Batch import".
@@ -117,7 +119,7 @@ const files = readdirSync(folder).map((n) => join(folder, n));
 const totalMib = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
 
 type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; inProcessS: number | null };
-type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'copy'; label: string; before?: () => void; cmd: () => string[] };
+type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
 
 // The importer and the verification worker compiled to JavaScript (as the packaged app ships them), next to
 // each other so the host's launcher (electron/workers/launch.ts) finds verify-worker.js; under .cache/ so the
@@ -126,6 +128,7 @@ const built = join(process.cwd(), '.cache', 'bench-batch-import');
 rmSync(built, { recursive: true, force: true });
 execFileSync(join(process.cwd(), 'node_modules', '.bin', 'esbuild'), [
   join(process.cwd(), 'bench', 'batch-import-child.ts'),
+  join(process.cwd(), 'bench', 'batch-import-floor.ts'),
   join(process.cwd(), 'electron', 'workers', 'verify-worker.ts'),
   '--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--entry-names=[name]', `--outdir=${built}`,
 ]);
@@ -162,6 +165,17 @@ const group: Contender[] = [
       mkdirSync(copyDir);
     },
     cmd: () => ['sh', '-c', 'cp -t "$0" "$@" && sync "$0"/*', copyDir, ...files],
+  },
+  {
+    // Not a target either: the bytes' share of the import's work (read once, two SHA-256, a durable copy) in
+    // one Node process, without verification, rules or database (bench/batch-import-floor.ts).
+    id: 'floor',
+    label: `reference: one Node process reads each package once, computes two SHA-256 over it and writes a durable copy (the bytes' share of an import)`,
+    before: () => {
+      rmSync(copyDir, { recursive: true, force: true });
+      mkdirSync(copyDir);
+    },
+    cmd: () => [node, join(built, 'batch-import-floor.js'), folder, copyDir],
   },
   {
     id: 'import',
@@ -224,7 +238,7 @@ const lines = [
   'Method: each contender is its own process, timed from spawn to exit (wall clock **including** Node start-up and module loading:'
     + ' the importer `bench/batch-import-child.ts` and the verification worker compiled to JavaScript with esbuild, as the app ships them; the CLI\'s stored backend on a fresh copy of a prepared data folder — register of 60 units with their'
     + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each, median shown. "Time ratio" is each contender's`
-    + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). The durable copy is a reference, not a contender: the least the disk needs to store the same bytes. Peak RSS: the largest `/usr/bin/time %M` of the runs'
+    + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). The durable copy and the floor are references, not contenders: the least the disk needs to store the same bytes, and the least an import in Node does with them. Peak RSS: the largest `/usr/bin/time %M` of the runs'
     + ' (the largest single process of the tree: the importer or one of its verification workers), and the importer\'s own'
     + ' `process.resourceUsage().maxRSS`.',
   '',
@@ -235,6 +249,7 @@ const lines = [
   `Batch import takes **${s2(ratio)}×** the time of \`sha256sum\` over the same bytes (target ≤ 1.00: ${ratio <= 1 ? 'met' : '**not met**'});`
     + ` with two verification workers it takes ${s2(wallOf('import2') / wallOf('sha256sum'))}×;`
     + ` a durable copy of the same bytes alone takes ${s2(wallOf('copy') / wallOf('sha256sum'))}×, so the import takes ${s2(wallOf('import') / wallOf('copy'))}× the durable copy;`
+    + ` the bytes' share of the work in one Node process (read once, two SHA-256, a durable copy) takes ${s2(wallOf('floor') / wallOf('sha256sum'))}×;`
     + ` peak RSS ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
   '',
 ];
