@@ -50,13 +50,13 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
             isRoundReplay: (roundId, revision) => rounds.some((r) => r.roundId === roundId && r.revision >= revision),
           })
         : await verifySubmission(msg.file, options);
-      if (!stager) return reply({ id: msg.id, type: 'result', result: checked.result });
+      if (!stager && !msg.withContent) return reply({ id: msg.id, type: 'result', result: checked.result });
       if (checked.result.status === 'INVALID' || !checked.content) {
-        stager.discardAll();
-        const failure = stager.failure();
+        stager?.discardAll();
+        const failure = stager?.failure();
         return reply({ id: msg.id, type: 'result', result: checked.result, ...(failure ? { stagingError: failure } : {}) });
       }
-      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager.staged, content: checked.content.toString('utf8') });
+      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager?.staged ?? [], content: checked.content.toString('utf8') });
     } catch (e) {
       stager?.discardAll();
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });

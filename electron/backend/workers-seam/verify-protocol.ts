@@ -30,6 +30,8 @@ export type VerifyWorkerRequest = {
    * reads the package again (docs/performance.md "Batch import").
    */
   stage?: StageRequest;
+  /** Return the content file's checked bytes (a staging request always does): the caller reads the content from them. */
+  withContent?: boolean;
 };
 
 export type VerifyWorkerResponse =

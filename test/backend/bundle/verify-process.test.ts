@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
-import { openVerifySession, verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
+import { BundleFailure } from '../../../electron/backend/services/bundle/verify/failure';
+import { checkedContent, checkInWorker, openVerifySession, verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
 import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
 import { launchWorker } from '../../../electron/workers/launch';
@@ -84,6 +85,26 @@ describe('verification in a worker process', () => {
     } finally {
       session.close();
     }
+  });
+
+  it('withContent: the content file\'s checked bytes come back without staging (none without asking); checkedContent refuses bytes that are not the listed ones', async () => {
+    const plain = await checkInWorker(good, base());
+    expect([plain.result.status, plain.content, plain.staged]).toEqual(['VALID_WITH_WARNINGS', null, []]);
+    const v = await checkInWorker(good, { ...base(), withContent: true });
+    expect(v.staged).toEqual([]);
+    const bytes = checkedContent(v, 'submission.json');
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ revision: expect.any(Number) });
+    const codeOf = (f: () => unknown): string | null => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e instanceof BundleFailure ? e.code : 'other';
+      }
+    };
+    expect(codeOf(() => checkedContent({ ...v, content: `${v.content} ` }, 'submission.json'))).toBe('E_DIGEST_MISMATCH');
+    expect(codeOf(() => checkedContent({ ...v, content: null }, 'submission.json'))).toBe('E_MISSING_ENTRY');
+    expect(codeOf(() => checkedContent(v, 'explanation.json'))).toBe('E_MISSING_ENTRY');
   });
 
   it('replay and unknown-set data cross the process boundary as plain data', async () => {

@@ -6,7 +6,6 @@ import { latestFinal, latestResult, saveFinal } from '../../db/repos/answer-resu
 import { inTransaction } from '../../db/transaction';
 import { checkUnitAndRound } from './import-result';
 import { refused, verifyIncoming } from './verify-incoming';
-import type { VerifyFn } from './verify-incoming';
 
 export type ImportFinalOutcome = { resultId: string; revision: number; year: number; superseded: number | null };
 
@@ -15,7 +14,7 @@ export type ImportFinalOutcome = { resultId: string; revision: number; year: num
  * and round rules as a result, then it must close a result this unit holds (same result id, same round,
  * same unit code, same submission); replay and supersession as for results. Kept read-only.
  */
-export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal; verify?: VerifyFn } = {}): Promise<ImportFinalOutcome> => {
+export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportFinalOutcome> => {
   const got = await verifyIncoming(ctx, data, 'final-result', o);
   const f: FinalResult = got.content;
   checkUnitAndRound(ctx, f);

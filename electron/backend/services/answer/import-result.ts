@@ -8,7 +8,6 @@ import { findSubmissionRevision } from '../../db/repos/submission-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { inTransaction } from '../../db/transaction';
 import { refused, verifyIncoming } from './verify-incoming';
-import type { VerifyFn } from './verify-incoming';
 
 export type ImportResultOutcome = { resultId: string; revision: number; year: number; superseded: number | null };
 
@@ -30,7 +29,7 @@ export const checkUnitAndRound = (ctx: BackendContext, p: { unit: PackageUnit; y
  * result about a bundle the unit never produced is refused, since the giải trình cites that assessment's
  * evidence. A higher revision is stored and the earlier ones are kept, marked superseded.
  */
-export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal; verify?: VerifyFn } = {}): Promise<ImportResultOutcome> => {
+export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportResultOutcome> => {
   const got = await verifyIncoming(ctx, data, 'appraisal-result', o);
   const r: AppraisalResult = got.content;
   checkUnitAndRound(ctx, r);

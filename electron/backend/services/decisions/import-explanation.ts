@@ -14,9 +14,10 @@ import { checkExchangeSemantics } from '../bundle/verify/exchange-semantics';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { closeStaging, sealStaged } from '../evidence/staging';
 import { sha256OfFile } from '../../storage/file-digest';
+import { checkedContent } from '../bundle/verify/verify-process';
 import { refusal, trustOf, verifyAndStageWith } from '../inbox/import-verify';
 import type { ImportVerdict } from '../inbox/import-verify';
-import { asImportFailure, checkedContent, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
+import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
 import { checkExplanationRules } from './explanation-rules';
 
 // New evidence of a giải trình is never garbage-collected while its row exists.

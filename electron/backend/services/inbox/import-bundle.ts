@@ -10,6 +10,7 @@ import type { BackendContext } from '../../context';
 import { activeImportOf, highestRevision, insertImport } from '../../db/repos/inbox-repo';
 import { inTransaction } from '../../db/transaction';
 import { sha256OfFile } from '../../storage/file-digest';
+import { checkedContent } from '../bundle/verify/verify-process';
 import { SUBMISSION_PATH } from '../bundle/constants';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { closeStaging, sealStaged } from '../evidence/staging';
@@ -18,7 +19,7 @@ import { checkAnswers } from './answer-check';
 import { checkImportRules } from './import-rules';
 import { refusal, verifyAndStage } from './import-verify';
 import type { ImportVerdict, Progress } from './import-verify';
-import { asImportFailure, checkedContent, commitStaged, stagedEvidence, throwIfStagingFailed } from './staged-verdict';
+import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from './staged-verdict';
 
 export { refusal, trustOf, verifyAndStage, verifyForImport } from './import-verify';
 export type { ImportVerdict, Progress } from './import-verify';

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
@@ -19,15 +17,6 @@ type VerifiedFile = VerifyResult['files'][number];
 /** Our disk failed while the worker staged the evidence (full, read-only…): errors.ts names it by its errno code; the package is not blamed. */
 export const throwIfStagingFailed = (verdict: ImportVerdict): void => {
   if (verdict.stagingError) throw Object.assign(new Error(`staging the evidence failed: ${verdict.stagingError}`), { code: verdict.stagingError });
-};
-
-/** The content file's bytes the worker checked, compared once more with the digest the signed manifest lists. */
-export const checkedContent = (verdict: ImportVerdict, path: string): Buffer => {
-  const listed = verdict.result.files.find((f) => f.path === path);
-  if (!listed || verdict.content === null) throw refusal('E_MISSING_ENTRY', path);
-  const bytes = Buffer.from(verdict.content, 'utf8');
-  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) throw refusal('E_DIGEST_MISMATCH', path);
-  return bytes;
 };
 
 /**

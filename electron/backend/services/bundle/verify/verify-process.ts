@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+
 import { bundleMessage } from '../../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../../shared/schemas/submission';
 import type { WorkerHandle, WorkerLauncher } from '../../../workers-seam/launcher';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../workers-seam/verify-protocol';
 import { DEFAULT_LIMITS } from '../constants';
 import type { StagedEntry } from '../../evidence/staging';
+import { fail } from './failure';
 import type { TrustStore } from './trust';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
@@ -49,6 +52,7 @@ const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'lau
   ...(o.now ? { now: o.now } : {}),
   ...(o.limits ? { limits: o.limits } : {}),
   ...(o.stage ? { stage: o.stage } : {}),
+  ...(o.withContent ? { withContent: true } : {}),
 });
 
 /** The worker's answer: the report, and for a staging request what was staged (evidence/staging.ts). */
@@ -168,6 +172,29 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
     for (const p of [...queue]) p.finish(verdictOf(failed('E_TIMEOUT', 'cancelled')));
   };
   return { verify: async (file, o) => (await check(file, o)).result, check, close };
+};
+
+/**
+ * The content file's bytes as the worker checked them (a request with `stage` or `withContent`), compared once
+ * more with the digest the signed manifest lists: the caller parses them instead of reading the package again.
+ * A mismatch is a BundleFailure (E_MISSING_ENTRY, E_DIGEST_MISMATCH) the caller turns into its refusal.
+ */
+export const checkedContent = (verdict: Pick<WorkerVerdict, 'result' | 'content'>, path: string): Buffer => {
+  const listed = verdict.result.files.find((f) => f.path === path);
+  if (!listed || verdict.content === null) return fail('E_MISSING_ENTRY', path);
+  const bytes = Buffer.from(verdict.content, 'utf8');
+  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) fail('E_DIGEST_MISMATCH', path);
+  return bytes;
+};
+
+/** One file in a worker of its own, with what the request asked back beyond the report (verifyInWorker's fuller form). */
+export const checkInWorker = async (file: string, o: VerifyInWorkerOptions): Promise<WorkerVerdict> => {
+  const session = openVerifySession(o.launcher);
+  try {
+    return await session.check(file, o);
+  } finally {
+    session.close();
+  }
 };
 
 /**
