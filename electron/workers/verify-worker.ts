@@ -56,7 +56,8 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
         const failure = stager?.failure();
         return reply({ id: msg.id, type: 'result', result: checked.result, ...(failure ? { stagingError: failure } : {}) });
       }
-      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager?.staged ?? [], content: checked.content.toString('utf8') });
+      const kept = Object.fromEntries([...checked.kept].map(([path, bytes]) => [path, bytes.toString('utf8')]));
+      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager?.staged ?? [], content: checked.content.toString('utf8'), kept });
     } catch (e) {
       stager?.discardAll();
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });

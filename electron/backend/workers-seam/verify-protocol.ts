@@ -36,5 +36,14 @@ export type VerifyWorkerRequest = {
 
 export type VerifyWorkerResponse =
   | { id: number; type: 'progress'; done: number; total: number; label: string }
-  | { id: number; type: 'result'; result: VerifyResult; staged?: StagedEntry[]; content?: string; stagingError?: string }
+  | {
+      id: number;
+      type: 'result';
+      result: VerifyResult;
+      staged?: StagedEntry[];
+      content?: string;
+      /** With the content: the other entries the container keeps in memory (a round's sets), path → text. */
+      kept?: Record<string, string>;
+      stagingError?: string;
+    }
   | { id: number; type: 'error'; message: string };

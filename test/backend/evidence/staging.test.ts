@@ -63,7 +63,7 @@ describe('evidence staging', () => {
       const file = join(b.dataDir, 'any.asice');
       writeFileSync(file, 'not read for verification here');
       const result = { status: 'INVALID', code: 'E_IO', message: '', warnings: [], signer: null, chain: [], signingTime: null, files: [], submission: null, bundleSha256: null, checkedAt: new Date().toISOString() } as VerifyResult;
-      const failed = await importBundle(b.ctx, file, { verify: async () => ({ result, staged: [], content: null, stagingError: 'ENOSPC', prefix: openStaging(b.dataDir) }) }).catch((e: unknown) => e);
+      const failed = await importBundle(b.ctx, file, { verify: async () => ({ result, staged: [], content: null, kept: {}, stagingError: 'ENOSPC', prefix: openStaging(b.dataDir) }) }).catch((e: unknown) => e);
       expect(toAppError(failed, silentLogger).code).toBe('DISK_FULL');
       expect(b.ctx.db.prepare('SELECT COUNT(*) AS n FROM imported_submission').get()).toEqual({ n: 0 });
       expect(readdirSync(dataPaths(b.dataDir).tmp).filter((n) => n.endsWith('.part'))).toEqual([]);

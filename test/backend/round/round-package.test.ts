@@ -12,6 +12,8 @@ import { packContainer } from '../../../electron/backend/services/bundle/pack-co
 import type { PackBuffer } from '../../../electron/backend/services/bundle/pack-container';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { verifyPackage } from '../../../electron/backend/services/bundle/verify/verify-bundle';
+import { checkedContent, checkedKept, checkInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
+import { launchWorker } from '../../../electron/workers/launch';
 import { IndicatorSetCatalog } from '../../../electron/backend/services/indicator-sets/catalog';
 import { buildRoundPackage } from '../../../electron/backend/services/round/round-package';
 import type { RoundDraft } from '../../../electron/backend/services/round/round-package';
@@ -112,5 +114,18 @@ describe('round package: the generic container with kind "round"', () => {
     expect((await verify(await pack(value, both))).result).toMatchObject({ code: 'E_UNEXPECTED_ENTRY', kind: 'submission' });
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...buffers[0]!.data]);
     expect((await verify(await pack(value, [{ ...buffers[0]!, data: bom }]), 'round')).result).toMatchObject({ code: 'E_ROUND_SCHEMA', detail: 'byte-order mark (BOM) before the JSON' });
+  });
+
+  it('in the worker with withContent: round.json and the sets come back as checked; a set altered on the way → E_DIGEST_MISMATCH', async () => {
+    const { value, buffers } = buildRoundPackage(draft(), APP, '2025-06-01T08:00:00.000Z');
+    const file = await pack(value, buffers);
+    const v = await checkInWorker(file, { launcher: launchWorker, trust: loadTrustStore(pki.caFile), checkSets: false, knownSets: [], imported: [], anyKind: true, expectKind: 'round', withContent: true });
+    expect(v.result.kind).toBe('round');
+    const kept = checkedKept(v);
+    expect([...kept.keys()].sort()).toEqual(buffers.map((b) => b.path).sort());
+    expect(JSON.parse(checkedContent(v, ROUND_PATH).toString('utf8'))).toMatchObject({ roundId: value.roundId, revision: 1 });
+    const path = buffers[0]!.path;
+    const altered = { ...v, kept: { ...v.kept, [path]: v.kept[path]!.replace('"version"', '"version" ') } };
+    expect(() => checkedKept(altered)).toThrow(expect.objectContaining({ code: 'E_DIGEST_MISMATCH' }));
   });
 });

@@ -4,17 +4,20 @@ import { join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
-import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { SignerDetails } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { bindAssessmentsToRound, receivedRevisions, receivedRoundForYear, saveReceivedRound } from '../../db/repos/received-round-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { inTransaction } from '../../db/transaction';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import type { VerifyLimits } from '../bundle/constants';
-import { verifyPackage } from '../bundle/verify/verify-bundle';
+import { ROUND_PATH } from '../bundle/constants';
+import { BundleFailure } from '../bundle/verify/failure';
+import { checkRoundSemantics } from '../bundle/verify/round-semantics';
 import type { CheckedRound } from '../bundle/verify/round-semantics';
 import type { TrustStore } from '../bundle/verify/trust';
-import { verifyInWorker } from '../bundle/verify/verify-process';
+import { checkedContent, checkedKept, checkInWorker } from '../bundle/verify/verify-process';
+import type { WorkerVerdict } from '../bundle/verify/verify-process';
 import { safeName } from '../indicator-sets/import-set';
 import { serializeSetJson } from '../indicator-sets/set-io';
 import { trustOf } from '../trust/verify';
@@ -27,9 +30,12 @@ export type ImportRoundResult = { roundId: string; year: number; revision: numbe
 
 const refused = (code: BundleCode, detail?: string): AppFailure => AppFailure.of('ROUND_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
 
-/** The app's check: the isolated worker, as a round only, with the replay list and this unit's anchors. */
-const verifyInIsolation = (ctx: BackendContext, file: string, trust: TrustStore, signal?: AbortSignal): Promise<VerifyResult> =>
-  verifyInWorker(file, {
+/**
+ * The app's check: the isolated worker, as a round only, with the replay list and this unit's anchors; it
+ * returns round.json and the sets as it checked them.
+ */
+const verifyInIsolation = (ctx: BackendContext, file: string, trust: TrustStore, signal?: AbortSignal): Promise<WorkerVerdict> =>
+  checkInWorker(file, {
     trust,
     checkSets: false,
     knownSets: [],
@@ -38,15 +44,26 @@ const verifyInIsolation = (ctx: BackendContext, file: string, trust: TrustStore,
     expectKind: 'round',
     importedRounds: receivedRevisions(ctx.db),
     limits: ROUND_LIMITS,
+    withContent: true,
     launcher: ctx.workerLauncher,
     ...(signal ? { signal } : {}),
   });
+
+/** The worker's round.json and sets, each compared with the signed manifest, through step 8 again (pure). */
+const checkedRound = (verdict: WorkerVerdict, signer: SignerDetails): CheckedRound => {
+  try {
+    return checkRoundSemantics(checkedContent(verdict, ROUND_PATH), checkedKept(verdict), signer, {});
+  } catch (e) {
+    throw e instanceof BundleFailure ? refused(e.code, e.detail) : e;
+  }
+};
 
 /**
  * A unit imports Sở Nội vụ's round package (docs/package-formats.md): the bytes (size-checked by the caller
  * before reading) are written to a private temp file, verified there in the worker against the unit's trust
  * anchors (a round signed under another root, tampered, or whose set does not hash to what round.json
- * declares is refused), then read back from that same private copy. Then this unit's own rules: its profile
+ * declares is refused); the worker returns round.json and the sets as it checked them, and this process runs
+the round's step 8 once more on those bytes for the typed content, without parsing the package. Then this unit's own rules: its profile
  * exists, it is on the round's unit list in the same block, no other round holds the year, no local set of
  * the same id and version differs. Only then are the official sets written to the catalog's folder and, in
  * one transaction, the round stored and the year's assessments bound. A refusal stores nothing.
@@ -54,7 +71,7 @@ const verifyInIsolation = (ctx: BackendContext, file: string, trust: TrustStore,
 export const importRound = async (
   ctx: BackendContext,
   data: Buffer,
-  o: { signal?: AbortSignal; onProgress?: (d: number, t: number, l: string) => void; verify?: (file: string, trust: TrustStore) => Promise<VerifyResult> } = {},
+  o: { signal?: AbortSignal; onProgress?: (d: number, t: number, l: string) => void } = {},
 ): Promise<ImportRoundResult> => {
   if (data.length > MAX_ROUND_PACKAGE_BYTES) throw refused('E_LIMIT', `${data.length} bytes`);
   const userDir = ctx.catalog.userDir;
@@ -68,13 +85,12 @@ export const importRound = async (
     // Only the anchors the unit added: a round never falls back to the signer's own chain (trustOf's unit-side self-check).
     const trust: TrustStore = { ...trustOf(ctx), selfCheckWhenEmpty: false };
     o.onProgress?.(0, 2, 'Đang kiểm tra chữ ký và nội dung gói đợt đánh giá');
-    const v = await (o.verify ? o.verify(file, trust) : verifyInIsolation(ctx, file, trust, o.signal));
+    const verdict = await verifyInIsolation(ctx, file, trust, o.signal);
+    const v = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (v.status === 'INVALID') throw refused(v.code, v.detail);
-    // The private copy the worker accepted, read again to get its content (nothing else can have changed it).
-    const again = await verifyPackage(file, { trust, now: ctx.now(), limits: ROUND_LIMITS, expectKind: 'round' });
-    if (again.result.status === 'INVALID' || !again.round) throw refused(again.result.code, again.result.detail);
-    const checked: CheckedRound = again.round;
+    if (!v.signer) throw refused('E_SIGNER_COUNT'); // a valid report always names its one signer
+    const checked = checkedRound(verdict, v.signer);
     const r = checked.round;
     o.onProgress?.(1, 2, 'Đang lưu đợt đánh giá');
 

@@ -39,7 +39,7 @@ export type PackageVerifyOptions = VerifyOptions &
  * A verification report, plus (in process only) the checked content the importers store, and the content
  * file's bytes as they were digest-checked (null when the package is refused).
  */
-export type PackageVerification = { result: VerifyResult; round: CheckedRound | null; exchange: CheckedExchange | null; content: Buffer | null };
+export type PackageVerification = { result: VerifyResult; round: CheckedRound | null; exchange: CheckedExchange | null; content: Buffer | null; kept: ReadonlyMap<string, Buffer> };
 
 type State = ContainerState & { kind: PackageKind; files: VerifiedFile[]; submission: Submission | null; round: CheckedRound | null; exchange: CheckedExchange | null };
 
@@ -134,11 +134,11 @@ const run = async (file: string, profiles: ContainerProfile | readonly Container
     state.kind = c.profile.kind;
     const warnings = [...c.warnings, ...checkKind(c, state, o)];
     const result = warnings.length ? report(state, now, 'VALID_WITH_WARNINGS', warnings[0]!, undefined, warnings) : report(state, now, 'VALID', 'OK', undefined, []);
-    return { result, round: state.round, exchange: state.exchange, content: c.content };
+    return { result, round: state.round, exchange: state.exchange, content: c.content, kept: c.kept };
   } catch (e) {
     const code = e instanceof BundleFailure ? e.code : 'E_IO';
     const detail = e instanceof BundleFailure ? e.detail : e instanceof Error ? e.message.slice(0, 300) : String(e);
-    return { result: report({ ...state, round: null, exchange: null }, now, 'INVALID', code, detail, []), round: null, exchange: null, content: null };
+    return { result: report({ ...state, round: null, exchange: null }, now, 'INVALID', code, detail, []), round: null, exchange: null, content: null, kept: new Map() };
   }
 };
 

@@ -33,7 +33,7 @@ const failed = (code: 'E_TIMEOUT' | 'E_IO', detail: string): VerifyResult => ({
   checkedAt: new Date().toISOString(),
 });
 
-const verdictOf = (result: VerifyResult): WorkerVerdict => ({ result, staged: [], content: null });
+const verdictOf = (result: VerifyResult): WorkerVerdict => ({ result, staged: [], content: null, kept: {} });
 
 const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'launcher'>): VerifyWorkerRequest => ({
   id,
@@ -60,6 +60,8 @@ export type WorkerVerdict = {
   result: VerifyResult;
   staged: StagedEntry[];
   content: string | null;
+  /** With the content: the other entries the container kept in memory (a round's sets), path → text. */
+  kept: Record<string, string>;
   /** The errno code of a staging write that failed (evidence/staging.ts): the package was not refused for itself. */
   stagingError?: string;
 };
@@ -123,7 +125,7 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
       const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null, ...(m.stagingError ? { stagingError: m.stagingError } : {}) });
+      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null, kept: m.kept ?? {}, ...(m.stagingError ? { stagingError: m.stagingError } : {}) });
       else workerFailed(c, failed('E_IO', m.message));
     });
     c.on('exit', (code: number | null, sig: string | null) => {
@@ -179,10 +181,16 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
  * more with the digest the signed manifest lists: the caller parses them instead of reading the package again.
  * A mismatch is a BundleFailure (E_MISSING_ENTRY, E_DIGEST_MISMATCH) the caller turns into its refusal.
  */
-export const checkedContent = (verdict: Pick<WorkerVerdict, 'result' | 'content'>, path: string): Buffer => {
-  const listed = verdict.result.files.find((f) => f.path === path);
-  if (!listed || verdict.content === null) return fail('E_MISSING_ENTRY', path);
-  const bytes = Buffer.from(verdict.content, 'utf8');
+export const checkedContent = (verdict: Pick<WorkerVerdict, 'result' | 'content'>, path: string): Buffer => checkedBytes(verdict.result, path, verdict.content);
+
+/** The kept entries (a round's sets) the same way: each compared with its digest in the signed manifest. */
+export const checkedKept = (verdict: Pick<WorkerVerdict, 'result' | 'kept'>): Map<string, Buffer> =>
+  new Map(Object.entries(verdict.kept).map(([path, text]) => [path, checkedBytes(verdict.result, path, text)]));
+
+const checkedBytes = (result: VerifyResult, path: string, text: string | null | undefined): Buffer => {
+  const listed = result.files.find((f) => f.path === path);
+  if (!listed || typeof text !== 'string') return fail('E_MISSING_ENTRY', path);
+  const bytes = Buffer.from(text, 'utf8');
   if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) fail('E_DIGEST_MISMATCH', path);
   return bytes;
 };
