@@ -195,7 +195,11 @@ const checkedBytes = (result: VerifyResult, path: string, text: string | null | 
   return bytes;
 };
 
-/** One file in a worker of its own, with what the request asked back beyond the report (verifyInWorker's fuller form). */
+/**
+ * Runs the verification of one file in a worker of its own with a wall-clock timeout: a hostile file that hangs
+ * or crashes the parser takes the worker down, not the app. Cancel (signal) kills the worker. The verdict
+ * carries what the request asked back beyond the report (`withContent`, `stage`).
+ */
 export const checkInWorker = async (file: string, o: VerifyInWorkerOptions): Promise<WorkerVerdict> => {
   const session = openVerifySession(o.launcher);
   try {
@@ -205,15 +209,5 @@ export const checkInWorker = async (file: string, o: VerifyInWorkerOptions): Pro
   }
 };
 
-/**
- * Runs verifyBundle in a separate process with a wall-clock timeout: a hostile file that hangs or
- * crashes the parser takes the worker down, not the app. Cancel (signal) kills the worker.
- */
-export const verifyInWorker = async (file: string, o: VerifyInWorkerOptions): Promise<VerifyResult> => {
-  const session = openVerifySession(o.launcher);
-  try {
-    return await session.verify(file, o);
-  } finally {
-    session.close();
-  }
-};
+/** checkInWorker's report alone. */
+export const verifyInWorker = async (file: string, o: VerifyInWorkerOptions): Promise<VerifyResult> => (await checkInWorker(file, o)).result;
