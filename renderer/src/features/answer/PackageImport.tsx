@@ -3,8 +3,7 @@ import { useState } from 'react';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
-import { FileInput } from '../../components/FileInput';
+import { OneFilePick } from '../../components/OneFilePick';
 import { JobProgress, runJob } from '../../jobs/index';
 import { answerMessages } from './messages';
 
@@ -49,28 +48,13 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
 
   return (
     <div data-testid={`answer-import-${which}`}>
-      {platform.kind === 'web' ? (
-        <Field label={t(which === 'result' ? 'importFile' : 'finalImportFile')}>
-          {(p) => (
-            <FileInput
-              {...p}
-              accept=".asice"
-              disabled={busy}
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                e.target.value = '';
-                if (f) void importFrom(f);
-              }}
-            />
-          )}
-        </Field>
-      ) : (
-        <div className="actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
-            {t(which === 'result' ? 'importChoose' : 'finalImportChoose')}
-          </button>
-        </div>
-      )}
+      <OneFilePick
+        label={t(which === 'result' ? 'importFile' : 'finalImportFile')}
+        chooseLabel={t(which === 'result' ? 'importChoose' : 'finalImportChoose')}
+        accept=".asice"
+        disabled={busy}
+        onFile={(f) => void importFrom(f)}
+      />
       {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} onCancel={() => void cancel()} />}
       <p role="status" className="small" data-testid={`answer-import-${which}-note`}>
         {note?.(t)}

@@ -1,11 +1,10 @@
-import { Field } from '../../components/Field';
 import { useCallback, useState } from 'react';
 
 import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../../shared/ipc/channels/backup';
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
-import { FileInput } from '../../components/FileInput';
+import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
@@ -112,28 +111,7 @@ export const BackupPage = () => {
       <section className="card" aria-labelledby="backup-restore-title">
         <h2 id="backup-restore-title">{t('restoreTitle')}</h2>
         <p className="muted small">{t('restoreIntro')}</p>
-        {platform.kind === 'web' ? (
-          <Field label={t('fileLabel')}>
-            {(p) => (
-              <FileInput
-                {...p}
-                accept=".cchcbak"
-                disabled={busy}
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  if (f) setPending({ kind: 'file', file: f });
-                  e.target.value = '';
-                }}
-              />
-            )}
-          </Field>
-        ) : (
-          <div className="actions">
-            <button type="button" className="btn" disabled={busy} onClick={() => setPending({ kind: 'pick' })}>
-              {t('chooseFile')}
-            </button>
-          </div>
-        )}
+        <OneFilePick label={t('fileLabel')} chooseLabel={t('chooseFile')} accept=".cchcbak" disabled={busy} onFile={(f) => setPending(f ? { kind: 'file', file: f } : { kind: 'pick' })} />
         {pending && (
           <div className="banner banner-warn" role="alertdialog" aria-labelledby="backup-confirm-text" data-testid="backup-confirm">
             <span id="backup-confirm-text">{confirmText(pending)}</span>

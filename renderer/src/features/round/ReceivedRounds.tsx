@@ -3,9 +3,8 @@ import { useState } from 'react';
 import type { ReceivedRound } from '../../../../shared/ipc/channels/round';
 import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
-import { FileInput } from '../../components/FileInput';
+import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { JobProgress, runJob } from '../../jobs/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { roundMessages } from './messages';
@@ -44,28 +43,7 @@ export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRoun
   return (
     <section className="card" aria-labelledby="received-title" data-testid="received-rounds">
       <h2 id="received-title">{t('receivedTitle')}</h2>
-      {platform.kind === 'web' ? (
-        <Field label={t('importFile')}>
-          {(p) => (
-            <FileInput
-              {...p}
-              accept=".asice"
-              disabled={busy}
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                e.target.value = '';
-                if (f) void importFrom(f);
-              }}
-            />
-          )}
-        </Field>
-      ) : (
-        <div className="actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
-            {t('importChoose')}
-          </button>
-        </div>
-      )}
+      <OneFilePick label={t('importFile')} chooseLabel={t('importChoose')} accept=".asice" disabled={busy} onFile={(f) => void importFrom(f)} />
       {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} />}
       <p role="status" className="small" data-testid="round-import-note">
         {note}

@@ -3,11 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
-import { FileInput } from '../../components/FileInput';
+import { OneFilePick } from '../../components/OneFilePick';
 import { commonName } from '../../components/cert-names';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
-import { Field } from '../../components/Field';
 import { groupedFingerprint } from '../submission/index';
 import { verifyMessages } from './messages';
 
@@ -67,28 +66,7 @@ export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => 
     <section className="card" aria-labelledby="trust-title" data-testid="trust-anchors">
       <h2 id="trust-title">{t('trustTitle')}</h2>
       <p className="muted small">{t('trustIntro')}</p>
-      {platform.kind === 'web' ? (
-        <Field label={t('trustFile')}>
-          {(p) => (
-            <FileInput
-              {...p}
-              accept=".pem,.crt,.cer,.der,.crl"
-              disabled={busy}
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                e.target.value = '';
-                if (f) void importFrom(f);
-              }}
-            />
-          )}
-        </Field>
-      ) : (
-        <div className="actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void importFrom(null)}>
-            {t('trustChoose')}
-          </button>
-        </div>
-      )}
+      <OneFilePick label={t('trustFile')} chooseLabel={t('trustChoose')} accept=".pem,.crt,.cer,.der,.crl" disabled={busy} onFile={(f) => void importFrom(f)} />
       <p role="status" className="small trust-note" data-testid="trust-note">
         {note ?? ''}
       </p>

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
-import { FileInput } from '../../components/FileInput';
+import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { verifyMessages } from './messages';
 import { TrustAnchors } from './TrustAnchors';
@@ -60,28 +59,7 @@ export const VerifyPage = () => {
       <section className="card" aria-labelledby="verify-title">
         <h1 id="verify-title">{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
-        {platform.kind === 'web' ? (
-          <Field label={t('file')}>
-            {(props) => (
-              <FileInput
-                {...props}
-                accept=".asice,.zip,application/vnd.etsi.asic-e+zip"
-                disabled={busy}
-                onChange={(e) => {
-                  const f = e.target.files?.[0] ?? null;
-                  e.target.value = '';
-                  if (f) void verify(f);
-                }}
-              />
-            )}
-          </Field>
-        ) : (
-          <div className="actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void verify(null)}>
-              {t('choose')}
-            </button>
-          </div>
-        )}
+        <OneFilePick label={t('file')} chooseLabel={t('choose')} accept=".asice,.zip,application/vnd.etsi.asic-e+zip" disabled={busy} primary onFile={(f) => void verify(f)} />
         {busy && (
           <JobProgress label={t('progress')} testId="verify-progress" {...(uploading ? { status: t('uploading') } : {})} {...trackedProgress(tracked)} />
         )}
