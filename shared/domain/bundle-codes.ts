@@ -69,7 +69,7 @@ export const BUNDLE_CODES = {
   E_INDICATOR_SET_UNKNOWN: { vi: 'Bộ chỉ số khai báo trong hồ sơ không có trên máy thẩm định.', en: 'Unknown indicator set.' },
   E_INDICATOR_SET_MISMATCH: { vi: 'Bộ chỉ số trong hồ sơ khác với bộ chỉ số chính thức (mã băm không khớp).', en: 'Indicator set differs from the official one (hash mismatch).' },
   E_INCONSISTENT: { vi: 'Danh sách tài liệu kiểm chứng trong submission.json không khớp với các tệp trong hồ sơ.', en: 'submission.json evidence list disagrees with the bundle.' },
-  E_REPLAY: { vi: 'Hồ sơ (hoặc phiên bản này) đã được nhập trước đó, hoặc là phiên bản cũ hơn bản đã nhập.', en: 'This submission revision was already imported, or is older than an imported one.' },
+  E_REPLAY: { vi: 'Gói này (cùng mã, cùng lần gửi) đã được nhập trước đó, hoặc là lần gửi cũ hơn lần đã nhập.', en: 'This package (same id and revision) was already imported, or is older than the one imported.' },
   // 8. Semantics of a round package (docs/package-formats.md)
   E_WRONG_KIND: { vi: 'Gói tin không đúng loại cần nhập (ví dụ: nhập hồ sơ nộp vào chỗ nhập đợt đánh giá).', en: 'The package is not of the kind expected here (e.g. a submission where a round was expected).' },
   E_ROUND_SCHEMA: {

@@ -39,8 +39,13 @@ test('giải trình: import, decide each criterion, close the round, final ranks
   await expect(page.getByRole('heading', { name: 'Giải trình và kết quả cuối cùng', level: 1 })).toBeVisible();
 
   const input = page.getByLabel('Các tệp gói giải trình (.asice), chọn được nhiều tệp');
+  // Chosen twice in quick succession (before the page re-renders the input disabled): one import, and its
+  // outcome stays on screen (a second job's replay refusal used to replace it).
   await input.setInputFiles(file);
+  await input.setInputFiles(file).catch(() => {});
   await expect(page.getByTestId('decisions-outcomes')).toContainText('đã nhập giải trình lần 1 của UBND phường Hải An (1 tiêu chí, 1 tài liệu mới)', { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('decisions-outcomes')).toContainText('đã nhập giải trình lần 1 của UBND phường Hải An');
   // The same package again: a replay, refused with its code and nothing stored.
   await input.setInputFiles(file);
   await expect(page.getByTestId('decisions-outcomes')).toContainText('bị từ chối, không có gì được lưu', { timeout: 60_000 });

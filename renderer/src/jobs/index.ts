@@ -4,3 +4,5 @@ export { JobProgress, trackedProgress } from './JobProgress';
 export type { JobProgressProps } from './JobProgress';
 export { useJob } from './use-job';
 export type { UseJobOptions, UseJobResult } from './use-job';
+export { useSingleFlight } from './single-flight';
+export type { SingleFlight } from './single-flight';

@@ -9,7 +9,7 @@ import { YearSelect } from '../../components/YearSelect';
 import { Field } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { useLoad } from '../../data/use-load';
-import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
+import { jobFailure, JobProgress, trackedProgress, useJob, useSingleFlight } from '../../jobs/index';
 import { decisionsMessages } from './messages';
 import { FinalPackagesExport } from './FinalPackagesExport';
 import { FinalResultsExport } from './FinalResultsExport';
@@ -36,9 +36,11 @@ export const DecisionsPage = () => {
 
   const list = useLoad(useCallback(() => platform.api.decisions.list(year === undefined ? {} : { year }), [platform, year]), { keepPrevious: true });
   const data = list.data;
+  const flight = useSingleFlight();
   const running = useJob(job?.id ?? null, {
     initial: job,
     onSettled: (j) => {
+      flight.release();
       if (j.state === 'cancelled') setNote(t('cancelled'));
       else if (j.state === 'failed') setError(jobFailure(j));
       else if (j.kind === 'decisions.import') setOutcomes((j.result as ExplanationBatchResult).outcomes);
@@ -53,6 +55,7 @@ export const DecisionsPage = () => {
   const busy = starting || running.running;
 
   const start = async (work: () => Promise<Job>) => {
+    if (!flight.claim()) return;
     setError(null);
     setNote(null);
     setOutcomes(null);
@@ -61,6 +64,7 @@ export const DecisionsPage = () => {
     try {
       setJob(await work());
     } catch (e) {
+      flight.release();
       setError(e);
     } finally {
       setStarting(false);

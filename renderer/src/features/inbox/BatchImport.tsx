@@ -8,7 +8,7 @@ import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner, errorMessage, refusalMessage } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
-import { JobProgress, jobFailure, trackedProgress, useJob } from '../../jobs/index';
+import { JobProgress, jobFailure, trackedProgress, useJob, useSingleFlight } from '../../jobs/index';
 import { batchMessages } from './batch-messages';
 
 /** The per-file summary a cancelled batch carries in its failure's details (services/inbox/import-batch.ts). */
@@ -32,9 +32,11 @@ export const BatchImport = ({ busy, onFinished }: { busy: boolean; onFinished: (
   // Kept as data, worded when shown: a switch of language rewords the summary too.
   const [summary, setSummary] = useState<{ files: InboxBatchFile[]; counts: InboxBatchResult | null; cancel: Job['error'] | null } | null>(null);
 
+  const flight = useSingleFlight();
   const tracked = useJob(job?.id ?? null, {
     initial: job,
     onSettled: (j) => {
+      flight.release();
       if (j.state === 'done') {
         const r = j.result as InboxBatchResult;
         setSummary({ files: r.files, counts: r, cancel: null });
@@ -47,12 +49,14 @@ export const BatchImport = ({ busy, onFinished }: { busy: boolean; onFinished: (
   const running = starting || tracked.running;
 
   const start = async (upload: () => Promise<{ uploadIds?: string[] }>) => {
+    if (!flight.claim()) return;
     setError(null);
     setSummary(null);
     setStarting(true);
     try {
       setJob(await platform.api.inbox.importBatch(await upload()));
     } catch (e) {
+      flight.release();
       setError(e);
     } finally {
       setStarting(false);
