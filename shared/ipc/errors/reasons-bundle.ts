@@ -64,16 +64,6 @@ export const BUNDLE_REASONS = {
     vi: 'Hồ sơ bị từ chối ({check}): tiêu chí {code} ({nodeId}), giá trị {value}: {problem:score}. Không có gì được lưu.',
     en: 'Bundle refused ({check}): criterion {code} ({nodeId}), value {value}: {problem:score}. Nothing was stored.',
   },
-  INBOX_ENTRY_TOO_LONG: {
-    code: 'BUNDLE_INVALID',
-    vi: 'Tệp {name} trong hồ sơ dài hơn kích thước đã kiểm tra (E_SIZE_MISMATCH).',
-    en: 'The file {name} in the bundle is longer than the size that was checked (E_SIZE_MISMATCH).',
-  },
-  INBOX_ENTRY_CHANGED: {
-    code: 'BUNDLE_INVALID',
-    vi: 'Tệp {name} đã thay đổi sau khi kiểm tra (E_DIGEST_MISMATCH). Không có gì được lưu.',
-    en: 'The file {name} changed after it was checked (E_DIGEST_MISMATCH). Nothing was stored.',
-  },
   INBOX_SET_MISSING: {
     code: 'NOT_FOUND',
     vi: 'Máy này không còn bộ chỉ số "{id}" phiên bản {version} để tính điểm hồ sơ.',
