@@ -9,10 +9,10 @@ import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { signedPdfMessages } from './signed-messages';
 
-// The submission wizard's key choice and certificate details, loaded on demand like the wizard itself
+// The submission wizard's key choice and signer confirmation, loaded on demand like the wizard itself
 // (app/routes.tsx): a static import would close the cycle submission → assessments → report → submission.
 const KeyStep = lazy(async () => ({ default: (await import('../submission/index')).KeyStep }));
-const SignerDetails = lazy(async () => ({ default: (await import('../submission/index')).SignerDetails }));
+const SignerConfirm = lazy(async () => ({ default: (await import('../submission/index')).SignerConfirm }));
 
 /** What KeyStep hands over (its KeySecret): used once for the signing call, then dropped. */
 type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: string };
@@ -27,7 +27,7 @@ type Step =
 const isExportResult = (v: unknown): v is ExportResult => typeof v === 'object' && v !== null && typeof (v as ExportResult).fileName === 'string';
 
 /**
- * "Xuất báo cáo PDF có ký số": the key chosen as in the submission wizard (its KeyStep and SignerDetails),
+ * "Xuất báo cáo PDF có ký số": the key chosen as in the submission wizard (its KeyStep and SignerConfirm),
  * confirmed, then the report.signedPdf job with progress and cancel. The password/PIN stays in a ref
  * between "Mở khóa ký" and "Ký", and is dropped when the job is started or the user goes back.
  */
@@ -132,25 +132,17 @@ export const SignedPdfExport = ({ assessmentId, beforeExport }: { assessmentId: 
         </>
       )}
       {state.step === 'confirm' && (
-        <>
-          <p className="muted">{t('confirmIntro')}</p>
-          <SignerDetails signer={state.preview.signer} testId="signed-pdf-signer" />
-          {state.preview.problem && (
-            <p className="banner banner-error" role="alert">
-              {t('refused', { message: refusalMessage(state.preview.problem, lang) })}
-            </p>
-          )}
-          <div className="actions">
-            <button type="button" className="btn" onClick={() => go({ step: 'key' })} disabled={starting}>
-              {t('chooseOther')}
-            </button>
-            {!state.preview.problem && (
-              <button type="button" className="btn btn-primary" onClick={() => void sign(state.preview)} disabled={starting}>
-                {t('sign')}
-              </button>
-            )}
-          </div>
-        </>
+        <SignerConfirm
+          preview={state.preview}
+          intro={t('confirmIntro')}
+          refused={state.preview.problem ? t('refused', { message: refusalMessage(state.preview.problem, lang) }) : null}
+          chooseOtherLabel={t('chooseOther')}
+          signLabel={t('sign')}
+          busy={starting}
+          onChooseOther={() => go({ step: 'key' })}
+          onSign={() => void sign(state.preview)}
+          testId="signed-pdf"
+        />
       )}
       {state.step === 'signing' && (
         <>

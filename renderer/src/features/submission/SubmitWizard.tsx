@@ -15,7 +15,7 @@ import { KeyStep } from './KeyStep';
 import type { KeySecret } from './KeyStep';
 import { PreflightStep } from './PreflightStep';
 import { ResultStep } from './ResultStep';
-import { SignerDetails } from './SignerDetails';
+import { SignerConfirm } from './SignerConfirm';
 import './submission.css';
 
 type Step =
@@ -162,14 +162,17 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
           </>
         )}
         {state.step === 'confirm' && (
-          <>
-            <p className="muted">{tc('signerTitle')}: {t('confirmIntro')}</p>
-            <SignerDetails signer={state.preview.signer} testId="submit-signer" />
-            {state.preview.problem && (
-              <p className="banner banner-error" role="alert" data-testid="submit-refused">
-                {t('refused', { message: refusalMessage(state.preview.problem, lang) })}
-              </p>
-            )}
+          <SignerConfirm
+            preview={state.preview}
+            intro={`${tc('signerTitle')}: ${t('confirmIntro')}`}
+            refused={state.preview.problem ? t('refused', { message: refusalMessage(state.preview.problem, lang) }) : null}
+            chooseOtherLabel={t('chooseOther')}
+            signLabel={t('sign')}
+            busy={starting}
+            onChooseOther={() => go({ step: 'key' })}
+            onSign={() => void sign(state.preview)}
+            testId="submit"
+          >
             {!state.preview.problem && (
               <section className="banner banner-warn" aria-labelledby="submit-will-lock-title" data-testid="submit-will-lock">
                 <div>
@@ -178,17 +181,7 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
                 </div>
               </section>
             )}
-            <div className="actions">
-              <button type="button" className="btn" onClick={() => go({ step: 'key' })} disabled={starting}>
-                {t('chooseOther')}
-              </button>
-              {!state.preview.problem && (
-                <button type="button" className="btn btn-primary" onClick={() => void sign(state.preview)} disabled={starting}>
-                  {t('sign')}
-                </button>
-              )}
-            </div>
-          </>
+          </SignerConfirm>
         )}
         {state.step === 'export' && (
           <>

@@ -1,6 +1,8 @@
 /** "Xuất hồ sơ nộp" wizard; certificate details and the verification verdict are shared with "Kiểm tra hồ sơ". */
 export { SubmitWizard } from './SubmitWizard';
 export { SignerDetails } from './SignerDetails';
+/** The confirmation step of a signature (who signs, or why this key cannot), shared with the report's signed PDF. */
+export { SignerConfirm } from './SignerConfirm';
 /** Choosing and opening a signing key (.p12 or token), also used by the report's signed PDF export. */
 export { KeyStep } from './KeyStep';
 export type { KeyPreview, KeySecret, KeySource } from './KeyStep';
