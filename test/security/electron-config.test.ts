@@ -190,4 +190,21 @@ describe('preload and processes (E2, E10)', () => {
       .filter((f) => /^import\s+(?!type)[^;]*from 'node:child_process'/m.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
+
+  it('E10: a package from outside is parsed only in the verification worker; in the backend the in-process verifier checks only files this app has just written', () => {
+    // The self-checks of the app's own exports (it signs, then verifies what it wrote before offering it).
+    const selfChecks = [
+      'electron/backend/services/answer/export-explanation.ts',
+      'electron/backend/services/bundle/export-assessment.ts',
+      'electron/backend/services/decisions/final-package.ts',
+      'electron/backend/services/results/export-results.ts',
+      'electron/backend/services/round/export-round.ts',
+    ];
+    const verifier = /^import\s+(?!type\b)[^;]*from '[./]*(bundle\/)?verify\/(verify-bundle|verify-container|zip-reader)'/m;
+    const importers = sourceFiles(join(ROOT, 'electron', 'backend'))
+      .map((f) => relative(ROOT, f).split('\\').join('/'))
+      .filter((f) => !f.startsWith('electron/backend/services/bundle/verify/'))
+      .filter((f) => verifier.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(importers.sort()).toEqual(selfChecks);
+  });
 });
