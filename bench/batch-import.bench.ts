@@ -5,7 +5,8 @@
  *           checked against the register, evidence copied into the store, one transaction per package) of a
  *           folder of 60 signed packages, as its own process on a copy of a prepared data folder
  *   baseline `sha256sum` over the same 60 files
- * Also measured, not how the app runs: two verification workers, and a worker whose dependencies are bundled.
+ * Also measured, not how the app runs: two verification workers, and the worker with its dependencies external
+ * (how it shipped before stop 22; the app's worker is one file: scripts/verify-worker-build.mjs).
  * References (not contenders): a durable copy (`cp` + `sync`) and the floor (bench/batch-import-floor.ts: the
  * bytes' share of an import in one Node process).
  * All are timed from spawn to exit (wall clock INCLUDING Node start-up and module loading), interleaved, one
@@ -120,7 +121,7 @@ const files = readdirSync(folder).map((n) => join(folder, n));
 const totalMib = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
 
 type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; inProcessS: number | null };
-type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'importBundled' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
+type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'importExternal' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
 
 // The importer and the verification worker compiled to JavaScript (as the packaged app ships them), next to
 // each other so the host's launcher (electron/workers/launch.ts) finds verify-worker.js; under .cache/ so the
@@ -130,19 +131,18 @@ rmSync(built, { recursive: true, force: true });
 execFileSync(join(process.cwd(), 'node_modules', '.bin', 'esbuild'), [
   join(process.cwd(), 'bench', 'batch-import-child.ts'),
   join(process.cwd(), 'bench', 'batch-import-floor.ts'),
-  join(process.cwd(), 'electron', 'workers', 'verify-worker.ts'),
   '--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--entry-names=[name]', `--outdir=${built}`,
 ]);
-// Not how the app ships the worker: the same importer with a verification worker whose dependencies are
-// bundled into one file (--packages=external dropped), to measure what the worker's module loading costs.
-const bundled = join(process.cwd(), '.cache', 'bench-batch-import-bundled');
-rmSync(bundled, { recursive: true, force: true });
-cpSync(built, bundled, { recursive: true });
+// The verification worker exactly as `npm run build` writes it: one file, its dependencies bundled.
+execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'verify-worker-build.mjs'), join(built, 'verify-worker.js')]);
+// The worker as it shipped before stop 22 (its dependencies external, resolved by Node at start-up): the same
+// importer, to keep the gain of the one-file worker measurable.
+const external = join(process.cwd(), '.cache', 'bench-batch-import-external');
+rmSync(external, { recursive: true, force: true });
+cpSync(built, external, { recursive: true });
 execFileSync(join(process.cwd(), 'node_modules', '.bin', 'esbuild'), [
   join(process.cwd(), 'electron', 'workers', 'verify-worker.ts'),
-  '--bundle', '--platform=node', '--format=esm', '--target=node20', '--log-level=warning', `--outfile=${join(bundled, 'verify-worker.js')}`,
-  // CommonJS dependencies call require(): give the ESM bundle one.
-  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', `--outfile=${join(external, 'verify-worker.js')}`,
 ]);
 const node = process.execPath;
 const runData = join(work, 'data-run');
@@ -211,13 +211,13 @@ const group: Contender[] = [
     cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder, '2'],
   },
   {
-    id: 'importBundled',
-    label: `batch import with the verification worker's dependencies bundled into one file (not how the app ships it)`,
+    id: 'importExternal',
+    label: `batch import with the verification worker's dependencies external (as shipped before stop 22)`,
     before: () => {
       rmSync(runData, { recursive: true, force: true });
       cpSync(template, runData, { recursive: true });
     },
-    cmd: () => [node, join(bundled, 'batch-import-child.js'), runData, folder],
+    cmd: () => [node, join(external, 'batch-import-child.js'), runData, folder],
   },
 ];
 
@@ -269,7 +269,7 @@ const lines = [
   '',
   `Batch import takes **${s2(ratio)}×** the time of \`sha256sum\` over the same bytes (target ≤ 1.00: ${ratio <= 1 ? 'met' : '**not met**'});`
     + ` with two verification workers it takes ${s2(wallOf('import2') / wallOf('sha256sum'))}×;`
-    + ` with the worker's dependencies bundled ${s2(wallOf('importBundled') / wallOf('sha256sum'))}×;`
+    + ` with the worker's dependencies external (before stop 22) ${s2(wallOf('importExternal') / wallOf('sha256sum'))}×;`
     + ` a durable copy of the same bytes alone takes ${s2(wallOf('copy') / wallOf('sha256sum'))}×, so the import takes ${s2(wallOf('import') / wallOf('copy'))}× the durable copy;`
     + ` the bytes' share of the work in one Node process (read once, two SHA-256, a durable copy) takes ${s2(wallOf('floor') / wallOf('sha256sum'))}×;`
     + ` peak RSS ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,

@@ -5,9 +5,9 @@ import { importVerifyBase, verifyAndStage } from './import-verify';
 import type { ImportVerdict } from './import-verify';
 
 /**
- * Verification workers a batch keeps. One: a second was no faster on two CPUs (bench/batch-import.bench.ts
- * measures both in one run, docs/performance.md "Batch import") — the workers and the importer then compete
- * for the same CPUs. More may pay on machines with more cores.
+ * Verification workers a batch keeps. One: on two CPUs a second was slower on one machine and faster on another
+ * (bench/batch-import.bench.ts measures both in one run, docs/performance.md "Batch import") — the workers and the
+ * importer compete for the same CPUs. More may pay on machines with more cores.
  */
 export const VERIFY_WORKERS = 1;
 
