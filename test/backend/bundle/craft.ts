@@ -1,4 +1,6 @@
 import { createHash, createPrivateKey, sign as nodeSign } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import type { Submission } from '../../../shared/schemas/submission';
@@ -7,8 +9,10 @@ import { ASIC_MIMETYPE, mediaTypeFor } from '../../../electron/backend/services/
 import { buildManifest } from '../../../electron/backend/services/bundle/manifest';
 import type { Signer } from '../../../electron/backend/services/signing/signer';
 import { certDetails, OID } from '../../../electron/backend/services/signing/pki';
-import type { TestCert } from '../../helpers/pki';
+import type { TestCert, TestPki } from '../../helpers/pki';
+import { writeRawZip } from './raw-zip';
 import type { RawEntry } from './raw-zip';
+import { sampleInput } from './sample';
 
 export type Part = { name: string; data: Buffer; method?: number };
 
@@ -80,3 +84,12 @@ export const bundleEntries = (parts: Part[], signed: { manifest: Buffer; p7s: Bu
   { name: 'META-INF/ASiCManifest.xml', data: signed.manifest, method: 8 },
   { name: 'META-INF/signature001.p7s', data: signed.p7s, method: 0 },
 ];
+
+/** The sample submission and its evidence (sample.ts), signed by the test PKI's leaf, written as `<dir>/good.asice`. */
+export const writeSignedSample = async (pki: TestPki, dir: string): Promise<string> => {
+  const s = sampleInput(join(dir, 'src'));
+  const parts = dataParts(s.submission, s.evidence.map((e) => ({ path: e.path, data: readFileSync(e.source) })));
+  const file = join(dir, 'good.asice');
+  writeFileSync(file, writeRawZip(bundleEntries(parts, await signParts(parts, { signer: testSigner(pki.leaf, [pki.intermediate]) }))));
+  return file;
+};

@@ -15,8 +15,7 @@ import { openP12Signer } from '../../../electron/backend/services/signing/p12-si
 import { launchWorker } from '../../../electron/workers/launch';
 import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
-import { bundleEntries, dataParts, signParts, testSigner } from './craft';
-import { writeRawZip } from './raw-zip';
+import { writeSignedSample } from './craft';
 import { SET, sampleInput } from './sample';
 
 let pki: TestPki;
@@ -25,10 +24,7 @@ let good: string;
 beforeAll(async () => {
   pki = await createTestPki();
   work = mkdtempSync(join(tmpdir(), 'cchc-vproc-'));
-  const s = sampleInput(join(work, 'src'));
-  const parts = dataParts(s.submission, s.evidence.map((e) => ({ path: e.path, data: readFileSync(e.source) })));
-  good = join(work, 'good.asice');
-  writeFileSync(good, writeRawZip(bundleEntries(parts, await signParts(parts, { signer: testSigner(pki.leaf, [pki.intermediate]) }))));
+  good = await writeSignedSample(pki, work);
 }, 60_000);
 
 const base = () => ({ launcher: launchWorker, trust: loadTrustStore(pki.caFile), checkSets: true, knownSets: [{ id: SET.id, version: SET.version, sha256: SET.sha256 }], imported: [] });

@@ -1,4 +1,4 @@
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,11 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { checkedContent, openVerifySession } from '../../../electron/backend/services/bundle/verify/verify-process';
 import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
+import { forkWorker } from '../../../electron/workers/launch';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
-import { bundleEntries, dataParts, signParts, testSigner } from './craft';
-import { writeRawZip } from './raw-zip';
-import { SET, sampleInput } from './sample';
+import { writeSignedSample } from './craft';
+import { SET } from './sample';
 
 /**
  * The verification worker as `npm run build` ships it (scripts/verify-worker-build.mjs: one ES module, its
@@ -29,28 +29,13 @@ let built: string;
 beforeAll(async () => {
   pki = await createTestPki();
   work = mkdtempSync(join(tmpdir(), 'cchc-vwb-'));
-  const s = sampleInput(join(work, 'src'));
-  const parts = dataParts(s.submission, s.evidence.map((e) => ({ path: e.path, data: readFileSync(e.source) })));
-  good = join(work, 'good.asice');
-  writeFileSync(good, writeRawZip(bundleEntries(parts, await signParts(parts, { signer: testSigner(pki.leaf, [pki.intermediate]) }))));
+  good = await writeSignedSample(pki, work);
   built = join(mkdtempSync(join(tmpdir(), 'cchc-vwb-out-')), 'verify-worker.js');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify-worker-build.mjs'), built]);
 }, 120_000);
 
-/** Starts the built file, as electron/workers/launch.ts starts a worker (JSON messages over IPC). */
-const builtLauncher = (): WorkerLauncher => () => {
-  const child = fork(built, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
-  return {
-    send: (m) => {
-      if (child.connected) child.send(m as never);
-    },
-    on: (event, cb) => child.on(event, cb),
-    kill: () => {
-      if (child.connected) child.disconnect();
-      child.kill();
-    },
-  };
-};
+/** Starts the built file as electron/workers/launch.ts starts any worker. */
+const builtLauncher = (): WorkerLauncher => () => forkWorker(built, []);
 
 describe('the shipped verification worker (one file)', () => {
   it('is one file that needs no package at run time: every import is a Node built-in', () => {
