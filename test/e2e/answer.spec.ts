@@ -41,8 +41,12 @@ test('appraisal result → giải trình with a new document → signed export �
   await expect(page.getByText('Chưa nhận kết quả thẩm định nào.')).toBeVisible();
 
   // 1. Import the result: verified, then shown side by side, the difference first.
+  // Chosen twice in quick succession: one import, whose note stays (a second import's replay refusal replaced it).
   await page.getByLabel('Gói kết quả thẩm định của Sở Nội vụ (.asice)').setInputFiles(resultFile);
+  await page.getByLabel('Gói kết quả thẩm định của Sở Nội vụ (.asice)').setInputFiles(resultFile).catch(() => {});
   await expect(page.getByTestId('answer-import-result-note')).toHaveText('Đã nhập kết quả thẩm định năm 2025 (lần 1).', { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('answer-import-result-note')).toHaveText('Đã nhập kết quả thẩm định năm 2025 (lần 1).');
   const rows = page.getByTestId('answer-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveText(['1.1', 'Ban hành kế hoạch CCHC năm', '1', '0,5', '−0,5', 'Kế hoạch ban hành sau thời hạn.'].join(''));

@@ -4,7 +4,7 @@ import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { OneFilePick } from '../../components/OneFilePick';
-import { JobProgress, runJob } from '../../jobs/index';
+import { JobProgress, runJob, useSingleFlight } from '../../jobs/index';
 import { answerMessages } from './messages';
 
 type Which = 'result' | 'final';
@@ -19,11 +19,14 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
+  // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
+  const flight = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
   // Worded at render with the current language's t (not stored as text): a language switch re-words it.
   const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
 
   const importFrom = async (file: File | null) => {
+    if (!flight.claim()) return;
     setBusy(true);
     setError(null);
     setNote(null);
@@ -38,6 +41,7 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
     } catch (e) {
       setError(e);
     } finally {
+      flight.release();
       setBusy(false);
       setJob(null);
     }

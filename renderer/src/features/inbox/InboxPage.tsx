@@ -9,7 +9,7 @@ import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
 import { useLoad } from '../../data/use-load';
-import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
+import { jobFailure, JobProgress, trackedProgress, useJob, useSingleFlight } from '../../jobs/index';
 import { BatchImport } from './BatchImport';
 import { BlockTabs } from './BlockTabs';
 import { inboxMessages } from './messages';
@@ -52,9 +52,12 @@ export const InboxPage = () => {
 
   const download = (r: RankingExportResult) => (platform.kind === 'web' && r.downloadId ? platform.download(r.downloadId, r.fileName) : Promise.resolve());
 
+  // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
+  const flight = useSingleFlight();
   const imp = useJob(importJob?.id ?? null, {
     initial: importJob,
     onSettled: (job) => {
+      flight.release();
       if (job.state === 'cancelled') setNote(t('cancelled'));
       else if (job.state === 'failed') {
         setError(jobFailure(job));
@@ -91,11 +94,13 @@ export const InboxPage = () => {
   };
 
   const importUpload = async (id: string) => {
+    if (!flight.claim()) return;
     begin();
     setStarting(true);
     try {
       setImportJob(await platform.api.inbox.import({ uploadId: id }));
     } catch (e) {
+      flight.release();
       setError(e);
     } finally {
       setStarting(false);
@@ -103,6 +108,7 @@ export const InboxPage = () => {
   };
 
   const receive = async (file: File) => {
+    if (!flight.claim()) return;
     begin();
     setStarting(true);
     try {
@@ -110,6 +116,7 @@ export const InboxPage = () => {
       setUploadId(up!.uploadId);
       setImportJob(await platform.api.inbox.import({ uploadId: up!.uploadId }));
     } catch (e) {
+      flight.release();
       setError(e);
     } finally {
       setStarting(false);

@@ -5,7 +5,7 @@ import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { JobProgress, runJob } from '../../jobs/index';
+import { JobProgress, runJob, useSingleFlight } from '../../jobs/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { roundMessages } from './messages';
 
@@ -18,10 +18,13 @@ export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRoun
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
+  // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
+  const flight = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
 
   const importFrom = async (file: File | null) => {
+    if (!flight.claim()) return;
     setBusy(true);
     setError(null);
     setNote('');
@@ -35,6 +38,7 @@ export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRoun
     } catch (e) {
       setError(e);
     } finally {
+      flight.release();
       setBusy(false);
       setJob(null);
     }
