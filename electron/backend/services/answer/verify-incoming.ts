@@ -4,16 +4,13 @@ import { join } from 'node:path';
 
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { AppFailure } from '../../../../shared/ipc/result';
-import { APPRAISAL_RESULT_PATH } from '../../../../shared/schemas/appraisal-result';
-import { FINAL_RESULT_PATH } from '../../../../shared/schemas/final-result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import type { VerifyLimits } from '../bundle/constants';
-import { checkExchangeSemantics } from '../bundle/verify/exchange-semantics';
-import type { CheckedExchange } from '../bundle/verify/exchange-semantics';
+import type { ExchangeContent } from '../bundle/verify/exchange-semantics';
 import { BundleFailure } from '../bundle/verify/failure';
 import type { TrustStore } from '../bundle/verify/trust';
-import { checkedContent, checkInWorker } from '../bundle/verify/verify-process';
+import { checkedExchange, checkInWorker } from '../bundle/verify/verify-process';
 import { trustOf } from '../trust/verify';
 
 /** A result package is one JSON of < 2000 criteria (a few hundred KB): far below these, checked first. */
@@ -21,11 +18,9 @@ export const MAX_RESULT_PACKAGE_BYTES = 8 * 1_048_576;
 export const RESULT_LIMITS: Partial<VerifyLimits> = { maxBundleBytes: MAX_RESULT_PACKAGE_BYTES, maxEntries: 8, maxTotalBytes: 32 * 1_048_576, timeoutMs: 120_000 };
 
 export type IncomingKind = 'appraisal-result' | 'final-result';
-export type Incoming<K extends IncomingKind> = { content: Extract<CheckedExchange, { kind: K }>['content']; verification: VerifyResult; sha256: string; size: number };
+export type Incoming<K extends IncomingKind> = { content: ExchangeContent<K>; verification: VerifyResult; sha256: string; size: number };
 
 export const refused = (code: BundleCode, detail?: string): AppFailure => AppFailure.of('ANSWER_REFUSED', { check: code }, { bundleCode: code, ...(detail ? { detail } : {}) });
-
-const CONTENT_PATH: Record<IncomingKind, string> = { 'appraisal-result': APPRAISAL_RESULT_PATH, 'final-result': FINAL_RESULT_PATH };
 
 /**
  * Sở Nội vụ's package: size checked before anything else (the caller's readSingleFile already refused a bigger
@@ -58,11 +53,7 @@ export const verifyIncoming = async <K extends IncomingKind>(ctx: BackendContext
     const v = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (v.status === 'INVALID') throw refused(v.code, v.detail);
-    if (!v.signer) throw refused('E_SIGNER_COUNT'); // a valid report always names its one signer
-    const files = new Map(v.files.map((f) => [f.path, f]));
-    const checked = checkExchangeSemantics(kind, checkedContent(verdict, CONTENT_PATH[kind]), files, v.signer).checked;
-    if (checked.kind !== kind) throw refused('E_WRONG_KIND');
-    const content = checked.content as Incoming<K>['content'];
+    const content = checkedExchange(verdict, kind);
     return { content, verification: v, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
   } catch (e) {
     throw e instanceof BundleFailure ? refused(e.code, e.detail) : e;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 
-import { EXPLANATION_KIND, EXPLANATION_PATH, MAX_EXPLANATION_EVIDENCE } from '../../../../shared/schemas/explanation';
+import { EXPLANATION_KIND, MAX_EXPLANATION_EVIDENCE } from '../../../../shared/schemas/explanation';
 import type { Explanation } from '../../../../shared/schemas/explanation';
 import { EVIDENCE_PATH_RE } from '../../../../shared/schemas/submission';
 import type { ExplanationImportResult } from '../../../../shared/ipc/channels/decisions';
@@ -10,11 +10,10 @@ import type { BackendContext } from '../../context';
 import { insertExplanation } from '../../db/repos/decisions-repo';
 import { inTransaction } from '../../db/transaction';
 import type { VerifyLimits } from '../bundle/constants';
-import { checkExchangeSemantics } from '../bundle/verify/exchange-semantics';
 import { deleteBlobIfUnreferenced, registerEvidenceReference } from '../evidence/gc';
 import { closeStaging, sealStaged } from '../evidence/staging';
 import { sha256OfFile } from '../../storage/file-digest';
-import { checkedContent } from '../bundle/verify/verify-process';
+import { checkedExchange } from '../bundle/verify/verify-process';
 import { refusal, trustOf, verifyAndStageWith } from '../inbox/import-verify';
 import type { ImportVerdict } from '../inbox/import-verify';
 import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
@@ -83,11 +82,7 @@ export const importExplanation = async (
     throwIfStagingFailed(verdict);
     const v = verdict.result;
     if (v.status === 'INVALID') throw refusal(v.code, v.detail);
-    if (!v.signer) throw refusal('E_SIGNER_COUNT'); // a valid report always names its one signer
-    const files = new Map(v.files.map((f) => [f.path, f]));
-    const checked = checkExchangeSemantics(EXPLANATION_KIND, checkedContent(verdict, EXPLANATION_PATH), files, v.signer).checked;
-    if (checked.kind !== EXPLANATION_KIND) throw refusal('E_WRONG_KIND');
-    const x: Explanation = checked.content;
+    const x: Explanation = checkedExchange(verdict, EXPLANATION_KIND);
     const signedAt = v.signingTime ? new Date(v.signingTime) : ctx.now();
     const accepted = checkExplanationRules(ctx, x, v.signer, signedAt);
     const packageSha256 = await digest;

@@ -39,6 +39,14 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
 };
 
 /**
+ * A file counted on as already stored vanished before the import's commit (removed by garbage collection in
+ * between): importBundle starts that package again with every entry staged.
+ */
+class ReusedFileGone extends Error {}
+
+export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> };
+
+/**
  * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker, which stages the
  * evidence entries into temp files of the store as it checks them (verifyAndStage); an INVALID bundle
  * (replay included) is refused with nothing stored; so is a bundle that breaks an import rule of the register
@@ -48,14 +56,6 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
  * the store held them are re-checked in that step; one gone by then (ReusedFileGone) makes the package start
  * again with every entry staged. The package's own SHA-256 is computed here, while the worker verifies.
  */
-/**
- * A file counted on as already stored vanished before the import's commit (removed by garbage collection in
- * between): importBundle starts that package again with every entry staged.
- */
-class ReusedFileGone extends Error {}
-
-export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> };
-
 export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {
   try {
     return await importOnce(ctx, file, o, false);

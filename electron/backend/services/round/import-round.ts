@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
-import type { SignerDetails } from '../../../../shared/schemas/submission';
 import type { BackendContext } from '../../context';
 import { bindAssessmentsToRound, receivedRevisions, receivedRoundForYear, saveReceivedRound } from '../../db/repos/received-round-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
@@ -12,7 +11,7 @@ import { inTransaction } from '../../db/transaction';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import type { VerifyLimits } from '../bundle/constants';
 import { ROUND_PATH } from '../bundle/constants';
-import { BundleFailure } from '../bundle/verify/failure';
+import { BundleFailure, fail } from '../bundle/verify/failure';
 import { checkRoundSemantics } from '../bundle/verify/round-semantics';
 import type { CheckedRound } from '../bundle/verify/round-semantics';
 import type { TrustStore } from '../bundle/verify/trust';
@@ -50,8 +49,9 @@ const verifyInIsolation = (ctx: BackendContext, file: string, trust: TrustStore,
   });
 
 /** The worker's round.json and sets, each compared with the signed manifest, through step 8 again (pure). */
-const checkedRound = (verdict: WorkerVerdict, signer: SignerDetails): CheckedRound => {
+const checkedRound = (verdict: WorkerVerdict): CheckedRound => {
   try {
+    const signer = verdict.result.signer ?? fail('E_SIGNER_COUNT', 'no signer in a valid report');
     return checkRoundSemantics(checkedContent(verdict, ROUND_PATH), checkedKept(verdict), signer, {});
   } catch (e) {
     throw e instanceof BundleFailure ? refused(e.code, e.detail) : e;
@@ -63,9 +63,9 @@ const checkedRound = (verdict: WorkerVerdict, signer: SignerDetails): CheckedRou
  * before reading) are written to a private temp file, verified there in the worker against the unit's trust
  * anchors (a round signed under another root, tampered, or whose set does not hash to what round.json
  * declares is refused); the worker returns round.json and the sets as it checked them, and this process runs
-the round's step 8 once more on those bytes for the typed content, without parsing the package. Then this unit's own rules: its profile
- * exists, it is on the round's unit list in the same block, no other round holds the year, no local set of
- * the same id and version differs. Only then are the official sets written to the catalog's folder and, in
+ * the round's step 8 once more on those bytes for the typed content, without parsing the package. Then this
+ * unit's own rules: its profile exists, it is on the round's unit list in the same block, no other round holds
+ * the year, no local set of the same id and version differs. Only then are the official sets written to the catalog's folder and, in
  * one transaction, the round stored and the year's assessments bound. A refusal stores nothing.
  */
 export const importRound = async (
@@ -89,8 +89,7 @@ export const importRound = async (
     const v = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (v.status === 'INVALID') throw refused(v.code, v.detail);
-    if (!v.signer) throw refused('E_SIGNER_COUNT'); // a valid report always names its one signer
-    const checked = checkedRound(verdict, v.signer);
+    const checked = checkedRound(verdict);
     const r = checked.round;
     o.onProgress?.(1, 2, 'Đang lưu đợt đánh giá');
 

@@ -15,6 +15,8 @@ export type CheckedExchange =
   | { kind: typeof EXPLANATION_KIND; content: Explanation }
   | { kind: typeof FINAL_RESULT_KIND; content: FinalResult };
 export type ExchangeKind = CheckedExchange['kind'];
+/** The content type of one kind. */
+export type ExchangeContent<K extends ExchangeKind> = Extract<CheckedExchange, { kind: K }>['content'];
 
 type Rules<T> = { schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }; issues: (v: T) => [string, string][] };
 const RULES: { [K in ExchangeKind]: Rules<Extract<CheckedExchange, { kind: K }>['content']> } = {

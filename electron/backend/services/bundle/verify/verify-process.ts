@@ -6,7 +6,10 @@ import type { WorkerHandle, WorkerLauncher } from '../../../workers-seam/launche
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../workers-seam/verify-protocol';
 import { DEFAULT_LIMITS } from '../constants';
 import type { StagedEntry } from '../../evidence/staging';
+import { checkExchangeSemantics } from './exchange-semantics';
+import type { ExchangeContent, ExchangeKind } from './exchange-semantics';
 import { fail } from './failure';
+import { PACKAGE_PROFILES } from './profile';
 import type { TrustStore } from './trust';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
@@ -182,6 +185,18 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
  * A mismatch is a BundleFailure (E_MISSING_ENTRY, E_DIGEST_MISMATCH) the caller turns into its refusal.
  */
 export const checkedContent = (verdict: Pick<WorkerVerdict, 'result' | 'content'>, path: string): Buffer => checkedBytes(verdict.result, path, verdict.content);
+
+/**
+ * The typed content of an appraisal result, a giải trình or a final result from the worker's verdict (a request
+ * with `withContent` or `stage`): its checked bytes through the kind's step 8 again (pure, no package read).
+ */
+export const checkedExchange = <K extends ExchangeKind>(verdict: Pick<WorkerVerdict, 'result' | 'content'>, kind: K): ExchangeContent<K> => {
+  const { signer, files } = verdict.result;
+  if (!signer) return fail('E_SIGNER_COUNT', 'no signer in a valid report');
+  const contentPath = PACKAGE_PROFILES.find((p) => p.kind === kind)!.contentPath;
+  const checked = checkExchangeSemantics(kind, checkedContent(verdict, contentPath), new Map(files.map((f) => [f.path, f])), signer).checked;
+  return checked.content as ExchangeContent<K>;
+};
 
 /** The kept entries (a round's sets) the same way: each compared with its digest in the signed manifest. */
 export const checkedKept = (verdict: Pick<WorkerVerdict, 'result' | 'kept'>): Map<string, Buffer> =>
