@@ -15,6 +15,7 @@ import {
   revisionField,
   uuidSchema,
 } from './exchange-common';
+import { totalsIssues } from './exchange-totals';
 import { NODE_KINDS } from './indicator-set';
 import { blockText, hex64, lineText } from './submission';
 
@@ -75,7 +76,11 @@ export const appraisalResultSchema = z
   .strict();
 export type AppraisalResult = z.infer<typeof appraisalResultSchema>;
 
-/** Rules the schema cannot say, as [path, why]: ids unique, scores within max, a reason for every change, window in order. */
+/**
+ * Rules the schema cannot say, as [path, why]: ids unique, scores within max, a reason for every change, window
+ * in order, both totals following from the lines (exchange-totals.ts; the survey points shown are the appraised
+ * ones, so the self column takes them as a range).
+ */
 export const appraisalResultIssues = (r: AppraisalResult): [string, string][] => {
   const out = [...duplicateIds(r.criteria, 'criteria'), ...duplicateIds(r.survey, 'survey')];
   r.criteria.forEach((c, i) => {
@@ -87,5 +92,8 @@ export const appraisalResultIssues = (r: AppraisalResult): [string, string][] =>
   });
   if (r.explanationWindow.start > r.explanationWindow.end) out.push(['explanationWindow.end', 'window ends before it starts']);
   if (r.rank.rank !== null && r.rank.rank > r.rank.of) out.push(['rank.rank', 'rank above the block size']);
+  const column = (pick: (c: ResultCriterion) => number) => r.criteria.map((c) => ({ kind: c.kind, max: c.max, points: pick(c) }));
+  out.push(...totalsIssues('totals.self', r.totals.self, column((c) => c.self), r.survey.map((s) => ({ max: s.max, points: null }))));
+  out.push(...totalsIssues('totals.appraised', r.totals.appraised, column((c) => c.appraised), r.survey));
   return out;
 };

@@ -15,6 +15,7 @@ import {
   revisionField,
   uuidSchema,
 } from './exchange-common';
+import { totalsIssues } from './exchange-totals';
 import { NODE_KINDS } from './indicator-set';
 import { blockText, hex64, lineText } from './submission';
 
@@ -73,7 +74,11 @@ export const finalResultSchema = z
   .strict();
 export type FinalResult = z.infer<typeof finalResultSchema>;
 
-/** Rules the schema cannot say: ids unique, scores within max, KEPT keeps the appraised score with a reason, NOT_DISPUTED changes nothing. */
+/**
+ * Rules the schema cannot say: ids unique, scores within max, KEPT keeps the appraised score with a reason,
+ * NOT_DISPUTED changes nothing, the three totals following from the lines (exchange-totals.ts; a giải trình
+ * answers criteria only, so the survey points shown hold for the appraised and the final column alike).
+ */
 export const finalResultIssues = (r: FinalResult): [string, string][] => {
   const out = [...duplicateIds(r.criteria, 'criteria'), ...duplicateIds(r.survey, 'survey')];
   r.criteria.forEach((c, i) => {
@@ -83,5 +88,9 @@ export const finalResultIssues = (r: FinalResult): [string, string][] => {
     if (c.decision === 'NOT_DISPUTED' && c.final !== c.appraised) out.push([`criteria.${i}.decision`, 'a criterion not disputed keeps the appraised score']);
   });
   if (r.rank.rank !== null && r.rank.rank > r.rank.of) out.push(['rank.rank', 'rank above the block size']);
+  const column = (pick: (c: FinalCriterion) => number) => r.criteria.map((c) => ({ kind: c.kind, max: c.max, points: pick(c) }));
+  out.push(...totalsIssues('totals.self', r.totals.self, column((c) => c.self), r.survey.map((s) => ({ max: s.max, points: null }))));
+  out.push(...totalsIssues('totals.appraised', r.totals.appraised, column((c) => c.appraised), r.survey));
+  out.push(...totalsIssues('totals.final', r.totals.final, column((c) => c.final), r.survey));
   return out;
 };

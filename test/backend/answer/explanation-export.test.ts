@@ -144,6 +144,9 @@ describe('answer: the giải trình draft and the signed explanation package', (
     await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.2', text: 'Đã thực hiện đủ kế hoạch.', requested: 1000, evidence: [] }] });
     const r2 = resultFor(a, { revision: 2 });
     r2.criteria = r2.criteria.filter((c) => c.nodeId !== '1.2');
+    // Without 1.2 (750 both columns): self 1000, appraised 500 of 1000 (index 100.00 %, 50.00 %).
+    r2.totals.self = { ...r2.totals.self, self: 1000, final: 1000, applicableMax: 1000, index: 10_000 };
+    r2.totals.appraised = { ...r2.totals.appraised, self: 500, final: 500, applicableMax: 1000, index: 5000 };
     expect((await importVia(a.u, 'answer.importResult', await packResult(pki, r2))).state).toBe('done');
     const stale = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k' });
     expect(stale.ok ? 'OK' : [stale.error.reason, stale.error.params]).toEqual(['ANSWER_NODE_UNKNOWN', { nodeId: '1.2' }]);

@@ -39,6 +39,10 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
       { nodeId: '1.6', code: '1.6', title: 'Đánh giá về chỉ đạo, điều hành CCHC', max: 3000, points: 2400 },
       { nodeId: '2.4', code: '2.4', title: 'Đánh giá về thực thi pháp luật', max: 2000, points: null },
     ];
+    // By hand: criteria self 1000 + 750 + 250 = 2000, appraised 500 + 750 + 500 = 1750; survey 2400 entered;
+    // of 1000 + 1000 + 500 + 3000 + 2000 = 7500: 4400 → 58.67 %, 4150 → 55.33 %.
+    r.totals.self = { ...r.totals.self, self: 2000, survey: 2400, final: 4400, applicableMax: 7500, index: 5867 };
+    r.totals.appraised = { ...r.totals.appraised, self: 1750, survey: 2400, final: 4150, applicableMax: 7500, index: 5533 };
     const job = await importVia(a.u, 'answer.importResult', await packResult(pki, r));
     expect(job.error).toBeUndefined();
     expect(job.result).toEqual({ resultId: r.resultId, revision: 1, year: 2025, superseded: null });
@@ -56,7 +60,7 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
       ['1.6', 3000, 2400],
       ['2.4', 2000, null],
     ]);
-    expect([v.totals.self.final, v.totals.appraised.final, v.rank]).toEqual([1750, 1250, { rank: 2, of: 3 }]);
+    expect([v.totals.self.final, v.totals.appraised.final, v.rank]).toEqual([4400, 4150, { rank: 2, of: 3 }]);
     expect([v.window.state, v.window.daysLeft]).toEqual(['OPEN', 6]);
     expect(v.assessmentId).toBe(a.assessmentId);
     expect(v.packageSha256).toMatch(/^[0-9a-f]{64}$/);

@@ -109,6 +109,12 @@ describe('package kinds after the submission: appraisal result, giải trình, f
     emptyText.items[0]!.text = ' ';
     const bidi = sampleResult();
     bidi.unit.name = 'Phường\u202EHồng Bàng';
+    // Totals that do not follow from the lines (the fixture of stop 22 had appraised self 1750 next to rows
+    // adding up to 1250), and an index that is not final ÷ applicable max.
+    const totalsOff = sampleResult();
+    totalsOff.totals.appraised.self = 1750;
+    const indexOff = sampleFinal();
+    indexOff.totals.final.index = 9000;
     for (const [path, value, detail] of [
       [APPRAISAL_RESULT_PATH, noReason, 'criteria.0.reason'],
       [APPRAISAL_RESULT_PATH, aboveMax, 'criteria.1'],
@@ -117,6 +123,8 @@ describe('package kinds after the submission: appraisal result, giải trình, f
       [APPRAISAL_RESULT_PATH, extraField, ''],
       [EXPLANATION_PATH, emptyText, 'items.0.text'],
       [APPRAISAL_RESULT_PATH, bidi, 'unit.name'],
+      [APPRAISAL_RESULT_PATH, totalsOff, 'totals.appraised'],
+      [FINAL_RESULT_PATH, indexOff, 'totals.final.index'],
     ] as const) {
       const v = await verify(await pack(path, value));
       expect([v.result.code, v.result.detail?.startsWith(detail) ? detail : v.result.detail]).toEqual(["E_PACKAGE_SCHEMA", detail]);

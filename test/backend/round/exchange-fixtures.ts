@@ -3,7 +3,7 @@ import type { Explanation } from '../../../shared/schemas/explanation';
 import type { FinalResult } from '../../../shared/schemas/final-result';
 
 /**
- * Hand-written, self-consistent contents of the three packages after a submission (docs/package-formats.md),
+ * Hand-written, self-consistent contents (each total is the sum of its column's lines, the index final ÷ 2000) of the three packages after a submission (docs/package-formats.md),
  * for tests of the verifier and of the importers on either side. Points are milli-points. Each call returns
  * a fresh deep copy, so a test may mutate it.
  */
@@ -43,7 +43,7 @@ export const sampleResult = (): AppraisalResult => structuredClone<AppraisalResu
     { nodeId: '1.2', code: '1.2', title: 'Mức độ thực hiện kế hoạch', kind: 'SELF', max: 1000, self: 750, appraised: 750, reason: '' },
   ],
   survey: [],
-  totals: { self: totals(1750, 1750), appraised: totals(1750, 1250) },
+  totals: { self: totals(1750, 1750), appraised: totals(1250, 1250) },
   rank: { rank: 2, of: 3 },
   explanationWindow: { start: '2026-01-05', end: '2026-01-15' },
 });
@@ -85,7 +85,7 @@ export const sampleFinal = (): FinalResult => {
       { ...r.criteria[1]!, final: 750, decision: 'NOT_DISPUTED', decisionReason: '' },
     ],
     survey: [],
-    totals: { self: totals(1750, 1750), appraised: totals(1750, 1250), final: totals(1750, 1750) },
+    totals: { self: totals(1750, 1750), appraised: totals(1250, 1250), final: totals(1750, 1750) },
     rank: { rank: 1, of: 3 },
   });
 };
