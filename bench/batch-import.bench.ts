@@ -120,7 +120,7 @@ rmSync(evDir, { recursive: true, force: true });
 const files = readdirSync(folder).map((n) => join(folder, n));
 const totalMib = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
 
-type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; inProcessS: number | null };
+type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; treeRssKb: number | null; inProcessS: number | null };
 type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'importExternal' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
 
 // The importer and the verification worker compiled to JavaScript (as the packaged app ships them), next to
@@ -160,9 +160,9 @@ const runOnce = (c: Contender): Sample => {
   const wallS = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${c.id} failed: ${r.stderr.toString().slice(0, 1200)}`);
   const out = r.stdout.toString().trim();
-  const json = out.startsWith('{') ? (JSON.parse(out) as { ms: number; maxRssKb: number; accepted: number }) : null;
+  const json = out.startsWith('{') ? (JSON.parse(out) as { ms: number; maxRssKb: number; treePeakKb: number; accepted: number }) : null;
   if (c.id.startsWith('import') && json?.accepted !== PACKAGES) throw new Error(`import accepted ${json?.accepted} of ${PACKAGES}`);
-  return { wallS, rssKb: Number(readFileSync(fmt, 'utf8').trim().split(/\s+/).at(-1)), selfRssKb: json?.maxRssKb ?? null, inProcessS: json ? json.ms / 1000 : null };
+  return { wallS, rssKb: Number(readFileSync(fmt, 'utf8').trim().split(/\s+/).at(-1)), selfRssKb: json?.maxRssKb ?? null, treeRssKb: json?.treePeakKb ?? null, inProcessS: json ? json.ms / 1000 : null };
 };
 
 const group: Contender[] = [
@@ -245,10 +245,12 @@ const row = (c: Contender): string => {
   const xs = samples.get(c.id)!;
   const inProc = xs[0]!.inProcessS === null ? '—' : s2(median(xs.map((x) => x.inProcessS!)));
   const self = xs[0]!.selfRssKb === null ? '—' : (Math.max(...xs.map((x) => x.selfRssKb!)) / 1024).toFixed(0);
-  return `| ${c.label} | ${s2(wallOf(c.id))} | ${s2(Math.min(...xs.map((x) => x.wallS)))}–${s2(Math.max(...xs.map((x) => x.wallS)))} | ${s2(wallOf(c.id) / wallOf('sha256sum'))} | ${inProc} | ${(Math.max(...xs.map((x) => x.rssKb)) / 1024).toFixed(0)} | ${self} |`;
+  const tree = xs[0]!.treeRssKb === null ? '—' : (Math.max(...xs.map((x) => x.treeRssKb!)) / 1024).toFixed(0);
+  return `| ${c.label} | ${s2(wallOf(c.id))} | ${s2(Math.min(...xs.map((x) => x.wallS)))}–${s2(Math.max(...xs.map((x) => x.wallS)))} | ${s2(wallOf(c.id) / wallOf('sha256sum'))} | ${inProc} | ${(Math.max(...xs.map((x) => x.rssKb)) / 1024).toFixed(0)} | ${self} | ${tree} |`;
 };
 const la = (l: number[]): string => l.map((v) => v.toFixed(2)).join(' / ');
-const peakMb = Math.max(...samples.get('import')!.map((x) => x.rssKb)) / 1024;
+// The target is read on the whole import (importer + workers at the same instant), not on its largest process.
+const peakMb = Math.max(...samples.get('import')!.map((x) => x.treeRssKb ?? x.rssKb)) / 1024;
 const lines = [
   '## Batch import',
   '',
@@ -260,11 +262,11 @@ const lines = [
     + ' the importer `bench/batch-import-child.ts` and the verification worker compiled to JavaScript with esbuild, as the app ships them; the CLI\'s stored backend on a fresh copy of a prepared data folder — register of 60 units with their'
     + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each, median shown. "Time ratio" is each contender's`
     + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). The durable copy and the floor are references, not contenders: the least the disk needs to store the same bytes, and the least an import in Node does with them. Peak RSS: the largest `/usr/bin/time %M` of the runs'
-    + ' (the largest single process of the tree: the importer or one of its verification workers), and the importer\'s own'
-    + ' `process.resourceUsage().maxRSS`.',
+    + ' (the largest single process of the tree: the importer or one of its verification workers), the importer\'s own'
+    + ' `process.resourceUsage().maxRSS`, and the whole import: the largest sum of the importer\'s and its workers\' VmRSS, sampled every 20 ms by the importer (the figure the < 300 MB target is read on).',
   '',
-  '| Contender | Median wall (s) | Range (s) | Time ratio | In-process median (s) | Peak RSS (MiB) | Importer maxRSS (MiB) |',
-  '|---|---:|---:|---:|---:|---:|---:|',
+  '| Contender | Median wall (s) | Range (s) | Time ratio | In-process median (s) | Peak RSS (MiB) | Importer maxRSS (MiB) | Importer + workers peak RSS (MiB) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...group.map(row),
   '',
   `Batch import takes **${s2(ratio)}×** the time of \`sha256sum\` over the same bytes (target ≤ 1.00: ${ratio <= 1 ? 'met' : '**not met**'});`
@@ -272,7 +274,7 @@ const lines = [
     + ` with the worker's dependencies external (before stop 22) ${s2(wallOf('importExternal') / wallOf('sha256sum'))}×;`
     + ` a durable copy of the same bytes alone takes ${s2(wallOf('copy') / wallOf('sha256sum'))}×, so the import takes ${s2(wallOf('import') / wallOf('copy'))}× the durable copy;`
     + ` the bytes' share of the work in one Node process (read once, two SHA-256, a durable copy) takes ${s2(wallOf('floor') / wallOf('sha256sum'))}×;`
-    + ` peak RSS ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
+    + ` peak RSS of the importer and its workers together ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
