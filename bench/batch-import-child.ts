@@ -3,8 +3,9 @@
  * app runs it (the CLI's stored backend, the host's worker launcher, services/inbox/import-batch.ts). The bench
  * compiles this file and the verification worker to JavaScript first, as the packaged app ships them, so the
  * timing includes Node start-up but not tsx compiling TypeScript.
- * It also samples, every 20 ms, the resident memory of itself plus its child processes (the verification
- * workers), so the bench can report the import's whole footprint, not only its largest process.
+ * It also samples, every 20 ms, the memory of itself plus its child processes (the verification workers; PSS,
+ * so pages they share count once), so the bench can report the import's whole footprint, not only its largest
+ * process.
  * Usage: node batch-import-child.js <data folder> <packages folder> [verification workers]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,10 +15,14 @@ import { importBatch, listBatchFolder } from '../electron/backend/services/inbox
 
 const [dataDir, folder, workers] = process.argv.slice(2);
 
-/** VmRSS of a process in KiB (0 once it is gone); Linux /proc, like the bench's /usr/bin/time. */
-const rssKb = (pid: string): number => {
+/**
+ * Proportional set size of a process in KiB (0 once it is gone): its own pages plus its share of pages mapped
+ * by several processes (the Node binary's code, which each worker maps too), so the sum over the tree counts
+ * every page once. Linux /proc, like the bench's /usr/bin/time.
+ */
+const pssKb = (pid: string): number => {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
   } catch {
     return 0;
   }
@@ -35,7 +40,7 @@ const children = (): string[] =>
   });
 let treePeakKb = 0;
 const sample = (): void => {
-  treePeakKb = Math.max(treePeakKb, [String(process.pid), ...children()].reduce((n, p) => n + rssKb(p), 0));
+  treePeakKb = Math.max(treePeakKb, [String(process.pid), ...children()].reduce((n, p) => n + pssKb(p), 0));
 };
 const sampler = setInterval(sample, 20);
 
