@@ -82,8 +82,12 @@ export const BUNDLE_CODES = {
   },
   // 8. Semantics of the packages after the submission: appraisal result, giải trình, final result (docs/package-formats.md)
   E_PACKAGE_SCHEMA: {
-    vi: 'Tệp nội dung của gói (result.json, explanation.json hoặc final.json) sai cấu trúc dữ liệu hoặc tự mâu thuẫn (kể cả BOM, lồng quá sâu, chuỗi sai quy tắc, trùng tiêu chí, điểm vượt tối đa, điểm thay đổi mà không có lý do, tổng điểm không khớp với điểm từng tiêu chí).',
-    en: 'The package\'s content file (result.json, explanation.json or final.json) does not match its schema or contradicts itself (including a BOM, nesting, text rules, a criterion twice, a score above its max, a changed score without a reason, totals that do not follow from the criteria).',
+    vi: 'Tệp nội dung của gói (result.json, explanation.json hoặc final.json) sai cấu trúc dữ liệu hoặc tự mâu thuẫn (kể cả BOM, lồng quá sâu, chuỗi sai quy tắc, trùng tiêu chí, điểm vượt tối đa, điểm thay đổi mà không có lý do).',
+    en: 'The package\'s content file (result.json, explanation.json or final.json) does not match its schema or contradicts itself (including a BOM, nesting, text rules, a criterion twice, a score above its max, a changed score without a reason).',
+  },
+  E_PACKAGE_TOTALS: {
+    vi: 'Tổng điểm trong gói (result.json hoặc final.json) không khớp với điểm từng tiêu chí của chính gói đó (tổng theo loại điểm, chỉ số = tổng điểm ÷ điểm tối đa áp dụng). Đề nghị bên gửi kiểm tra và gửi lại.',
+    en: 'The totals in the package (result.json or final.json) do not follow from its own criterion lines (sums by kind, index = total ÷ applicable max). Ask the sender to check it and send it again.',
   },
   E_TIMEOUT: { vi: 'Kiểm tra hồ sơ quá thời gian cho phép.', en: 'Verification timed out.' },
   E_IO: { vi: 'Không đọc được tệp hồ sơ.', en: 'The bundle file could not be read.' },

@@ -95,7 +95,7 @@ describe('package kinds after the submission: appraisal result, giải trình, f
     }
   });
 
-  it('signed but self-contradicting content is E_PACKAGE_SCHEMA; a wrong kind field is E_WRONG_KIND; evidence off the list is E_INCONSISTENT', async () => {
+  it('signed but self-contradicting content is E_PACKAGE_SCHEMA (totals: E_PACKAGE_TOTALS); a wrong kind field is E_WRONG_KIND; evidence off the list is E_INCONSISTENT', async () => {
     const noReason = sampleResult();
     noReason.criteria[0]!.reason = '  ';
     const aboveMax = sampleResult();
@@ -123,11 +123,16 @@ describe('package kinds after the submission: appraisal result, giải trình, f
       [APPRAISAL_RESULT_PATH, extraField, ''],
       [EXPLANATION_PATH, emptyText, 'items.0.text'],
       [APPRAISAL_RESULT_PATH, bidi, 'unit.name'],
+    ] as const) {
+      const v = await verify(await pack(path, value));
+      expect([v.result.code, v.result.detail?.startsWith(detail) ? detail : v.result.detail]).toEqual(["E_PACKAGE_SCHEMA", detail]);
+    }
+    for (const [path, value, detail] of [
       [APPRAISAL_RESULT_PATH, totalsOff, 'totals.appraised'],
       [FINAL_RESULT_PATH, indexOff, 'totals.final.index'],
     ] as const) {
       const v = await verify(await pack(path, value));
-      expect([v.result.code, v.result.detail?.startsWith(detail) ? detail : v.result.detail]).toEqual(["E_PACKAGE_SCHEMA", detail]);
+      expect([v.result.code, v.result.detail?.split(':')[0]]).toEqual(['E_PACKAGE_TOTALS', detail]);
     }
     const wrongKind = await verify(await pack(APPRAISAL_RESULT_PATH, { ...sampleResult(), kind: 'final-result' }));
     expect(wrongKind.result.code).toBe('E_WRONG_KIND');

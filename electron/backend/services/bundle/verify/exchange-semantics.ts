@@ -52,7 +52,8 @@ export const checkExchangeSemantics = (
   }
   const content = parsed.data;
   const issue = rules.issues(content)[0];
-  if (issue) fail('E_PACKAGE_SCHEMA', `${issue[0]}: ${issue[1]}`);
+  // Totals that do not follow from the lines have their own code: the reader is told which promise broke.
+  if (issue) fail(issue[0].startsWith('totals.') ? 'E_PACKAGE_TOTALS' : 'E_PACKAGE_SCHEMA', `${issue[0]}: ${issue[1]}`);
   const checked = { kind, content } as CheckedExchange;
   if (checked.kind === EXPLANATION_KIND) {
     const listed = new Set(checked.content.evidence.map((e) => e.path));
