@@ -263,9 +263,9 @@ const lines = [
     + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each, median shown. "Time ratio" is each contender's`
     + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). The durable copy and the floor are references, not contenders: the least the disk needs to store the same bytes, and the least an import in Node does with them. Peak RSS: the largest `/usr/bin/time %M` of the runs'
     + ' (the largest single process of the tree: the importer or one of its verification workers), the importer\'s own'
-    + ' `process.resourceUsage().maxRSS`, and the whole import: the largest sum of the importer\'s and its workers\' PSS (resident memory with shared pages such as Node\'s own code counted once), sampled every 20 ms by the importer (the figure the < 300 MB target is read on).',
+    + ' `process.resourceUsage().maxRSS`, and the whole import: the importer\'s and its workers\' resident memory together, shared file pages such as Node\'s own code counted once (within 2 MiB of their summed PSS), sampled every 50 ms by the importer from /proc — the figure the < 300 MB target is read on.',
   '',
-  '| Contender | Median wall (s) | Range (s) | Time ratio | In-process median (s) | Peak RSS (MiB) | Importer maxRSS (MiB) | Importer + workers peak PSS (MiB) |',
+  '| Contender | Median wall (s) | Range (s) | Time ratio | In-process median (s) | Peak RSS (MiB) | Importer maxRSS (MiB) | Importer + workers peak (MiB) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...group.map(row),
   '',
@@ -274,7 +274,7 @@ const lines = [
     + ` with the worker's dependencies external (before stop 22) ${s2(wallOf('importExternal') / wallOf('sha256sum'))}×;`
     + ` a durable copy of the same bytes alone takes ${s2(wallOf('copy') / wallOf('sha256sum'))}×, so the import takes ${s2(wallOf('import') / wallOf('copy'))}× the durable copy;`
     + ` the bytes' share of the work in one Node process (read once, two SHA-256, a durable copy) takes ${s2(wallOf('floor') / wallOf('sha256sum'))}×;`
-    + ` peak memory of the importer and its workers together (PSS) ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
+    + ` peak memory of the importer and its workers together ${peakMb.toFixed(0)} MiB (target < 300 MB: ${peakMb * 1.048576 < 300 ? 'met' : '**not met**'}).`,
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
