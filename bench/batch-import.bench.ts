@@ -5,7 +5,7 @@
  *           checked against the register, evidence copied into the store, one transaction per package) of a
  *           folder of 60 signed packages, as its own process on a copy of a prepared data folder
  *   baseline `sha256sum` over the same 60 files
- * Also measured, not how the app runs: two verification workers, and the worker with its dependencies external
+ * Also measured, not how the app runs: one verification worker (the default before stop 23), and the worker with its dependencies external
  * (how it shipped before stop 22; the app's worker is one file: scripts/verify-worker-build.mjs).
  * References (not contenders): a durable copy (`cp` + `sync`) and the floor (bench/batch-import-floor.ts: the
  * bytes' share of an import in one Node process).
@@ -121,7 +121,7 @@ const files = readdirSync(folder).map((n) => join(folder, n));
 const totalMib = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576;
 
 type Sample = { wallS: number; rssKb: number; selfRssKb: number | null; treeRssKb: number | null; inProcessS: number | null };
-type Contender = { id: 'sha256sum' | 'import' | 'import2' | 'importExternal' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
+type Contender = { id: 'sha256sum' | 'import' | 'import1' | 'importExternal' | 'copy' | 'floor'; label: string; before?: () => void; cmd: () => string[] };
 
 // The importer and the verification worker compiled to JavaScript (as the packaged app ships them), next to
 // each other so the host's launcher (electron/workers/launch.ts) finds verify-worker.js; under .cache/ so the
@@ -191,7 +191,7 @@ const group: Contender[] = [
   },
   {
     id: 'import',
-    label: `**batch import** of the ${PACKAGES} packages (verify in the worker, register rules, evidence into the store, SQLite)`,
+    label: `**batch import** of the ${PACKAGES} packages (verify in two workers, register rules, evidence into the store, SQLite)`,
     // Untimed: a fresh copy of the prepared data folder (the register, the trust anchor, no imports yet).
     before: () => {
       rmSync(runData, { recursive: true, force: true });
@@ -200,15 +200,15 @@ const group: Contender[] = [
     cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder],
   },
   {
-    // The same import with two verification workers instead of VERIFY_WORKERS (services/inbox/verify-ahead.ts):
+    // The same import with one verification worker instead of VERIFY_WORKERS (services/inbox/verify-ahead.ts):
     // the evidence for that number, measured in the same run.
-    id: 'import2',
-    label: `batch import with two verification workers (not the default)`,
+    id: 'import1',
+    label: `batch import with one verification worker (the default before stop 23)`,
     before: () => {
       rmSync(runData, { recursive: true, force: true });
       cpSync(template, runData, { recursive: true });
     },
-    cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder, '2'],
+    cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder, '1'],
   },
   {
     id: 'importExternal',
@@ -270,7 +270,7 @@ const lines = [
   ...group.map(row),
   '',
   `Batch import takes **${s2(ratio)}×** the time of \`sha256sum\` over the same bytes (target ≤ 1.00: ${ratio <= 1 ? 'met' : '**not met**'});`
-    + ` with two verification workers it takes ${s2(wallOf('import2') / wallOf('sha256sum'))}×;`
+    + ` with one verification worker it takes ${s2(wallOf('import1') / wallOf('sha256sum'))}×;`
     + ` with the worker's dependencies external (before stop 22) ${s2(wallOf('importExternal') / wallOf('sha256sum'))}×;`
     + ` a durable copy of the same bytes alone takes ${s2(wallOf('copy') / wallOf('sha256sum'))}×, so the import takes ${s2(wallOf('import') / wallOf('copy'))}× the durable copy;`
     + ` the bytes' share of the work in one Node process (read once, two SHA-256, a durable copy) takes ${s2(wallOf('floor') / wallOf('sha256sum'))}×;`

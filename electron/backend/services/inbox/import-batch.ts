@@ -55,7 +55,7 @@ export type BatchOptions = {
   onProgress?: Progress;
   /** Tests: the single import to run per file (default importBundle). */
   importOne?: typeof importBundle;
-  /** Verification workers (default VERIFY_WORKERS; the batch-import bench compares 1 and 2). */
+  /** Verification workers (default VERIFY_WORKERS; the batch-import bench compares 2 and 1). */
   verifyWorkers?: number;
 };
 
