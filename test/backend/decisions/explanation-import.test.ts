@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,19 @@ describe('giải trình import: accepted, several at once, replay, supersede, wi
     };
     expect(await attempt((v) => ({ ...v, content: `${v.content} ` }))).toEqual(['BUNDLE_INVALID', 'E_DIGEST_MISMATCH']);
     expect(await attempt((v) => ({ ...v, staged: v.staged.map((t) => ({ ...t, tmpPath: join(w.work, 'elsewhere.part') })) }))).toEqual(['BUNDLE_INVALID', 'E_DIGEST_MISMATCH']);
+    // Under the prefix by its first characters only: `<prefix>0/../../decoy.part` (the folder `<prefix>0` made, as a
+    // compromised worker could) is a file of the data folder with the very bytes the report lists. Refused; the
+    // file is neither moved nor made read-only.
+    const decoy = join(w.b.ctx.dataDir, 'decoy.part');
+    expect(
+      await attempt((v) => {
+        writeFileSync(decoy, readFileSync(v.staged[0]!.tmpPath), { mode: 0o644 });
+        mkdirSync(`${v.prefix}0`);
+        return { ...v, staged: v.staged.map((t) => ({ ...t, tmpPath: `${v.prefix}0/../../decoy.part` })) };
+      }),
+    ).toEqual(['BUNDLE_INVALID', 'E_DIGEST_MISMATCH']);
+    expect([existsSync(decoy), statSync(decoy).mode & 0o777]).toEqual([true, 0o644]);
+    rmSync(decoy);
     expect(await attempt((v) => ({ ...v, stagingError: 'ENOSPC' }))).toEqual(['DISK_FULL', null]);
     expect({ ...stored(w), files: storeFiles() }).toEqual(before);
     expect(temps()).toEqual([]);

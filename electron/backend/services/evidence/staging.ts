@@ -39,7 +39,8 @@ export const closeStaging = (prefix: string): void => {
   } catch {
     return;
   }
-  for (const name of names) if (join(dir, name).startsWith(prefix)) rmSync(join(dir, name), { force: true });
+  // recursive: whatever is there, a folder too (a compromised worker may make one); links are removed, never followed.
+  for (const name of names) if (join(dir, name).startsWith(prefix)) rmSync(join(dir, name), { force: true, recursive: true });
 };
 
 /**
@@ -61,6 +62,14 @@ export const sealStaged = async (staged: readonly StagedEntry[]): Promise<void> 
 };
 
 export const isStagingFile = (path: string): boolean => [...openPrefixes].some((p) => path.startsWith(p));
+
+/**
+ * Whether a path the worker reports as staged is one this process's stager could have written under the prefix:
+ * exactly `<prefix><n><TEMP_SUFFIX>` (entryStager below). A prefix test alone would let a compromised worker
+ * name `<prefix>0/../../any-file`, which the importer would then seal and move into the store.
+ */
+export const isOwnStaged = (prefix: string, tmpPath: string): boolean =>
+  tmpPath.startsWith(prefix) && tmpPath.endsWith(TEMP_SUFFIX) && /^\d{1,9}$/.test(tmpPath.slice(prefix.length, tmpPath.length - TEMP_SUFFIX.length));
 
 /** What the importer asks of the worker: where to stage, and whether small files the store holds are skipped. */
 export type StageRequest = { prefix: string; dataDir: string; reuse: boolean };

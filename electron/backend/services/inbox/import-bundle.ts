@@ -44,7 +44,13 @@ const withoutNameCheck = (v: VerifyResult): VerifyResult => {
  */
 class ReusedFileGone extends Error {}
 
-export type ImportOptions = { signal?: AbortSignal; onProgress?: Progress; verify?: (file: string) => Promise<ImportVerdict> };
+export type ImportOptions = {
+  signal?: AbortSignal;
+  onProgress?: Progress;
+  verify?: (file: string) => Promise<ImportVerdict>;
+  /** The package's SHA-256 when already started (a batch: verify-ahead.ts). */
+  digest?: Promise<string>;
+};
 
 /**
  * The importer (docs/submission-format.md §5, steps 7–9, and §6): verify in the worker, which stages the
@@ -69,7 +75,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  const digest = sha256OfFile(file, o.signal);
+  const digest = o.digest ?? sha256OfFile(file, o.signal);
   digest.catch(() => {}); // awaited below unless the package is refused first
   const verdict = await (o.verify && !copyAll ? o.verify(file) : verifyAndStage(ctx, file, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress, reuse: !copyAll }));
   try {
@@ -93,7 +99,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const { staged, reused } = stagedEvidence(verdict, evidence);
     progress(size, size, 'Đang lưu hồ sơ');
-    await sealStaged(staged);
+    await (verdict.sealed ?? sealStaged(staged));
 
     const listed = new Map(s.evidence.map((e) => [e.path, e]));
     const id = randomUUID();

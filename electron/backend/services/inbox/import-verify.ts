@@ -58,7 +58,11 @@ export const verifyForImport = (ctx: BackendContext, file: string, signal?: Abor
   verifyInWorker(file, { ...importRequest(ctx, importVerifyBase(ctx), signal), launcher: ctx.workerLauncher });
 
 /** A verdict for import: the worker's report with the evidence it staged under `prefix` (evidence/staging.ts). */
-export type ImportVerdict = WorkerVerdict & { prefix: string };
+export type ImportVerdict = WorkerVerdict & {
+  prefix: string;
+  /** The staged files being made durable already (a batch seals ahead: verify-ahead.ts); else the importer seals them. */
+  sealed?: Promise<void>;
+};
 
 /**
  * Verification in the worker that also stages the evidence entries into the store's tmp/ as they are checked

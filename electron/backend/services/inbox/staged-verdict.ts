@@ -2,6 +2,7 @@ import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import { commitTemp } from '../evidence/store';
+import { isOwnStaged } from '../evidence/staging';
 import type { StagedEntry } from '../evidence/staging';
 import { refusal } from './import-verify';
 import type { ImportVerdict } from './import-verify';
@@ -21,7 +22,8 @@ export const throwIfStagingFailed = (verdict: ImportVerdict): void => {
 
 /**
  * The evidence files of the report split into those the worker staged (each exactly what the report lists,
- * under this package's own prefix) and those it left to the store's copy (small files already stored).
+ * under this package's own prefix, named as the stager names: isOwnStaged) and those it left to the store's
+ * copy (small files already stored).
  */
 export const stagedEvidence = (verdict: ImportVerdict, evidence: readonly VerifiedFile[]): { staged: StagedEntry[]; reused: VerifiedFile[] } => {
   const byPath = new Map(verdict.staged.map((t) => [t.path, t]));
@@ -30,7 +32,7 @@ export const stagedEvidence = (verdict: ImportVerdict, evidence: readonly Verifi
   for (const f of evidence) {
     const t = byPath.get(f.path);
     if (!t) reused.push(f);
-    else if (t.sha256 !== f.sha256 || t.size !== f.size || !t.tmpPath.startsWith(verdict.prefix)) throw refusal('E_DIGEST_MISMATCH', f.path);
+    else if (t.sha256 !== f.sha256 || t.size !== f.size || !isOwnStaged(verdict.prefix, t.tmpPath)) throw refusal('E_DIGEST_MISMATCH', f.path);
     else staged.push(t);
   }
   return { staged, reused };

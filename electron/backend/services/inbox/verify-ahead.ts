@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 
 import type { BackendContext } from '../../context';
 import { openVerifySession } from '../bundle/verify/verify-process';
-import { closeStaging } from '../evidence/staging';
+import { sha256OfFile } from '../../storage/file-digest';
+import { closeStaging, isOwnStaged, sealStaged } from '../evidence/staging';
 import { importVerifyBase, verifyAndStage } from './import-verify';
 import type { ImportVerdict } from './import-verify';
 
@@ -24,11 +25,20 @@ export const AHEAD = 2;
 
 export type VerifyAhead = {
   /**
-   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage); queues the verification of the
-   * next files. The import of file i closes its staging.
+   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage; a valid one's staged files
+   * already being sealed, `sealed`); queues the verification of the next files. The import of file i closes its
+   * staging.
    */
   verdict: (i: number) => Promise<ImportVerdict>;
+  /** File i's own SHA-256, started with its verification. */
+  digest: (i: number) => Promise<string>;
   close: () => void;
+};
+
+/** Never an unhandled rejection when the batch stops before awaiting it; the awaiting import still sees it. */
+const quiet = <T>(p: Promise<T>): Promise<T> => {
+  p.catch(() => {});
+  return p;
 };
 
 /**
@@ -42,17 +52,26 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
   const pool = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => openVerifySession(ctx.workerLauncher));
   const base = importVerifyBase(ctx);
   const started = new Map<number, Promise<ImportVerdict>>();
+  const digests = new Map<number, Promise<string>>();
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
-    // The session queues the files of its worker, which takes them one after the other.
-    const p = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base });
-    p.catch(() => {}); // awaited by the import of file j; never an unhandled rejection if the batch stops first
-    started.set(j, p);
+    // The session queues the files of its worker, which takes them one after the other. A valid verdict's staged
+    // files start their fsync at once, on the thread pool, instead of when the import reaches them: the disk's
+    // latency then overlaps the import of the files before (only files named as the stager names, isOwnStaged).
+    const v = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base }).then((r) =>
+      r.result.status === 'INVALID' || r.stagingError ? r : { ...r, sealed: quiet(sealStaged(r.staged.filter((t) => isOwnStaged(r.prefix, t.tmpPath)))) },
+    );
+    started.set(j, quiet(v));
+    digests.set(j, quiet(sha256OfFile(files[j]!.path, signal)));
   };
   return {
     verdict: (i) => {
       for (let j = i; j <= i + pool.length * AHEAD; j++) start(j);
       return started.get(i)!;
+    },
+    digest: (i) => {
+      start(i);
+      return digests.get(i)!;
     },
     close: () => {
       for (const s of pool) s.close();
