@@ -6,6 +6,7 @@
 import { verifyPackage, verifySubmission } from '../backend/services/bundle/verify/verify-bundle';
 import type { VerifyOptions } from '../backend/services/bundle/verify/verify-bundle';
 import { entryStager } from '../backend/services/evidence/staging';
+import { sha256OfFileSync } from '../backend/storage/file-digest';
 import { onParentGone, onParentMessage, postToParent } from './parent-port';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../backend/workers-seam/verify-protocol';
 
@@ -57,7 +58,8 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
         return reply({ id: msg.id, type: 'result', result: checked.result, ...(failure ? { stagingError: failure } : {}) });
       }
       const kept = Object.fromEntries([...checked.kept].map(([path, bytes]) => [path, bytes.toString('utf8')]));
-      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager?.staged ?? [], content: checked.content.toString('utf8'), kept });
+      const fileSha256 = msg.fileDigest ? sha256OfFileSync(msg.file) : undefined;
+      reply({ id: msg.id, type: 'result', result: checked.result, staged: stager?.staged ?? [], content: checked.content.toString('utf8'), kept, ...(fileSha256 ? { fileSha256 } : {}) });
     } catch (e) {
       stager?.discardAll();
       reply({ id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) });

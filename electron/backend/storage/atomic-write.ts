@@ -1,4 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -29,6 +31,19 @@ export const fsyncDirSync = (dir: string): void => {
     // Windows cannot open directories; NTFS journals the rename itself.
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+};
+
+/** fsyncDirSync on the thread pool, for work that must not hold the event loop. */
+export const fsyncDir = async (dir: string): Promise<void> => {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // As above: Windows cannot open directories.
+  } finally {
+    await fh?.close();
   }
 };
 

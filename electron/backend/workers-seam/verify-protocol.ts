@@ -32,6 +32,12 @@ export type VerifyWorkerRequest = {
   stage?: StageRequest;
   /** Return the content file's checked bytes (a staging request always does): the caller reads the content from them. */
   withContent?: boolean;
+  /**
+   * A valid package's own SHA-256 too (`fileSha256`): a batch import has its workers hash each package, which
+   * have time to spare, instead of the importer, which commits one package after the other
+   * (services/inbox/verify-ahead.ts).
+   */
+  fileDigest?: boolean;
 };
 
 export type VerifyWorkerResponse =
@@ -45,5 +51,7 @@ export type VerifyWorkerResponse =
       /** With the content: the other entries the container keeps in memory (a round's sets), path → text. */
       kept?: Record<string, string>;
       stagingError?: string;
+      /** The whole file's SHA-256 (hex), for a request with `fileDigest` whose package is valid. */
+      fileSha256?: string;
     }
   | { id: number; type: 'error'; message: string };

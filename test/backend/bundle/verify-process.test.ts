@@ -64,10 +64,16 @@ describe('verification in a worker process', () => {
         expect(sha(readFileSync(t.tmpPath))).toBe(t.sha256);
       }
       expect(sha(Buffer.from(v.content!, 'utf8'))).toBe(v.result.files.find((f) => f.path === 'submission.json')!.sha256);
+      // Asked for, the worker hashes the whole package too (a batch import's digest); not unless asked.
+      expect(v.fileSha256).toBeUndefined();
+      const withDigest = await session.check(good, { ...base(), fileDigest: true, stage: { prefix: join(dataDir, 'ok-d-'), dataDir, reuse: true } });
+      expect(withDigest.fileSha256).toBe(sha(readFileSync(good)));
 
       // Refused after its entries were staged (a replay is decided last), and refused in the middle of an entry.
       const replay = await session.check(good, { ...base(), imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 3 }], stage: { prefix: join(dataDir, 'replay-'), dataDir, reuse: true } });
       expect([replay.result.code, replay.staged, replay.content]).toEqual(['E_REPLAY', [], null]);
+      const replayDigest = await session.check(good, { ...base(), fileDigest: true, imported: [{ submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', revision: 3 }], stage: { prefix: join(dataDir, 'replay-'), dataDir, reuse: true } });
+      expect(replayDigest.fileSha256).toBeUndefined();
       const bytes = readFileSync(good);
       const firstEvidence = readFileSync(v.staged[0]!.tmpPath);
       const at = bytes.indexOf(firstEvidence);

@@ -8,7 +8,8 @@ import { dataPaths } from '../../../electron/backend/data-dir';
 import { cleanupTempFiles } from '../../../electron/backend/services/evidence/gc';
 import { toAppError } from '../../../electron/backend/errors';
 import { silentLogger } from '../../../electron/backend/logger';
-import { closeStaging, entryStager, HELD_BYTES, openStaging } from '../../../electron/backend/services/evidence/staging';
+import { closeStaging, entryStager, HELD_BYTES, isOwnStaged, openStaging } from '../../../electron/backend/services/evidence/staging';
+import { commitTemp, prepareStoreDirs, storePathFor } from '../../../electron/backend/services/evidence/store';
 import { importBundle } from '../../../electron/backend/services/inbox/import-bundle';
 import type { VerifyResult } from '../../../shared/schemas/submission';
 import { createTestBackend } from '../../helpers/backend';
@@ -28,6 +29,24 @@ describe('evidence staging', () => {
     expect(existsSync(staged)).toBe(true);
     closeStaging(prefix);
     expect(readdirSync(dataPaths(dataDir).tmp)).toEqual([]);
+  });
+
+  it('a staged path is the stager\'s own only as <prefix><n>.part: no folder, no traversal, no other suffix', () => {
+    const p = '/data/tmp/ev-1-0123456789abcdef-';
+    expect([`${p}0.part`, `${p}17.part`].map((t) => isOwnStaged(p, t))).toEqual([true, true]);
+    expect([`${p}0/../../x.part`, `${p}.part`, `${p}0.part.x`, `${p}-1.part`, `${p}1e3.part`, `/data/tmp/ev-1-0123456789abcdef0.part`].map((t) => isOwnStaged(p, t))).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('store folders made ahead (a batch): the commit then only renames into them; digests that are not hex are skipped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cchc-staging-'));
+    const sha = 'ab'.repeat(32);
+    await prepareStoreDirs(dataDir, [sha, sha, '../../etc']);
+    expect(readdirSync(join(dataPaths(dataDir).evidence))).toEqual(['ab']);
+    expect(readdirSync(join(dataPaths(dataDir).evidence, 'ab', 'ab'))).toEqual([]);
+    const tmp = join(dataDir, 'x.part');
+    writeFileSync(tmp, 'bytes');
+    expect(commitTemp(dataDir, { tmpPath: tmp, sha256: sha, size: 5, head: Buffer.alloc(0) })).toEqual({ path: storePathFor(dataDir, sha), created: true });
+    expect(existsSync(storePathFor(dataDir, sha))).toBe(true);
   });
 
   it('the worker side: a small file the store holds is not written again; a refused package discards every file, open ones included', () => {

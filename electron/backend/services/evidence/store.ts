@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import { dataPaths } from '../../data-dir';
-import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
+import { fsyncDir, fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
 import { HEAD_BYTES } from './detect';
 import { tooLarge } from './limits';
 
@@ -162,6 +162,31 @@ export const isStored = (dataDir: string, sha256: string, size: number): boolean
   return existsSync(p) && statSync(p).size === size;
 };
 
+/** Shard folders made by prepareStoreDirs whose parents are not yet known durable. */
+const pendingDirs = new Set<string>();
+
+/**
+ * The shard folders commitTemp would create for these digests, made and made durable ahead, on the thread pool:
+ * a batch import does it as soon as a verdict arrives (services/inbox/verify-ahead.ts), so that its commit only
+ * renames and fsyncs the one folder. A folder a refused package leaves empty is harmless. Digests that are not
+ * SHA-256 hex are skipped (the importer refuses their package).
+ */
+export const prepareStoreDirs = async (dataDir: string, sha256s: readonly string[]): Promise<void> => {
+  const root = dataPaths(dataDir).evidence;
+  for (const sha of new Set(sha256s.filter(isSha256))) {
+    const dir = dirname(storePathFor(dataDir, sha));
+    pendingDirs.add(dir);
+    try {
+      if (await mkdir(dir, { recursive: true })) {
+        await fsyncDir(root);
+        await fsyncDir(dirname(dir));
+      }
+    } finally {
+      pendingDirs.delete(dir);
+    }
+  }
+};
+
 /**
  * Moves a finished temp copy to its content address (synchronous on purpose: the caller writes the DB row
  * in the same tick, so GC, which is synchronous too, can never run between the two).
@@ -171,7 +196,8 @@ export const commitTemp = (dataDir: string, copy: TempCopy, faults?: StoreFaults
   const final = storePathFor(dataDir, copy.sha256);
   const dir = dirname(final);
   const firstCreated = mkdirSync(dir, { recursive: true });
-  if (firstCreated) {
+  // A folder another package's prepareStoreDirs made moments ago may not be durable yet: then fsync here too.
+  if (firstCreated || pendingDirs.has(dir)) {
     // New shard folders must be durable too, or the renamed file could vanish with them on power loss.
     const root = dataPaths(dataDir).evidence;
     fsyncDirSync(root);

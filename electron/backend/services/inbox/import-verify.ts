@@ -90,5 +90,6 @@ export const verifyAndStageWith = async (
 export const verifyAndStage = (
   ctx: BackendContext,
   file: string,
-  o: { signal?: AbortSignal; onProgress?: Progress; session?: VerifySession; base?: ImportVerifyBase; reuse?: boolean } = {},
-): Promise<ImportVerdict> => verifyAndStageWith(ctx, file, importRequest(ctx, o.base ?? importVerifyBase(ctx), o.signal, o.onProgress), o);
+  o: { signal?: AbortSignal; onProgress?: Progress; session?: VerifySession; base?: ImportVerifyBase; reuse?: boolean; fileDigest?: boolean } = {},
+): Promise<ImportVerdict> =>
+  verifyAndStageWith(ctx, file, { ...importRequest(ctx, o.base ?? importVerifyBase(ctx), o.signal, o.onProgress), ...(o.fileDigest ? { fileDigest: true } : {}) }, o);

@@ -4,6 +4,8 @@ import type { BackendContext } from '../../context';
 import { openVerifySession } from '../bundle/verify/verify-process';
 import { sha256OfFile } from '../../storage/file-digest';
 import { closeStaging, isOwnStaged, sealStaged } from '../evidence/staging';
+import type { StagedEntry } from '../evidence/staging';
+import { prepareStoreDirs } from '../evidence/store';
 import { importVerifyBase, verifyAndStage } from './import-verify';
 import type { ImportVerdict } from './import-verify';
 
@@ -30,9 +32,14 @@ export type VerifyAhead = {
    * staging.
    */
   verdict: (i: number) => Promise<ImportVerdict>;
-  /** File i's own SHA-256, started with its verification. */
+  /** File i's own SHA-256, computed by its worker after the verification. */
   digest: (i: number) => Promise<string>;
   close: () => void;
+};
+
+/** The staged files made durable and read-only, and the store folders they will be renamed into made. */
+const sealAhead = async (dataDir: string, staged: readonly StagedEntry[]): Promise<void> => {
+  await Promise.all([sealStaged(staged), prepareStoreDirs(dataDir, staged.map((t) => t.sha256))]);
 };
 
 /** Never an unhandled rejection when the batch stops before awaiting it; the awaiting import still sees it. */
@@ -56,13 +63,15 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
     // The session queues the files of its worker, which takes them one after the other. A valid verdict's staged
-    // files start their fsync at once, on the thread pool, instead of when the import reaches them: the disk's
-    // latency then overlaps the import of the files before (only files named as the stager names, isOwnStaged).
-    const v = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base }).then((r) =>
-      r.result.status === 'INVALID' || r.stagingError ? r : { ...r, sealed: quiet(sealStaged(r.staged.filter((t) => isOwnStaged(r.prefix, t.tmpPath)))) },
+    // files start their fsync, and their store folders are made, at once on the thread pool instead of when the
+    // import reaches them: the disk's latency then overlaps the import of the files before (only files named as
+    // the stager names, isOwnStaged).
+    const v = verifyAndStage(ctx, files[j]!.path, { ...(signal ? { signal } : {}), session: pool[j % pool.length]!, base, fileDigest: true }).then((r) =>
+      r.result.status === 'INVALID' || r.stagingError ? r : { ...r, sealed: quiet(sealAhead(ctx.dataDir, r.staged.filter((t) => isOwnStaged(r.prefix, t.tmpPath)))) },
     );
     started.set(j, quiet(v));
-    digests.set(j, quiet(sha256OfFile(files[j]!.path, signal)));
+    // The worker hashes a valid package after checking it (`fileDigest`); here only if it did not say.
+    digests.set(j, quiet(v.then((r) => r.fileSha256 ?? sha256OfFile(files[j]!.path, signal))));
   };
   return {
     verdict: (i) => {

@@ -56,6 +56,7 @@ const requestOf = (id: number, file: string, o: Omit<VerifyInWorkerOptions, 'lau
   ...(o.limits ? { limits: o.limits } : {}),
   ...(o.stage ? { stage: o.stage } : {}),
   ...(o.withContent ? { withContent: true } : {}),
+  ...(o.fileDigest ? { fileDigest: true } : {}),
 });
 
 /** The worker's answer: the report, and for a staging request what was staged (evidence/staging.ts). */
@@ -67,6 +68,8 @@ export type WorkerVerdict = {
   kept: Record<string, string>;
   /** The errno code of a staging write that failed (evidence/staging.ts): the package was not refused for itself. */
   stagingError?: string;
+  /** The package's own SHA-256 (a request with `fileDigest`, a valid package). */
+  fileSha256?: string;
 };
 
 /** One verification worker kept for several files, one at a time (a batch import); `close` ends it. */
@@ -128,7 +131,15 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
       const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'result') p.finish({ result: m.result, staged: m.staged ?? [], content: m.content ?? null, kept: m.kept ?? {}, ...(m.stagingError ? { stagingError: m.stagingError } : {}) });
+      else if (m.type === 'result')
+        p.finish({
+          result: m.result,
+          staged: m.staged ?? [],
+          content: m.content ?? null,
+          kept: m.kept ?? {},
+          ...(m.stagingError ? { stagingError: m.stagingError } : {}),
+          ...(typeof m.fileSha256 === 'string' && /^[0-9a-f]{64}$/.test(m.fileSha256) ? { fileSha256: m.fileSha256 } : {}),
+        });
       else workerFailed(c, failed('E_IO', m.message));
     });
     c.on('exit', (code: number | null, sig: string | null) => {
