@@ -223,9 +223,12 @@ const group: Contender[] = [
 
 const samples = new Map(group.map((c) => [c.id, [] as Sample[]]));
 for (const c of group) runOnce(c);
+// Each round rotates the order, and every other round reverses it, so no contender always follows the same
+// one: on the machine of stop 23 the run right after the floor's 300 MiB of writes was often the slow one.
 for (let r = 0; r < RUNS; r++) {
-  for (let i = 0; i < group.length; i++) {
-    const c = group[(i + r) % group.length]!;
+  const rotated = group.map((_, i) => group[(i + r) % group.length]!);
+  const order = r % 2 ? rotated.reverse() : rotated;
+  for (const c of order) {
     samples.get(c.id)!.push(runOnce(c));
     process.stdout.write(`  run ${r + 1}/${RUNS} ${c.id}: ${samples.get(c.id)!.at(-1)!.wallS.toFixed(2)} s\n`);
   }
@@ -260,7 +263,7 @@ const lines = [
   `Input: ${PACKAGES} signed submission packages (ward set, example answers, one incompressible evidence file each), ${s2(totalMib)} MiB in total, in the page cache before every run.`,
   'Method: each contender is its own process, timed from spawn to exit (wall clock **including** Node start-up and module loading:'
     + ' the importer `bench/batch-import-child.ts` and the verification worker compiled to JavaScript with esbuild, as the app ships them; the CLI\'s stored backend on a fresh copy of a prepared data folder — register of 60 units with their'
-    + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each, median shown. "Time ratio" is each contender's`
+    + ` signer, trust anchor); ${RUNS} interleaved runs after one untimed warm-up each (each round in a rotated order, every other round reversed), median shown. "Time ratio" is each contender's`
     + ' median ÷ `sha256sum`\'s median (≤ 1.00 means at least as fast). The durable copy and the floor are references, not contenders: the least the disk needs to store the same bytes, and the least an import in Node does with them. Peak RSS: the largest `/usr/bin/time %M` of the runs'
     + ' (the largest single process of the tree: the importer or one of its verification workers), the importer\'s own'
     + ' `process.resourceUsage().maxRSS`, and the whole import: the importer\'s and its workers\' resident memory together, shared file pages such as Node\'s own code counted once (within 2 MiB of their summed PSS), sampled every 50 ms by the importer from /proc — the figure the < 300 MB target is read on.',
