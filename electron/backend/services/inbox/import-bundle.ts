@@ -48,7 +48,7 @@ export type ImportOptions = {
   signal?: AbortSignal;
   onProgress?: Progress;
   verify?: (file: string) => Promise<ImportVerdict>;
-  /** The package's SHA-256 when already started (a batch: verify-ahead.ts). */
+  /** The package's SHA-256 when another party computes it (a batch: its worker, verify-ahead.ts). */
   digest?: Promise<string>;
 };
 
@@ -60,7 +60,8 @@ export type ImportOptions = {
  * the staged temps are renamed into the store and one transaction inserts the submission, its answers
  * snapshot, its evidence rows and the full verification report. Small files the worker did not stage because
  * the store held them are re-checked in that step; one gone by then (ReusedFileGone) makes the package start
- * again with every entry staged. The package's own SHA-256 is computed here, while the worker verifies.
+ * again with every entry staged. The package's own SHA-256 is computed here while the worker verifies, or by the
+ * worker after it (a batch, verify-ahead.ts: `digest`).
  */
 export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {
   try {
