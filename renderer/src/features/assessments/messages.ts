@@ -94,7 +94,7 @@ export const shellMessages = defineMessages({
     f_missingEvidence: 'Missing evidence',
     f_belowMax: 'Below max',
     noMatch: 'No sub-criterion matches.',
-    matches: '{n} sub-criteria match',
+    matches: '{n} {n|sub-criterion matches|sub-criteria match}',
     st_NOT_STARTED: 'Not scored',
     st_ANSWERED: 'Scored',
     st_NEEDS_EVIDENCE: 'Evidence missing',
@@ -103,7 +103,7 @@ export const shellMessages = defineMessages({
     st_NA: 'Not applicable',
     st_SURVEY: 'Survey (read-only)',
     legend: 'Icon legend',
-    points: '{score}/{max} points',
+    points: '{score}/{max} {max|point|points}',
     sample: 'Sample indicator set',
   },
 });

@@ -95,7 +95,7 @@ export const decisionsMessages = defineMessages({
     importing: 'Importing explanation packages',
     progress: 'Progress',
     cancelled: 'Cancelled.',
-    importedOne: '{file}: imported revision {revision} of {unit} ({items} criteria, {files} new files).',
+    importedOne: '{file}: imported revision {revision} of {unit} ({items} {items|criterion|criteria}, {files} new {files|file|files}).',
     supersededOne: 'Supersedes revision {revision}.',
     refusedOne: '{file}: refused, nothing was stored.',
     year: 'Year',

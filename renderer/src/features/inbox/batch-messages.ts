@@ -19,11 +19,11 @@ export const batchMessages = defineMessages({
   },
   en: {
     title: 'Batch import',
-    intro: 'Import many submission packages at once (a whole block, say), up to {max} files. Each file is checked exactly as a single import; a refused file stores nothing and does not stop the others.',
+    intro: 'Import many submission packages at once (a whole block, say), up to {max} {max|file|files}. Each file is checked exactly as a single import; a refused file stores nothing and does not stop the others.',
     chooseFolder: 'Choose the folder of packages…',
     filesLabel: 'Several submission packages at once (.asice)',
     progress: 'Batch import progress',
-    done: '{total} packages processed: {accepted} imported, {refused} refused.',
+    done: '{total} {total|package|packages} processed: {accepted} imported, {refused} refused.',
     cancelled: 'Cancelled.',
     summaryCaption: 'Result per file',
     file: 'File',

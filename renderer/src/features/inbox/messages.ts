@@ -68,7 +68,7 @@ export const inboxMessages = defineMessages({
     signer: 'Signature',
     signerValid: 'Valid',
     signerWarn: 'Valid, with warnings',
-    appraisedCount: '{n} criteria appraised',
+    appraisedCount: '{n} {n|criterion|criteria} appraised',
     exportRanking: 'Export the ranking (Excel)',
     exported: 'Exported {name}.',
     downloadAgain: 'Download {name} again',

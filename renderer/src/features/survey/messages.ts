@@ -60,7 +60,7 @@ export const surveyMessages = defineMessages({
     importIntro: 'Choose the Excel (.xlsx) or CSV file from the Department of Home Affairs. Each row: criterion code (e.g. 1.7) and result (a percentage, e.g. 85.5). Rows with errors are skipped and reported by row number.',
     chooseFile: 'Choose the results file (.xlsx, .csv)',
     importing: 'Importing…',
-    importDone: 'Imported {applied} rows from {name}; {errors} rows with errors.',
+    importDone: 'Imported {applied} {applied|row|rows} from {name}; {errors} {errors|row|rows} with errors.',
     row: 'Row',
     column: 'Column',
     problem: 'Problem',
