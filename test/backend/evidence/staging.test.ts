@@ -40,7 +40,8 @@ describe('evidence staging', () => {
   it('store folders made ahead (a batch): the commit then only renames into them; digests that are not hex are skipped', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cchc-staging-'));
     const sha = 'ab'.repeat(32);
-    await prepareStoreDirs(dataDir, [sha, sha, '../../etc']);
+    // Two packages needing the same folder at once: one makes it, the other waits for it.
+    await Promise.all([prepareStoreDirs(dataDir, [sha, sha, '../../etc']), prepareStoreDirs(dataDir, [sha])]);
     expect(readdirSync(join(dataPaths(dataDir).evidence))).toEqual(['ab']);
     expect(readdirSync(join(dataPaths(dataDir).evidence, 'ab', 'ab'))).toEqual([]);
     const tmp = join(dataDir, 'x.part');

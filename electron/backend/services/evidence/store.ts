@@ -162,28 +162,31 @@ export const isStored = (dataDir: string, sha256: string, size: number): boolean
   return existsSync(p) && statSync(p).size === size;
 };
 
-/** Shard folders made by prepareStoreDirs whose parents are not yet known durable. */
-const pendingDirs = new Set<string>();
+/** Shard folders prepareStoreDirs is making, until their parents are durable: folder → that work. */
+const pendingDirs = new Map<string, Promise<void>>();
 
 /**
  * The shard folders commitTemp would create for these digests, made and made durable ahead, on the thread pool:
  * a batch import does it as soon as a verdict arrives (services/inbox/verify-ahead.ts), so that its commit only
- * renames and fsyncs the one folder. A folder a refused package leaves empty is harmless. Digests that are not
- * SHA-256 hex are skipped (the importer refuses their package).
+ * renames and fsyncs the one folder. Two packages needing the same folder wait for the one making it. A folder a
+ * refused package leaves empty is harmless. Digests that are not SHA-256 hex are skipped (the importer refuses
+ * their package).
  */
 export const prepareStoreDirs = async (dataDir: string, sha256s: readonly string[]): Promise<void> => {
   const root = dataPaths(dataDir).evidence;
   for (const sha of new Set(sha256s.filter(isSha256))) {
     const dir = dirname(storePathFor(dataDir, sha));
-    pendingDirs.add(dir);
-    try {
-      if (await mkdir(dir, { recursive: true })) {
-        await fsyncDir(root);
-        await fsyncDir(dirname(dir));
-      }
-    } finally {
-      pendingDirs.delete(dir);
+    let making = pendingDirs.get(dir);
+    if (!making) {
+      making = (async () => {
+        if (await mkdir(dir, { recursive: true })) {
+          await fsyncDir(root);
+          await fsyncDir(dirname(dir));
+        }
+      })().finally(() => pendingDirs.delete(dir));
+      pendingDirs.set(dir, making);
     }
+    await making;
   }
 };
 

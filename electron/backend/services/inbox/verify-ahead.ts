@@ -70,8 +70,9 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
       r.result.status === 'INVALID' || r.stagingError ? r : { ...r, sealed: quiet(sealAhead(ctx.dataDir, r.staged.filter((t) => isOwnStaged(r.prefix, t.tmpPath)))) },
     );
     started.set(j, quiet(v));
-    // The worker hashes a valid package after checking it (`fileDigest`); here only if it did not say.
-    digests.set(j, quiet(v.then((r) => r.fileSha256 ?? sha256OfFile(files[j]!.path, signal))));
+    // The worker hashes a valid package after checking it (`fileDigest`); here only if it did not say. A refused
+    // package's digest is never asked for (importBundle refuses first): no hash of it.
+    digests.set(j, quiet(v.then((r) => r.fileSha256 ?? (r.result.status === 'INVALID' ? Promise.reject(new Error('refused: no digest')) : sha256OfFile(files[j]!.path, signal)))));
   };
   return {
     verdict: (i) => {
