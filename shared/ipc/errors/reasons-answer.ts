@@ -33,6 +33,11 @@ export const ANSWER_REASONS = {
     vi: 'Kết quả thẩm định nói về hồ sơ lần {revision} mà đơn vị này không gửi (mã {submissionId}). Không có gì được lưu.',
     en: 'The appraisal result is about submission revision {revision}, which this unit did not send (id {submissionId}). Nothing was stored.',
   },
+  ANSWER_SET_MISMATCH: {
+    code: 'VALIDATION',
+    vi: 'Kết quả thẩm định được lập theo bộ chỉ số {set}, không phải bộ chỉ số {mine} mà hồ sơ của đơn vị đã dùng. Không có gì được lưu.',
+    en: 'The appraisal result was made with indicator set {set}, not with {mine}, which the unit’s submission used. Nothing was stored.',
+  },
   ANSWER_RESULT_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy kết quả thẩm định.', en: 'Appraisal result not found.' },
   ANSWER_FINAL_NO_RESULT: {
     code: 'PREFLIGHT_FAILED',

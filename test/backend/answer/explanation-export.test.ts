@@ -119,11 +119,13 @@ describe('answer: the giải trình draft and the signed explanation package', (
     expect((await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!.window).toMatchObject({ state: 'OPEN', daysLeft: 1 });
   }, 120_000);
 
-  it('the final result: must close a result held, same round and unit; replay refused; kept read-only and the giải trình closed', async () => {
+  it('the final result: must close a result held, same round, unit and set; replay refused; kept read-only and the giải trình closed', async () => {
     const { a, view } = await ready();
     expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, finalFor({ resultId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a99' })))).error?.reason).toBe('ANSWER_FINAL_NO_RESULT');
     const other = finalFor({ submission: { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a98', revision: 1, bundleSha256: 'a'.repeat(64) } });
     expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, other))).error?.params).toEqual({ field: 'submission' });
+    const otherSet = finalFor({ indicatorSet: { id: 'hp-2025-xa-phuong', version: '2025.1', sha256: 'b'.repeat(64) } });
+    expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, otherSet))).error?.params).toEqual({ field: 'indicatorSet' });
     expect((await importVia(a.u, 'answer.importFinal', await packResult(pki, resultFor(a, { revision: 5 })))).error?.params).toEqual({ check: 'E_WRONG_KIND' });
     expect(count(a.u, 'answer_final')).toBe(0);
     const file = await packFinal(pki, finalFor());

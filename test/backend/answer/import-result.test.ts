@@ -82,7 +82,7 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect(v.map((x) => [x.revision, x.supersededRevisions, x.rank.rank])).toEqual([[2, [1], 1]]);
   }, 60_000);
 
-  it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, tampered, untrusted', async () => {
+  it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, another set, tampered, untrusted', async () => {
     const a = await unit();
     const cases: [string, string, [string, string | undefined, unknown]][] = [
       ['wrong kind', await packFinal(pki, finalFor()), ['failed', 'ANSWER_REFUSED', { check: 'E_WRONG_KIND' }]],
@@ -93,6 +93,11 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
         'a submission this unit did not send',
         await packResult(pki, resultFor(a, { submission: { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', revision: 2, bundleSha256: 'a'.repeat(64) } })),
         ['failed', 'ANSWER_SUBMISSION_UNKNOWN', { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', revision: 2 }],
+      ],
+      [
+        'made with another indicator set (the sets differ by their SHA-256)',
+        await packResult(pki, resultFor(a, { indicatorSet: { id: 'hp-2025-xa-phuong', version: '2025.1', sha256: 'b'.repeat(64) } })),
+        ['failed', 'ANSWER_SET_MISMATCH', { set: 'hp-2025-xa-phuong 2025.1', mine: 'hp-2025-xa-phuong 2025.0-mau' }],
       ],
       [
         'tampered',

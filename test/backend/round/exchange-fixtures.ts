@@ -13,7 +13,9 @@ const SUBMISSION = { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', revis
 const APP = { name: 'CCHC Tự đánh giá', version: '0.1.0' };
 const ISSUER = { code: 'SNV-HP', name: 'Sở Nội vụ thành phố Hải Phòng' };
 const UNIT = { code: 'P-HONGBANG', name: 'Phường Hồng Bàng', block: 'PHUONG' as const };
-const SET = { id: 'hp-2025-xa-phuong', version: '2025.1', sha256: 'b'.repeat(64) };
+/** The shipped ward set as the catalog names it (test/backend/round/exchange-fixtures.test.ts keeps this true). */
+export const WARD_SET_REF = { id: 'hp-2025-xa-phuong', version: '2025.0-mau', sha256: 'ff6e108b95c86dca955691a8976578fc1ff15a46601958ac4c644ad1a8fe9cb8' };
+const SET = WARD_SET_REF;
 const totals = (self: number, final: number) => ({
   self,
   survey: 0,

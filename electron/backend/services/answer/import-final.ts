@@ -12,7 +12,7 @@ export type ImportFinalOutcome = { resultId: string; revision: number; year: num
 /**
  * Imports the final-result package (docs/package-formats.md §6, unit side): the same verification and unit
  * and round rules as a result, then it must close a result this unit holds (same result id, same round,
- * same unit code, same submission); replay and supersession as for results. Kept read-only.
+ * same unit code, same submission, same indicator set); replay and supersession as for results. Kept read-only.
  */
 export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportFinalOutcome> => {
   const got = await verifyIncoming(ctx, data, 'final-result', o);
@@ -24,6 +24,7 @@ export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal
   if (r.roundId !== f.roundId) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'roundId' });
   if (r.unit.code.toLowerCase() !== f.unit.code.toLowerCase()) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'unit.code' });
   if (r.submission.submissionId !== f.submission.submissionId) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'submission' });
+  if (r.indicatorSet.sha256 !== f.indicatorSet.sha256) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'indicatorSet' });
   const held = latestFinal(ctx.db, f.resultId);
   if (held && held.revision >= f.revision) throw refused('E_REPLAY', `final ${f.resultId} revision ${f.revision}`);
   inTransaction(ctx.db, () =>

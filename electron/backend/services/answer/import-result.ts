@@ -4,6 +4,7 @@ import type { PackageUnit } from '../../../../shared/schemas/exchange-common';
 import type { BackendContext } from '../../context';
 import { latestResult, saveResult } from '../../db/repos/answer-result-repo';
 import { receivedRoundForYear } from '../../db/repos/received-round-repo';
+import { findAssessment } from '../../db/repos/assessment-repo';
 import { findSubmissionRevision } from '../../db/repos/submission-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { inTransaction } from '../../db/transaction';
@@ -27,7 +28,7 @@ export const checkUnitAndRound = (ctx: BackendContext, p: { unit: PackageUnit; y
  * profile; the result is for this unit; this unit holds the round of that year with the same id; the
  * revision is higher than any held (else E_REPLAY); the submission it appraised is one this unit sent — a
  * result about a bundle the unit never produced is refused, since the giải trình cites that assessment's
- * evidence. A higher revision is stored and the earlier ones are kept, marked superseded.
+ * evidence; and it is made with the indicator set that submission used (same SHA-256). A higher revision is stored and the earlier ones are kept, marked superseded.
  */
 export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportResultOutcome> => {
   const got = await verifyIncoming(ctx, data, 'appraisal-result', o);
@@ -37,6 +38,10 @@ export const importResult = async (ctx: BackendContext, data: Buffer, o: { signa
   if (held && held.revision >= r.revision) throw refused('E_REPLAY', `result ${r.resultId} revision ${r.revision}`);
   const sent = findSubmissionRevision(ctx.db, r.submission.submissionId, r.submission.revision);
   if (!sent) throw AppFailure.of('ANSWER_SUBMISSION_UNKNOWN', { submissionId: r.submission.submissionId, revision: r.submission.revision });
+  // The result scores what the unit sent: the same indicator set, to the byte (its canonical SHA-256).
+  const assessment = findAssessment(ctx.db, sent.assessmentId);
+  if (assessment && assessment.indicatorSetSha256 !== r.indicatorSet.sha256)
+    throw AppFailure.of('ANSWER_SET_MISMATCH', { set: `${r.indicatorSet.id} ${r.indicatorSet.version}`, mine: `${assessment.indicatorSetId} ${assessment.indicatorSetVersion}` });
   inTransaction(ctx.db, () =>
     saveResult(ctx.db, {
       resultId: r.resultId,
