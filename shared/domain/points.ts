@@ -101,3 +101,12 @@ export const indexOf = (achieved: Milli, applicable: Milli): IndexBp | null => {
   return mulDivRound(achieved, 10_000, applicable);
 };
 
+/**
+ * The index as the PAR Index reports it: indexOf capped at 100.00 (bonus points on a rescaled, N/A-reduced
+ * denominator could exceed 100 %). The scoring engine, the ranking and the result packages' check share it.
+ */
+export const cappedIndexOf = (achieved: Milli, applicable: Milli): IndexBp | null => {
+  const raw = indexOf(achieved, applicable);
+  return raw === null ? null : Math.min(10_000, raw);
+};
+

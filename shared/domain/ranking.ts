@@ -1,7 +1,7 @@
 import type { NodeKind } from '../schemas/indicator-set';
 import type { UnitType } from '../schemas/unit';
 import type { IndexBp, Milli } from './points';
-import { indexOf } from './points';
+import { cappedIndexOf } from './points';
 
 /**
  * Sở Nội vụ's side of the index (appraisal, then ranking by block; docs/architecture.md, `inbox`): the appraised score of every leaf replaces the
@@ -95,8 +95,7 @@ export const appraisedTotals = (leaves: readonly RankingLeaf[], appraised: Reado
     else penalty += points;
   }
   const final = Math.max(0, Math.min(rules.maxTotal, self + survey + Math.min(bonus, rules.bonusCap) - Math.min(penalty, rules.penaltyCap)));
-  const raw = indexOf(final, applicableMax);
-  const index = raw === null ? null : Math.min(10_000, raw);
+  const index = cappedIndexOf(final, applicableMax);
   return { self, survey, bonus, penalty, final, applicableMax, index, classification: classify(rules, index) };
 };
 

@@ -15,7 +15,7 @@ import {
   revisionField,
   uuidSchema,
 } from './exchange-common';
-import { totalsIssues } from './exchange-totals';
+import { resultColumnsIssues } from './exchange-totals';
 import { NODE_KINDS } from './indicator-set';
 import { blockText, hex64, lineText } from './submission';
 
@@ -92,8 +92,6 @@ export const appraisalResultIssues = (r: AppraisalResult): [string, string][] =>
   });
   if (r.explanationWindow.start > r.explanationWindow.end) out.push(['explanationWindow.end', 'window ends before it starts']);
   if (r.rank.rank !== null && r.rank.rank > r.rank.of) out.push(['rank.rank', 'rank above the block size']);
-  const column = (pick: (c: ResultCriterion) => number) => r.criteria.map((c) => ({ kind: c.kind, max: c.max, points: pick(c) }));
-  out.push(...totalsIssues('totals.self', r.totals.self, column((c) => c.self), r.survey.map((s) => ({ max: s.max, points: null }))));
-  out.push(...totalsIssues('totals.appraised', r.totals.appraised, column((c) => c.appraised), r.survey));
+  out.push(...resultColumnsIssues(r, ['self', 'appraised']));
   return out;
 };

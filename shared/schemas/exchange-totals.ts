@@ -1,4 +1,4 @@
-import { indexOf } from '../domain/points';
+import { cappedIndexOf } from '../domain/points';
 import type { PackageTotals } from './exchange-common';
 import type { NodeKind } from './indicator-set';
 
@@ -41,9 +41,26 @@ export const totalsIssues = (field: string, t: PackageTotals, criteria: readonly
   if (t.final > t.self + t.survey + t.bonus) out.push([`${field}.final`, 'above self + survey + bonus']);
   const maxima = criteria.filter((c) => c.kind === 'SELF' || c.kind === 'SURVEY').reduce((n, c) => n + c.max, 0) + survey.reduce((n, s) => n + s.max, 0);
   if (t.applicableMax > maxima) out.push([`${field}.applicableMax`, `above the lines' maximum ${maxima}`]);
-  const raw = indexOf(t.final, t.applicableMax);
-  const index = raw === null ? null : Math.min(10_000, raw);
+  const index = cappedIndexOf(t.final, t.applicableMax);
   if (t.index !== index) out.push([`${field}.index`, `index ${t.index} ≠ ${index} = final ÷ applicableMax`]);
   if (t.index === null && t.classification !== null) out.push([`${field}.classification`, 'a classification without an index']);
   return out;
 };
+
+/**
+ * The columns of a result package, each against its lines: `self` takes every survey line as a range (the points
+ * a line shows are the appraised ones), the other columns take the survey points as shown (a giải trình answers
+ * criteria only, so they hold for the final column too).
+ */
+export const resultColumnsIssues = <C extends string>(
+  r: { criteria: readonly ({ kind: NodeKind; max: number } & Record<C, number>)[]; survey: readonly TotalsSurvey[]; totals: Record<C, PackageTotals> },
+  columns: readonly C[],
+): [string, string][] =>
+  columns.flatMap((col) =>
+    totalsIssues(
+      `totals.${col}`,
+      r.totals[col],
+      r.criteria.map((c) => ({ kind: c.kind, max: c.max, points: c[col] })),
+      col === 'self' ? r.survey.map((s) => ({ max: s.max, points: null })) : r.survey,
+    ),
+  );

@@ -15,7 +15,7 @@ import {
   revisionField,
   uuidSchema,
 } from './exchange-common';
-import { totalsIssues } from './exchange-totals';
+import { resultColumnsIssues } from './exchange-totals';
 import { NODE_KINDS } from './indicator-set';
 import { blockText, hex64, lineText } from './submission';
 
@@ -88,9 +88,6 @@ export const finalResultIssues = (r: FinalResult): [string, string][] => {
     if (c.decision === 'NOT_DISPUTED' && c.final !== c.appraised) out.push([`criteria.${i}.decision`, 'a criterion not disputed keeps the appraised score']);
   });
   if (r.rank.rank !== null && r.rank.rank > r.rank.of) out.push(['rank.rank', 'rank above the block size']);
-  const column = (pick: (c: FinalCriterion) => number) => r.criteria.map((c) => ({ kind: c.kind, max: c.max, points: pick(c) }));
-  out.push(...totalsIssues('totals.self', r.totals.self, column((c) => c.self), r.survey.map((s) => ({ max: s.max, points: null }))));
-  out.push(...totalsIssues('totals.appraised', r.totals.appraised, column((c) => c.appraised), r.survey));
-  out.push(...totalsIssues('totals.final', r.totals.final, column((c) => c.final), r.survey));
+  out.push(...resultColumnsIssues(r, ['self', 'appraised', 'final']));
   return out;
 };

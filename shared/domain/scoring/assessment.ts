@@ -3,7 +3,7 @@ import type { IndicatorNode, IndicatorSet } from '../../schemas/indicator-set';
 import { effectiveKind, isLeaf } from '../indicator-tree';
 import type { Language as Locale } from '../../schemas/settings';
 import type { Milli } from '../points';
-import { indexOf } from '../points';
+import { cappedIndexOf, indexOf } from '../points';
 import { scoreNode } from './leaf';
 import { k } from './rate';
 import type { AssessmentScore, Completeness, NodeScore, NodeStatus, PartTotal } from './types';
@@ -105,9 +105,7 @@ export const scoreAssessment = (set: IndicatorSet, answers: AnswerLookup, lang: 
   const penalty = { raw: penaltyRaw, counted: Math.min(penaltyRaw, penaltyCap), cap: penaltyCap };
   const final = Math.max(0, Math.min(maxTotal, self.score + survey.score + bonus.counted - penalty.counted));
   const applicableMax = self.applicableMax + survey.applicableMax;
-  const rawIndex = indexOf(final, applicableMax);
-  // Bonus points on a rescaled (N/A-reduced) denominator could exceed 100 %: the index is capped at 100.00.
-  const index = rawIndex === null ? null : Math.min(10_000, rawIndex);
+  const index = cappedIndexOf(final, applicableMax);
   let classification: AssessmentScore['classification'] = null;
   if (index !== null) {
     const band = set.classification.find((b) => index >= Math.round(b.minIndex * 100));

@@ -28,7 +28,8 @@ export const checkUnitAndRound = (ctx: BackendContext, p: { unit: PackageUnit; y
  * profile; the result is for this unit; this unit holds the round of that year with the same id; the
  * revision is higher than any held (else E_REPLAY); the submission it appraised is one this unit sent — a
  * result about a bundle the unit never produced is refused, since the giải trình cites that assessment's
- * evidence; and it is made with the indicator set that submission used (same SHA-256). A higher revision is stored and the earlier ones are kept, marked superseded.
+ * evidence; and it is made with the indicator set that submission used (same SHA-256). A higher revision is
+ * stored and the earlier ones are kept, marked superseded.
  */
 export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportResultOutcome> => {
   const got = await verifyIncoming(ctx, data, 'appraisal-result', o);

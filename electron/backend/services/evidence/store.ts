@@ -162,6 +162,12 @@ export const isStored = (dataDir: string, sha256: string, size: number): boolean
   return existsSync(p) && statSync(p).size === size;
 };
 
+/**
+ * The folders a newly made shard folder (evidence/ab/cd) needs fsynced, or the file renamed into it could vanish
+ * with it on power loss: the store's root and the first-level shard.
+ */
+const shardParents = (dataDir: string, dir: string): string[] => [dataPaths(dataDir).evidence, dirname(dir)];
+
 /** Shard folders prepareStoreDirs is making, until their parents are durable: folder → that work. */
 const pendingDirs = new Map<string, Promise<void>>();
 
@@ -173,16 +179,12 @@ const pendingDirs = new Map<string, Promise<void>>();
  * their package).
  */
 export const prepareStoreDirs = async (dataDir: string, sha256s: readonly string[]): Promise<void> => {
-  const root = dataPaths(dataDir).evidence;
   for (const sha of new Set(sha256s.filter(isSha256))) {
     const dir = dirname(storePathFor(dataDir, sha));
     let making = pendingDirs.get(dir);
     if (!making) {
       making = (async () => {
-        if (await mkdir(dir, { recursive: true })) {
-          await fsyncDir(root);
-          await fsyncDir(dirname(dir));
-        }
+        if (await mkdir(dir, { recursive: true })) for (const parent of shardParents(dataDir, dir)) await fsyncDir(parent);
       })().finally(() => pendingDirs.delete(dir));
       pendingDirs.set(dir, making);
     }
@@ -200,12 +202,7 @@ export const commitTemp = (dataDir: string, copy: TempCopy, faults?: StoreFaults
   const dir = dirname(final);
   const firstCreated = mkdirSync(dir, { recursive: true });
   // A folder another package's prepareStoreDirs made moments ago may not be durable yet: then fsync here too.
-  if (firstCreated || pendingDirs.has(dir)) {
-    // New shard folders must be durable too, or the renamed file could vanish with them on power loss.
-    const root = dataPaths(dataDir).evidence;
-    fsyncDirSync(root);
-    fsyncDirSync(dirname(dir));
-  }
+  if (firstCreated || pendingDirs.has(dir)) for (const parent of shardParents(dataDir, dir)) fsyncDirSync(parent);
   if (isStored(dataDir, copy.sha256, copy.size)) {
     discardTemp(copy.tmpPath);
     return { path: final, created: false };

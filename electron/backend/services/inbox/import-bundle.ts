@@ -48,8 +48,6 @@ export type ImportOptions = {
   signal?: AbortSignal;
   onProgress?: Progress;
   verify?: (file: string) => Promise<ImportVerdict>;
-  /** The package's SHA-256 when another party computes it (a batch: its worker, verify-ahead.ts). */
-  digest?: Promise<string>;
 };
 
 /**
@@ -60,8 +58,8 @@ export type ImportOptions = {
  * the staged temps are renamed into the store and one transaction inserts the submission, its answers
  * snapshot, its evidence rows and the full verification report. Small files the worker did not stage because
  * the store held them are re-checked in that step; one gone by then (ReusedFileGone) makes the package start
- * again with every entry staged. The package's own SHA-256 is computed here while the worker verifies, or by the
- * worker after it (a batch, verify-ahead.ts: `digest`).
+ * again with every entry staged. The package's own SHA-256 is computed here while the worker verifies, unless the
+ * verdict brings it (a batch's workers hash each valid package: verify-ahead.ts, `fileSha256`).
  */
 export const importBundle = async (ctx: BackendContext, file: string, o: ImportOptions = {}): Promise<InboxImportResult> => {
   try {
@@ -76,16 +74,17 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
   progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
-  const digest = o.digest ?? sha256OfFile(file, o.signal);
-  digest.catch(() => {}); // awaited below unless the package is refused first
-  const verdict = await (o.verify && !copyAll ? o.verify(file) : verifyAndStage(ctx, file, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress, reuse: !copyAll }));
+  const given = o.verify && !copyAll;
+  const digest = given ? null : sha256OfFile(file, o.signal);
+  digest?.catch(() => {}); // awaited below unless the package is refused first
+  const verdict = await (given ? o.verify!(file) : verifyAndStage(ctx, file, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress, reuse: !copyAll }));
   try {
     const raw = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     throwIfStagingFailed(verdict);
     if (raw.status === 'INVALID') throw refusal(raw.code, raw.detail);
     const v = withoutNameCheck(raw);
-    const bundleSha256 = await digest;
+    const bundleSha256 = verdict.fileSha256 ?? (await (digest ?? sha256OfFile(file, o.signal)));
     const subBytes = checkedContent(verdict, SUBMISSION_PATH);
     const parsed = submissionSchema.safeParse(JSON.parse(subBytes.toString('utf8')));
     if (!parsed.success) throw refusal('E_SUBMISSION_SCHEMA');

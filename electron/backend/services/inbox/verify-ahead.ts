@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 
 import type { BackendContext } from '../../context';
 import { openVerifySession } from '../bundle/verify/verify-process';
-import { sha256OfFile } from '../../storage/file-digest';
 import { closeStaging, isOwnStaged, sealStaged } from '../evidence/staging';
 import type { StagedEntry } from '../evidence/staging';
 import { prepareStoreDirs } from '../evidence/store';
@@ -27,13 +26,11 @@ export const AHEAD = 2;
 
 export type VerifyAhead = {
   /**
-   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage; a valid one's staged files
-   * already being sealed, `sealed`); queues the verification of the next files. The import of file i closes its
+   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage; a valid one hashed by its worker,
+   * `fileSha256`, and its staged files already being sealed, `sealed`); queues the verification of the next files. The import of file i closes its
    * staging.
    */
   verdict: (i: number) => Promise<ImportVerdict>;
-  /** File i's own SHA-256, computed by its worker after the verification. */
-  digest: (i: number) => Promise<string>;
   close: () => void;
 };
 
@@ -59,7 +56,6 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
   const pool = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => openVerifySession(ctx.workerLauncher));
   const base = importVerifyBase(ctx);
   const started = new Map<number, Promise<ImportVerdict>>();
-  const digests = new Map<number, Promise<string>>();
   const start = (j: number): void => {
     if (j >= files.length || started.has(j)) return;
     // The session queues the files of its worker, which takes them one after the other. A valid verdict's staged
@@ -70,18 +66,11 @@ export const verifyAhead = (ctx: BackendContext, files: readonly { path: string 
       r.result.status === 'INVALID' || r.stagingError ? r : { ...r, sealed: quiet(sealAhead(ctx.dataDir, r.staged.filter((t) => isOwnStaged(r.prefix, t.tmpPath)))) },
     );
     started.set(j, quiet(v));
-    // The worker hashes a valid package after checking it (`fileDigest`); here only if it did not say. A refused
-    // package's digest is never asked for (importBundle refuses first): no hash of it.
-    digests.set(j, quiet(v.then((r) => r.fileSha256 ?? (r.result.status === 'INVALID' ? Promise.reject(new Error('refused: no digest')) : sha256OfFile(files[j]!.path, signal)))));
   };
   return {
     verdict: (i) => {
       for (let j = i; j <= i + pool.length * AHEAD; j++) start(j);
       return started.get(i)!;
-    },
-    digest: (i) => {
-      start(i);
-      return digests.get(i)!;
     },
     close: () => {
       for (const s of pool) s.close();
