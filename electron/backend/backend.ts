@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from './project-root';
 import { readAppVersion } from './app-version';
 import { DEFAULT_KEEP } from './services/backup/auto';
 import { backupLifecycle } from './services/backup/lifecycle';
+import { endSpareWorkers } from './services/bundle/verify/spare-workers';
 import { cleanupTempFiles } from './services/evidence/gc';
 import { ServedFiles } from './services/served-files';
 import { UploadRegistry } from './services/uploads';
@@ -96,6 +97,10 @@ export const createBackend = (opts: BackendOptions): Backend => {
   return {
     ctx,
     call: (channel, payload) => dispatch(map, ctx, channel, payload),
-    close: () => ctx.db.close(),
+    close: () => {
+      // Workers warmed for a batch that never came (services/bundle/verify/spare-workers.ts) end with the backend.
+      endSpareWorkers();
+      ctx.db.close();
+    },
   };
 };

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import type { RankingExportResult } from '../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../shared/ipc/result';
+import { VERIFY_WORKERS, warmVerifyWorkers } from '../services/bundle/verify/spare-workers';
 import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
 import { checkBatchLimits, importBatch, listBatchFolder } from '../services/inbox/import-batch';
 import type { BatchFile } from '../services/inbox/import-batch';
@@ -41,6 +42,8 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     let files: BatchFile[];
     if (input.uploadIds) files = input.uploadIds.map((id) => ctx.uploads.get(id)).map((u) => ({ name: u.name, path: u.path, size: u.size }));
     else {
+      // The verification workers start while the user chooses (spare-workers.ts); unused, they end by themselves.
+      if (ctx.host.pickFolder) warmVerifyWorkers(ctx.workerLauncher, VERIFY_WORKERS);
       const dir = ctx.host.pickFolder ? await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' }) : null;
       if (!dir) throw AppFailure.of('NO_FOLDER_PICKED');
       files = listBatchFolder(dir);

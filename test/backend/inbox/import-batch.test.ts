@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { InboxBatchFile, InboxBatchResult } from '../../../shared/ipc/channels/inbox';
 import type { Job } from '../../../shared/schemas/job';
+import { endSpareWorkers, takeSpareWorker, VERIFY_WORKERS } from '../../../electron/backend/services/bundle/verify/spare-workers';
+import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
+import { launchWorker } from '../../../electron/workers/launch';
 import { importBatch, MAX_BATCH_BYTES, MAX_BATCH_FILES } from '../../../electron/backend/services/inbox/import-batch';
 import { importBundle } from '../../../electron/backend/services/inbox/import-bundle';
 import { AppFailure } from '../../../shared/ipc/result';
@@ -22,8 +25,8 @@ const STRANGER = { code: 'P-LA', name: 'UBND phường Lạ', type: 'PHUONG' as 
 const sub = (n: number) => `0190a1b2-c3d4-7e5f-8a9b-0000000001${String(n).padStart(2, '0')}`;
 
 /** A Sở Nội vụ backend trusting the test root, with SO_UNIT, PHUONG and XA registered (not STRANGER). */
-const receiver = (): TestBackend => {
-  const b = createTestBackend();
+const receiver = (workerLauncher: WorkerLauncher = launchWorker): TestBackend => {
+  const b = createTestBackend({ workerLauncher });
   trustTestPki(b.dataDir, pki);
   for (const u of [SO_UNIT, PHUONG, XA]) registerUnit(b, u, [pki.leaf]);
   return b;
@@ -114,6 +117,34 @@ describe('inbox: batch import of a folder of packages (each file through the sin
       b.cleanup();
     }
   }, 120_000);
+
+  it('the verification workers start while the folder dialog is open, and the batch uses them; a cancelled dialog leaves them waiting, to end by themselves', async () => {
+    const started: string[] = [];
+    const counting: WorkerLauncher = (name, env, options) => {
+      started.push(name);
+      return launchWorker(name, env, options);
+    };
+    const b = receiver(counting);
+    try {
+      const dir = join(work, 'folder-warm');
+      mkdirSync(dir);
+      copyFileSync(so, join(dir, 'a.asice'));
+      copyFileSync(phuong, join(dir, 'b.asice'));
+      b.host.nextFolders.push(dir);
+      const job = await b.ctx.jobs.wait((await callOk<Job>(b, 'inbox.importBatch', {})).id);
+      expect((job.result as InboxBatchResult).accepted).toBe(2);
+      expect(started).toEqual(Array(VERIFY_WORKERS).fill('verify-worker'));
+      expect(takeSpareWorker(counting)).toBeNull();
+
+      const res = await b.call('inbox.importBatch', {});
+      expect(res.ok).toBe(false);
+      expect(started).toHaveLength(2 * VERIFY_WORKERS);
+      expect(takeSpareWorker(counting)).not.toBeNull();
+    } finally {
+      endSpareWorkers();
+      b.cleanup();
+    }
+  }, 60_000);
 
   it('a folder with more than 500 packages, an empty folder, no folder chosen: refused before the job starts', async () => {
     const b = receiver();

@@ -1,22 +1,11 @@
-import { availableParallelism } from 'node:os';
-
 import type { BackendContext } from '../../context';
 import { openVerifySession } from '../bundle/verify/verify-process';
+import { VERIFY_WORKERS } from '../bundle/verify/spare-workers';
 import { closeStaging, isOwnStaged, sealStaged } from '../evidence/staging';
 import type { StagedEntry } from '../evidence/staging';
 import { prepareStoreDirs } from '../evidence/store';
 import { importVerifyBase, verifyAndStage } from './import-verify';
 import type { ImportVerdict } from './import-verify';
-
-/**
- * Verification workers a batch keeps: two where the machine has two CPUs or more. bench/batch-import.bench.ts
- * measures both in one run (docs/performance.md "Batch import"). On three machines of two CPUs, two workers took
- * 0.62×, 0.91× and 1.09× the time of one, and their times varied far less: the worker, which reads, hashes and
- * stages every byte, is the slower half of the pipeline, and a slow write (here a virtual machine's memory,
- * on a PC an antivirus scanning each new file) then holds up only half the batch. The importer and its workers
- * stay under 300 MB together (about 250 MiB with two). Not more: the workers share the CPUs with the importer.
- */
-export const VERIFY_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
 /**
  * Files queued per worker ahead of the import, so that it always has the next one while the importer commits.

@@ -10,6 +10,7 @@ import { checkExchangeSemantics } from './exchange-semantics';
 import type { ExchangeContent, ExchangeKind } from './exchange-semantics';
 import { fail } from './failure';
 import { PACKAGE_PROFILES } from './profile';
+import { takeSpareWorker } from './spare-workers';
 import type { TrustStore } from './trust';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
@@ -126,7 +127,7 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
     queue[0]?.finish(verdictOf(r));
   };
   const start = (): WorkerHandle => {
-    const c = launcher('verify-worker');
+    const c = takeSpareWorker(launcher) ?? launcher('verify-worker');
     c.on('message', (m: VerifyWorkerResponse) => {
       const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
       if (!p) return;
