@@ -23,8 +23,8 @@ const withSurvey = (window: AppraisalResult['explanationWindow']): AppraisalResu
     { nodeId: 'xa25-1.1.1', code: '1.1', title: 'Ban hành kế hoạch CCHC năm', kind: 'SELF', max: 1000, self: 1000, appraised: 500, reason: 'Kế hoạch ban hành sau thời hạn.' },
     { nodeId: 'xa25-1.2', code: '1.2', title: 'Báo cáo CCHC định kỳ', kind: 'SELF', max: 1000, self: 750, appraised: 750, reason: '' },
     { nodeId: 'xa25-2.1', code: '2.1', title: 'Ban hành văn bản đúng thẩm quyền', kind: 'SELF', max: 1500, self: 1500, appraised: 1500, reason: '' },
-    { nodeId: 'xa25-9.1.1', code: '9.1.1', title: 'Sáng kiến CCHC được công nhận', kind: 'BONUS', max: 1000, self: 1000, appraised: 1000, reason: '' },
-    { nodeId: 'xa25-9.2.2', code: '9.2.2', title: 'Nộp hồ sơ tự đánh giá muộn', kind: 'PENALTY', max: 1000, self: 500, appraised: 500, reason: '' },
+    { nodeId: 'xa25-9.1.1', code: '9.1.1', title: 'Sáng kiến CCHC được công nhận', kind: 'BONUS', max: 2000, self: 1000, appraised: 1000, reason: '' },
+    { nodeId: 'xa25-9.2.2', code: '9.2.2', title: 'Nộp hồ sơ tự đánh giá muộn', kind: 'PENALTY', max: 500, self: 500, appraised: 500, reason: '' },
   ],
   survey: [
     { nodeId: 'xa25-1.6', code: '1.6', title: 'Đánh giá về chỉ đạo, điều hành CCHC', max: 3000, points: 2400 },

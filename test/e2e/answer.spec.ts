@@ -49,7 +49,7 @@ test('appraisal result → giải trình with a new document → signed export �
   await expect(page.getByTestId('answer-import-result-note')).toHaveText('Đã nhập kết quả thẩm định năm 2025 (lần 1).');
   const rows = page.getByTestId('answer-row');
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveText(['1.1', 'Ban hành kế hoạch CCHC năm', '1', '0,5', '−0,5', 'Kế hoạch ban hành sau thời hạn.'].join(''));
+  await expect(rows.nth(0)).toHaveText(['1.1.1', 'Ban hành kế hoạch CCHC năm', '1', '0,5', '−0,5', 'Kế hoạch ban hành sau thời hạn.'].join(''));
   await expect(page.getByTestId('answer-totals')).toHaveText('Tổng điểm: tự chấm 1,75, thẩm định 1,25');
   await expect(page.getByTestId('answer-rank')).toHaveText('Xếp hạng tạm thời trong khối: 2/3');
   await expect(page.getByTestId('answer-window')).toContainText('còn 6 ngày');

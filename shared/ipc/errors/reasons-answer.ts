@@ -38,6 +38,12 @@ export const ANSWER_REASONS = {
     vi: 'Kết quả thẩm định được lập theo bộ chỉ số {set}, không phải bộ chỉ số {mine} mà hồ sơ của đơn vị đã dùng. Không có gì được lưu.',
     en: 'The appraisal result was made with indicator set {set}, not with {mine}, which the unit’s submission used. Nothing was stored.',
   },
+  /** `field`: nodeId (no such criterion), survey (the part: scored by the unit or by Sở Nội vụ), kind, max. */
+  ANSWER_LINES_MISMATCH: {
+    code: 'VALIDATION',
+    vi: 'Dòng {line} của gói không khớp với bộ chỉ số mà hồ sơ của đơn vị đã dùng (mã tiêu chí, phần điểm, loại hoặc điểm tối đa: {field}). Không có gì được lưu.',
+    en: 'Line {line} of the package does not match the indicator set the unit’s submission used (criterion id, part, kind or maximum: {field}). Nothing was stored.',
+  },
   ANSWER_RESULT_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy kết quả thẩm định.', en: 'Appraisal result not found.' },
   ANSWER_FINAL_NO_RESULT: {
     code: 'PREFLIGHT_FAILED',

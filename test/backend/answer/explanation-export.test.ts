@@ -61,11 +61,11 @@ describe('answer: the giải trình draft and the signed explanation package', (
     expect(count(a.u, 'evidence_document')).toBe(1); // the locked assessment's library is untouched
 
     // Above the maximum: refused, the draft stays empty.
-    const over = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Giải trình', requested: 1001, evidence: [] }] });
-    expect(over.ok ? 'OK' : [over.error.reason, over.error.params]).toEqual(['ANSWER_REQUESTED_OVER_MAX', { code: '1.1', max: 1000 }]);
+    const over = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Giải trình', requested: 1001, evidence: [] }] });
+    expect(over.ok ? 'OK' : [over.error.reason, over.error.params]).toEqual(['ANSWER_REQUESTED_OVER_MAX', { code: '1.1.1', max: 1000 }]);
     const unknown = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '9.9', text: 'x', requested: null, evidence: [] }] });
     expect(unknown.ok ? 'OK' : unknown.error.reason).toBe('ANSWER_NODE_UNKNOWN');
-    const empty = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: '   ', requested: null, evidence: [] }] });
+    const empty = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: '   ', requested: null, evidence: [] }] });
     expect(empty.ok ? 'OK' : empty.error.code).toBe('VALIDATION');
     expect(count(a.u, 'answer_item')).toBe(0);
     const nothing = await exportOnce(a, view.resultId, join(makeTempDir('cchc-ans-o-'), 'x.asice'));
@@ -73,9 +73,9 @@ describe('answer: the giải trình draft and the signed explanation package', (
 
     const saved = await callOk<AnswerView>(a.u, 'answer.saveDraft', {
       resultId: view.resultId,
-      items: [{ nodeId: '1.1', text: 'Kế hoạch được ban hành đúng hạn.\r\nXem quyết định kèm theo.', requested: 1000, evidence: [{ source: 'DOCUMENT', refId: a.documentId }, { source: 'NEW', refId: newId }] }],
+      items: [{ nodeId: 'xa25-1.1.1', text: 'Kế hoạch được ban hành đúng hạn.\r\nXem quyết định kèm theo.', requested: 1000, evidence: [{ source: 'DOCUMENT', refId: a.documentId }, { source: 'NEW', refId: newId }] }],
     });
-    expect(saved.draft.map((d) => [d.nodeId, d.requested, d.evidence.map((e) => e.name)])).toEqual([['1.1', 1000, ['Kế hoạch CCHC 2025.pdf', 'Quyết định 12-QĐ.pdf']]]);
+    expect(saved.draft.map((d) => [d.nodeId, d.requested, d.evidence.map((e) => e.name)])).toEqual([['xa25-1.1.1', 1000, ['Kế hoạch CCHC 2025.pdf', 'Quyết định 12-QĐ.pdf']]]);
 
     const out = join(makeTempDir('cchc-ans-out-'), 'giai-trinh.asice');
     const job = await exportOnce(a, view.resultId, out);
@@ -86,7 +86,7 @@ describe('answer: the giải trình draft and the signed explanation package', (
     expect([v.result.status, v.result.code]).toEqual(['VALID_WITH_WARNINGS', 'W_REVOCATION_UNKNOWN']);
     const x = v.exchange?.kind === 'explanation' ? v.exchange.content : null;
     expect(x?.answers).toEqual({ resultId: view.resultId, resultRevision: 1, resultSha256: view.packageSha256 });
-    expect(x?.items).toEqual([{ nodeId: '1.1', code: '1.1', text: 'Kế hoạch được ban hành đúng hạn.\nXem quyết định kèm theo.', requested: 1000, evidence: ['evidence/0001.pdf', 'evidence/0002.pdf'] }]);
+    expect(x?.items).toEqual([{ nodeId: 'xa25-1.1.1', code: '1.1.1', text: 'Kế hoạch được ban hành đúng hạn.\nXem quyết định kèm theo.', requested: 1000, evidence: ['evidence/0001.pdf', 'evidence/0002.pdf'] }]);
     expect(x?.evidence.map((e) => e.originalName)).toEqual(['Kế hoạch CCHC 2025.pdf', 'Quyết định 12-QĐ.pdf']);
     expect([x?.unit.code, x?.roundId, x?.explanationId]).toEqual(['P-HONGBANG', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', res.explanationId]);
     expect(openssl(out)).toBe(0);
@@ -94,7 +94,7 @@ describe('answer: the giải trình draft and the signed explanation package', (
     expect(sent).toEqual([{ id: res.explanationId, revision: 1, rs: view.packageSha256, ps: res.sha256 }]);
 
     // Still editable: a corrected answer is the same explanation at revision 2.
-    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Bổ sung.', requested: null, evidence: [] }] });
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Bổ sung.', requested: null, evidence: [] }] });
     const again = await exportOnce(a, view.resultId, join(makeTempDir('cchc-ans-out2-'), 'r2.asice'));
     expect([(again.result as AnswerExportResult).explanationId, (again.result as AnswerExportResult).revision]).toEqual([res.explanationId, 2]);
     const list = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
@@ -103,7 +103,7 @@ describe('answer: the giải trình draft and the signed explanation package', (
 
   it('outside the window the export is refused before anything is written: not yet open, then closed', async () => {
     const { a, view } = await ready();
-    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Giải trình.', requested: null, evidence: [] }] });
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Giải trình.', requested: null, evidence: [] }] });
     const dir = makeTempDir('cchc-ans-win-');
     a.clock.now = daysAfter(a.window.start, -1);
     const early = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k', password: ASCII_PASSWORD });
@@ -119,7 +119,7 @@ describe('answer: the giải trình draft and the signed explanation package', (
     expect((await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!.window).toMatchObject({ state: 'OPEN', daysLeft: 1 });
   }, 120_000);
 
-  it('the final result: must close a result held, same round, unit and set; replay refused; kept read-only and the giải trình closed', async () => {
+  it('the final result: must close a result held, same round, unit and set, its lines criteria of that set; replay refused; kept read-only and the giải trình closed', async () => {
     const { a, view } = await ready();
     expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, finalFor({ resultId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a99' })))).error?.reason).toBe('ANSWER_FINAL_NO_RESULT');
     const other = finalFor({ submission: { submissionId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a98', revision: 1, bundleSha256: 'a'.repeat(64) } });
@@ -127,15 +127,18 @@ describe('answer: the giải trình draft and the signed explanation package', (
     const otherSet = finalFor({ indicatorSet: { id: 'hp-2025-xa-phuong', version: '2025.1', sha256: 'b'.repeat(64) } });
     expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, otherSet))).error?.params).toEqual({ field: 'indicatorSet' });
     expect((await importVia(a.u, 'answer.importFinal', await packResult(pki, resultFor(a, { revision: 5 })))).error?.params).toEqual({ check: 'E_WRONG_KIND' });
+    const offSet = finalFor();
+    offSet.criteria[1]!.nodeId = 'xa25-9.9';
+    expect((await importVia(a.u, 'answer.importFinal', await packFinal(pki, offSet))).error).toMatchObject({ reason: 'ANSWER_LINES_MISMATCH', params: { line: '1.1.2', field: 'nodeId' } });
     expect(count(a.u, 'answer_final')).toBe(0);
     const file = await packFinal(pki, finalFor());
     const ok = await importVia(a.u, 'answer.importFinal', file);
     expect(ok.result).toEqual({ resultId: view.resultId, revision: 1, year: 2025, superseded: null });
     expect((await importVia(a.u, 'answer.importFinal', file)).error?.params).toEqual({ check: 'E_REPLAY' });
     const v = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
-    expect(v.final?.content.criteria.map((c) => [c.code, c.final, c.decision])).toEqual([['1.1', 1000, 'ACCEPTED'], ['1.2', 750, 'NOT_DISPUTED']]);
+    expect(v.final?.content.criteria.map((c) => [c.code, c.final, c.decision])).toEqual([['1.1.1', 1000, 'ACCEPTED'], ['1.1.2', 750, 'NOT_DISPUTED']]);
     expect([v.final?.content.totals.final.final, v.final?.content.rank]).toEqual([1750, { rank: 1, of: 3 }]);
-    const late = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Muộn.', requested: null, evidence: [] }] });
+    const late = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Muộn.', requested: null, evidence: [] }] });
     expect(late.ok ? 'OK' : late.error.reason).toBe('ANSWER_ROUND_CLOSED');
     expect(count(a.u, 'answer_item')).toBe(0);
     const closed = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k' });
@@ -143,16 +146,16 @@ describe('answer: the giải trình draft and the signed explanation package', (
   }, 120_000);
   it('the export answers only the latest result revision: a draft item no longer in it is refused, the package quotes revision 2 and its SHA-256', async () => {
     const { a, view } = await ready();
-    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.2', text: 'Đã thực hiện đủ kế hoạch.', requested: 1000, evidence: [] }] });
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.2', text: 'Đã thực hiện đủ kế hoạch.', requested: 1000, evidence: [] }] });
     const r2 = resultFor(a, { revision: 2 });
-    r2.criteria = r2.criteria.filter((c) => c.nodeId !== '1.2');
+    r2.criteria = r2.criteria.filter((c) => c.nodeId !== 'xa25-1.1.2');
     // Without 1.2 (750 both columns): self 1000, appraised 500 of 1000 (index 100.00 %, 50.00 %).
     r2.totals.self = { ...r2.totals.self, self: 1000, final: 1000, applicableMax: 1000, index: 10_000 };
     r2.totals.appraised = { ...r2.totals.appraised, self: 500, final: 500, applicableMax: 1000, index: 5000 };
     expect((await importVia(a.u, 'answer.importResult', await packResult(pki, r2))).state).toBe('done');
     const stale = await a.u.call('answer.export', { resultId: view.resultId, keyId: 'k' });
-    expect(stale.ok ? 'OK' : [stale.error.reason, stale.error.params]).toEqual(['ANSWER_NODE_UNKNOWN', { nodeId: '1.2' }]);
-    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: '1.1', text: 'Kế hoạch đúng hạn.', requested: null, evidence: [] }] });
+    expect(stale.ok ? 'OK' : [stale.error.reason, stale.error.params]).toEqual(['ANSWER_NODE_UNKNOWN', { nodeId: 'xa25-1.1.2' }]);
+    await callOk(a.u, 'answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Kế hoạch đúng hạn.', requested: null, evidence: [] }] });
     const latest = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
     expect([latest.revision, latest.supersededRevisions]).toEqual([2, [1]]);
     const out = join(makeTempDir('cchc-ans-r2-'), 'r2.asice');

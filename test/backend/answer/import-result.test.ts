@@ -34,10 +34,10 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
   it('imports a result of this unit: self vs appraised with differences first, totals, rank, the window open with days left', async () => {
     const a = await unit();
     const r = resultFor(a);
-    r.criteria.push({ nodeId: '1.3', code: '1.3', title: 'Tuyên truyền CCHC', kind: 'SELF', max: 500, self: 250, appraised: 500, reason: 'Bổ sung minh chứng.' });
+    r.criteria.push({ nodeId: 'xa25-3.8', code: '3.8', title: 'Xin lỗi khi hồ sơ trễ hạn', kind: 'SELF', max: 500, self: 250, appraised: 500, reason: 'Bổ sung minh chứng.' });
     r.survey = [
-      { nodeId: '1.6', code: '1.6', title: 'Đánh giá về chỉ đạo, điều hành CCHC', max: 3000, points: 2400 },
-      { nodeId: '2.4', code: '2.4', title: 'Đánh giá về thực thi pháp luật', max: 2000, points: null },
+      { nodeId: 'xa25-1.6', code: '1.6', title: 'Đánh giá về chỉ đạo, điều hành CCHC', max: 3000, points: 2400 },
+      { nodeId: 'xa25-2.4', code: '2.4', title: 'Đánh giá về thực thi pháp luật', max: 2000, points: null },
     ];
     // By hand: criteria self 1000 + 750 + 250 = 2000, appraised 500 + 750 + 500 = 1750; survey 2400 entered;
     // of 1000 + 1000 + 500 + 3000 + 2000 = 7500: 4400 → 58.67 %, 4150 → 55.33 %.
@@ -50,9 +50,9 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect(list.results).toHaveLength(1);
     const v = list.results[0]!;
     expect(v.rows.map((x) => [x.code, x.self, x.appraised, x.difference])).toEqual([
-      ['1.1', 1000, 500, -500],
-      ['1.3', 250, 500, 250],
-      ['1.2', 750, 750, 0],
+      ['1.1.1', 1000, 500, -500],
+      ['3.8', 250, 500, 250],
+      ['1.1.2', 750, 750, 0],
     ]);
     expect(v.rows[0]!.reason).toBe('Kế hoạch ban hành sau thời hạn.');
     // The survey lines Sở Nội vụ entered reach the unit's view as they are (the renderer shows them as rows).
@@ -82,7 +82,7 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect(v.map((x) => [x.revision, x.supersededRevisions, x.rank.rank])).toEqual([[2, [1], 1]]);
   }, 60_000);
 
-  it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, another set, tampered, untrusted', async () => {
+  it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, another set, a line not of the set, tampered, untrusted', async () => {
     const a = await unit();
     const cases: [string, string, [string, string | undefined, unknown]][] = [
       ['wrong kind', await packFinal(pki, finalFor()), ['failed', 'ANSWER_REFUSED', { check: 'E_WRONG_KIND' }]],
@@ -98,6 +98,11 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
         'made with another indicator set (the sets differ by their SHA-256)',
         await packResult(pki, resultFor(a, { indicatorSet: { id: 'hp-2025-xa-phuong', version: '2025.1', sha256: 'b'.repeat(64) } })),
         ['failed', 'ANSWER_SET_MISMATCH', { set: 'hp-2025-xa-phuong 2025.1', mine: 'hp-2025-xa-phuong 2025.0-mau' }],
+      ],
+      [
+        'a line the set does not describe (a survey criterion, which Sở Nội vụ measures, listed as self-scored)',
+        await packResult(pki, resultFor(a, { criteria: resultFor(a).criteria.map((c, i) => (i === 1 ? { ...c, nodeId: 'xa25-1.6' } : c)) })),
+        ['failed', 'ANSWER_LINES_MISMATCH', { line: '1.1.2', field: 'survey' }],
       ],
       [
         'tampered',

@@ -41,8 +41,8 @@ export const sampleResult = (): AppraisalResult => structuredClone<AppraisalResu
   submission: SUBMISSION,
   indicatorSet: SET,
   criteria: [
-    { nodeId: '1.1', code: '1.1', title: 'Ban hành kế hoạch CCHC năm', kind: 'SELF', max: 1000, self: 1000, appraised: 500, reason: 'Kế hoạch ban hành sau thời hạn.' },
-    { nodeId: '1.2', code: '1.2', title: 'Mức độ thực hiện kế hoạch', kind: 'SELF', max: 1000, self: 750, appraised: 750, reason: '' },
+    { nodeId: 'xa25-1.1.1', code: '1.1.1', title: 'Ban hành kế hoạch CCHC năm', kind: 'SELF', max: 1000, self: 1000, appraised: 500, reason: 'Kế hoạch ban hành sau thời hạn.' },
+    { nodeId: 'xa25-1.1.2', code: '1.1.2', title: 'Mức độ thực hiện kế hoạch', kind: 'SELF', max: 1000, self: 750, appraised: 750, reason: '' },
   ],
   survey: [],
   totals: { self: totals(1750, 1750), appraised: totals(1250, 1250) },
@@ -62,7 +62,7 @@ export const sampleExplanation = (evidence: { path: string; size: number; sha256
   year: 2025,
   unit: UNIT,
   answers: { resultId: RESULT_ID, resultRevision: 1, resultSha256: 'c'.repeat(64) },
-  items: [{ nodeId: '1.1', code: '1.1', text: 'Kế hoạch được ban hành đúng hạn, xem quyết định kèm theo.', requested: 1000, evidence: evidence.map((e) => e.path) }],
+  items: [{ nodeId: 'xa25-1.1.1', code: '1.1.1', text: 'Kế hoạch được ban hành đúng hạn, xem quyết định kèm theo.', requested: 1000, evidence: evidence.map((e) => e.path) }],
   evidence: evidence.map((e) => ({ path: e.path, size: e.size, sha256: e.sha256, originalName: 'Quyết định 12/QĐ-UBND.pdf', mediaType: 'application/pdf' })),
 });
 

@@ -4,7 +4,8 @@ import type { FinalResult } from '../../../../shared/schemas/final-result';
 import type { BackendContext } from '../../context';
 import { latestFinal, latestResult, saveFinal } from '../../db/repos/answer-result-repo';
 import { inTransaction } from '../../db/transaction';
-import { checkUnitAndRound } from './import-result';
+import { checkUnitAndRound, setOfAssessment } from './import-result';
+import { assertLinesOfSet } from './result-lines';
 import { refused, verifyIncoming } from './verify-incoming';
 
 export type ImportFinalOutcome = { resultId: string; revision: number; year: number; superseded: number | null };
@@ -12,7 +13,7 @@ export type ImportFinalOutcome = { resultId: string; revision: number; year: num
 /**
  * Imports the final-result package (docs/package-formats.md §6, unit side): the same verification and unit
  * and round rules as a result, then it must close a result this unit holds (same result id, same round,
- * same unit code, same submission, same indicator set); replay and supersession as for results. Kept read-only.
+ * same unit code, same submission, same indicator set), its lines criteria of that set (result-lines.ts); replay and supersession as for results. Kept read-only.
  */
 export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportFinalOutcome> => {
   const got = await verifyIncoming(ctx, data, 'final-result', o);
@@ -25,6 +26,7 @@ export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal
   if (r.unit.code.toLowerCase() !== f.unit.code.toLowerCase()) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'unit.code' });
   if (r.submission.submissionId !== f.submission.submissionId) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'submission' });
   if (r.indicatorSet.sha256 !== f.indicatorSet.sha256) throw AppFailure.of('ANSWER_FINAL_MISMATCH', { field: 'indicatorSet' });
+  assertLinesOfSet(setOfAssessment(ctx, result.assessmentId, f.indicatorSet), f);
   const held = latestFinal(ctx.db, f.resultId);
   if (held && held.revision >= f.revision) throw refused('E_REPLAY', `final ${f.resultId} revision ${f.revision}`);
   inTransaction(ctx.db, () =>

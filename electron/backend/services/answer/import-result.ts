@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
 import type { PackageUnit } from '../../../../shared/schemas/exchange-common';
+import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { BackendContext } from '../../context';
 import { latestResult, saveResult } from '../../db/repos/answer-result-repo';
 import { receivedRoundForYear } from '../../db/repos/received-round-repo';
@@ -8,7 +9,23 @@ import { findAssessment } from '../../db/repos/assessment-repo';
 import { findSubmissionRevision } from '../../db/repos/submission-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
 import { inTransaction } from '../../db/transaction';
+import { assertLinesOfSet } from './result-lines';
 import { refused, verifyIncoming } from './verify-incoming';
+
+/**
+ * The indicator set a received package names, as the unit's own assessment used it: the package must name the
+ * set of that assessment by its SHA-256, and the catalog's copy is that very set (a submission's assessment always
+ * exists: submission rows go with their assessment). Refused with ANSWER_SET_MISMATCH otherwise.
+ */
+export const setOfAssessment = (ctx: BackendContext, assessmentId: string, named: AppraisalResult['indicatorSet']): IndicatorSet => {
+  const a = findAssessment(ctx.db, assessmentId);
+  if (!a) throw AppFailure.of('ANSWER_RESULT_NOT_FOUND');
+  const mismatch = AppFailure.of('ANSWER_SET_MISMATCH', { set: `${named.id} ${named.version}`, mine: `${a.indicatorSetId} ${a.indicatorSetVersion}` });
+  if (a.indicatorSetSha256 !== named.sha256) throw mismatch;
+  const entry = ctx.catalog.getVersion(a.indicatorSetId, a.indicatorSetVersion);
+  if (entry.summary.sha256 !== named.sha256) throw mismatch;
+  return entry.document;
+};
 
 export type ImportResultOutcome = { resultId: string; revision: number; year: number; superseded: number | null };
 
@@ -28,7 +45,8 @@ export const checkUnitAndRound = (ctx: BackendContext, p: { unit: PackageUnit; y
  * profile; the result is for this unit; this unit holds the round of that year with the same id; the
  * revision is higher than any held (else E_REPLAY); the submission it appraised is one this unit sent — a
  * result about a bundle the unit never produced is refused, since the giải trình cites that assessment's
- * evidence; and it is made with the indicator set that submission used (same SHA-256). A higher revision is
+ * evidence; it is made with the indicator set that submission used (same SHA-256), and each of its lines is
+ * a criterion of that set as the set describes it (result-lines.ts). A higher revision is
  * stored and the earlier ones are kept, marked superseded.
  */
 export const importResult = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportResultOutcome> => {
@@ -40,9 +58,8 @@ export const importResult = async (ctx: BackendContext, data: Buffer, o: { signa
   const sent = findSubmissionRevision(ctx.db, r.submission.submissionId, r.submission.revision);
   if (!sent) throw AppFailure.of('ANSWER_SUBMISSION_UNKNOWN', { submissionId: r.submission.submissionId, revision: r.submission.revision });
   // The result scores what the unit sent: the same indicator set, to the byte (its canonical SHA-256).
-  const assessment = findAssessment(ctx.db, sent.assessmentId);
-  if (assessment && assessment.indicatorSetSha256 !== r.indicatorSet.sha256)
-    throw AppFailure.of('ANSWER_SET_MISMATCH', { set: `${r.indicatorSet.id} ${r.indicatorSet.version}`, mine: `${assessment.indicatorSetId} ${assessment.indicatorSetVersion}` });
+  // Every line is a leaf of that set, in the right part, with its kind and maximum (result-lines.ts).
+  assertLinesOfSet(setOfAssessment(ctx, sent.assessmentId, r.indicatorSet), r);
   inTransaction(ctx.db, () =>
     saveResult(ctx.db, {
       resultId: r.resultId,
