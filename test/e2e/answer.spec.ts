@@ -59,14 +59,14 @@ test('appraisal result → giải trình with a new document → signed export �
   expect(await seriousA11y(page)).toEqual([]);
 
   // 2. The giải trình: text required, the score exact and at most the maximum, one new document.
-  await page.getByRole('button', { name: 'Giải trình tiêu chí 1.1' }).click();
-  const item = page.getByTestId('draft-item-1.1');
+  await page.getByRole('button', { name: 'Giải trình tiêu chí 1.1.1' }).click();
+  const item = page.getByTestId('draft-item-1.1.1');
   await expect(page.getByRole('button', { name: 'Lưu bản nháp' })).toBeDisabled();
   await item.getByLabel('Nội dung giải trình (bắt buộc)').fill('Kế hoạch được ban hành đúng hạn, xem quyết định kèm theo.');
-  await item.getByTestId('requested-1.1').fill('1,5');
+  await item.getByTestId('requested-1.1.1').fill('1,5');
   await expect(item).toContainText('Không được vượt quá 1.');
   await expect(page.getByRole('button', { name: 'Lưu bản nháp' })).toBeDisabled();
-  await item.getByTestId('requested-1.1').fill('1');
+  await item.getByTestId('requested-1.1.1').fill('1');
   await item.getByLabel('Thêm tài liệu mới cho giải trình').setInputFiles({ name: 'Quyết định 12-QĐ.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% quyết định\n') });
   await expect(item.getByLabel(/Quyết định 12-QĐ\.pdf/)).toBeChecked({ timeout: 30_000 });
   await expect(item.getByLabel(/Kế hoạch CCHC 2025\.pdf/)).not.toBeChecked();
