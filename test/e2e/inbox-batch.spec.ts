@@ -52,9 +52,9 @@ test('batch import of a block through the UI: a summary per file, then the round
   await expect(cells(0)).toHaveText(['1-so.asice', `Đã tiếp nhận: ${SO_UNIT.name}, phiên bản 1. Mở hồ sơ`]);
   await expect(cells(1)).toHaveText(['2-phuong.asice', 'Đã tiếp nhận: UBND phường Hải An, phiên bản 1. Mở hồ sơ']);
   await expect(cells(2).nth(0)).toHaveText('3-tampered.asice');
-  await expect(cells(2).nth(1)).toContainText('Từ chối (E_DIGEST_MISMATCH): Hồ sơ bị từ chối');
+  await expect(cells(2).nth(1)).toHaveText('Từ chối (E_DIGEST_MISMATCH): Nội dung một tệp đã bị thay đổi sau khi ký (mã băm không khớp).');
   await expect(cells(3).nth(0)).toHaveText('4-stranger.asice');
-  await expect(cells(3).nth(1)).toContainText('Từ chối (E_UNIT_UNKNOWN): Hồ sơ bị từ chối');
+  await expect(cells(3).nth(1)).toHaveText('Từ chối (E_UNIT_UNKNOWN): Mã đơn vị trong hồ sơ không có trong danh sách đơn vị của năm này trong Sổ đăng ký (P-LA / 2025).');
   await expect(cells(4)).toHaveText(['5-xa.asice', 'Đã tiếp nhận: Đặc khu Cát Hải, phiên bản 1. Mở hồ sơ']);
   // The ranking below follows: the ward block holds the one ward accepted.
   await expect(page.getByRole('tab', { name: 'Phường (1)' })).toBeVisible();

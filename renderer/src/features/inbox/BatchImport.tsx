@@ -1,9 +1,11 @@
 import { useState } from 'react';
 
+import { bundleMessage, isBundleCode } from '../../../../shared/domain/bundle-codes';
 import { INBOX_BATCH_MAX_BYTES, INBOX_BATCH_MAX_FILES } from '../../../../shared/ipc/channels/inbox';
 import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { Job } from '../../../../shared/schemas/job';
+import type { Language } from '../../../../shared/schemas/settings';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner, errorMessage, refusalMessage } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -15,6 +17,19 @@ import { batchMessages } from './batch-messages';
 const filesOfCancel = (job: Job): InboxBatchFile[] => {
   const files = (job.error?.details as { files?: unknown } | undefined)?.files;
   return Array.isArray(files) ? (files as InboxBatchFile[]) : [];
+};
+
+/**
+ * A refused row's sentence: its code is already in the row's heading ("Từ chối (E_REPLAY):"), so a plain
+ * verification or register refusal shows only what the code means (and the rule's data) instead of "Hồ sơ bị từ chối (E_REPLAY): …" after it.
+ */
+const rowMessage = (f: Extract<InboxBatchFile, { outcome: 'refused' }>, lang: Language): string => {
+  if (!isBundleCode(f.code)) return refusalMessage(f, lang);
+  if (f.reason === 'BUNDLE_REFUSED') return bundleMessage(f.code, lang);
+  // A register rule: its detail is data (unit code, year, revision), the same in both languages.
+  const detail = f.params?.['detail'];
+  if (f.reason === 'BUNDLE_REFUSED_DETAIL' && typeof detail === 'string') return `${bundleMessage(f.code, lang).replace(/\.$/, '')} (${detail}).`;
+  return refusalMessage(f, lang);
 };
 
 /**
@@ -130,7 +145,7 @@ export const BatchImport = ({ busy, onFinished }: { busy: boolean; onFinished: (
                       </td>
                     ) : (
                       <td data-outcome="refused">
-                        <strong>{t('refused', { code: f.code })}</strong> {refusalMessage(f, lang)}
+                        <strong>{t('refused', { code: f.code })}</strong> {rowMessage(f, lang)}
                       </td>
                     )}
                   </tr>
