@@ -98,7 +98,7 @@ describe('the appraisal result shows the survey points Sở Nội vụ entered',
     f.totals.appraised.self = 1250;
     show({ ...VIEW, final: { revision: 1, importedAt: '2026-01-26T02:00:00.000Z', content: f } }, 'en');
     const final = await screen.findByTestId('answer-final');
-    expect(within(final).getAllByRole('row').slice(1, 4).map((tr) => cells(tr)[0])).toEqual(['1.1', '1.2', '1.3']);
+    expect(within(final).getAllByRole('row').slice(1, 4).map((tr) => cells(tr)[0])).toEqual(['1.1.1', '1.1.2', '1.3']);
     expect(cells(within(final).getByTestId('final-survey-row'))).toEqual(['1.3', 'Khảo sát', '—', '2.4', '2.4', 'Measured and entered by the Department (sociological survey, SIPAS or an external index); not self-scored.']);
     expect(breakdown('final-breakdown')).toEqual([
       ['1.75', '1.25', '1.75'],
