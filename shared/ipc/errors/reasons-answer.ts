@@ -38,11 +38,26 @@ export const ANSWER_REASONS = {
     vi: 'Kết quả thẩm định được lập theo bộ chỉ số {set}, không phải bộ chỉ số {mine} mà hồ sơ của đơn vị đã dùng. Không có gì được lưu.',
     en: 'The appraisal result was made with indicator set {set}, not with {mine}, which the unit’s submission used. Nothing was stored.',
   },
-  /** `field`: nodeId (no such criterion), survey (the part: scored by the unit or by Sở Nội vụ), kind, max. */
-  ANSWER_LINES_MISMATCH: {
+  /** A received result's line against the set its submission used (electron/backend/services/answer/result-lines.ts). */
+  ANSWER_LINE_UNKNOWN: {
     code: 'VALIDATION',
-    vi: 'Dòng {line} của gói không khớp với bộ chỉ số mà hồ sơ của đơn vị đã dùng (mã tiêu chí, phần điểm, loại hoặc điểm tối đa: {field}). Không có gì được lưu.',
-    en: 'Line {line} of the package does not match the indicator set the unit’s submission used (criterion id, part, kind or maximum: {field}). Nothing was stored.',
+    vi: 'Dòng {line} của gói nêu một tiêu chí không có trong bộ chỉ số mà hồ sơ của đơn vị đã dùng. Không có gì được lưu.',
+    en: 'Line {line} of the package names a criterion that is not in the indicator set the unit’s submission used. Nothing was stored.',
+  },
+  ANSWER_LINE_PART: {
+    code: 'VALIDATION',
+    vi: 'Dòng {line} của gói nằm sai phần điểm: tiêu chí do Sở Nội vụ đo (điều tra xã hội học, chỉ số bên ngoài) và tiêu chí đơn vị tự chấm không được đổi chỗ cho nhau. Không có gì được lưu.',
+    en: 'Line {line} of the package is in the wrong part: criteria the Department measures (survey, external index) and criteria the unit scores itself cannot change places. Nothing was stored.',
+  },
+  ANSWER_LINE_KIND: {
+    code: 'VALIDATION',
+    vi: 'Dòng {line} của gói ghi loại tiêu chí (tự chấm, điểm thưởng, điểm trừ) khác với bộ chỉ số. Không có gì được lưu.',
+    en: 'Line {line} of the package gives another kind of criterion (scored, bonus, penalty) than the indicator set. Nothing was stored.',
+  },
+  ANSWER_LINE_MAX: {
+    code: 'VALIDATION',
+    vi: 'Dòng {line} của gói ghi điểm tối đa khác với bộ chỉ số mà hồ sơ của đơn vị đã dùng. Không có gì được lưu.',
+    en: 'Line {line} of the package gives another maximum than the indicator set the unit’s submission used. Nothing was stored.',
   },
   ANSWER_RESULT_NOT_FOUND: { code: 'NOT_FOUND', vi: 'Không tìm thấy kết quả thẩm định.', en: 'Appraisal result not found.' },
   ANSWER_FINAL_NO_RESULT: {

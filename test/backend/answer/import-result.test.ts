@@ -102,7 +102,7 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
       [
         'a line the set does not describe (a survey criterion, which Sở Nội vụ measures, listed as self-scored)',
         await packResult(pki, resultFor(a, { criteria: resultFor(a).criteria.map((c, i) => (i === 1 ? { ...c, nodeId: 'xa25-1.6' } : c)) })),
-        ['failed', 'ANSWER_LINES_MISMATCH', { line: '1.1.2', field: 'survey' }],
+        ['failed', 'ANSWER_LINE_PART', { line: '1.1.2' }],
       ],
       [
         'tampered',

@@ -40,8 +40,10 @@ export const firstLineMismatch = (set: IndicatorSet, lines: PackageLines): { lin
   return null;
 };
 
-/** Refuses a result or final result whose lines the set does not describe (ANSWER_LINES_MISMATCH). */
+const REASON_OF = { nodeId: 'ANSWER_LINE_UNKNOWN', survey: 'ANSWER_LINE_PART', kind: 'ANSWER_LINE_KIND', max: 'ANSWER_LINE_MAX' } as const;
+
+/** Refuses a result or final result whose lines the set does not describe, one reason per field (ANSWER_LINE_*). */
 export const assertLinesOfSet = (set: IndicatorSet, lines: PackageLines): void => {
   const m = firstLineMismatch(set, lines);
-  if (m) throw AppFailure.of('ANSWER_LINES_MISMATCH', m);
+  if (m) throw AppFailure.of(REASON_OF[m.field], { line: m.line });
 };

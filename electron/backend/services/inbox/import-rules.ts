@@ -76,7 +76,7 @@ export const checkImportRules = (
     throw ruleRefusal('E_SUBMISSION_OWNER', `${s.submissionId} → ${owner.unitCode} / ${owner.year}`);
   }
   const previous = highestRevision(db, s.submissionId);
-  if (previous && s.revision <= previous.revision) throw ruleRefusal('E_REPLAY', `${s.submissionId} revision ${s.revision}`);
+  if (previous && s.revision <= previous.revision) throw ruleRefusal('E_REPLAY', `${s.submissionId}: ${s.revision} ≤ ${previous.revision}`);
   const expected = previous ? previous.revision + 1 : 1;
   const supersedesOk = previous ? s.supersedes === previous.revision : s.supersedes === null;
   if (s.revision !== expected || !supersedesOk) {
