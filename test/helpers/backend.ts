@@ -7,7 +7,20 @@ import type { Backend, BackendOptions } from '../../electron/backend/backend';
 import type { HostCapabilities } from '../../electron/backend/host';
 import { silentLogger } from '../../electron/backend/logger';
 import { createFileSettingsStore } from '../../electron/backend/settings/file-settings-store';
+import type { WorkerLauncher } from '../../electron/backend/workers-seam/launcher';
 import { launchWorker } from '../../electron/workers/launch';
+
+/** The real worker launcher, recording the name of every worker it starts. */
+export const countingLauncher = (): { started: string[]; launcher: WorkerLauncher } => {
+  const started: string[] = [];
+  return {
+    started,
+    launcher: (name, env, options) => {
+      started.push(name);
+      return launchWorker(name, env, options);
+    },
+  };
+};
 
 export const makeTempDir = (prefix = 'cchc-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 

@@ -9,7 +9,7 @@ import { endSpareWorkers, takeSpareWorker, warmVerifyWorkers } from '../../../el
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { openVerifySession } from '../../../electron/backend/services/bundle/verify/verify-process';
 import type { WorkerHandle, WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
-import { launchWorker } from '../../../electron/workers/launch';
+import { countingLauncher } from '../../helpers/backend';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { writeSignedSample } from './craft';
@@ -78,11 +78,7 @@ describe('a verification session takes a warmed worker', () => {
   }, 60_000);
 
   it('verifies with the spare instead of starting another worker', async () => {
-    const started: string[] = [];
-    const counting: WorkerLauncher = (name, env, options) => {
-      started.push(name);
-      return launchWorker(name, env, options);
-    };
+    const { started, launcher: counting } = countingLauncher();
     warmVerifyWorkers(counting, 1);
     expect(started).toEqual(['verify-worker']);
     const session = openVerifySession(counting);

@@ -10,9 +10,9 @@ import { packBundle } from '../../../electron/backend/services/bundle/pack';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { BundleFailure } from '../../../electron/backend/services/bundle/verify/failure';
 import { checkedContent, checkInWorker, openVerifySession, verifyInWorker } from '../../../electron/backend/services/bundle/verify/verify-process';
-import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
 import { openP12Signer } from '../../../electron/backend/services/signing/p12-signer';
 import { launchWorker } from '../../../electron/workers/launch';
+import { countingLauncher } from '../../helpers/backend';
 import { ASCII_PASSWORD, createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
 import { writeSignedSample } from './craft';
@@ -31,13 +31,9 @@ const base = () => ({ launcher: launchWorker, trust: loadTrustStore(pki.caFile),
 
 /** A session whose worker starts are counted, and the options without the launcher. */
 const countingSession = () => {
-  const started: string[] = [];
-  const counting: WorkerLauncher = (name, env, options) => {
-    started.push(name);
-    return launchWorker(name, env, options);
-  };
+  const { started, launcher } = countingLauncher();
   const { launcher: _l, ...o } = base();
-  return { started, session: openVerifySession(counting), o };
+  return { started, session: openVerifySession(launcher), o };
 };
 
 describe('verification in a worker process', () => {

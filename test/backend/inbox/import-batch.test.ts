@@ -11,7 +11,7 @@ import { launchWorker } from '../../../electron/workers/launch';
 import { importBatch, MAX_BATCH_BYTES, MAX_BATCH_FILES } from '../../../electron/backend/services/inbox/import-batch';
 import { importBundle } from '../../../electron/backend/services/inbox/import-bundle';
 import { AppFailure } from '../../../shared/ipc/result';
-import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
+import { callOk, countingLauncher, createTestBackend, makeTempDir } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
 import { createTestPki } from '../../helpers/pki';
 import type { TestPki } from '../../helpers/pki';
@@ -119,11 +119,7 @@ describe('inbox: batch import of a folder of packages (each file through the sin
   }, 120_000);
 
   it('the verification workers start while the folder dialog is open, and the batch uses them; a cancelled dialog leaves them waiting, to end by themselves', async () => {
-    const started: string[] = [];
-    const counting: WorkerLauncher = (name, env, options) => {
-      started.push(name);
-      return launchWorker(name, env, options);
-    };
+    const { started, launcher: counting } = countingLauncher();
     const b = receiver(counting);
     try {
       const dir = join(work, 'folder-warm');
