@@ -17,7 +17,7 @@ import { SET } from './sample';
 
 /** Handles that only record whether they were ended, and can be made to exit. */
 const fakeLauncher = () => {
-  const handles: (WorkerHandle & { killed: boolean; exit: () => void })[] = [];
+  const handles: (WorkerHandle & { killed: boolean; exit: () => void; fail: () => void })[] = [];
   const launcher: WorkerLauncher = () => {
     const ee = new EventEmitter();
     const h = {
@@ -28,6 +28,7 @@ const fakeLauncher = () => {
         h.killed = true;
       },
       exit: () => ee.emit('exit', 1, null),
+      fail: () => ee.emit('error', new Error('spawn failed')),
     };
     handles.push(h);
     return h;
@@ -49,22 +50,28 @@ describe('spare verification workers', () => {
     const b = takeSpareWorker(launcher);
     expect(new Set([a, b])).toEqual(new Set(handles));
     expect(takeSpareWorker(launcher)).toBeNull();
-    // Taken workers are the taker's: ending the spares does not touch them.
+    // Taken workers are the taker's: ending the spares, or an error of theirs, is not this list's to act on.
     endSpareWorkers();
+    handles[0]!.fail();
     expect(handles.every((h) => !h.killed)).toBe(true);
     // One taken: warming again tops up to the count.
     warmVerifyWorkers(launcher, 2);
     expect(handles).toHaveLength(4);
   });
 
-  it('a spare that exits on its own is never handed out; one not taken in time is ended', async () => {
+  it('a spare that exits or fails on its own is never handed out; one not taken in time is ended', async () => {
     const { launcher, handles } = fakeLauncher();
     warmVerifyWorkers(launcher, 2, 50);
     handles[0]!.exit();
     expect(takeSpareWorker(launcher)).toBe(handles[1]);
+    // One that fails while waiting is ended and never handed out.
+    warmVerifyWorkers(launcher, 1, 50);
+    handles[2]!.fail();
+    expect(handles[2]!.killed).toBe(true);
+    expect(takeSpareWorker(launcher)).toBeNull();
     warmVerifyWorkers(launcher, 1, 50);
     await new Promise((r) => setTimeout(r, 120));
-    expect(handles[2]!.killed).toBe(true);
+    expect(handles[3]!.killed).toBe(true);
     expect(takeSpareWorker(launcher)).toBeNull();
   });
 });

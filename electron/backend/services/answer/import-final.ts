@@ -13,7 +13,8 @@ export type ImportFinalOutcome = { resultId: string; revision: number; year: num
 /**
  * Imports the final-result package (docs/package-formats.md §6, unit side): the same verification and unit
  * and round rules as a result, then it must close a result this unit holds (same result id, same round,
- * same unit code, same submission, same indicator set), its lines criteria of that set (result-lines.ts); replay and supersession as for results. Kept read-only.
+ * same unit code, same submission, same indicator set), and its lines must be criteria of that set
+ * (result-lines.ts); replay and supersession as for results. Kept read-only.
  */
 export const importFinal = async (ctx: BackendContext, data: Buffer, o: { signal?: AbortSignal } = {}): Promise<ImportFinalOutcome> => {
   const got = await verifyIncoming(ctx, data, 'final-result', o);

@@ -22,11 +22,13 @@ export const SPARE_IDLE_MS = 60_000;
  */
 export const VERIFY_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
-type Spare = { handle: WorkerHandle; gone: boolean; timer: NodeJS.Timeout };
+/** `waiting` turns false when the worker is taken, ends or fails: from then on its listeners here do nothing. */
+type Spare = { handle: WorkerHandle; waiting: boolean; timer: NodeJS.Timeout };
 
 const spares = new Map<WorkerLauncher, Spare[]>();
 
 const remove = (launcher: WorkerLauncher, s: Spare): void => {
+  s.waiting = false;
   clearTimeout(s.timer);
   const list = spares.get(launcher) ?? [];
   const at = list.indexOf(s);
@@ -42,7 +44,7 @@ export const warmVerifyWorkers = (launcher: WorkerLauncher, count: number, idleM
     const handle = launcher('verify-worker');
     const s: Spare = {
       handle,
-      gone: false,
+      waiting: true,
       timer: setTimeout(() => {
         remove(launcher, s);
         handle.kill();
@@ -50,12 +52,12 @@ export const warmVerifyWorkers = (launcher: WorkerLauncher, count: number, idleM
     };
     // The timer alone must not keep a process alive that has nothing else to do (the CLI).
     s.timer.unref();
+    // A taken worker's exit and errors are its session's business (verify-process.ts), not this list's.
     handle.on('exit', () => {
-      s.gone = true;
-      remove(launcher, s);
+      if (s.waiting) remove(launcher, s);
     });
     handle.on('error', () => {
-      s.gone = true;
+      if (!s.waiting) return;
       remove(launcher, s);
       handle.kill();
     });
@@ -65,7 +67,7 @@ export const warmVerifyWorkers = (launcher: WorkerLauncher, count: number, idleM
 
 /** A waiting worker of this launcher, now the caller's to use and to end; null when none is waiting. */
 export const takeSpareWorker = (launcher: WorkerLauncher): WorkerHandle | null => {
-  const s = spares.get(launcher)?.find((x) => !x.gone);
+  const s = spares.get(launcher)?.[0];
   if (!s) return null;
   remove(launcher, s);
   return s.handle;
