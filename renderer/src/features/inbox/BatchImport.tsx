@@ -21,7 +21,8 @@ const filesOfCancel = (job: Job): InboxBatchFile[] => {
 
 /**
  * A refused row's sentence: its code is already in the row's heading ("Từ chối (E_REPLAY):"), so a plain
- * verification or register refusal shows only what the code means (and the rule's data) instead of "Hồ sơ bị từ chối (E_REPLAY): …" after it.
+ * verification or register refusal shows only what the code means (and the rule's data), not
+ * "Hồ sơ bị từ chối (E_REPLAY): …" once more.
  */
 const rowMessage = (f: Extract<InboxBatchFile, { outcome: 'refused' }>, lang: Language): string => {
   if (!isBundleCode(f.code)) return refusalMessage(f, lang);
