@@ -200,7 +200,7 @@ const group: Contender[] = [
     cmd: () => [node, join(built, 'batch-import-child.js'), runData, folder],
   },
   {
-    // The same import with one verification worker instead of VERIFY_WORKERS (services/inbox/verify-ahead.ts):
+    // The same import with one verification worker instead of VERIFY_WORKERS (services/bundle/verify/spare-workers.ts):
     // the evidence for that number, measured in the same run.
     id: 'import1',
     label: `batch import with one verification worker (the default before stop 23)`,
