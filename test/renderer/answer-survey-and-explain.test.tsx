@@ -28,7 +28,7 @@ const VIEW: AnswerView = {
   roundId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
   issuer: { code: 'SNV-HP', name: 'Sở Nội vụ thành phố Hải Phòng' },
   assessmentId: 'a1',
-  submission: { submissionId: 's1', revision: 1 },
+  submission: { submissionId: 's1', revision: 1, exportedAt: '2025-12-01T03:00:00.000Z', sameFile: true },
   packageSha256: 'c'.repeat(64),
   importedAt: '2025-12-22T02:00:00.000Z',
   // The backend's order: differences first, then the set's order (services/answer/view.ts sideBySide).
@@ -52,6 +52,22 @@ const show = (view: AnswerView, lang: Language = 'vi') => {
 };
 const cells = (tr: HTMLElement) => within(tr).getAllByRole('cell').map((c) => c.textContent);
 const breakdown = (id: string) => ['criteria', 'survey', 'bonus', 'penalty', 'total'].map((k) => cells(screen.getByTestId(`${id}-${k}`)));
+
+describe('the appraisal result says which submission it appraised', () => {
+  it('the revision and when the unit exported it; a warning only when Sở Nội vụ appraised another export of that revision', async () => {
+    show(VIEW);
+    // The time is the PC's local time (formatDateTime), so only its shape is fixed here.
+    expect((await screen.findByTestId('answer-about-submission')).textContent).toMatch(/^Kết quả này thẩm định hồ sơ nộp lần 1 của đơn vị \(xuất lúc 01\/12\/2025 \d\d:\d\d\)\.$/);
+    expect(screen.queryByTestId('answer-other-file')).toBeNull();
+    cleanup();
+    show({ ...VIEW, submission: { ...VIEW.submission, sameFile: false } }, 'en');
+    expect((await screen.findByTestId('answer-other-file')).textContent).toContain('the unit exported the revision again after sending it');
+    cleanup();
+    show({ ...VIEW, submission: { ...VIEW.submission, exportedAt: null, sameFile: false } });
+    expect((await screen.findByTestId('answer-about-submission')).textContent).toBe('Kết quả này thẩm định hồ sơ nộp lần 1 của đơn vị.');
+    expect(screen.queryByTestId('answer-other-file')).toBeNull();
+  });
+});
 
 describe('the appraisal result shows the survey points Sở Nội vụ entered', () => {
   it('survey lines among the criteria by code, self "—", and a breakdown whose parts add up to the totals', async () => {

@@ -49,7 +49,12 @@ export const answerViewSchema = z.object({
   roundId: z.string(),
   issuer: z.object({ code: z.string(), name: z.string() }),
   assessmentId: z.string(),
-  submission: z.object({ submissionId: z.string(), revision: z.number().int() }),
+  /**
+   * The submission the result appraised. `exportedAt`: when this unit last exported that revision (null if its
+   * record is gone); `sameFile`: the package the result names (its SHA-256) is that last export, false when the
+   * unit exported the same revision again after sending the one Sở Nội vụ appraised.
+   */
+  submission: z.object({ submissionId: z.string(), revision: z.number().int(), exportedAt: z.string().nullable(), sameFile: z.boolean() }),
   packageSha256: z.string(),
   importedAt: z.string(),
   /** Differences first (largest loss first), then the rest in the set's order. */

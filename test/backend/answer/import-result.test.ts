@@ -63,6 +63,9 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect([v.totals.self.final, v.totals.appraised.final, v.rank]).toEqual([4400, 4150, { rank: 2, of: 3 }]);
     expect([v.window.state, v.window.daysLeft]).toEqual(['OPEN', 6]);
     expect(v.assessmentId).toBe(a.assessmentId);
+    // The submission it appraised is the unit's own last export of that revision.
+    expect(v.submission).toMatchObject({ submissionId: r.submission.submissionId, revision: r.submission.revision, sameFile: true });
+    expect(v.submission.exportedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(v.packageSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(v.library.map((f) => [f.source, f.name])).toEqual([['DOCUMENT', 'Kế hoạch CCHC 2025.pdf']]);
   }, 60_000);
@@ -80,6 +83,12 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect(rows).toEqual([{ revision: 1, sup: 1 }, { revision: 2, sup: 0 }]);
     const v = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results;
     expect(v.map((x) => [x.revision, x.supersededRevisions, x.rank.rank])).toEqual([[2, [1], 1]]);
+    // Revision 3 names another file of the same submission revision (the unit re-exported it after sending):
+    // imported, and the view says the appraised file is not the unit's last export.
+    const r3 = resultFor(a, { revision: 3 });
+    await importVia(a.u, 'answer.importResult', await packResult(pki, { ...r3, submission: { ...r3.submission, bundleSha256: 'd'.repeat(64) } }));
+    const v3 = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
+    expect([v3.revision, v3.submission.sameFile]).toEqual([3, false]);
   }, 60_000);
 
   it('refuses, each with its own code and nothing stored: wrong kind, wrong unit, other round, no round, unknown submission, another set, a line not of the set, tampered, untrusted', async () => {

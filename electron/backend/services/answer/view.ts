@@ -7,6 +7,7 @@ import type { AnswerResultRow } from '../../db/repos/answer-result-repo';
 import { answerEvidenceOf, draftItems, sentFor } from '../../db/repos/answer-draft-repo';
 import type { DraftEvidenceRef } from '../../db/repos/answer-draft-repo';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
+import { findSubmissionRevision } from '../../db/repos/submission-repo';
 import { windowOf } from './window';
 
 type FileRef = AnswerView['library'][number];
@@ -30,6 +31,8 @@ const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): Ans
   const library = libraryOf(ctx, row);
   const find = (e: DraftEvidenceRef): FileRef => library.find((f) => f.source === e.source && f.refId === e.refId) ?? { ...e, name: '?', size: 0 };
   const final = latestFinal(ctx.db, row.resultId);
+  // A re-export of a revision replaces its record (submission-repo.ts), so the appraised file may be an earlier one.
+  const exported = findSubmissionRevision(ctx.db, row.submissionId, row.submissionRevision);
   return {
     resultId: row.resultId,
     revision: row.revision,
@@ -38,7 +41,7 @@ const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): Ans
     roundId: row.roundId,
     issuer: r.issuer,
     assessmentId: row.assessmentId,
-    submission: { submissionId: row.submissionId, revision: row.submissionRevision },
+    submission: { submissionId: row.submissionId, revision: row.submissionRevision, exportedAt: exported?.createdAt ?? null, sameFile: exported?.bundleSha256 === r.submission.bundleSha256 },
     packageSha256: row.packageSha256,
     importedAt: row.importedAt,
     rows: sideBySide(r),

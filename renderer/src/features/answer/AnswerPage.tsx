@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 
 import type { AnswerView } from '../../../../shared/ipc/channels/answer';
-import { usePlatform, useT } from '../../app/app-context';
+import { formatDateTime } from '../../../../shared/format/index';
+import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { DraftEditor } from './DraftEditor';
@@ -14,11 +15,22 @@ import './answer.css';
 
 const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void }) => {
   const t = useT(answerMessages);
+  const lang = useLang();
   const [dirty, setDirty] = useState(false);
   return (
     <section className="card" aria-labelledby={`result-${view.resultId}`} data-testid="answer-result">
       <h2 id={`result-${view.resultId}`}>{t('resultHeading', { year: view.year, issuer: view.issuer.name, revision: view.revision })}</h2>
       {view.supersededRevisions.length > 0 && <p className="small">{t('superseded', { list: view.supersededRevisions.join(', ') })}</p>}
+      <p className="small" data-testid="answer-about-submission">
+        {view.submission.exportedAt
+          ? t('aboutSubmission', { revision: view.submission.revision, at: formatDateTime(view.submission.exportedAt, lang) })
+          : t('aboutSubmissionNoRecord', { revision: view.submission.revision })}
+      </p>
+      {view.submission.exportedAt && !view.submission.sameFile && (
+        <p className="banner banner-warn" role="note" data-testid="answer-other-file">
+          {t('otherFile')}
+        </p>
+      )}
       <ResultTable view={view} />
       {view.final && <FinalView final={view.final} />}
       <DraftEditor key={`${view.resultId}:${view.revision}`} view={view} onSaved={reload} onDirty={setDirty} />

@@ -12,6 +12,10 @@ export const answerMessages = defineMessages({
     none: 'Chưa nhận kết quả thẩm định nào. Hãy nhập gói đợt đánh giá trước, rồi nhập gói kết quả thẩm định Sở Nội vụ gửi.',
     resultHeading: 'Kết quả thẩm định năm {year} — {issuer} (lần {revision})',
     superseded: 'Thay thế kết quả lần {list}.',
+    aboutSubmission: 'Kết quả này thẩm định hồ sơ nộp lần {revision} của đơn vị (xuất lúc {at}).',
+    aboutSubmissionNoRecord: 'Kết quả này thẩm định hồ sơ nộp lần {revision} của đơn vị.',
+    otherFile:
+      'Lưu ý: tệp hồ sơ Sở Nội vụ đã thẩm định không phải tệp đơn vị xuất gần nhất cho lần nộp này (mã băm SHA-256 khác): đơn vị đã xuất lại lần nộp đó sau khi gửi. Hãy kiểm tra tệp đã gửi là tệp nào trước khi giải trình.',
     colCode: 'Mã',
     colTitle: 'Tiêu chí',
     colSelf: 'Tự chấm',
@@ -92,6 +96,10 @@ export const answerMessages = defineMessages({
     none: 'No appraisal result received yet. Import the round package first, then the appraisal result package the Department sent.',
     resultHeading: '{year} appraisal result — {issuer} (revision {revision})',
     superseded: 'Supersedes revision {list}.',
+    aboutSubmission: 'This result appraises the unit’s submission revision {revision} (exported at {at}).',
+    aboutSubmissionNoRecord: 'This result appraises the unit’s submission revision {revision}.',
+    otherFile:
+      'Note: the file the Department appraised is not the one this unit exported last for that revision (its SHA-256 differs): the unit exported the revision again after sending it. Check which file was sent before writing an explanation.',
     colCode: 'Code',
     colTitle: 'Criterion',
     colSelf: 'Self',
