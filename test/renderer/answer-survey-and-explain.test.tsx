@@ -61,7 +61,7 @@ describe('the appraisal result says which submission it appraised', () => {
     expect(screen.queryByTestId('answer-other-file')).toBeNull();
     cleanup();
     show({ ...VIEW, submission: { ...VIEW.submission, sameFile: false } }, 'en');
-    expect((await screen.findByTestId('answer-other-file')).textContent).toContain('the unit exported the revision again after sending it');
+    expect((await screen.findByTestId('answer-other-file')).textContent).toContain('usually because the unit exported the revision again after sending it');
     cleanup();
     show({ ...VIEW, submission: { ...VIEW.submission, exportedAt: null, sameFile: false } });
     expect((await screen.findByTestId('answer-about-submission')).textContent).toBe('Kết quả này thẩm định hồ sơ nộp lần 1 của đơn vị.');

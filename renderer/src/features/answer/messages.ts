@@ -15,7 +15,7 @@ export const answerMessages = defineMessages({
     aboutSubmission: 'Kết quả này thẩm định hồ sơ nộp lần {revision} của đơn vị (xuất lúc {at}).',
     aboutSubmissionNoRecord: 'Kết quả này thẩm định hồ sơ nộp lần {revision} của đơn vị.',
     otherFile:
-      'Lưu ý: tệp hồ sơ Sở Nội vụ đã thẩm định không phải tệp đơn vị xuất gần nhất cho lần nộp này (mã băm SHA-256 khác): đơn vị đã xuất lại lần nộp đó sau khi gửi. Hãy kiểm tra tệp đã gửi là tệp nào trước khi giải trình.',
+      'Lưu ý: tệp hồ sơ Sở Nội vụ đã thẩm định không phải tệp đơn vị xuất gần nhất cho lần nộp này (mã băm SHA-256 khác), thường vì đơn vị đã xuất lại lần nộp đó sau khi gửi. Hãy kiểm tra tệp đã gửi là tệp nào trước khi giải trình.',
     colCode: 'Mã',
     colTitle: 'Tiêu chí',
     colSelf: 'Tự chấm',
@@ -99,7 +99,7 @@ export const answerMessages = defineMessages({
     aboutSubmission: 'This result appraises the unit’s submission revision {revision} (exported at {at}).',
     aboutSubmissionNoRecord: 'This result appraises the unit’s submission revision {revision}.',
     otherFile:
-      'Note: the file the Department appraised is not the one this unit exported last for that revision (its SHA-256 differs): the unit exported the revision again after sending it. Check which file was sent before writing an explanation.',
+      'Note: the file the Department appraised is not the one this unit exported last for that revision (its SHA-256 differs), usually because the unit exported the revision again after sending it. Check which file was sent before writing an explanation.',
     colCode: 'Code',
     colTitle: 'Criterion',
     colSelf: 'Self',
