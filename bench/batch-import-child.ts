@@ -5,18 +5,19 @@
  * timing includes Node start-up but not tsx compiling TypeScript.
  * It also samples, every 50 ms, the memory of itself plus its child processes (the verification workers; pages
  * they share counted once), so the bench can report the import's whole footprint, not only its largest process.
- * Usage: node batch-import-child.js <data folder> <packages folder> [verification workers]
+ * Usage: node batch-import-child.js <data folder> <packages folder> [verification workers, or - for the default] [cold]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
 import { VERIFY_WORKERS, warmVerifyWorkers } from '../electron/backend/services/bundle/verify/spare-workers';
 import { launchWorker } from '../electron/workers/launch';
 
-const [dataDir, folder, workers] = process.argv.slice(2);
+const [dataDir, folder, workersArg, cold] = process.argv.slice(2);
+const workers = workersArg && workersArg !== '-' ? workersArg : undefined;
 
 // As the app does while its folder dialog is open (handlers/inbox.ts): the workers start before this
-// process loads the backend, which in the app is already loaded.
-warmVerifyWorkers(launchWorker, workers ? Number(workers) : VERIFY_WORKERS);
+// process loads the backend, which in the app is already loaded. `cold`: as before stop 24, the import starts them.
+if (cold !== 'cold') warmVerifyWorkers(launchWorker, workers ? Number(workers) : VERIFY_WORKERS);
 const { withStoredBackend } = await import('../electron/cli/stored-backend');
 const { importBatch, listBatchFolder } = await import('../electron/backend/services/inbox/import-batch');
 
