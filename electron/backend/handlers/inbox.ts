@@ -42,9 +42,10 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     let files: BatchFile[];
     if (input.uploadIds) files = input.uploadIds.map((id) => ctx.uploads.get(id)).map((u) => ({ name: u.name, path: u.path, size: u.size }));
     else {
+      if (!ctx.host.pickFolder) throw AppFailure.of('NO_FOLDER_PICKED');
       // The verification workers start while the user chooses (spare-workers.ts); unused, they end by themselves.
-      if (ctx.host.pickFolder) warmVerifyWorkers(ctx.workerLauncher, VERIFY_WORKERS);
-      const dir = ctx.host.pickFolder ? await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' }) : null;
+      warmVerifyWorkers(ctx.workerLauncher, VERIFY_WORKERS);
+      const dir = await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' });
       if (!dir) throw AppFailure.of('NO_FOLDER_PICKED');
       files = listBatchFolder(dir);
     }

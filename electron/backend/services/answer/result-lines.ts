@@ -1,9 +1,8 @@
-import { allNodes } from '../../../../shared/domain/indicator-tree';
 import { scoreAssessment } from '../../../../shared/domain/scoring';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { ResultCriterion, ResultSurvey } from '../../../../shared/schemas/appraisal-result';
-import { isReceiverMeasured } from '../inbox/answer-check';
+import { receiverMeasuredNodes } from '../inbox/answer-check';
 
 /** What a line is checked on: the shape both the appraisal result and the final result share. */
 export type PackageLines = {
@@ -22,7 +21,7 @@ export type LineField = 'nodeId' | 'survey' | 'kind' | 'max';
  * the unit's giải trình and its reading of the totals on criteria it never scored; it is refused.
  */
 export const firstLineMismatch = (set: IndicatorSet, lines: PackageLines): { line: string; field: LineField } | null => {
-  const measured = new Set(allNodes(set).filter(({ node }) => isReceiverMeasured(node)).map(({ node }) => node.id));
+  const measured = receiverMeasuredNodes(set);
   const leaves = new Map(scoreAssessment(set, []).nodes.filter((n) => n.isLeaf).map((n) => [n.nodeId, n]));
   for (const c of lines.criteria) {
     const leaf = leaves.get(c.nodeId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isLeaf, isSurveyNode, nodeIndex } from '../../../../shared/domain/indicator-tree';
+import { allNodes, isLeaf, isSurveyNode, nodeIndex } from '../../../../shared/domain/indicator-tree';
 import { scoreNode } from '../../../../shared/domain/scoring';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { answerInputsSchema, notApplicableSchema } from '../../../../shared/schemas/answers';
@@ -20,6 +20,10 @@ import type { Submission } from '../../../../shared/schemas/submission';
 
 /** A leaf whose result Sở Nội vụ measures (survey) or converts from another index (SIPAS), never the unit. */
 export const isReceiverMeasured = (n: IndicatorNode): boolean => isLeaf(n) && (isSurveyNode(n) || n.method?.type === 'EXTERNAL');
+
+/** The set's leaves Sở Nội vụ measures itself, by id (the inbox model, and the unit's check of a result's lines). */
+export const receiverMeasuredNodes = (set: IndicatorSet): Map<string, IndicatorNode> =>
+  new Map(allNodes(set).filter((v) => isReceiverMeasured(v.node)).map((v) => [v.node.id, v.node]));
 
 const valueSchema = z
   .object({ inputs: answerInputsSchema.default({}), notApplicable: notApplicableSchema.nullable().default(null) })

@@ -14,7 +14,7 @@ import { formatPercent, formatPoints } from '../../../../shared/format/index';
 import type { BackendContext } from '../../context';
 import { activeImportOf, findImported, listAppraisals, listImportedAnswers, listImportedEvidence, listUnitHistory } from '../../db/repos/inbox-repo';
 import { listReceivedSurvey } from '../../db/repos/received-survey-repo';
-import { isReceiverMeasured } from './answer-check';
+import { isReceiverMeasured, receiverMeasuredNodes } from './answer-check';
 import type { AppraisalRow, ImportedAnswerRow, ImportedSubmissionRow } from '../../db/repos/inbox-repo';
 
 /**
@@ -67,10 +67,6 @@ export const setOf = (ctx: BackendContext, row: ImportedSubmissionRow): Indicato
   }
 };
 
-/** Survey and external-index leaves: scored only from what Sở Nội vụ entered (received_survey), never from the unit. */
-const receiverMeasured = (set: IndicatorSet): Map<string, IndicatorNode> =>
-  new Map(allNodes(set).filter((v) => isReceiverMeasured(v.node)).map((v) => [v.node.id, v.node]));
-
 const surveyInputs = (n: IndicatorNode, value: number): AnswerInputs =>
   n.method?.type === 'EXTERNAL' ? { externalValue: fromMilli(value) } : { percent: fromMilli(value) };
 
@@ -86,7 +82,8 @@ const waiversOf = (row: ImportedSubmissionRow): Map<string, string> => {
 
 export const loadModel = (ctx: BackendContext, row: ImportedSubmissionRow): ImportModel => {
   const set = setOf(ctx, row);
-  const measured = receiverMeasured(set);
+  // Survey and external-index leaves: scored only from what Sở Nội vụ entered (received_survey), never from the unit.
+  const measured = receiverMeasuredNodes(set);
   // Rows imported before the register existed may still hold a unit's survey answers: they are ignored too.
   const answers = listImportedAnswers(ctx.db, row.id).filter((a) => !measured.has(a.nodeId));
   const waivers = waiversOf(row);

@@ -15,9 +15,9 @@ export const AHEAD = 2;
 
 export type VerifyAhead = {
   /**
-   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage; a valid one hashed by its worker,
-   * `fileSha256`, and its staged files already being sealed, `sealed`); queues the verification of the next files. The import of file i closes its
-   * staging.
+   * The verdict for file i (its evidence staged, import-verify.ts verifyAndStage; a valid one hashed by its
+   * worker, `fileSha256`, and its staged files already being sealed, `sealed`); queues the verification of the
+   * next files. The import of file i closes its staging.
    */
   verdict: (i: number) => Promise<ImportVerdict>;
   close: () => void;

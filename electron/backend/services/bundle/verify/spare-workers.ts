@@ -39,7 +39,7 @@ const remove = (launcher: WorkerLauncher, s: Spare): void => {
 /** Starts verification workers until `count` are waiting for this launcher; never more than `count`. */
 export const warmVerifyWorkers = (launcher: WorkerLauncher, count: number, idleMs = SPARE_IDLE_MS): void => {
   const list = spares.get(launcher) ?? [];
-  spares.set(launcher, list);
+  if (list.length < count) spares.set(launcher, list);
   while (list.length < count) {
     const handle = launcher('verify-worker');
     const s: Spare = {
