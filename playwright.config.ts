@@ -10,6 +10,8 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
+  // Every temporary folder of the run under one, removed at its end (test/setup/temp-root.ts).
+  globalSetup: './test/setup/playwright-temp-root.ts',
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -10,6 +10,8 @@ export default defineConfig({
   ...base,
   testDir: 'test/docs',
   outputDir: 'test-results/docs',
+  // Every temporary folder of the run under one, removed at its end (test/setup/temp-root.ts).
+  globalSetup: './test/setup/playwright-temp-root.ts',
   reporter: [['list']],
   timeout: 180_000,
 });

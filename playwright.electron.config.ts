@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e-electron',
   outputDir: 'test-results/e2e-electron',
+  // Every temporary folder of the run under one, removed at its end (test/setup/temp-root.ts).
+  globalSetup: './test/setup/playwright-temp-root.ts',
   workers: 1,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright-electron.json' }]],
