@@ -151,7 +151,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240, 250]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240, 250, 260]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -195,15 +195,19 @@ describe('migrations on databases that already hold rows', () => {
         ['so25-6.1', {}, { reason: 'Không được giao vốn đầu tư công.' }],
       ]);
       // 0260: the giải trình that stood for "no evidence" on 3.3 (no document linked) becomes its explicit waiver,
-      // the giải trình itself stays; an N/A answer gets none.
+      // the giải trình itself stays; an N/A answer gets none. A row written in 0260's schema keeps what it says.
       expect(answers.map((a) => [a.nodeId, a.explanation, a.evidenceWaiver])).toEqual([
-        ['so25-3.3', '14 hồ sơ trễ hạn do phải xác minh thực địa.', { reason: '14 hồ sơ trễ hạn do phải xác minh thực địa.' }],
+        ['so25-3.3', '14 hồ sơ trễ hạn do phải xác minh thực địa.', from < 260 ? { reason: '14 hồ sơ trễ hạn do phải xác minh thực địa.' } : null],
         ['so25-6.1', '', null],
       ]);
       expect(() => db.prepare("UPDATE answer SET evidence_waiver = '  ' WHERE node_id = 'so25-6.1'").run()).toThrow(/CHECK constraint failed/);
     }
     if (from >= 30) expect(listDocumentRows(db, A1).map((d) => [d.id, d.originalName, d.size])).toEqual([['doc-1', 'Kế hoạch CCHC 2025.pdf', 12_345]]);
-    if (from >= 40) expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize])).toEqual([[1, 1_048_576]]);
+    if (from >= 40) {
+      // 0270: a bundle recorded before it has no record of its self scores (its results are shown without that check).
+      expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize, s.selfScores])).toEqual([[1, 1_048_576, null]]);
+      expect(() => db.prepare("UPDATE submission SET self_scores = 'not json'").run()).toThrow(/CHECK constraint failed/);
+    }
     // 0200: existing assessments are bound to no round until the unit imports one; then the year's binds.
     expect([assessmentRoundId(db, A1), assessmentRoundId(db, A2), listReceivedRounds(db)]).toEqual([null, null, []]);
     const round = { roundId: '0190a1b2-0000-7000-8000-00000000000r', year: 2025, revision: 1, issuerCode: 'SNV-HP', issuerName: 'Sở Nội vụ thành phố Hải Phòng', signerSubject: 'CN=Lê Văn Cường', signerSha256: 'ab'.repeat(32), packageSha256: 'cd'.repeat(32), deadlines: { selfAssessmentDue: '2025-11-30', explanationStart: '2026-01-05', explanationEnd: '2026-01-15' }, roundJson: '{}', verificationJson: '{}', importedAt: T1 };

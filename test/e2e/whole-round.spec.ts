@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 
 import type { Download } from '@playwright/test';
 
+import type { AnswerView } from '../../shared/ipc/channels/answer';
 import type { PackageKind } from '../../shared/schemas/package-kind';
 import { installOfficialSets } from '../backend/round/fixtures';
 import { createRoundPki } from '../helpers/round-pki';
@@ -151,6 +152,11 @@ test('a whole round: three units, one per block, from the published round to the
     await expect(rows.nth(0)).toHaveText(['1.1.1', 'Ban hành KH CCHC 2025 (sau sắp xếp, đúng hạn TP yêu cầu)', '0,5', '0', '−0,5', 'Không có quyết định ban hành kế hoạch trong hồ sơ.'].join(''));
     await expect(rows.nth(1)).toHaveText(['1.2', 'Báo cáo CCHC định kỳ đủ, đúng hạn', '1', '0,75', '−0,25', 'Báo cáo quý III gửi chậm 02 ngày (Công văn 45/UBND).'].join(''));
     await expect(ward.page.getByTestId('answer-totals')).toHaveText('Tổng điểm: tự chấm 51,051, thẩm định 50,301');
+    // Sở Nội vụ's "self" column is, line by line, what the ward's own export scored (its record of that bundle):
+    // compared, and nothing differs, so no warning.
+    const views = await value<{ results: AnswerView[] }>(ward.inst.backend, 'answer.list', {});
+    expect(views.results.map((v) => v.submission.selfDiffers)).toEqual([[]]);
+    await expect(ward.page.getByTestId('answer-self-differs')).toHaveCount(0);
     // Sở Nội vụ's survey points are rows of their own (not self-scored; the nine not entered say so: eight survey
     // criteria and 8.1, the external index the result package lists with them), and the
     // parts add up to the totals: criteria 46,651 (48,651 without the bonus of 2) + survey 2,4 + bonus 2 − 0 = 51,051;

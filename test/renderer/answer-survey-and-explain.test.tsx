@@ -28,7 +28,7 @@ const VIEW: AnswerView = {
   roundId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
   issuer: { code: 'SNV-HP', name: 'Sở Nội vụ thành phố Hải Phòng' },
   assessmentId: 'a1',
-  submission: { submissionId: 's1', revision: 1, exportedAt: '2025-12-01T03:00:00.000Z', sameFile: true },
+  submission: { submissionId: 's1', revision: 1, exportedAt: '2025-12-01T03:00:00.000Z', sameFile: true, selfDiffers: [] },
   packageSha256: 'c'.repeat(64),
   importedAt: '2025-12-22T02:00:00.000Z',
   // The backend's order: differences first, then the set's order (services/answer/view.ts sideBySide).
@@ -66,6 +66,28 @@ describe('the appraisal result says which submission it appraised', () => {
     show({ ...VIEW, submission: { ...VIEW.submission, exportedAt: null, sameFile: false } });
     expect((await screen.findByTestId('answer-about-submission')).textContent).toBe('Kết quả này thẩm định hồ sơ nộp lần 1 của đơn vị.');
     expect(screen.queryByTestId('answer-other-file')).toBeNull();
+  });
+
+  it('names each line whose self score is not what the unit sent, with both scores, in Vietnamese and English', async () => {
+    const selfDiffers = [
+      { nodeId: 'xa25-1.1', code: '1.1', submitted: 2500, inResult: 2000 },
+      { nodeId: 'xa25-3.2', code: '3.2', submitted: 0, inResult: 500 },
+    ];
+    show({ ...VIEW, submission: { ...VIEW.submission, selfDiffers } });
+    expect((await screen.findByTestId('answer-self-differs')).textContent).toBe(
+      'Cột “Tự chấm” của kết quả khác với điểm đơn vị đã chấm trong hồ sơ nộp lần 1 ở 2 tiêu chí: 1.1 (hồ sơ: 2,5; kết quả: 2); 3.2 (hồ sơ: 0; kết quả: 0,5). Hãy liên hệ Sở Nội vụ để làm rõ trước khi giải trình.',
+    );
+    cleanup();
+    show({ ...VIEW, submission: { ...VIEW.submission, selfDiffers } }, 'en');
+    expect((await screen.findByTestId('answer-self-differs')).textContent).toContain('on 2 criteria: 1.1 (submitted: 2.5; in the result: 2); 3.2 (submitted: 0; in the result: 0.5).');
+    cleanup();
+    // Nothing differs, or no record of what was sent: no warning.
+    for (const none of [[], null]) {
+      show({ ...VIEW, submission: { ...VIEW.submission, selfDiffers: none } });
+      await screen.findByTestId('answer-about-submission');
+      expect(screen.queryByTestId('answer-self-differs')).toBeNull();
+      cleanup();
+    }
   });
 });
 

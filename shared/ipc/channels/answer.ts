@@ -52,9 +52,16 @@ export const answerViewSchema = z.object({
   /**
    * The submission the result appraised. `exportedAt`: when this unit last exported that revision (null if its
    * record is gone); `sameFile`: the package the result names (its SHA-256) is that last export, false when the
-   * unit exported the same revision again after sending the one Sở Nội vụ appraised.
+   * unit exported the same revision again after sending the one Sở Nội vụ appraised. `selfDiffers`: the lines
+   * whose "self" score is not what that export scored (milli-points); null when the unit has no such record.
    */
-  submission: z.object({ submissionId: z.string(), revision: z.number().int(), exportedAt: z.string().nullable(), sameFile: z.boolean() }),
+  submission: z.object({
+    submissionId: z.string(),
+    revision: z.number().int(),
+    exportedAt: z.string().nullable(),
+    sameFile: z.boolean(),
+    selfDiffers: z.array(z.object({ nodeId: z.string(), code: z.string(), submitted: z.number().int(), inResult: z.number().int() })).nullable(),
+  }),
   packageSha256: z.string(),
   importedAt: z.string(),
   /** Differences first (largest loss first), then the rest in the set's order. */

@@ -34,7 +34,7 @@ export const windowAround = (now: Date): { start: string; end: string } => ({ st
 export const daysAfter = (day: string, n: number): Date => new Date(Date.parse(`${day}T05:00:00Z`) + n * DAY);
 
 /** The received round (window around `now`) and the submission row the sample result names, written through the repos. */
-export const seedRoundAndSubmission = (b: Backend, assessmentId: string, now: Date, o: { round?: boolean; submission?: boolean } = {}): { start: string; end: string } => {
+export const seedRoundAndSubmission = (b: Backend, assessmentId: string, now: Date, o: { round?: boolean; submission?: boolean; selfScores?: Record<string, number> } = {}): { start: string; end: string } => {
   const window = windowAround(now);
   const r = sampleResult();
   if (o.round !== false) {
@@ -71,12 +71,13 @@ export const seedRoundAndSubmission = (b: Backend, assessmentId: string, now: Da
       signerSha256: 'f'.repeat(64),
       verificationCode: 'OK',
       createdAt: now.toISOString(),
+      selfScores: o.selfScores ?? null,
     });
   }
   return window;
 };
 
-export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: boolean; submission?: boolean } = {}): Promise<AnswerUnit> => {
+export const setupUnit = async (pki: TestPki, o: { trust?: boolean; round?: boolean; submission?: boolean; selfScores?: Record<string, number> } = {}): Promise<AnswerUnit> => {
   const clock = { now: new Date() };
   const u = createTestBackend({ now: () => clock.now });
   await callOk(u, 'unit.save', HONGBANG);

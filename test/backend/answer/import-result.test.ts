@@ -64,10 +64,22 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     expect([v.window.state, v.window.daysLeft]).toEqual(['OPEN', 6]);
     expect(v.assessmentId).toBe(a.assessmentId);
     // The submission it appraised is the unit's own last export of that revision.
-    expect(v.submission).toMatchObject({ submissionId: r.submission.submissionId, revision: r.submission.revision, sameFile: true });
+    expect(v.submission).toMatchObject({ submissionId: r.submission.submissionId, revision: r.submission.revision, sameFile: true, selfDiffers: null });
     expect(v.submission.exportedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(v.packageSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(v.library.map((f) => [f.source, f.name])).toEqual([['DOCUMENT', 'Kế hoạch CCHC 2025.pdf']]);
+  }, 60_000);
+
+  it('names the lines whose self score is not what the unit\'s record of that export scored; none when they agree', async () => {
+    // The sample result's self column: 1.1.1 = 1000, 1.1.2 = 750 (test/backend/round/exchange-fixtures.ts).
+    const differs = await unit({ selfScores: { 'xa25-1.1.1': 1000, 'xa25-1.1.2': 500 } });
+    await importVia(differs.u, 'answer.importResult', await packResult(pki, resultFor(differs)));
+    const v = (await callOk<{ results: AnswerView[] }>(differs.u, 'answer.list', {})).results[0]!;
+    expect(v.submission.selfDiffers).toEqual([{ nodeId: 'xa25-1.1.2', code: '1.1.2', submitted: 500, inResult: 750 }]);
+    // A leaf the record holds as 0 is compared too (the record keeps every leaf; a missing one scored 0).
+    const agrees = await unit({ selfScores: { 'xa25-1.1.1': 1000, 'xa25-1.1.2': 750, 'xa25-1.1.3': 0 } });
+    await importVia(agrees.u, 'answer.importResult', await packResult(pki, resultFor(agrees)));
+    expect((await callOk<{ results: AnswerView[] }>(agrees.u, 'answer.list', {})).results[0]!.submission.selfDiffers).toEqual([]);
   }, 60_000);
 
   it('a higher revision supersedes the earlier one (kept, marked); the same or a lower revision is a replay, nothing stored', async () => {

@@ -65,8 +65,20 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     execFileSync('unzip', ['-q', out, '-d', x]);
     const v = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(x, 'META-INF/signature001.p7s'), '-content', join(x, 'META-INF/ASiCManifest.xml'), '-CAfile', pki.caFile, '-purpose', 'any', '-out', '/dev/null']);
     expect(v.status).toBe(0);
-    const sub = JSON.parse(readFileSync(join(x, 'submission.json'), 'utf8')) as { revision: number; agency: { code: string }; indicatorSet: { sha256: string }; answers: unknown[] };
+    const sub = JSON.parse(readFileSync(join(x, 'submission.json'), 'utf8')) as {
+      revision: number;
+      agency: { code: string };
+      indicatorSet: { sha256: string };
+      answers: { indicatorId: string; score: { points: number } | null }[];
+    };
     expect(sub.revision).toBe(1);
+    // The record keeps the unit's score of every leaf as the bundle states it (a result's "self" column is
+    // checked against it: services/answer/self-check.ts).
+    const kept = rows[0]!.selfScores!;
+    const scored = sub.answers.filter((s) => s.score !== null);
+    expect(scored.length).toBeGreaterThan(10);
+    for (const s of scored) expect([s.indicatorId, kept[s.indicatorId]]).toEqual([s.indicatorId, s.score!.points]);
+    expect(Object.keys(kept).length).toBeGreaterThanOrEqual(sub.answers.length);
     expect(sub.agency.code).toBe('STP-HP');
     expect(sub.indicatorSet.sha256).toBe(a.indicatorSetSha256);
 

@@ -13,6 +13,8 @@ export type SubmissionRow = {
   signerSha256: string;
   verificationCode: string;
   createdAt: string;
+  /** The unit's score of each leaf in this bundle, milli-points (migration 0270); null for older records. */
+  selfScores: Record<string, number> | null;
 };
 
 type Raw = {
@@ -28,6 +30,7 @@ type Raw = {
   signer_sha256: string;
   verification_code: string;
   created_at: string;
+  self_scores: string | null;
 };
 
 const fromRaw = (r: Raw): SubmissionRow => ({
@@ -43,6 +46,7 @@ const fromRaw = (r: Raw): SubmissionRow => ({
   signerSha256: r.signer_sha256,
   verificationCode: r.verification_code,
   createdAt: r.created_at,
+  selfScores: r.self_scores === null ? null : (JSON.parse(r.self_scores) as Record<string, number>),
 });
 
 export const listSubmissions = (db: Db, assessmentId: string): SubmissionRow[] =>
@@ -68,8 +72,8 @@ export const recordSubmissionAndLock = (db: Db, row: SubmissionRow): void => {
     db.prepare('DELETE FROM submission WHERE submission_id = ? AND revision = ?').run(row.submissionId, row.revision);
     db.prepare(
       `INSERT INTO submission (id, assessment_id, submission_id, revision, supersedes, bundle_sha256, bundle_size, path,
-         signer_subject, signer_sha256, verification_code, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         signer_subject, signer_sha256, verification_code, created_at, self_scores)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.id,
       row.assessmentId,
@@ -83,6 +87,7 @@ export const recordSubmissionAndLock = (db: Db, row: SubmissionRow): void => {
       row.signerSha256,
       row.verificationCode,
       row.createdAt,
+      row.selfScores === null ? null : JSON.stringify(row.selfScores),
     );
     db.prepare("UPDATE assessment SET status = 'locked', updated_at = ? WHERE id = ?").run(row.createdAt, row.assessmentId);
   })();

@@ -8,6 +8,7 @@ import { answerEvidenceOf, draftItems, sentFor } from '../../db/repos/answer-dra
 import type { DraftEvidenceRef } from '../../db/repos/answer-draft-repo';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
 import { findSubmissionRevision } from '../../db/repos/submission-repo';
+import { selfDifferences } from './self-check';
 import { windowOf } from './window';
 
 type FileRef = AnswerView['library'][number];
@@ -41,7 +42,13 @@ const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): Ans
     roundId: row.roundId,
     issuer: r.issuer,
     assessmentId: row.assessmentId,
-    submission: { submissionId: row.submissionId, revision: row.submissionRevision, exportedAt: exported?.createdAt ?? null, sameFile: exported?.bundleSha256 === r.submission.bundleSha256 },
+    submission: {
+      submissionId: row.submissionId,
+      revision: row.submissionRevision,
+      exportedAt: exported?.createdAt ?? null,
+      sameFile: exported?.bundleSha256 === r.submission.bundleSha256,
+      selfDiffers: selfDifferences(exported?.selfScores ?? null, r.criteria),
+    },
     packageSha256: row.packageSha256,
     importedAt: row.importedAt,
     rows: sideBySide(r),

@@ -79,7 +79,7 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   }
   const submissionId = existingId ?? uuidV7(now.getTime());
   const docs = listDocumentRows(ctx.db, assessment.id);
-  const { submission, evidence } = buildSubmission({
+  const { submission, evidence, selfScores } = buildSubmission({
     set,
     setSha256: assessment.indicatorSetSha256,
     answers: listAnswers(ctx.db, assessment.id).map((a) => ({
@@ -149,6 +149,7 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
     signerSha256: o.signer.details.sha256,
     verificationCode: res.verification?.code ?? 'OK',
     createdAt: now.toISOString(),
+    selfScores,
   });
   ctx.logger.info('submission bundle exported', { assessmentId: assessment.id, revision: assessment.revision, sha256: res.sha256 });
   return { ...res, submissionId, revision: assessment.revision };

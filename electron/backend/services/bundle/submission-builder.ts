@@ -82,7 +82,7 @@ const extensionOf = (name: string): string => {
  * declared inputs, the engine's score and explanation, evidence under app-chosen names evidence/NNNN.ext
  * (the original Vietnamese names stay in the JSON for display).
  */
-export const buildSubmission = (i: BuilderInput): { submission: Submission; evidence: PackEvidence[] } => {
+export const buildSubmission = (i: BuilderInput): { submission: Submission; evidence: PackEvidence[]; selfScores: Record<string, number> } => {
   const score = scoreAssessment(i.set, i.answers);
   const pathOf = new Map<string, string>();
   const evidence: PackEvidence[] = [];
@@ -140,7 +140,10 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     totals: { points: score.final, max: score.maxTotal },
     evidence: listed,
   };
-  return { submission, evidence };
+  // The unit's score of every leaf, kept with its record of this bundle (submission-repo.ts) so a result's
+  // "self" column can be checked against what was sent (services/answer/self-check.ts).
+  const selfScores = Object.fromEntries(score.nodes.filter((n) => n.isLeaf).map((n) => [n.nodeId, n.score]));
+  return { submission, evidence, selfScores };
 };
 
 /** "<AgencyCode>_<Period>_<submissionId8>.asice" (docs/submission-format.md §2). */

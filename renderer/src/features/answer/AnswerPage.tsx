@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 
 import type { AnswerView } from '../../../../shared/ipc/channels/answer';
-import { formatDateTime } from '../../../../shared/format/index';
+import { formatDateTime, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -29,6 +29,17 @@ const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void 
       {view.submission.exportedAt && !view.submission.sameFile && (
         <p className="banner banner-warn" role="note" data-testid="answer-other-file">
           {t('otherFile')}
+        </p>
+      )}
+      {!!view.submission.selfDiffers?.length && (
+        <p className="banner banner-warn" role="note" data-testid="answer-self-differs">
+          {t('selfDiffers', {
+            revision: view.submission.revision,
+            count: view.submission.selfDiffers.length,
+            list: view.submission.selfDiffers
+              .map((d) => t('selfDiffersItem', { code: d.code, submitted: formatPoints(d.submitted, lang), inResult: formatPoints(d.inResult, lang) }))
+              .join('; '),
+          })}
         </p>
       )}
       <ResultTable view={view} />

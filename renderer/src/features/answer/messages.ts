@@ -16,6 +16,9 @@ export const answerMessages = defineMessages({
     aboutSubmissionNoRecord: 'Kết quả này thẩm định hồ sơ nộp lần {revision} của đơn vị.',
     otherFile:
       'Lưu ý: tệp hồ sơ Sở Nội vụ đã thẩm định không phải tệp đơn vị xuất gần nhất cho lần nộp này (mã băm SHA-256 khác), thường vì đơn vị đã xuất lại lần nộp đó sau khi gửi. Hãy kiểm tra tệp đã gửi là tệp nào trước khi giải trình.',
+    selfDiffers:
+      'Cột “Tự chấm” của kết quả khác với điểm đơn vị đã chấm trong hồ sơ nộp lần {revision} ở {count} tiêu chí: {list}. Hãy liên hệ Sở Nội vụ để làm rõ trước khi giải trình.',
+    selfDiffersItem: '{code} (hồ sơ: {submitted}; kết quả: {inResult})',
     colCode: 'Mã',
     colTitle: 'Tiêu chí',
     colSelf: 'Tự chấm',
@@ -100,6 +103,9 @@ export const answerMessages = defineMessages({
     aboutSubmissionNoRecord: 'This result appraises the unit’s submission revision {revision}.',
     otherFile:
       'Note: the file the Department appraised is not the one this unit exported last for that revision (its SHA-256 differs), usually because the unit exported the revision again after sending it. Check which file was sent before writing an explanation.',
+    selfDiffers:
+      'The result’s “Self” column differs from the unit’s own scores in submission revision {revision} on {count} {count|criterion|criteria}: {list}. Contact the Department to settle this before writing an explanation.',
+    selfDiffersItem: '{code} (submitted: {submitted}; in the result: {inResult})',
     colCode: 'Code',
     colTitle: 'Criterion',
     colSelf: 'Self',

@@ -1,0 +1,22 @@
+import type { ResultCriterion } from '../../../../shared/schemas/appraisal-result';
+
+export type SelfDifference = { nodeId: string; code: string; submitted: number; inResult: number };
+
+/**
+ * The lines of a received result whose "self" score is not the score this unit sent in the appraised
+ * revision (its record of that bundle, submission-repo.ts `selfScores`, milli-points per leaf). Sở Nội vụ
+ * computes that column from the bundle's answers with the same scoring engine (services/inbox/model.ts), so a
+ * difference means the Department appraised other answers than the unit sent — worth settling before a giải
+ * trình, which argues from the unit's own scores. A leaf missing from the record scored 0 (every leaf is kept).
+ * Null when there is no record to compare with (exported before migration 0270, or on another installation).
+ */
+export const selfDifferences = (
+  sent: Readonly<Record<string, number>> | null,
+  criteria: readonly Pick<ResultCriterion, 'nodeId' | 'code' | 'self'>[],
+): SelfDifference[] | null =>
+  sent === null
+    ? null
+    : criteria.flatMap((c) => {
+        const submitted = sent[c.nodeId] ?? 0;
+        return submitted === c.self ? [] : [{ nodeId: c.nodeId, code: c.code, submitted, inResult: c.self }];
+      });
