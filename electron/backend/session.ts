@@ -7,7 +7,7 @@ import type { KeyRef } from './services/signing/open-key';
 export type Session = {
   /** Where each finished export went, by job id: "show in folder" names the job, never a path. */
   writtenFiles: Map<string, string>;
-  /** Keys chosen in submission.preview, by opaque id (services/signing/open-key.ts). */
+  /** Keys chosen in signing.chooseKey, by opaque id (services/signing/open-key.ts). */
   signingKeys: Map<string, KeyRef>;
   /** Exclusive operations running now: a restore swaps the data a concurrent backup is reading. */
   running: Set<'backup'>;

@@ -16,6 +16,7 @@ import { resultsChannels } from './channels/results';
 import { roundChannels } from './channels/round';
 import { scoringChannels } from './channels/scoring';
 import { settingsChannels } from './channels/settings';
+import { signingChannels } from './channels/signing';
 import { submissionChannels } from './channels/submission';
 import { surveyChannels } from './channels/survey';
 import { trustChannels } from './channels/trust';
@@ -41,6 +42,7 @@ export const contract = {
   ...evidenceChannels,
   ...reportChannels,
   ...backupChannels,
+  ...signingChannels,
   ...submissionChannels,
   ...trustChannels,
   ...registryChannels,

@@ -24,7 +24,7 @@ const ARCHITECTURE = join(ROOT, 'docs/architecture.md');
 /** Handler files that serve no namespace: the map joining the slices, its types, a shared file reader. */
 const HANDLER_HELPERS = ['index.ts', 'types.ts', 'single-file.ts'];
 /** Service folders that are libraries used by several capabilities (named in the map's library table). */
-const SERVICE_LIBRARIES = ['bundle', 'signing', 'pades', 'admin-document', 'untrusted-xlsx'];
+const SERVICE_LIBRARIES = ['bundle', 'pades', 'admin-document', 'untrusted-xlsx'];
 /** Renderer features without a namespace: pages that only compose other features. */
 const COMPOSING_PAGES = ['home', 'help'];
 

@@ -245,7 +245,7 @@ test('Xuất hồ sơ nộp → download → locked; Kiểm tra hồ sơ: VALID,
 /** Exports the current revision through the backend (the wizard itself is covered above). */
 const exportThroughBackend = async (app: AppHarness, assessmentId: string, p12: string) => {
   const up = app.backend.ctx.uploads.register(p12, 'chu-ky.p12', readFileSync(p12).length);
-  const pv = await app.backend.call('submission.preview', { assessmentId, source: { kind: 'p12', password: VI_PASSWORD, uploadId: up.id } });
+  const pv = await app.backend.call('signing.chooseKey', { source: { kind: 'p12', password: VI_PASSWORD, uploadId: up.id } });
   if (!pv.ok) throw new Error(pv.error.message);
   const started = await app.backend.call('submission.export', { assessmentId, keyId: (pv.value as { keyId: string }).keyId, password: VI_PASSWORD });
   if (!started.ok) throw new Error(started.error.message);

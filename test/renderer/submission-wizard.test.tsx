@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { PreflightReport } from '../../shared/domain/preflight';
-import type { SubmissionExportResult, SubmissionPreview } from '../../shared/ipc/channels/submission';
+import type { SubmissionExportResult } from '../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../shared/ipc/channels/signing';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Assessment } from '../../shared/schemas/assessment';
 import type { Job } from '../../shared/schemas/job';
@@ -30,7 +31,7 @@ const assessment = (over: Partial<Assessment> = {}): Assessment => ({
 });
 
 const FP = 'ab'.repeat(32);
-const preview = (problem: SubmissionPreview['problem'] = null): SubmissionPreview => ({
+const preview = (problem: ChosenKey['problem'] = null): ChosenKey => ({
   keyId: 'key1',
   signer: {
     subject: 'CN=Nguyễn Văn An, O=Sở Tư pháp, C=VN',
@@ -61,7 +62,8 @@ const setup = (opts: { report?: PreflightReport; status?: Assessment['status']; 
   const report = opts.report ?? { ok: true, errors: [], warnings: [] };
   const api = {
     assessments: { get: vi.fn(async () => assessment({ status: opts.status ?? 'draft' })), preflight: vi.fn(async () => report) },
-    submission: { preview: vi.fn(), export: vi.fn(), showInFolder: vi.fn(async () => ({ shown: true })) },
+    signing: { chooseKey: vi.fn() },
+    submission: { export: vi.fn(), showInFolder: vi.fn(async () => ({ shown: true })) },
     jobs: { get: vi.fn(async () => job('done', { result: exportResult })), cancel: vi.fn(async () => job('cancelled')) },
   };
   const platform = fakePlatform(api, { kind: opts.kind ?? 'web' });
@@ -112,7 +114,7 @@ describe('SubmitWizard', () => {
 
   it('a wrong password shows the backend message, empties the field and is never retried; the right one shows the signer', async () => {
     const { api, platform } = setup();
-    api.submission.preview.mockRejectedValueOnce(new AppFailure('WRONG_PASSWORD', 'Mật khẩu của tệp chứng thư số (.p12/.pfx) không đúng.'));
+    api.signing.chooseKey.mockRejectedValueOnce(new AppFailure('WRONG_PASSWORD', 'Mật khẩu của tệp chứng thư số (.p12/.pfx) không đúng.'));
     await openKey('sai');
     expect((await screen.findByRole('alert')).textContent).toContain('Mật khẩu của tệp chứng thư số (.p12/.pfx) không đúng.');
     const password = screen.getByLabelText('Mật khẩu của tệp chứng thư số') as HTMLInputElement;
@@ -120,10 +122,10 @@ describe('SubmitWizard', () => {
     expect(password.type).toBe('password');
     expect(password.getAttribute('autocomplete')).toBe('off');
     await waitFor(() => expect(document.activeElement).toBe(password));
-    expect(api.submission.preview).toHaveBeenCalledTimes(1);
-    expect(api.submission.preview.mock.calls[0]?.[0]).toEqual({ assessmentId: 'a1', source: { kind: 'p12', password: 'sai', uploadId: 'up1' } });
+    expect(api.signing.chooseKey).toHaveBeenCalledTimes(1);
+    expect(api.signing.chooseKey.mock.calls[0]?.[0]).toEqual({ source: { kind: 'p12', password: 'sai', uploadId: 'up1' } });
 
-    api.submission.preview.mockResolvedValueOnce(preview());
+    api.signing.chooseKey.mockResolvedValueOnce(preview());
     fireEvent.change(password, { target: { value: 'Mật-khẩu1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mở khóa ký' }));
     const signer = await screen.findByTestId('submit-signer');
@@ -139,7 +141,7 @@ describe('SubmitWizard', () => {
 
   it('an expired certificate is shown as refused, with no way to sign', async () => {
     const { api } = setup();
-    api.submission.preview.mockResolvedValueOnce(preview({ code: 'CERT_EXPIRED', message: 'Chứng thư số đã hết hạn từ 2025-01-01; không thể ký.' }));
+    api.signing.chooseKey.mockResolvedValueOnce(preview({ code: 'CERT_EXPIRED', message: 'Chứng thư số đã hết hạn từ 2025-01-01; không thể ký.' }));
     await openKey('x');
     expect((await screen.findByTestId('submit-refused')).textContent).toBe('Không thể ký bằng chứng thư số này: Chứng thư số đã hết hạn từ 2025-01-01; không thể ký.');
     expect(screen.queryByRole('button', { name: 'Ký và xuất hồ sơ' })).toBeNull();
@@ -150,7 +152,7 @@ describe('SubmitWizard', () => {
 
   it('signs with the password typed once, follows the job to the verdict, downloads, and says the assessment is locked', async () => {
     const { api, platform } = setup();
-    api.submission.preview.mockResolvedValueOnce(preview());
+    api.signing.chooseKey.mockResolvedValueOnce(preview());
     api.submission.export.mockResolvedValueOnce(job('running'));
     await openKey('Mật-khẩu1');
     fireEvent.click(await screen.findByRole('button', { name: 'Ký và xuất hồ sơ' }));
@@ -173,7 +175,7 @@ describe('SubmitWizard', () => {
 
   it('cancel during export returns to the key step with a note; the secret must be typed again', async () => {
     const { api } = setup();
-    api.submission.preview.mockResolvedValueOnce(preview());
+    api.signing.chooseKey.mockResolvedValueOnce(preview());
     api.submission.export.mockResolvedValueOnce(job('running'));
     api.jobs.get.mockImplementation(async () => job('running'));
     // The backend stops the job: from then on polling sees it cancelled.
@@ -195,7 +197,7 @@ describe('SubmitWizard', () => {
 
   it('a failed export (e.g. preflight changed meanwhile) shows the backend message on the key step', async () => {
     const { api } = setup();
-    api.submission.preview.mockResolvedValueOnce(preview());
+    api.signing.chooseKey.mockResolvedValueOnce(preview());
     api.submission.export.mockResolvedValueOnce(job('failed', { error: { code: 'PREFLIGHT_FAILED', message: 'Còn 2 lỗi phải sửa trước khi nộp.' } }));
     await openKey('pw');
     fireEvent.click(await screen.findByRole('button', { name: 'Ký và xuất hồ sơ' }));
@@ -205,13 +207,13 @@ describe('SubmitWizard', () => {
 
   it('Electron: the backend opens the file dialog (no upload) and the result offers "Mở thư mục"; English texts', async () => {
     const { api, platform } = setup({ kind: 'electron' });
-    api.submission.preview.mockResolvedValueOnce(preview());
+    api.signing.chooseKey.mockResolvedValueOnce(preview());
     api.submission.export.mockResolvedValueOnce(job('done', { result: { ...exportResult, downloadId: undefined } }));
     await openKey('pw', 'electron');
     fireEvent.click(await screen.findByRole('button', { name: 'Ký và xuất hồ sơ' }));
     await screen.findByTestId('submit-verdict');
     expect(platform.uploadFiles).not.toHaveBeenCalled();
-    expect(api.submission.preview.mock.calls[0]?.[0]).toEqual({ assessmentId: 'a1', source: { kind: 'p12', password: 'pw' } });
+    expect(api.signing.chooseKey.mock.calls[0]?.[0]).toEqual({ source: { kind: 'p12', password: 'pw' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mở thư mục' }));
     await waitFor(() => expect(api.submission.showInFolder).toHaveBeenCalledWith({ jobId: 'j1' }));
     cleanup();

@@ -10,13 +10,13 @@ import { importFinal } from '../services/answer/import-final';
 import { importResult } from '../services/answer/import-result';
 import { MAX_RESULT_PACKAGE_BYTES } from '../services/answer/verify-incoming';
 import { answerViewOf, listAnswerViews } from '../services/answer/view';
-import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
 
-type Channels = 'answer.list' | 'answer.importResult' | 'answer.saveDraft' | 'answer.attach' | 'answer.preview' | 'answer.export' | 'answer.importFinal';
+type Channels = 'answer.list' | 'answer.importResult' | 'answer.saveDraft' | 'answer.attach' | 'answer.export' | 'answer.importFinal';
 
 const PACKAGE_PICK = { filters: [{ name: 'Gói ký số', extensions: ['asice'] }], maxBytes: MAX_RESULT_PACKAGE_BYTES };
 const EVIDENCE_FILTERS = [{ name: 'Tài liệu kiểm chứng', extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'zip'] }];
@@ -72,8 +72,6 @@ export const answerHandlers: HandlerSlice<Channels> = {
       }
     });
   },
-
-  'answer.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
 
   'answer.export': (input, ctx) => {
     // Every rule answered before the save dialog opens (and again inside the job, build-explanation.ts).

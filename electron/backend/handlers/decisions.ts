@@ -13,7 +13,7 @@ import { importExplanation } from '../services/decisions/import-explanation';
 import { listYear } from '../services/decisions/listing';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { loadFinalResultsPdf, loadFinalResultsXlsx } from '../services/office-loader';
-import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { writeFileAtomicSync } from '../storage/atomic-write';
@@ -27,7 +27,6 @@ type Channels =
   | 'decisions.previewEvidence'
   | 'decisions.close'
   | 'decisions.exportResults'
-  | 'decisions.preview'
   | 'decisions.exportPackages';
 
 /** Sở Nội vụ's giải trình decisions, closing and final results (services/decisions). */
@@ -94,8 +93,6 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
       return { fileName: target.downloadId ? defaultName : basename(target.path), sizeBytes: data.length, count, ...(target.downloadId ? { downloadId: target.downloadId } : {}) };
     });
   },
-
-  'decisions.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
 
   'decisions.exportPackages': (input, ctx) => {
     const units = unitsToExport(ctx, input.year, { unitCode: input.unitCode, block: input.block });

@@ -14,6 +14,7 @@ import { resultsHandlers } from './results';
 import { roundHandlers } from './round';
 import { scoringHandlers } from './scoring';
 import { settingsHandlers } from './settings';
+import { signingHandlers } from './signing';
 import { submissionHandlers } from './submission';
 import { surveyHandlers } from './survey';
 import { trustHandlers } from './trust';
@@ -38,6 +39,7 @@ export const handlers = {
   ...evidenceHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...signingHandlers,
   ...submissionHandlers,
   ...trustHandlers,
   ...surveyHandlers,

@@ -8,7 +8,7 @@ import { chooseBlockTarget } from '../services/results/block-target';
 import { buildResult } from '../services/results/build-result';
 import { exportResults } from '../services/results/export-results';
 import { sentOf, sentStatusOf } from '../services/results/sent-status';
-import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { keyForSigning } from '../services/signing/choose-key';
 import { openSigningKey } from '../services/signing/open-key';
 import type { Signer } from '../services/signing/signer';
 import type { SaveTarget } from '../host';
@@ -16,7 +16,7 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
-type Channels = 'results.build' | 'results.status' | 'results.preview' | 'results.export';
+type Channels = 'results.build' | 'results.status' | 'results.export';
 
 /** Sở Nội vụ's appraisal results: preview, whom they were sent to, and the signed export (services/results). */
 export const resultsHandlers: HandlerSlice<Channels> = {
@@ -27,8 +27,6 @@ export const resultsHandlers: HandlerSlice<Channels> = {
   },
 
   'results.status': (input, ctx) => ({ rows: sentStatusOf(ctx, input.year) }),
-
-  'results.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
 
   'results.export': (input, ctx) => {
     const { ref, secret } = keyForSigning(ctx, input.keyId, input);

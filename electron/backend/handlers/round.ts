@@ -9,13 +9,13 @@ import { exportRound, roundFileName } from '../services/round/export-round';
 import { importRound, MAX_ROUND_PACKAGE_BYTES } from '../services/round/import-round';
 import { listReceived } from '../services/round/received';
 import { listRoundDetails, refreshRoundUnits, requireRound, saveRoundDraft } from '../services/round/rounds';
-import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
 
-type Channels = 'round.list' | 'round.save' | 'round.refreshUnits' | 'round.dashboard' | 'round.preview' | 'round.export' | 'round.import';
+type Channels = 'round.list' | 'round.save' | 'round.refreshUnits' | 'round.dashboard' | 'round.export' | 'round.import';
 
 /** The annual round: Sở Nội vụ's side (save, sign and export) and the unit's side (import and binding). */
 export const roundHandlers: HandlerSlice<Channels> = {
@@ -26,8 +26,6 @@ export const roundHandlers: HandlerSlice<Channels> = {
   'round.refreshUnits': (input, ctx) => refreshRoundUnits(ctx, input.roundId),
 
   'round.dashboard': (input, ctx) => roundDashboard(ctx, input.year),
-
-  'round.preview': (input, ctx) => chooseSigningKey(ctx, input.source),
 
   'round.export': (input, ctx) => {
     const round = requireRound(ctx, input.roundId);

@@ -8,19 +8,14 @@ import { getUnitProfile } from '../db/repos/unit-repo';
 import { requireAssessment } from '../services/assessments/guards';
 import { exportAssessment } from '../services/bundle/export-assessment';
 import { bundleFileName, uuidV7 } from '../services/bundle/submission-builder';
-import { chooseSigningKey, keyForSigning } from '../services/signing/choose-key';
+import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
 
-type Channels = 'submission.preview' | 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
+type Channels = 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
 
 export const submissionHandlers: HandlerSlice<Channels> = {
-  'submission.preview': async (input, ctx) => {
-    requireAssessment(ctx.db, input.assessmentId);
-    return chooseSigningKey(ctx, input.source);
-  },
-
   'submission.export': async (input, ctx) => {
     const a = requireAssessment(ctx.db, input.assessmentId);
     const { ref, secret } = keyForSigning(ctx, input.keyId, input);

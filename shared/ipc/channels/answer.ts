@@ -5,7 +5,7 @@ import { emptyInput, idSchema } from '../../schemas/common';
 import { jobSchema } from '../../schemas/job';
 import { finalResultSchema } from '../../schemas/final-result';
 import { packageRankSchema, packageTotalsSchema } from '../../schemas/exchange-common';
-import { keySource, secret, submissionPreviewSchema } from './submission';
+import { secret } from './signing';
 
 /**
  * The unit's side of the round after its submission (docs/package-formats.md §4–6): import Sở Nội vụ's
@@ -113,11 +113,6 @@ export const answerChannels = {
     description: 'Thêm một tài liệu mới cho giải trình (vào kho tài liệu của ứng dụng); trả về một công việc',
     input: z.object({ resultId: idSchema, uploadId: idSchema.optional() }).strict(),
     output: jobSchema,
-  }),
-  'answer.preview': defineChannel({
-    description: 'Chọn khóa ký cho gói giải trình (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
-    input: z.object({ source: keySource }).strict(),
-    output: submissionPreviewSchema,
   }),
   'answer.export': defineChannel({
     description: 'Xuất gói giải trình đã ký số (.asice) trong thời hạn giải trình, tự kiểm tra lại; trả về một công việc',

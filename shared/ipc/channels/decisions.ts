@@ -8,7 +8,7 @@ import { jobSchema } from '../../schemas/job';
 import { EVIDENCE_PATH_RE } from '../../schemas/submission';
 import { UNIT_TYPES } from '../../schemas/unit';
 import { inboxTotalsSchema } from './inbox';
-import { keySource, secret, submissionPreviewSchema } from './submission';
+import { secret } from './signing';
 
 /**
  * Sở Nội vụ after the appraisal results (docs/package-formats.md §5–6): import the units' giải trình packages,
@@ -161,11 +161,6 @@ export const decisionsChannels = {
     // The PDF's number and symbol (Số, Ký hiệu: Nghị định 30/2020); without a number it is a draft ("DỰ THẢO").
     input: z.object({ year: yearSchema, format: z.enum(['xlsx', 'pdf']), number: documentNumberSchema.optional(), symbol: documentSymbolSchema.optional() }).strict(),
     output: jobSchema,
-  }),
-  'decisions.preview': defineChannel({
-    description: 'Chọn khóa ký cho gói kết quả cuối cùng (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
-    input: z.object({ source: keySource }).strict(),
-    output: submissionPreviewSchema,
   }),
   'decisions.exportPackages': defineChannel({
     description: 'Xuất gói kết quả cuối cùng đã ký số cho một đơn vị (.asice) hoặc cả một khối (.zip gồm các gói), tự kiểm tra lại; trả về một công việc',

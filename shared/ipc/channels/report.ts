@@ -54,7 +54,7 @@ export const reportChannels = {
   'report.signedPdf': defineChannel({
     description:
       'Xuất báo cáo PDF có ký số (PAdES, chữ ký hiển thị theo Nghị định 30/2020/NĐ-CP) bằng khóa đã chọn và xác nhận ở ' +
-      'submission.preview; chỉ bản chính thức; hỏi nơi lưu rồi ghi tệp; trả về một công việc để theo dõi',
+      'signing.chooseKey; chỉ bản chính thức; hỏi nơi lưu rồi ghi tệp; trả về một công việc để theo dõi',
     input: z
       .object({ assessmentId: idSchema, keyId: idSchema, password: z.string().max(256).optional(), pin: z.string().max(64).optional() })
       .strict(),

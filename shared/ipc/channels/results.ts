@@ -6,7 +6,7 @@ import { idSchema, yearSchema } from '../../schemas/common';
 import { appraisalResultSchema } from '../../schemas/appraisal-result';
 import { jobSchema } from '../../schemas/job';
 import { UNIT_TYPES } from '../../schemas/unit';
-import { keySource, secret, submissionPreviewSchema } from './submission';
+import { secret } from './signing';
 
 /**
  * Sở Nội vụ's appraisal results (docs/package-formats.md §4): the signed package that tells one unit its
@@ -60,11 +60,6 @@ export const resultsChannels = {
     description: 'Các hồ sơ của một năm đã được gửi kết quả thẩm định: lần gửi, ngày gửi và có cần gửi lại không',
     input: z.object({ year: yearSchema }).strict(),
     output: z.object({ rows: z.array(resultSentSchema) }),
-  }),
-  'results.preview': defineChannel({
-    description: 'Chọn khóa ký cho gói kết quả thẩm định (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
-    input: z.object({ source: keySource }).strict(),
-    output: submissionPreviewSchema,
   }),
   'results.export': defineChannel({
     description:

@@ -6,7 +6,7 @@ import { jobSchema } from '../../schemas/job';
 import { roundDeadlinesSchema, roundUnitSchema } from '../../schemas/round';
 import { UNIT_ROUND_STATES } from '../../domain/round-state';
 import { unitTypeSchema } from '../../schemas/unit';
-import { keySource, secret, submissionPreviewSchema } from './submission';
+import { secret } from './signing';
 
 /**
  * The annual round (docs/package-formats.md): Sở Nội vụ creates it (year, official set per block, units,
@@ -129,11 +129,6 @@ export const roundChannels = {
     description: 'Bảng theo dõi đợt đánh giá của một năm (Sở Nội vụ): trạng thái từng đơn vị, số đơn vị theo trạng thái và khối, đơn vị quá hạn nộp',
     input: z.object({ year: yearSchema.optional() }).strict(),
     output: roundDashboardSchema,
-  }),
-  'round.preview': defineChannel({
-    description: 'Chọn khóa ký cho gói đợt đánh giá (tệp .p12/.pfx hoặc USB token) và trả về thông tin người ký',
-    input: z.object({ source: keySource }).strict(),
-    output: submissionPreviewSchema,
   }),
   'round.export': defineChannel({
     description: 'Xuất gói đợt đánh giá đã ký số (.asice), tự kiểm tra lại; trả về một công việc',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AnswerExportResult, AnswerView } from '../../../shared/ipc/channels/answer';
-import type { SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Job } from '../../../shared/schemas/job';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
 import { verifyPackage } from '../../../electron/backend/services/bundle/verify/verify-bundle';
@@ -33,7 +33,7 @@ const ready = async (): Promise<{ a: AnswerUnit; view: AnswerView }> => {
 
 const exportOnce = async (a: AnswerUnit, resultId: string, out: string): Promise<Job> => {
   a.u.host.nextPicks.push([pki.p12.modernAscii]);
-  const preview = await callOk<SubmissionPreview>(a.u, 'answer.preview', { source: { kind: 'p12', password: ASCII_PASSWORD } });
+  const preview = await callOk<ChosenKey>(a.u, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } });
   a.u.host.nextSaveTargets.push(out);
   const res = await a.u.call('answer.export', { resultId, keyId: preview.keyId, password: ASCII_PASSWORD });
   if (!res.ok) {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import type { SubmissionExportResult, SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { Job } from '../../../shared/schemas/job';
 import type { VerifyResult } from '../../../shared/schemas/submission';
@@ -30,7 +31,7 @@ afterEach(() => {
 
 const exportWith = async (b: TestBackend, a: Assessment, p12: string, password: string, out: string) => {
   b.host.nextPicks.push([p12]);
-  const preview = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password } });
+  const preview = await callOk<ChosenKey>(b, 'signing.chooseKey', { source: { kind: 'p12', password } });
   b.host.nextSaveTargets.push(out);
   const job = await callOk<Job>(b, 'submission.export', { assessmentId: a.id, keyId: preview.keyId, password });
   return { preview, job: await b.ctx.jobs.wait(job.id) };
@@ -104,17 +105,17 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     b = createTestBackend();
     const a = await fillFromExample(b);
     b.host.nextPicks.push([pki.p12.modernAscii]);
-    const wrong = await b.call('submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: 'sai' } });
+    const wrong = await b.call('signing.chooseKey', { source: { kind: 'p12', password: 'sai' } });
     expect(wrong.ok ? null : wrong.error.code).toBe('WRONG_PASSWORD');
     // The dialog's choice comes back as an opaque id: retyping the password does not reopen the dialog.
     const again = wrong.ok ? null : (wrong.error.details as { uploadId: string }).uploadId;
     expect(again).toMatch(/^[0-9a-f]{32}$/);
-    const retried = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: ASCII_PASSWORD, uploadId: again! } });
+    const retried = await callOk<ChosenKey>(b, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD, uploadId: again! } });
     expect(retried.signer.subject).toBe(`CN=Nguyễn Văn An, O=${AGENCY_NAME}, C=VN`);
     expect(b.host.nextPicks).toEqual([]);
 
     b.host.nextPicks.push([pki.p12.expiredAscii]);
-    const p = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: ASCII_PASSWORD } });
+    const p = await callOk<ChosenKey>(b, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } });
     expect(p.problem?.code).toBe('CERT_EXPIRED');
     const outDir = makeTempDir('cchc-sub-bad-');
     b.host.nextSaveTargets.push(join(outDir, 'x.asice'));

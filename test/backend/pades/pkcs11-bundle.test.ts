@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import type { SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Job } from '../../../shared/schemas/job';
 import type { WorkerLauncher } from '../../../electron/backend/workers-seam/launcher';
 import { addCrlFiles, loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
@@ -22,7 +22,7 @@ import { sealPng, signaturePng } from './fixtures';
 import { nssDbTrusting } from './tools';
 
 /**
- * The token path of the app: the key chosen in the wizard (submission.preview, kind pkcs11), then ONE PIN
+ * The token path of the app: the key chosen in the wizard (signing.chooseKey, kind pkcs11), then ONE PIN
  * for the export, during which the real PKCS#11 worker logs in once and signs twice — report.pdf (PAdES)
  * and the bundle's manifest (CAdES). The launcher records what each worker process was asked to do.
  */
@@ -59,7 +59,7 @@ describe('bundle export with a PKCS#11 token (SoftHSM2, real worker)', () => {
       await callOk(b, 'unit.setSignatureImage', { kind, uploadId: b.ctx.uploads.register(file, `${kind}.png`, png.length).id });
     }
     b.host.nextPicks.push([token.module]);
-    const preview = await callOk<SubmissionPreview>(b, 'submission.preview', { assessmentId: a.id, source: { kind: 'pkcs11', pin: token.pin } });
+    const preview = await callOk<ChosenKey>(b, 'signing.chooseKey', { source: { kind: 'pkcs11', pin: token.pin } });
     expect(preview.problem).toBeNull();
     const out = join(makeTempDir('cchc-hsm-bundle-'), 'STP-HP_2025.asice');
     b.host.nextSaveTargets.push(out);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import type { SubmissionExportResult, SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { Job } from '../../../shared/schemas/job';
 import { addCrlFiles, loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
@@ -45,7 +46,7 @@ const upload = (t: TestBackend, name: string, data: Buffer): string => {
 /** Exports the bundle through the channels (key preview, then the export job) and returns report.pdf from it. */
 const exportBundle = async (t: TestBackend, a: Assessment): Promise<{ bundle: string; report: Buffer; result: SubmissionExportResult }> => {
   t.host.nextPicks.push([pki.p12.modernVi]);
-  const preview = await callOk<SubmissionPreview>(t, 'submission.preview', { assessmentId: a.id, source: { kind: 'p12', password: VI_PASSWORD } });
+  const preview = await callOk<ChosenKey>(t, 'signing.chooseKey', { source: { kind: 'p12', password: VI_PASSWORD } });
   const bundle = join(makeTempDir('cchc-pades-bundle-'), 'STP-HP_2025.asice');
   t.host.nextSaveTargets.push(bundle);
   const job = await t.ctx.jobs.wait((await callOk<Job>(t, 'submission.export', { assessmentId: a.id, keyId: preview.keyId, password: VI_PASSWORD })).id);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ExportResult } from '../../../shared/ipc/channels/report';
-import type { SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Job } from '../../../shared/schemas/job';
 import { EMPTY_REPORT_DOCUMENT } from '../../../shared/schemas/document-fields';
 import { saveReportDocument } from '../../../electron/backend/db/repos/report-document-repo';
@@ -16,7 +16,7 @@ import { fillFromExample } from '../bundle/stored-assessment';
 import { expectValidPades } from './checks';
 import { nssDbTrusting } from './tools';
 
-/** "Xuất báo cáo PDF có ký số" (report.signedPdf): the key from submission.preview, the final report only. */
+/** "Xuất báo cáo PDF có ký số" (report.signedPdf): the key from signing.chooseKey, the final report only. */
 
 let pki: TestPki;
 let nssDir: string;
@@ -30,16 +30,16 @@ afterEach(() => {
   b = undefined;
 });
 
-const openKey = async (t: TestBackend, assessmentId: string): Promise<string> => {
+const openKey = async (t: TestBackend): Promise<string> => {
   t.host.nextPicks.push([pki.p12.modernAscii]);
-  return (await callOk<SubmissionPreview>(t, 'submission.preview', { assessmentId, source: { kind: 'p12', password: ASCII_PASSWORD } })).keyId;
+  return (await callOk<ChosenKey>(t, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } })).keyId;
 };
 
 describe('report.signedPdf', () => {
   it('writes the final report signed by the chosen key; the assessment stays editable', async () => {
     b = createTestBackend();
     const a = await fillFromExample(b);
-    const keyId = await openKey(b, a.id);
+    const keyId = await openKey(b);
     const out = join(makeTempDir('cchc-signed-report-'), 'bao-cao.pdf');
     b.host.nextSaveTargets.push(out);
     const job = await b.ctx.jobs.wait((await callOk<Job>(b, 'report.signedPdf', { assessmentId: a.id, keyId, password: ASCII_PASSWORD })).id);
@@ -56,7 +56,7 @@ describe('report.signedPdf', () => {
   it('refuses before the save dialog: a report with gaps (REPORT_INCOMPLETE), no key chosen, a missing password', async () => {
     b = createTestBackend();
     const a = await fillFromExample(b);
-    const keyId = await openKey(b, a.id);
+    const keyId = await openKey(b);
     b.host.nextSaveTargets.push(join(b.dataDir, 'never-written.pdf'));
     const refusal = async (payload: unknown) => {
       const r = await b!.call('report.signedPdf', payload);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxDetail, InboxImportResult, InboxRow } from '../../../shared/ipc/channels/inbox';
 import type { ResultSent, ResultsExportOutcome } from '../../../shared/ipc/channels/results';
 import type { RoundDetail } from '../../../shared/ipc/channels/round';
-import type { SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { AppraisalResult } from '../../../shared/schemas/appraisal-result';
 import type { Job } from '../../../shared/schemas/job';
 import { saveAppraisal } from '../../../electron/backend/db/repos/inbox-repo';
@@ -66,7 +66,7 @@ const opensslStatus = (file: string): number => {
 };
 const openKey = async (): Promise<string> => {
   b.host.nextPicks.push([pki.p12.modernAscii]);
-  return (await callOk<SubmissionPreview>(b, 'results.preview', { source: { kind: 'p12', password: ASCII_PASSWORD } })).keyId;
+  return (await callOk<ChosenKey>(b, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } })).keyId;
 };
 
 describe('results: the appraisal-result of an imported submission, signed and recorded (real SQLite, worker verification)', () => {

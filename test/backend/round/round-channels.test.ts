@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ReceivedRound, RoundDetail, RoundExportResult } from '../../../shared/ipc/channels/round';
-import type { SubmissionPreview } from '../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { Assessment } from '../../../shared/schemas/assessment';
 import type { Job } from '../../../shared/schemas/job';
 import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
@@ -43,7 +43,7 @@ const publish = async (p12: string, out: string, soTrusts?: string): Promise<{ s
   registerRoundUnits(so);
   const round = await callOk<RoundDetail>(so, 'round.save', roundInput());
   so.host.nextPicks.push([p12]);
-  const preview = await callOk<SubmissionPreview>(so, 'round.preview', { source: { kind: 'p12', password: ASCII_PASSWORD } });
+  const preview = await callOk<ChosenKey>(so, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } });
   so.host.nextSaveTargets.push(out);
   const started = await callOk<Job>(so, 'round.export', { roundId: round.id, keyId: preview.keyId, password: ASCII_PASSWORD });
   const job = await so.ctx.jobs.wait(started.id);
@@ -132,7 +132,7 @@ describe('round package: Sở Nội vụ publishes, a unit imports and is bound 
     const same = await callOk<RoundDetail>(so, 'round.save', { ...roundInput(), id: round.id, deadlines: { ...DEADLINES, selfAssessmentDue: '2025-12-06' } });
     expect(same.revision).toBe(2); // not exported since: same revision
     so.host.nextPicks.push([pki.p12.modernAscii]);
-    const preview = await callOk<SubmissionPreview>(so, 'round.preview', { source: { kind: 'p12', password: ASCII_PASSWORD } });
+    const preview = await callOk<ChosenKey>(so, 'signing.chooseKey', { source: { kind: 'p12', password: ASCII_PASSWORD } });
     so.host.nextSaveTargets.push(join(dir, 'r2.asice'));
     const job = await so.ctx.jobs.wait((await callOk<Job>(so, 'round.export', { roundId: round.id, keyId: preview.keyId, password: ASCII_PASSWORD })).id);
     expect(job.error).toBeUndefined();

@@ -15,7 +15,7 @@ import { exportFileName, loadReportModel } from './report-source';
 export type SignedExportInput = { assessmentId: string; keyId: string; password?: string | undefined; pin?: string | undefined };
 
 /**
- * "Xuất báo cáo PDF có ký số": the key chosen and confirmed with submission.preview (remembered by opaque id
+ * "Xuất báo cáo PDF có ký số": the key chosen and confirmed with signing.chooseKey (remembered by opaque id
  * in ctx.session.signingKeys, the password/PIN sent again and used once), the final report only (checked
  * before the save dialog), signed as in the bundle (report/signed-pdf.ts) and written atomically.
  */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import { openSigningKey } from './open-key';
@@ -13,7 +13,7 @@ import { signerProblem } from './signer-policy';
 export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
 
 /** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
-const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer): Promise<SubmissionPreview> => {
+const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer): Promise<ChosenKey> => {
   try {
     const keyId = randomBytes(12).toString('hex');
     ctx.session.signingKeys.set(keyId, ref);
@@ -28,7 +28,7 @@ const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer): Prom
  * upload) opened with its password, or a PKCS#11 module (native dialog) with its PIN. The key is remembered
  * by an opaque id in the session; the path never reaches the renderer.
  */
-export const chooseSigningKey = async (ctx: BackendContext, source: KeySource): Promise<SubmissionPreview> => {
+export const chooseSigningKey = async (ctx: BackendContext, source: KeySource): Promise<ChosenKey> => {
   let ref: KeyRef;
   if (source.kind === 'p12') {
     let uploadId = source.uploadId;

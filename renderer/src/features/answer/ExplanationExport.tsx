@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 
 import type { AnswerExportResult, AnswerView } from '../../../../shared/ipc/channels/answer';
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { formatDateTime } from '../../../../shared/format/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -28,7 +28,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
   // Worded at render with the current language's t (not stored as text): a language switch re-words it.
   const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
 
-  const exportWith = async (preview: SubmissionPreview, secret: KeySecret) => {
+  const exportWith = async (preview: ChosenKey, secret: KeySecret) => {
     setError(null);
     setChoosing(false);
     try {
@@ -53,7 +53,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
         <JobProgress label={t('exporting')} progress={job.progress} onCancel={() => void platform.api.jobs.cancel({ jobId: job.id })} />
       ) : choosing ? (
         <Suspense fallback={null}>
-          <KeyStep preview={(source) => platform.api.answer.preview({ source })} onOpened={(p, s) => void exportWith(p, s)} onBack={() => setChoosing(false)} />
+          <KeyStep onOpened={(p, s) => void exportWith(p, s)} onBack={() => setChoosing(false)} />
         </Suspense>
       ) : (
         <div className="actions">

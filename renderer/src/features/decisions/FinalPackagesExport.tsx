@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 
 import type { DecisionsList } from '../../../../shared/ipc/channels/decisions';
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
@@ -26,7 +26,7 @@ export const FinalPackagesExport = ({ year, units, busy, start }: { year: number
   const [choosingKey, setChoosingKey] = useState(false);
   const blocks = BLOCKS.filter((b) => units.some((u) => u.unitType === b));
 
-  const exportWith = (preview: SubmissionPreview, secret: KeySecret) => {
+  const exportWith = (preview: ChosenKey, secret: KeySecret) => {
     setChoosingKey(false);
     const [kind, value] = scope.split(':') as ['all' | 'block' | 'unit', string | undefined];
     const target = kind === 'unit' ? { unitCode: value } : kind === 'block' ? { block: value as UnitType } : {};
@@ -39,7 +39,7 @@ export const FinalPackagesExport = ({ year, units, busy, start }: { year: number
       <p className="small muted">{t('packagesIntro')}</p>
       {choosingKey ? (
         <Suspense fallback={null}>
-          <KeyStep preview={(source) => platform.api.decisions.preview({ source })} onOpened={exportWith} onBack={() => setChoosingKey(false)} />
+          <KeyStep onOpened={exportWith} onBack={() => setChoosingKey(false)} />
         </Suspense>
       ) : (
         <div className="actions">

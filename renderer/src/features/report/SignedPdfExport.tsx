@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 
 import type { ExportResult } from '../../../../shared/ipc/channels/report';
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -20,7 +20,7 @@ type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: stri
 type Step =
   | { step: 'idle' }
   | { step: 'key' }
-  | { step: 'confirm'; preview: SubmissionPreview }
+  | { step: 'confirm'; preview: ChosenKey }
   | { step: 'signing'; job: Job }
   | { step: 'done'; jobId: string; result: ExportResult };
 
@@ -70,7 +70,7 @@ export const SignedPdfExport = ({ assessmentId, beforeExport }: { assessmentId: 
     },
   });
 
-  const sign = async (preview: SubmissionPreview) => {
+  const sign = async (preview: ChosenKey) => {
     const s = secret.current;
     if (!s) return go({ step: 'key' });
     secret.current = null;
@@ -121,7 +121,6 @@ export const SignedPdfExport = ({ assessmentId, beforeExport }: { assessmentId: 
         <>
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
           <KeyStep
-            assessmentId={assessmentId}
             onBack={() => go({ step: 'idle' })}
             onOpened={(preview, s) => {
               secret.current = preview.problem ? null : s;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { ResultsExportOutcome } from '../../../../shared/ipc/channels/results';
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -42,7 +42,7 @@ export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scop
     onFinished(o, scope.kind === 'unit' && o.issued[0] ? t('exported', { name: o.issued[0].fileName }) : t('blockDone', { n: o.issued.length }));
   };
 
-  const start = async (preview: SubmissionPreview, secret: KeySecret) => {
+  const start = async (preview: ChosenKey, secret: KeySecret) => {
     setError(null);
     try {
       setJob(await platform.api.results.export({ scope, keyId: preview.keyId, ...(secret.kind === 'p12' ? { password: secret.password } : { pin: secret.pin }) }));
@@ -57,7 +57,7 @@ export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scop
         <JobProgress label={t('exporting')} {...trackedProgress(tracked)} testId="results-progress" />
       ) : (
         <Suspense fallback={null}>
-          <KeyStep preview={(source) => platform.api.results.preview({ source })} onOpened={(p, s) => void start(p, s)} onBack={onBack} />
+          <KeyStep onOpened={(p, s) => void start(p, s)} onBack={onBack} />
         </Suspense>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
 import type { RoundDetail, RoundExportResult } from '../../../../shared/ipc/channels/round';
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -33,7 +33,7 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
     if (done) doneHeading.current?.focus();
   }, [done]);
 
-  const exportWith = async (preview: SubmissionPreview, secret: KeySecret) => {
+  const exportWith = async (preview: ChosenKey, secret: KeySecret) => {
     setError(null);
     try {
       const started = await platform.api.round.export({ roundId: round.id, keyId: preview.keyId, ...(secret.kind === 'p12' ? { password: secret.password } : { pin: secret.pin }) });
@@ -61,7 +61,7 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
         <JobProgress label={t('exporting')} progress={job.progress} />
       ) : (
         <Suspense fallback={null}>
-          <KeyStep preview={(source) => platform.api.round.preview({ source })} onOpened={(p, s) => void exportWith(p, s)} onBack={onBack} />
+          <KeyStep onOpened={(p, s) => void exportWith(p, s)} onBack={onBack} />
         </Suspense>
       )}
       <p role="status" className="small" data-testid="round-export-note">

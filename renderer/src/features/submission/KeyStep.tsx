@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { usePlatform, useT } from '../../app/app-context';
 import { FileInput } from '../../components/FileInput';
@@ -13,31 +13,19 @@ export type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pi
 
 type Uploaded = { file: File; uploadId: string };
 
+export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
+
 /**
  * Step 2: a .p12/.pfx file (web host: a file input, uploaded once; Electron: the backend's native dialog) and
  * its password, or a USB token and its PIN. The secret field is cleared after every attempt — on success the
  * secret goes to the wizard (in memory, for the export call only), on failure the user retypes: a wrong
  * password or PIN is never retried automatically.
  */
-/** Which package the key signs: a submission (its assessment) or another kind with its own preview channel. */
-export type KeyPreview = (source: KeySource) => Promise<SubmissionPreview>;
-export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
-
-export const KeyStep = ({
-  assessmentId,
-  preview: previewWith,
-  onOpened,
-  onBack,
-}: {
-  assessmentId?: string;
-  /** Opens the key through another channel (round.preview); default: submission.preview of `assessmentId`. */
-  preview?: KeyPreview;
-  onOpened: (p: SubmissionPreview, secret: KeySecret) => void;
-  onBack: () => void;
-}) => {
+export const KeyStep = ({ onOpened, onBack }: { onOpened: (p: ChosenKey, secret: KeySecret) => void; onBack: () => void }) => {
   const t = useT(submitMessages);
   const platform = usePlatform();
-  const openKey: KeyPreview = previewWith ?? ((source) => platform.api.submission.preview({ assessmentId: assessmentId ?? '', source }));
+  // One channel for every signed export (shared/ipc/channels/signing.ts); the export channel takes the keyId.
+  const openKey = (source: KeySource): Promise<ChosenKey> => platform.api.signing.chooseKey({ source });
   const [kind, setKind] = useState<'p12' | 'pkcs11'>('p12');
   const [file, setFile] = useState<File | null>(null);
   const uploaded = useRef<Uploaded | null>(null);

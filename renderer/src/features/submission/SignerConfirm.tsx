@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 
-import type { SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { SignerDetails } from './SignerDetails';
 
 export type SignerConfirmProps = {
-  preview: SubmissionPreview;
+  preview: ChosenKey;
   /** Above the certificate: what is about to be signed. */
   intro: ReactNode;
   /** The refusal sentence when the key cannot sign (preview.problem), worded by the caller. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-import type { SubmissionExportResult, SubmissionPreview } from '../../../../shared/ipc/channels/submission';
+import type { SubmissionExportResult } from '../../../../shared/ipc/channels/submission';
+import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
@@ -21,7 +22,7 @@ import './submission.css';
 type Step =
   | { step: 'preflight' }
   | { step: 'key'; note?: string }
-  | { step: 'confirm'; preview: SubmissionPreview }
+  | { step: 'confirm'; preview: ChosenKey }
   | { step: 'export'; job: Job }
   | { step: 'result'; jobId: string; result: SubmissionExportResult };
 
@@ -88,7 +89,7 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
     },
   });
 
-  const sign = async (preview: SubmissionPreview) => {
+  const sign = async (preview: ChosenKey) => {
     const s = secret.current;
     if (!s) return go({ step: 'key' });
     setStarting(true);
@@ -152,7 +153,6 @@ export const SubmitWizard = ({ assessmentId }: { assessmentId: string }) => {
             )}
             <ErrorBanner error={error} onDismiss={() => setError(null)} />
             <KeyStep
-              assessmentId={assessmentId}
               onBack={() => go({ step: 'preflight' })}
               onOpened={(preview, s) => {
                 secret.current = preview.problem ? null : s;
