@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AnswerView } from '../../../../shared/ipc/channels/answer';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { JobProgress, runJob } from '../../jobs/index';
@@ -25,7 +26,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
   const [items, setItems] = useState<Record<string, ItemState>>(() => fromView(view));
   const [error, setError] = useState<unknown>(null);
   // Worded at render with the current language's t (not stored as text): a language switch re-words it.
-  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
+  const [note, setNote] = useNote(answerMessages);
   const [busy, setBusy] = useState(false);
   const [attachJob, setAttachJob] = useState<Job | null>(null);
   const [other, setOther] = useState('');
@@ -51,7 +52,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
         resultId: view.resultId,
         items: view.rows.filter((r) => items[r.nodeId]).map((r) => ({ nodeId: r.nodeId, text: items[r.nodeId]!.text, requested: items[r.nodeId]!.requested, evidence: items[r.nodeId]!.evidence })),
       });
-      setNote(() => (tr: typeof t) => tr('saved'));
+      setNote((t) => t('saved'));
       onDirty(false);
       onSaved();
     } catch (e) {
@@ -147,7 +148,7 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
         </button>
       </div>
       <p role="status" className="small" data-testid="answer-draft-note">
-        {note?.(t)}
+        {note}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
     </section>

@@ -5,6 +5,7 @@ import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import { formatDateTime } from '../../../../shared/format/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgress, runJob } from '../../jobs/index';
 import { answerMessages } from './messages';
@@ -26,7 +27,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
   // Worded at render with the current language's t (not stored as text): a language switch re-words it.
-  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
+  const [note, setNote] = useNote(answerMessages);
 
   const exportWith = async (preview: ChosenKey, secret: KeySecret) => {
     setError(null);
@@ -36,7 +37,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
       const done = await runJob(platform.api, started, { onUpdate: setJob });
       const r = done.result as AnswerExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      setNote(() => (tr: typeof t) => tr('exported', { name: r.fileName, revision: r.revision, status: r.code }));
+      setNote((t) => t('exported', { name: r.fileName, revision: r.revision, status: r.code }));
       onDone();
     } catch (e) {
       setError(e);
@@ -63,7 +64,7 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
         </div>
       )}
       <p role="status" className="small" data-testid="answer-export-note">
-        {note?.(t)}
+        {note}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {view.sent.length > 0 && (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { OneFilePick } from '../../components/OneFilePick';
 import { JobProgress, runJob, useSingleFlight } from '../../jobs/index';
@@ -23,7 +24,7 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
   const flight = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
   // Worded at render with the current language's t (not stored as text): a language switch re-words it.
-  const [note, setNote] = useState<((tr: typeof t) => string) | null>(null);
+  const [note, setNote] = useNote(answerMessages);
 
   const importFrom = async (file: File | null) => {
     if (!flight.claim()) return;
@@ -36,7 +37,7 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
       const started = await (which === 'result' ? platform.api.answer.importResult(input) : platform.api.answer.importFinal(input));
       const done = await runJob(platform.api, started, { onUpdate: setJob });
       const r = done.result as { year: number; revision: number };
-      setNote(() => (tr: typeof t) => tr(which === 'result' ? 'imported' : 'finalImported', { year: r.year, revision: r.revision }));
+      setNote((t) => t(which === 'result' ? 'imported' : 'finalImported', { year: r.year, revision: r.revision }));
       onImported();
     } catch (e) {
       setError(e);
@@ -61,7 +62,7 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
       />
       {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} onCancel={() => void cancel()} />}
       <p role="status" className="small" data-testid={`answer-import-${which}-note`}>
-        {note?.(t)}
+        {note}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../../../shared/schemas/settings';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { takeFlash } from '../../app/flash';
 import { ErrorBanner, errorMessage } from '../../components/ErrorBanner';
 import { UnofficialTag, useOfficialSets } from '../round/index';
@@ -52,7 +53,11 @@ const Frame = ({ view }: { view: AssessmentView }) => {
   const store = useAssessment();
   const { assessment, set, score, save, readOnly } = store;
   // A notice left by the page that opened this one (creating with carry-forward); kept until the view changes.
-  const [notice, setNotice] = useState<string | null>(takeFlash);
+  // Its text was worded by that page (app/flash.ts); the shell's own notices follow a language switch.
+  const [notice, setNotice] = useNote(shellMessages, () => {
+    const flash = takeFlash();
+    return flash === null ? null : () => flash;
+  });
   const [undoError, setUndoError] = useState<unknown>(null);
   const id = assessment.id;
   const viewKey = view.kind === 'node' ? `node:${view.nodeId}` : view.kind;
@@ -62,7 +67,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
   const firstView = useRef(viewKey);
   useEffect(() => {
     if (viewKey !== firstView.current) setNotice(null);
-  }, [viewKey]);
+  }, [viewKey, setNotice]);
   // Evidence is attached in its own panel; refresh the counts when the page or window focus changes.
   useEffect(() => {
     const refresh = store.refreshEvidence;
@@ -77,7 +82,7 @@ const Frame = ({ view }: { view: AssessmentView }) => {
     try {
       const r = await store.undo();
       const code = r.nodeId ? store.leafById.get(r.nodeId)?.node.code : null;
-      setNotice(r.undone ? t('undone', { code: code ?? '' }) : t('nothingToUndo'));
+      setNotice((t) => (r.undone ? t('undone', { code: code ?? '' }) : t('nothingToUndo')));
     } catch (e) {
       setUndoError(e);
     }

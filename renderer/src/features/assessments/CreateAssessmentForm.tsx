@@ -7,6 +7,7 @@ import type { Assessment } from '../../../../shared/schemas/assessment';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -43,7 +44,7 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
   const deadline = useRef<{ iso: string | null } | 'invalid'>({ iso: null });
   const [carryFrom, setCarryFrom] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNote(assessmentListMessages);
   const [yearError, setYearError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -56,7 +57,7 @@ export const CreateAssessmentForm = ({ sets, unitType, defaultYear, previous, on
     setYearError(year === null ? t('yearInvalid') : undefined);
     const d = deadline.current;
     if (year === null || d === 'invalid') {
-      setProblem(t('notCreated'));
+      setProblem((t) => t('notCreated'));
       return;
     }
     setProblem(null);

@@ -4,6 +4,7 @@ import type { AutomaticBackup, BackupCreated, BackupRestored } from '../../../..
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -29,7 +30,7 @@ export const BackupPage = () => {
   const [active, setActive] = useState<Active | null>(null);
   const [created, setCreated] = useState<BackupCreated | null>(null);
   const [restored, setRestored] = useState<BackupRestored | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(backupMessages);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
 
@@ -43,7 +44,7 @@ export const BackupPage = () => {
     initial: active?.job ?? null,
     onSettled: (job) => {
       refresh();
-      if (job.state === 'cancelled') setNote(t('cancelled'));
+      if (job.state === 'cancelled') setNote((t) => t('cancelled'));
       else if (job.state === 'failed') setError(jobFailure(job));
       else if (active?.kind === 'create') {
         const r = job.result as BackupCreated;

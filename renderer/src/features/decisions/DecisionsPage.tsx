@@ -4,6 +4,7 @@ import type { ExplanationBatchResult, FinalExportResult } from '../../../../shar
 import { formatDate, formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import type { Job } from '../../../../shared/schemas/job';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
 import { Field } from '../../components/Field';
@@ -30,7 +31,7 @@ export const DecisionsPage = () => {
   const [outcomes, setOutcomes] = useState<ExplanationBatchResult['outcomes'] | null>(null);
   const [exported, setExported] = useState<FinalExportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(decisionsMessages);
   const [starting, setStarting] = useState(false);
   const [closeError, setCloseError] = useState<unknown>(null);
 
@@ -41,7 +42,7 @@ export const DecisionsPage = () => {
     initial: job,
     onSettled: (j) => {
       flight.release();
-      if (j.state === 'cancelled') setNote(t('cancelled'));
+      if (j.state === 'cancelled') setNote((t) => t('cancelled'));
       else if (j.state === 'failed') setError(jobFailure(j));
       else if (j.kind === 'decisions.import') setOutcomes((j.result as ExplanationBatchResult).outcomes);
       else {

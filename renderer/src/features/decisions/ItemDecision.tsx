@@ -4,6 +4,7 @@ import type { DecisionDetail, DecisionItem, KeepReasonCode } from '../../../../s
 import { KEEP_REASON_CODES } from '../../../../shared/ipc/channels/decisions';
 import { formatPoints, numberInputExample, parseNumberInput } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PdfPreview } from '../../components/PdfPreview';
 import { Modal } from '../evidence/index';
@@ -25,7 +26,7 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
   const [reasonCode, setReasonCode] = useState<KeepReasonCode | ''>((item.reasonCode as KeepReasonCode) || '');
   const [reason, setReason] = useState(item.reason);
   const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNote(decisionsMessages);
   const [open, setOpen] = useState<Evidence | null>(null);
   const [saving, setSaving] = useState(false);
   const id = `decision-${item.nodeId}`;
@@ -37,7 +38,7 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
     if (decision === 'ACCEPTED') {
       const v = parseNumberInput(score, lang, 3);
       if (v === null || v === undefined || v > item.max) {
-        setProblem(t('scoreInvalid', { max: formatPoints(item.max, lang) }));
+        setProblem((t, lang) => t('scoreInvalid', { max: formatPoints(item.max, lang) }));
         return;
       }
       finalMilli = v;

@@ -6,6 +6,7 @@ import { foldText, matchesTerms, queryTerms } from '../../../../shared/domain/te
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import type { IndicatorNode } from '../../../../shared/schemas/indicator-set';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { Modal } from './Modal';
@@ -33,7 +34,7 @@ export const LinkManyDialog = ({ assessmentId, doc, onClose, onLinked }: LinkMan
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNote(evidenceMessages);
   const [busy, setBusy] = useState(false);
   const loaded = useLoad(
     useCallback(async () => {
@@ -63,7 +64,7 @@ export const LinkManyDialog = ({ assessmentId, doc, onClose, onLinked }: LinkMan
     e.preventDefault();
     setError(null);
     if (chosen.size === 0) {
-      setProblem(t('linkManyNone'));
+      setProblem((t) => t('linkManyNone'));
       return;
     }
     setProblem(null);

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { DOC_TYPE_SUGGESTIONS, metaWarnings } from '../../../../shared/schemas/evidence';
 import type { EvidenceDocument, EvidenceMeta } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -28,7 +29,7 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
   const [meta, setMeta] = useState<EvidenceMeta>(doc.meta);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNote(evidenceMessages);
   // A ref as well: Enter in the date field commits and submits in the same event.
   const dateInvalid = useRef(false);
   const set = (k: keyof EvidenceMeta) => (e: { target: { value: string } }) => setMeta((m) => ({ ...m, [k]: e.target.value }));
@@ -40,7 +41,7 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
     setError(null);
     // The typed date is not a day: saving would silently keep the old one.
     if (dateInvalid.current) {
-      setProblem(t('notSaved'));
+      setProblem((t) => t('notSaved'));
       return;
     }
     setProblem(null);

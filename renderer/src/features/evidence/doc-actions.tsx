@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 
 import type { EvidenceDocument } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { canPreview } from './DocumentItem';
 import { LinkManyDialog } from './LinkManyDialog';
 import { MetadataEditor } from './MetadataEditor';
@@ -18,7 +19,7 @@ export const useDocActions = (assessmentId: string, year: number | null, onChang
   const [preview, setPreview] = useState<EvidenceDocument | null>(null);
   const [editing, setEditing] = useState<EvidenceDocument | null>(null);
   const [linking, setLinking] = useState<EvidenceDocument | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNote(evidenceMessages);
 
   const open = useCallback(
     async (d: EvidenceDocument) => {
@@ -73,7 +74,7 @@ export const useDocActions = (assessmentId: string, year: number | null, onChang
           doc={linking}
           onClose={() => setLinking(null)}
           onLinked={(n) => {
-            setNotice(t('linkManyDone', { name: linking.originalName, n }));
+            setNotice((t) => t('linkManyDone', { name: linking.originalName, n }));
             setLinking(null);
             onChanged();
           }}

@@ -5,6 +5,7 @@ import { needsReason } from '../../../../shared/domain/ranking';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import type { WordingOf } from '../../app/use-note';
 import { EvidenceName } from './EvidenceList';
 import type { EvidenceItem } from './EvidenceList';
 import { detailMessages } from './messages';
@@ -18,7 +19,7 @@ type Props = {
   evidenceByPath: ReadonlyMap<string, EvidenceItem>;
   onPreview: (item: EvidenceItem) => void;
   readOnly: boolean;
-  onSaved: (d: InboxDetail, message: string) => void;
+  onSaved: (d: InboxDetail, message: WordingOf<typeof detailMessages>) => void;
   onError: (e: unknown) => void;
 };
 
@@ -63,7 +64,7 @@ export const AppraisalRow = ({ importId, unitName, node, evidenceByPath, onPrevi
     setBusy(true);
     try {
       const d = await api.inbox.appraise({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
-      onSaved(d, t('saved', { code: node.code }));
+      onSaved(d, (t) => t('saved', { code: node.code }));
     } catch (e) {
       onError(e);
     } finally {

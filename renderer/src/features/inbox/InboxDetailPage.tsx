@@ -4,6 +4,7 @@ import { bundleMessage, isBundleCode } from '../../../../shared/domain/bundle-co
 import type { InboxTotals } from '../../../../shared/ipc/channels/inbox';
 import { formatDateTime, formatIndex, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { ResultPanel } from '../results/index';
@@ -25,7 +26,7 @@ export const InboxDetailPage = ({ importId }: { importId: string }) => {
   const { api } = usePlatform();
   const detail = useLoad(useCallback(() => api.inbox.get({ importId }), [api, importId]));
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useNote(detailMessages);
   // Bumped on every saved appraisal: the result panel reloads ("cần gửi lại").
   const [version, setVersion] = useState(0);
   const [preview, setPreview] = useState<EvidenceItem | null>(null);

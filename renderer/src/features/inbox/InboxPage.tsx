@@ -5,6 +5,7 @@ import type { InboxImportResult, RankingExportResult } from '../../../../shared/
 import type { Job } from '../../../../shared/schemas/job';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { FileInput } from '../../components/FileInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
@@ -32,7 +33,7 @@ export const InboxPage = () => {
   const [exportJob, setExportJob] = useState<Job | null>(null);
   const [done, setDone] = useState<InboxImportResult | null>(null);
   const [exported, setExported] = useState<RankingExportResult | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(inboxMessages);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   // The last upload: kept so a bundle refused for its signer can be trusted and received again.
@@ -58,7 +59,7 @@ export const InboxPage = () => {
     initial: importJob,
     onSettled: (job) => {
       flight.release();
-      if (job.state === 'cancelled') setNote(t('cancelled'));
+      if (job.state === 'cancelled') setNote((t) => t('cancelled'));
       else if (job.state === 'failed') {
         setError(jobFailure(job));
         setSignerRefused(job.error?.params?.check === 'E_SIGNER_NOT_REGISTERED');
@@ -74,7 +75,7 @@ export const InboxPage = () => {
   const exp = useJob(exportJob?.id ?? null, {
     initial: exportJob,
     onSettled: (job) => {
-      if (job.state === 'cancelled') setNote(t('cancelled'));
+      if (job.state === 'cancelled') setNote((t) => t('cancelled'));
       else if (job.state === 'failed') setError(jobFailure(job));
       else {
         const r = job.result as RankingExportResult;

@@ -4,6 +4,7 @@ import { fromMilli, parseScaled } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatNumber } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import type { WordingOf } from '../../app/use-note';
 import { detailMessages } from './messages';
 
 type Props = {
@@ -11,7 +12,7 @@ type Props = {
   unitName: string;
   node: InboxNode & { survey: NonNullable<InboxNode['survey']> };
   readOnly: boolean;
-  onSaved: (d: InboxDetail, message: string) => void;
+  onSaved: (d: InboxDetail, message: WordingOf<typeof detailMessages>) => void;
   onError: (e: unknown) => void;
 };
 
@@ -41,7 +42,7 @@ export const SurveyEntry = ({ importId, unitName, node, readOnly, onSaved, onErr
     setInvalid(false);
     setBusy(true);
     try {
-      onSaved(await api.inbox.saveSurvey({ importId, nodeId: node.nodeId, value: m === null ? null : fromMilli(m) }), t('surveySaved', { code: node.code }));
+      onSaved(await api.inbox.saveSurvey({ importId, nodeId: node.nodeId, value: m === null ? null : fromMilli(m) }), (t) => t('surveySaved', { code: node.code }));
     } catch (e) {
       onError(e);
     } finally {

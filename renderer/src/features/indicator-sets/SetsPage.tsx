@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { SetExportResult, SetListEntry } from '../../../../shared/ipc/channels/indicator-sets';
 import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { runJob } from '../../jobs/index';
@@ -23,22 +24,22 @@ export const SetsPage = () => {
   const sets = list.data;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useNote(setsMessages);
 
 
   const exportSet = async (s: SetListEntry, format: 'json' | 'xlsx') => {
     setBusy(`${keyOf(s)}:${format}`);
     setError(null);
-    setStatus('');
+    setStatus(null);
     try {
       const job = await runJob(api, await api.indicatorSets.export({ id: s.id, version: s.version, format }));
       if (job.state === 'cancelled') {
-        setStatus(t('exportCancelled'));
+        setStatus((t) => t('exportCancelled'));
         return;
       }
       const r = job.result as SetExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      setStatus(t('exported', { name: r.fileName }));
+      setStatus((t) => t('exported', { name: r.fileName }));
     } catch (e) {
       setError(e);
     } finally {

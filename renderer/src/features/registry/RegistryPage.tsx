@@ -4,6 +4,7 @@ import type { RegistryExportResult, RegistrySigner, RegistryView, TemplateImport
 import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
 import { UploadButton } from '../../components/UploadButton';
@@ -28,7 +29,7 @@ export const RegistryPage = () => {
   const view = reg.data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(registryMessages);
   const [report, setReport] = useState<TemplateImportReport | null>(null);
   const [query, setQuery] = useState('');
   const [newYear, setNewYear] = useState(String(new Date().getFullYear()));
@@ -44,7 +45,7 @@ export const RegistryPage = () => {
     if (shownYear !== null) setNewYear(String(shownYear));
   }, [shownYear]);
 
-  const act = async (work: () => Promise<RegistryView | void>, done?: string) => {
+  const act = async (work: () => Promise<RegistryView | void>, done?: Parameters<typeof setNote>[0]) => {
     setBusy(true);
     setError(null);
     setNote(null);
@@ -70,7 +71,7 @@ export const RegistryPage = () => {
       const job = await runJob(api, await api.registry.exportTemplate({ year: forYear }));
       const r = job.result as RegistryExportResult | undefined;
       if (r?.downloadId && platform.kind === 'web') await platform.download(r.downloadId, r.fileName);
-      if (r) setNote(t('exported', { name: r.fileName }));
+      if (r) setNote((t) => t('exported', { name: r.fileName }));
     });
 
   return (
@@ -96,7 +97,7 @@ export const RegistryPage = () => {
             <span>{t('appraiser')}</span>
             <input value={appraiser} maxLength={120} onChange={(e) => setAppraiser(e.target.value)} />
           </label>
-          <button type="button" className="btn" disabled={busy} onClick={() => void act(async () => void (await api.settings.update({ appraiserName: appraiser })), t('appraiserSaved'))}>
+          <button type="button" className="btn" disabled={busy} onClick={() => void act(async () => void (await api.settings.update({ appraiserName: appraiser })), (t) => t('appraiserSaved'))}>
             {t('saveAppraiser')}
           </button>
         </div>
@@ -138,7 +139,7 @@ export const RegistryPage = () => {
             className="registry-bar"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => api.registry.addUnit({ year: y, ...unit }), t('added', { code: unit.code }));
+              void act(() => api.registry.addUnit({ year: y, ...unit }), (t) => t('added', { code: unit.code }));
             }}
           >
             <label className="field">
@@ -176,7 +177,7 @@ export const RegistryPage = () => {
             view={{ ...view, year: y }}
             query={query}
             busy={busy}
-            onRevoke={(s: RegistrySigner) => void act(() => api.registry.revokeSigner({ signerId: s.id }), t('revokedDone', { subject: s.subject }))}
+            onRevoke={(s: RegistrySigner) => void act(() => api.registry.revokeSigner({ signerId: s.id }), (t) => t('revokedDone', { subject: s.subject }))}
           />
         </section>
       )}

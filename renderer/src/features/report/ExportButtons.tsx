@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ExportResult } from '../../../../shared/ipc/channels/report';
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes } from '../../../../shared/format/index';
-import { useLang, usePlatform, useT } from '../../app/app-context';
+import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { documentMessages } from './document-messages';
@@ -29,11 +30,10 @@ const isExportResult = (v: unknown): v is ExportResult =>
  */
 export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps) => {
   const t = useT(exportMessages);
-  const lang = useLang();
   const platform = usePlatform();
   const [started, setStarted] = useState<Started | null>(null);
   const [finished, setFinished] = useState<Finished | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(exportMessages);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const [dismissedPollError, setDismissedPollError] = useState<unknown>(null);
@@ -50,9 +50,9 @@ export const ExportButtons = ({ assessmentId, beforeExport }: ExportButtonsProps
       if (job.state === 'done' && isExportResult(job.result)) {
         const result = job.result;
         setFinished({ jobId: job.id, result });
-        setNote(t('done', { name: result.fileName, size: formatBytes(result.sizeBytes, lang) }));
+        setNote((t, lang) => t('done', { name: result.fileName, size: formatBytes(result.sizeBytes, lang) }));
         download(result).catch(setError);
-      } else if (job.state === 'cancelled') setNote(t('cancelled'));
+      } else if (job.state === 'cancelled') setNote((t) => t('cancelled'));
       else setError(jobFailure(job));
     },
   });

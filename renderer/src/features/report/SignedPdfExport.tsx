@@ -5,6 +5,7 @@ import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner, refusalMessage } from '../../components/ErrorBanner';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { signedPdfMessages } from './signed-messages';
@@ -37,7 +38,7 @@ export const SignedPdfExport = ({ assessmentId, beforeExport }: { assessmentId: 
   const platform = usePlatform();
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(signedPdfMessages);
   const [starting, setStarting] = useState(false);
   const secret = useRef<KeySecret | null>(null);
 
@@ -57,11 +58,11 @@ export const SignedPdfExport = ({ assessmentId, beforeExport }: { assessmentId: 
       if (job.state === 'done' && isExportResult(job.result)) {
         const result = job.result;
         setState({ step: 'done', jobId: job.id, result });
-        setNote(t('done', { name: result.fileName, size: formatBytes(result.sizeBytes, lang) }));
+        setNote((t, lang) => t('done', { name: result.fileName, size: formatBytes(result.sizeBytes, lang) }));
         download(result).catch(setError);
       } else if (job.state === 'cancelled') {
         setState({ step: 'idle' });
-        setNote(t('cancelled'));
+        setNote((t) => t('cancelled'));
       } else {
         // A wrong password at signing time, a report that lost a field…: back to the key, the reason shown.
         setState({ step: 'key' });

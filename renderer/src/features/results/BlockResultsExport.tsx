@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ResultsExportOutcome } from '../../../../shared/ipc/channels/results';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { useLang, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { refusalMessage } from '../../components/ErrorBanner';
 import { resultsMessages } from './messages';
 import { ResultsExportRunner } from './ResultsExportRunner';
@@ -15,14 +16,14 @@ export const BlockResultsExport = ({ year, block, blockName, count, onDone }: { 
   const t = useT(resultsMessages);
   const lang = useLang();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useNote(resultsMessages);
   const [outcome, setOutcome] = useState<ResultsExportOutcome | null>(null);
   if (count === 0) return null;
   return (
     <div className="results-block" data-testid="results-block">
       <p className="small muted">{t('blockHint')}</p>
       {!open && (
-        <button type="button" className="btn" onClick={() => { setOpen(true); setOutcome(null); setNote(''); }}>
+        <button type="button" className="btn" onClick={() => { setOpen(true); setOutcome(null); setNote(null); }}>
           {t('sendBlock', { block: blockName, n: count })}
         </button>
       )}

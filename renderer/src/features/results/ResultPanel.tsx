@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { ResultSent } from '../../../../shared/ipc/channels/results';
 import { formatDate, formatDateTime, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { errorMessage } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { resultsMessages } from './messages';
@@ -34,7 +35,7 @@ export const ResultPanel = ({ importId, version, readOnly }: { importId: string;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const built = useLoad(useCallback(() => api.results.build({ importId }), [api, importId, version]));
   const [exporting, setExporting] = useState(false);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useNote(resultsMessages);
   const b = built.data;
   const c = b?.content;
   return (

@@ -5,6 +5,7 @@ import type { ResultsExportOutcome } from '../../../../shared/ipc/channels/resul
 import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import type { WordingOf } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
 import { resultsMessages } from './messages';
@@ -19,7 +20,7 @@ type Scope = ChannelInput<'results.export'>['scope'];
  * The key choice of every signed export (KeyStep, as for a round), then one 'results.export' job with its
  * progress (unit i/n) and a cancel button. In the web host each written package is offered as a download.
  */
-export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scope; onFinished: (o: ResultsExportOutcome | null, note: string) => void; onBack: () => void }) => {
+export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scope; onFinished: (o: ResultsExportOutcome | null, note: WordingOf<typeof resultsMessages>) => void; onBack: () => void }) => {
   const t = useT(resultsMessages);
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
@@ -29,7 +30,7 @@ export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scop
     initial: job,
     onSettled: (j) => {
       setJob(null);
-      if (j.state === 'cancelled') onFinished(null, t('cancelled'));
+      if (j.state === 'cancelled') onFinished(null, (t) => t('cancelled'));
       else if (j.state === 'failed') setError(jobFailure(j));
       else void finished(j.result as ResultsExportOutcome);
     },
@@ -39,7 +40,8 @@ export const ResultsExportRunner = ({ scope, onFinished, onBack }: { scope: Scop
     if (platform.kind === 'web') {
       for (const i of o.issued) if (i.downloadId) await platform.download(i.downloadId, i.fileName);
     }
-    onFinished(o, scope.kind === 'unit' && o.issued[0] ? t('exported', { name: o.issued[0].fileName }) : t('blockDone', { n: o.issued.length }));
+    const first = scope.kind === 'unit' ? o.issued[0] : undefined;
+    onFinished(o, (t) => (first ? t('exported', { name: first.fileName }) : t('blockDone', { n: o.issued.length })));
   };
 
   const start = async (preview: ChosenKey, secret: KeySecret) => {

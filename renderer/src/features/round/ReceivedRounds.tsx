@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ReceivedRound } from '../../../../shared/ipc/channels/round';
 import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgress, runJob, useSingleFlight } from '../../jobs/index';
@@ -21,19 +22,19 @@ export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRoun
   // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
   const flight = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useNote(roundMessages);
 
   const importFrom = async (file: File | null) => {
     if (!flight.claim()) return;
     setBusy(true);
     setError(null);
-    setNote('');
+    setNote(null);
     try {
       const uploadId = file ? (await platform.uploadFiles([file]))[0]?.uploadId : undefined;
       const started = await platform.api.round.import(uploadId ? { uploadId } : {});
       const done = await runJob(platform.api, started, { onUpdate: setJob });
       const r = done.result as { year: number; revision: number };
-      setNote(t('imported', { year: r.year, revision: r.revision }));
+      setNote((t) => t('imported', { year: r.year, revision: r.revision }));
       onChanged();
     } catch (e) {
       setError(e);

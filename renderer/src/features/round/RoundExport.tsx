@@ -4,6 +4,8 @@ import type { RoundDetail, RoundExportResult } from '../../../../shared/ipc/chan
 import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
+import type { Wording } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgress, runJob } from '../../jobs/index';
 import { roundMessages } from './messages';
@@ -20,12 +22,15 @@ type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: stri
  * exported, the key step gives way to the result (file name and check code) and the way back to the list,
  * which `onDone` has already refreshed (its note then says what was exported).
  */
-export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (message: string) => void; onBack: () => void }) => {
+/** A note worded with the round page's messages (it shows the export's note after returning to the list). */
+type RoundKey = keyof (typeof roundMessages)['vi'];
+
+export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (wording: Wording<RoundKey>) => void; onBack: () => void }) => {
   const t = useT(roundMessages);
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useNote(roundMessages);
   const [done, setDone] = useState(false);
   const doneHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -40,10 +45,10 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
       const finished = await runJob(platform.api, started, { onUpdate: setJob });
       const r = finished.result as RoundExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      const message = t('exported', { name: r.fileName, status: r.code });
-      setNote(message);
+      const wording: Wording<RoundKey> = (t) => t('exported', { name: r.fileName, status: r.code });
+      setNote(wording);
       setDone(true);
-      onDone(message);
+      onDone(wording);
     } catch (e) {
       setError(e);
     } finally {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 
 import type { RoundDetail } from '../../../../shared/ipc/channels/round';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { useRole } from '../../app/role-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -27,7 +28,7 @@ export const RoundPage = () => {
   const unitSide = role !== 'receiver';
   const receiverSide = role !== 'unit';
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const [note, setNote] = useState('');
+  const [note, setNote] = useNote(roundMessages);
   const list = useLoad(useCallback(() => api.round.list({}), [api]));
   const sets = useLoad(useCallback(() => api.indicatorSets.list({}), [api]));
   const [refreshError, setRefreshError] = useState<unknown>(null);
@@ -36,7 +37,7 @@ export const RoundPage = () => {
     setRefreshError(null);
     try {
       const res = await api.round.refreshUnits({ roundId: r.id });
-      setNote(res.changed ? t('refreshed', { year: r.year, added: res.added, revision: res.round.revision }) : t('refreshedSame', { year: r.year }));
+      setNote((t) => (res.changed ? t('refreshed', { year: r.year, added: res.added, revision: res.round.revision }) : t('refreshedSame', { year: r.year })));
       list.reload();
     } catch (e) {
       setRefreshError(e);
@@ -74,7 +75,7 @@ export const RoundPage = () => {
               sets={sets.data}
               onCancel={() => setMode({ kind: 'list' })}
               onSaved={(r) => {
-                setNote(t('saved', { year: r.year, revision: r.revision }));
+                setNote((t) => t('saved', { year: r.year, revision: r.revision }));
                 setMode({ kind: 'list' });
                 list.reload();
               }}
@@ -84,8 +85,8 @@ export const RoundPage = () => {
             <RoundExport
               round={mode.round}
               onBack={() => setMode({ kind: 'list' })}
-              onDone={(message) => {
-                setNote(message);
+              onDone={(wording) => {
+                setNote(wording);
                 list.reload();
               }}
             />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SubmissionExportResult } from '../../../../shared/ipc/channels/submission';
 import { formatBytes } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { dashboardHref } from '../assessments/index';
 import { submitMessages } from './messages';
@@ -17,7 +18,7 @@ export const ResultStep = ({ assessmentId, jobId, result }: { assessmentId: stri
   const lang = useLang();
   const platform = usePlatform();
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(submitMessages);
 
   const download = async () => {
     setError(null);
@@ -32,7 +33,7 @@ export const ResultStep = ({ assessmentId, jobId, result }: { assessmentId: stri
     setNote(null);
     try {
       const r = await platform.api.submission.showInFolder({ jobId });
-      if (!r.shown) setNote(t('notShown'));
+      if (!r.shown) setNote((t) => t('notShown'));
     } catch (e) {
       setError(e);
     }

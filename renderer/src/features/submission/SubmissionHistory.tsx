@@ -4,6 +4,7 @@ import { bundleMessage, isBundleCode } from '../../../../shared/domain/bundle-co
 import { personOf } from '../../../../shared/domain/distinguished-name';
 import { formatBytes, formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { historyMessages } from './messages-history';
@@ -24,7 +25,7 @@ export const SubmissionHistory = ({ assessmentId }: { assessmentId: string }) =>
     useCallback(() => api.submission.history({ assessmentId }), [api, assessmentId]),
   );
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(historyMessages);
   const rows = list.data ?? [];
   if (!rows.length) return list.error ? <ErrorBanner error={list.error} /> : null;
 
@@ -34,7 +35,7 @@ export const SubmissionHistory = ({ assessmentId }: { assessmentId: string }) =>
     try {
       const r = await api.submission.openBundle({ assessmentId, bundleId });
       if (r.downloadId) await platform.download(r.downloadId, r.fileName);
-      else if (r.shown) setNote(t('shown', { name: r.fileName }));
+      else if (r.shown) setNote((t) => t('shown', { name: r.fileName }));
     } catch (e) {
       setError(e);
     }

@@ -5,6 +5,7 @@ import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import type { Assessment } from '../../../../shared/schemas/assessment';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { surveyMessages } from './messages';
@@ -18,7 +19,7 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
   const lang = useLang();
   const { api } = usePlatform();
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useNote(surveyMessages);
   const page = useLoad(
     useCallback(async (): Promise<{ assessment: Assessment; nodes: SurveyNode[]; totals: ScoreTotals }> => {
       const [assessment, nodes, totals] = await Promise.all([
@@ -87,7 +88,7 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
                   node={n}
                   readOnly={readOnly}
                   onError={(e) => {
-                    setStatus('');
+                    setStatus(null);
                     setError(e);
                   }}
                   onSaved={(node, tot, message) => {
@@ -108,7 +109,7 @@ export const SurveyPage = ({ assessmentId }: { assessmentId: string }) => {
           onError={setError}
           onImported={() => {
             setError(null);
-            setStatus('');
+            setStatus(null);
             page.reload();
           }}
         />

@@ -5,13 +5,14 @@ import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import { formatNumber, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import type { WordingOf } from '../../app/use-note';
 import { surveyMessages } from './messages';
 
 type Props = {
   assessmentId: string;
   node: SurveyNode;
   readOnly: boolean;
-  onSaved: (node: SurveyNode, totals: ScoreTotals, message: string) => void;
+  onSaved: (node: SurveyNode, totals: ScoreTotals, message: WordingOf<typeof surveyMessages>) => void;
   onError: (e: unknown) => void;
 };
 
@@ -50,7 +51,7 @@ export const SurveyRow = ({ assessmentId, node, readOnly, onSaved, onError }: Pr
     setBusy(true);
     try {
       const out = await api.survey.save({ assessmentId, nodeId: node.nodeId, value: parsed, sourceNote: clear ? '' : note });
-      onSaved(out.node, out.totals, t(parsed === null ? 'cleared' : 'saved', { code: node.code }));
+      onSaved(out.node, out.totals, (t) => t(parsed === null ? 'cleared' : 'saved', { code: node.code }));
     } catch (e) {
       onError(e);
     } finally {

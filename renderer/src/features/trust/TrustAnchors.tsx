@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { commonName } from '../../components/cert-names';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -21,7 +22,7 @@ export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => 
   const platform = usePlatform();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(verifyMessages);
   const [confirming, setConfirming] = useState<TrustEntry | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   // Keyboard users go straight to the question they must answer.
@@ -32,7 +33,7 @@ export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => 
   const list = useLoad(useCallback(() => platform.api.trust.list({}), [platform]));
   const entries = list.data;
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<Parameters<typeof setNote>[0]>) => {
     setBusy(true);
     setError(null);
     setNote(null);
@@ -52,14 +53,14 @@ export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => 
       let uploadId: string | undefined;
       if (file) uploadId = (await platform.uploadFiles([file]))[0]?.uploadId;
       const { added } = await platform.api.trust.import(uploadId ? { uploadId } : {});
-      return t('trustAdded', { names: added.map((e) => commonName(e.subject)).join('; ') });
+      return (t) => t('trustAdded', { names: added.map((e) => commonName(e.subject)).join('; ') });
     });
 
   const remove = (e: TrustEntry) =>
     act(async () => {
       setConfirming(null);
       await platform.api.trust.remove({ fingerprint: e.fingerprint });
-      return t('trustRemoved', { name: commonName(e.subject) });
+      return (t) => t('trustRemoved', { name: commonName(e.subject) });
     });
 
   return (

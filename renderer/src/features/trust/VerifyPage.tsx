@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { jobFailure, JobProgress, trackedProgress, useJob } from '../../jobs/index';
@@ -25,13 +26,13 @@ export const VerifyPage = () => {
   const [result, setResult] = useState<{ result: VerifyResult; fileName: string | null } | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(verifyMessages);
 
   const tracked = useJob(started?.job.id ?? null, {
     initial: started?.job ?? null,
     onSettled: (job) => {
       if (job.state === 'done' && isVerifyResult(job.result)) setResult({ result: job.result, fileName: started?.fileName ?? null });
-      else if (job.state === 'cancelled') setNote(t('cancelled'));
+      else if (job.state === 'cancelled') setNote((t) => t('cancelled'));
       else setError(jobFailure(job));
     },
   });

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../../shared/format/index';
 import { SEAL_WIDTH_MM } from '../../../../shared/schemas/unit';
 import type { SignatureImageKind, SignatureImages, UnitProfile } from '../../../../shared/schemas/unit';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { UploadButton } from '../../components/UploadButton';
@@ -32,12 +33,12 @@ export const SignatureImagesCard = ({ unit }: { unit: UnitProfile }) => {
   const { api } = usePlatform();
   const loaded = useLoad(useCallback(() => api.unit.getSignatureImages({}), [api]));
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote(signatureMessages);
   const [widthText, setWidthText] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const images = loaded.data;
 
-  const act = async (work: () => Promise<SignatureImages>, done: string) => {
+  const act = async (work: () => Promise<SignatureImages>, done: Parameters<typeof setNote>[0]) => {
     setError(null);
     setNote(null);
     setBusy(true);
@@ -55,7 +56,6 @@ export const SignatureImagesCard = ({ unit }: { unit: UnitProfile }) => {
   if (!images) return <ErrorBanner error={loaded.error} />;
   const width = widthText ?? String(images.seal?.widthMm ?? SEAL_WIDTH_MM.default);
   const parsedWidth = parseWidth(width);
-  const what = (k: SignatureImageKind) => t(k).toLocaleLowerCase(lang);
 
   return (
     <section className="card" aria-labelledby="signature-images-title" data-testid="signature-images">
@@ -83,13 +83,13 @@ export const SignatureImagesCard = ({ unit }: { unit: UnitProfile }) => {
                     onUploaded={(uploadId) =>
                       act(
                         () => api.unit.setSignatureImage(kind === 'seal' && parsedWidth !== null ? { kind, uploadId, widthMm: parsedWidth } : { kind, uploadId }),
-                        t('savedImage', { what: what(kind) }),
+                        (t, lang) => t('savedImage', { what: t(kind).toLocaleLowerCase(lang) }),
                       )
                     }
                     onError={setError}
                   />
                   {img && (
-                    <button type="button" className="btn" disabled={busy} onClick={() => void act(() => api.unit.removeSignatureImage({ kind }), t('removedImage', { what: what(kind) }))}>
+                    <button type="button" className="btn" disabled={busy} onClick={() => void act(() => api.unit.removeSignatureImage({ kind }), (t, lang) => t('removedImage', { what: t(kind).toLocaleLowerCase(lang) }))}>
                       {t('remove')}
                     </button>
                   )}
@@ -102,7 +102,7 @@ export const SignatureImagesCard = ({ unit }: { unit: UnitProfile }) => {
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              if (parsedWidth !== null) void act(() => api.unit.setSealWidth({ widthMm: parsedWidth }), t('savedWidth', { mm: parsedWidth }));
+              if (parsedWidth !== null) void act(() => api.unit.setSealWidth({ widthMm: parsedWidth }), (t) => t('savedWidth', { mm: parsedWidth }));
             }}
           >
             <Field label={t('sealWidth')} hint={t('sealWidthHint')} {...(parsedWidth === null ? { error: t('sealWidthInvalid') } : {})}>
