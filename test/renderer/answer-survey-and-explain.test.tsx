@@ -134,8 +134,9 @@ describe('the appraisal result shows the survey points Sở Nội vụ entered',
     // Criteria 1.1 (self 1, appraised 0,5, final 1) and 1.2 (0,75): 1,75 / 1,25 / 1,75, each + 2,4.
     f.totals = { self: t(1750, 4150), appraised: t(1750, 3650), final: t(1750, 4150) };
     f.totals.appraised.self = 1250;
-    show({ ...VIEW, final: { revision: 1, importedAt: '2026-01-26T02:00:00.000Z', content: f } }, 'en');
+    show({ ...VIEW, final: { revision: 1, importedAt: '2026-01-26T02:00:00.000Z', content: f, selfDiffers: [] } }, 'en');
     const final = await screen.findByTestId('answer-final');
+    expect(within(final).queryByTestId('final-self-differs')).toBeNull();
     expect(within(final).getAllByRole('row').slice(1, 4).map((tr) => cells(tr)[0])).toEqual(['1.1.1', '1.1.2', '1.3']);
     expect(cells(within(final).getByTestId('final-survey-row'))).toEqual(['1.3', 'Khảo sát', '—', '2.4', '2.4', 'Measured and entered by the Department (sociological survey, SIPAS or an external index); not self-scored.']);
     expect(breakdown('final-breakdown')).toEqual([
@@ -145,6 +146,15 @@ describe('the appraisal result shows the survey points Sở Nội vụ entered',
       ['0', '0', '0'],
       ['4.15', '3.65', '4.15'],
     ]);
+  });
+
+  it('the final result names its lines whose self score is not what the unit sent', async () => {
+    const selfDiffers = [{ nodeId: 'xa25-1.1.2', code: '1.1.2', submitted: 500, inResult: 750 }];
+    show({ ...VIEW, final: { revision: 1, importedAt: '2026-01-26T02:00:00.000Z', content: sampleFinal(), selfDiffers } });
+    const final = await screen.findByTestId('answer-final');
+    expect(within(final).getByTestId('final-self-differs').textContent).toBe(
+      'Cột “Tự chấm” của kết quả cuối cùng khác với điểm đơn vị đã chấm trong hồ sơ nộp lần 1 ở 1 tiêu chí: 1.1.2 (hồ sơ: 0,5; kết quả: 0,75). Hãy liên hệ Sở Nội vụ để làm rõ.',
+    );
   });
 });
 

@@ -39,6 +39,8 @@ const rowSchema = z.object({
 });
 /** A survey (XHH/SIPAS) line of the result: measured and entered by Sở Nội vụ, never self-scored; null: not entered yet. */
 const surveyRowSchema = z.object({ nodeId: z.string(), code: z.string(), title: z.string(), max: z.number().int(), points: z.number().int().nullable() });
+/** Lines whose "self" score is not what the unit's export of that revision scored (milli-points); null: no record. */
+const selfDiffersSchema = z.array(z.object({ nodeId: z.string(), code: z.string(), submitted: z.number().int(), inResult: z.number().int() })).nullable();
 const fileRef = z.object({ source: z.enum(['DOCUMENT', 'NEW']), refId: z.string(), name: z.string(), size: z.number().int() });
 
 export const answerViewSchema = z.object({
@@ -60,7 +62,7 @@ export const answerViewSchema = z.object({
     revision: z.number().int(),
     exportedAt: z.string().nullable(),
     sameFile: z.boolean(),
-    selfDiffers: z.array(z.object({ nodeId: z.string(), code: z.string(), submitted: z.number().int(), inResult: z.number().int() })).nullable(),
+    selfDiffers: selfDiffersSchema,
   }),
   packageSha256: z.string(),
   importedAt: z.string(),
@@ -75,7 +77,8 @@ export const answerViewSchema = z.object({
   /** Files the giải trình may cite: the assessment's library and those added for the giải trình. */
   library: z.array(fileRef),
   sent: z.array(z.object({ explanationId: z.string(), revision: z.number().int(), resultRevision: z.number().int(), packageSha256: z.string(), fileName: z.string(), sentAt: z.string() })),
-  final: z.object({ revision: z.number().int(), importedAt: z.string(), content: finalResultSchema }).nullable(),
+  /** The final result, if received; `selfDiffers` as for the appraisal result, on the final result's lines. */
+  final: z.object({ revision: z.number().int(), importedAt: z.string(), content: finalResultSchema, selfDiffers: selfDiffersSchema }).nullable(),
 });
 export type AnswerView = z.infer<typeof answerViewSchema>;
 export type AnswerRow = z.infer<typeof rowSchema>;

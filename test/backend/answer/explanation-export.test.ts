@@ -138,6 +138,7 @@ describe('answer: the giải trình draft and the signed explanation package', (
     const v = (await callOk<{ results: AnswerView[] }>(a.u, 'answer.list', {})).results[0]!;
     expect(v.final?.content.criteria.map((c) => [c.code, c.final, c.decision])).toEqual([['1.1.1', 1000, 'ACCEPTED'], ['1.1.2', 750, 'NOT_DISPUTED']]);
     expect([v.final?.content.totals.final.final, v.final?.content.rank]).toEqual([1750, { rank: 1, of: 3 }]);
+    expect(v.final?.selfDiffers).toBeNull(); // no record of that export's self scores to compare with
     const late = await a.u.call('answer.saveDraft', { resultId: view.resultId, items: [{ nodeId: 'xa25-1.1.1', text: 'Muộn.', requested: null, evidence: [] }] });
     expect(late.ok ? 'OK' : late.error.reason).toBe('ANSWER_ROUND_CLOSED');
     expect(count(a.u, 'answer_item')).toBe(0);

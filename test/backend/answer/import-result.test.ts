@@ -76,6 +76,10 @@ describe('answer: importing the appraisal result on the unit side (real SQLite, 
     await importVia(differs.u, 'answer.importResult', await packResult(pki, resultFor(differs)));
     const v = (await callOk<{ results: AnswerView[] }>(differs.u, 'answer.list', {})).results[0]!;
     expect(v.submission.selfDiffers).toEqual([{ nodeId: 'xa25-1.1.2', code: '1.1.2', submitted: 500, inResult: 750 }]);
+    // The final result's lines are compared with the same record.
+    expect((await importVia(differs.u, 'answer.importFinal', await packFinal(pki, finalFor()))).state).toBe('done');
+    const f = (await callOk<{ results: AnswerView[] }>(differs.u, 'answer.list', {})).results[0]!.final!;
+    expect(f.selfDiffers).toEqual([{ nodeId: 'xa25-1.1.2', code: '1.1.2', submitted: 500, inResult: 750 }]);
     // A leaf the record holds as 0 is compared too (the record keeps every leaf; a missing one scored 0).
     const agrees = await unit({ selfScores: { 'xa25-1.1.1': 1000, 'xa25-1.1.2': 750, 'xa25-1.1.3': 0 } });
     await importVia(agrees.u, 'answer.importResult', await packResult(pki, resultFor(agrees)));

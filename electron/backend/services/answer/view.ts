@@ -27,6 +27,11 @@ export const libraryOf = (ctx: BackendContext, row: Pick<AnswerResultRow, 'resul
   ...answerEvidenceOf(ctx.db, row.resultId).map((e) => ({ source: 'NEW' as const, refId: e.id, name: e.originalName, size: e.size })),
 ];
 
+const finalOf = (row: { revision: number; importedAt: string; json: string }, sent: Record<string, number> | null): NonNullable<AnswerView['final']> => {
+  const content = JSON.parse(row.json) as FinalResult;
+  return { revision: row.revision, importedAt: row.importedAt, content, selfDiffers: selfDifferences(sent, content.criteria) };
+};
+
 const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): AnswerView => {
   const r = JSON.parse(row.json) as AppraisalResult;
   const library = libraryOf(ctx, row);
@@ -59,7 +64,7 @@ const viewOf = (ctx: BackendContext, row: AnswerResultRow, older: number[]): Ans
     draft: draftItems(ctx.db, row.resultId).map((d) => ({ nodeId: d.nodeId, text: d.text, requested: d.requested, evidence: d.evidence.map(find) })),
     library,
     sent: sentFor(ctx.db, row.resultId).map((s) => ({ explanationId: s.explanationId, revision: s.revision, resultRevision: s.resultRevision, packageSha256: s.packageSha256, fileName: s.fileName, sentAt: s.sentAt })),
-    final: final ? { revision: final.revision, importedAt: final.importedAt, content: JSON.parse(final.json) as FinalResult } : null,
+    final: final ? finalOf(final, exported?.selfScores ?? null) : null,
   };
 };
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 
 import type { AnswerView } from '../../../../shared/ipc/channels/answer';
-import { formatDateTime, formatPoints } from '../../../../shared/format/index';
+import { formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
@@ -11,6 +11,7 @@ import { FinalView } from './FinalView';
 import { answerMessages } from './messages';
 import { PackageImport } from './PackageImport';
 import { ResultTable } from './ResultTable';
+import { SelfDiffers } from './SelfDiffers';
 import './answer.css';
 
 const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void }) => {
@@ -31,19 +32,9 @@ const ResultSection = ({ view, reload }: { view: AnswerView; reload: () => void 
           {t('otherFile')}
         </p>
       )}
-      {!!view.submission.selfDiffers?.length && (
-        <p className="banner banner-warn" role="note" data-testid="answer-self-differs">
-          {t('selfDiffers', {
-            revision: view.submission.revision,
-            count: view.submission.selfDiffers.length,
-            list: view.submission.selfDiffers
-              .map((d) => t('selfDiffersItem', { code: d.code, submitted: formatPoints(d.submitted, lang), inResult: formatPoints(d.inResult, lang) }))
-              .join('; '),
-          })}
-        </p>
-      )}
+      <SelfDiffers differs={view.submission.selfDiffers} revision={view.submission.revision} testId="answer-self-differs" />
       <ResultTable view={view} />
-      {view.final && <FinalView final={view.final} />}
+      {view.final && <FinalView final={view.final} submissionRevision={view.submission.revision} />}
       <DraftEditor key={`${view.resultId}:${view.revision}`} view={view} onSaved={reload} onDirty={setDirty} />
       <ExplanationExport view={view} dirty={dirty} onDone={reload} />
       <PackageImport which="final" onImported={reload} />

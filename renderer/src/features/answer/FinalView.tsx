@@ -3,6 +3,7 @@ import { formatPoints } from '../../../../shared/format/index';
 import { useLang, useT } from '../../app/app-context';
 import { answerMessages } from './messages';
 import { mergeSurvey } from './result-lines';
+import { SelfDiffers } from './SelfDiffers';
 import { SurveyRow } from './SurveyRow';
 import { TotalsBreakdown } from './TotalsBreakdown';
 import { bandText } from '../../i18n/band-text';
@@ -12,7 +13,7 @@ import { bandText } from '../../i18n/band-text';
  * survey lines (entered by Sở Nội vụ, not self-scored, not open to giải trình) sit among the criteria by
  * code so the rows add up to the totals.
  */
-export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }) => {
+export const FinalView = ({ final, submissionRevision }: { final: NonNullable<AnswerView['final']>; submissionRevision: number }) => {
   const t = useT(answerMessages);
   const lang = useLang();
   const f = final.content;
@@ -20,6 +21,7 @@ export const FinalView = ({ final }: { final: NonNullable<AnswerView['final']> }
   return (
     <section className="card" aria-labelledby="final-title" data-testid="answer-final">
       <h3 id="final-title">{t('finalTitle', { revision: final.revision })}</h3>
+      <SelfDiffers differs={final.selfDiffers} revision={submissionRevision} final testId="final-self-differs" />
       <table className="data-table">
         <caption>{t('finalCaption')}</caption>
         <thead>

@@ -19,6 +19,8 @@ export const answerMessages = defineMessages({
     selfDiffers:
       'Cột “Tự chấm” của kết quả khác với điểm đơn vị đã chấm trong hồ sơ nộp lần {revision} ở {count} tiêu chí: {list}. Hãy liên hệ Sở Nội vụ để làm rõ trước khi giải trình.',
     selfDiffersItem: '{code} (hồ sơ: {submitted}; kết quả: {inResult})',
+    finalSelfDiffers:
+      'Cột “Tự chấm” của kết quả cuối cùng khác với điểm đơn vị đã chấm trong hồ sơ nộp lần {revision} ở {count} tiêu chí: {list}. Hãy liên hệ Sở Nội vụ để làm rõ.',
     colCode: 'Mã',
     colTitle: 'Tiêu chí',
     colSelf: 'Tự chấm',
@@ -106,6 +108,8 @@ export const answerMessages = defineMessages({
     selfDiffers:
       'The result’s “Self” column differs from the unit’s own scores in submission revision {revision} on {count} {count|criterion|criteria}: {list}. Contact the Department to settle this before writing an explanation.',
     selfDiffersItem: '{code} (submitted: {submitted}; in the result: {inResult})',
+    finalSelfDiffers:
+      'The final result’s “Self” column differs from the unit’s own scores in submission revision {revision} on {count} {count|criterion|criteria}: {list}. Contact the Department to settle this.',
     colCode: 'Code',
     colTitle: 'Criterion',
     colSelf: 'Self',
