@@ -207,6 +207,12 @@ describe('migrations on databases that already hold rows', () => {
       // 0270: a bundle recorded before it has no record of its self scores (its results are shown without that check).
       expect(listSubmissions(db, A2).map((s) => [s.revision, s.bundleSize, s.selfScores])).toEqual([[1, 1_048_576, null]]);
       expect(() => db.prepare("UPDATE submission SET self_scores = 'not json'").run()).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare("UPDATE submission SET self_scores = '[1000]'").run()).toThrow(/CHECK constraint failed/);
+      // A backup's record that is an object but not {nodeId: integer} reads as no record (a restore is outside data).
+      db.prepare(`UPDATE submission SET self_scores = '{"so25-1.1":"1000"}'`).run();
+      expect(listSubmissions(db, A2).map((s) => s.selfScores)).toEqual([null]);
+      db.prepare(`UPDATE submission SET self_scores = '{"so25-1.1":1000}'`).run();
+      expect(listSubmissions(db, A2).map((s) => s.selfScores)).toEqual([{ 'so25-1.1': 1000 }]);
     }
     // 0200: existing assessments are bound to no round until the unit imports one; then the year's binds.
     expect([assessmentRoundId(db, A1), assessmentRoundId(db, A2), listReceivedRounds(db)]).toEqual([null, null, []]);

@@ -532,7 +532,8 @@ CREATE TABLE submission (
         signer_subject TEXT NOT NULL,
         signer_sha256 TEXT NOT NULL,
         verification_code TEXT NOT NULL,
-        created_at TEXT NOT NULL, self_scores TEXT CHECK (self_scores IS NULL OR json_valid(self_scores)),
+        created_at TEXT NOT NULL, self_scores TEXT
+      CHECK (self_scores IS NULL OR (json_valid(self_scores) AND json_type(self_scores) = 'object')),
         UNIQUE (submission_id, revision)
       ) STRICT;
 

@@ -10,6 +10,7 @@ export const m0270SubmissionSelfScores: Migration = {
   version: 270,
   name: 'submission-self-scores',
   up: (db) => {
-    db.exec('ALTER TABLE submission ADD COLUMN self_scores TEXT CHECK (self_scores IS NULL OR json_valid(self_scores))');
+    db.exec(`ALTER TABLE submission ADD COLUMN self_scores TEXT
+      CHECK (self_scores IS NULL OR (json_valid(self_scores) AND json_type(self_scores) = 'object'))`);
   },
 };

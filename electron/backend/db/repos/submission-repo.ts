@@ -33,6 +33,18 @@ type Raw = {
   self_scores: string | null;
 };
 
+/** A restored backup is outside data: a record that is not {nodeId: integer} counts as no record, not as scores. */
+const selfScoresOf = (text: string | null): Record<string, number> | null => {
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const ok = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((v) => Number.isSafeInteger(v));
+    return ok ? (parsed as Record<string, number>) : null;
+  } catch {
+    return null;
+  }
+};
+
 const fromRaw = (r: Raw): SubmissionRow => ({
   id: r.id,
   assessmentId: r.assessment_id,
@@ -46,7 +58,7 @@ const fromRaw = (r: Raw): SubmissionRow => ({
   signerSha256: r.signer_sha256,
   verificationCode: r.verification_code,
   createdAt: r.created_at,
-  selfScores: r.self_scores === null ? null : (JSON.parse(r.self_scores) as Record<string, number>),
+  selfScores: selfScoresOf(r.self_scores),
 });
 
 export const listSubmissions = (db: Db, assessmentId: string): SubmissionRow[] =>
