@@ -77,6 +77,11 @@ test('receive bundles through the UI, see them ranked in their block, appraise o
   await page.getByLabel('Ý kiến thẩm định tiêu chí 1.2').fill('Báo cáo quý III gửi chậm, không có văn bản giải trình');
   await row.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByTestId('appraisal-status')).toHaveText('Đã lưu điểm thẩm định tiêu chí 1.2.');
+  // The note follows a language switch (renderer/src/app/use-note.ts), and back.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('appraisal-status')).toHaveText('Appraisal of 1.2 saved.');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(page.getByTestId('appraisal-status')).toHaveText('Đã lưu điểm thẩm định tiêu chí 1.2.');
   await expect(row.getByTestId('appraised')).toHaveText('0');
   // An out-of-range value is caught before it is sent.
   await page.getByLabel('Điểm thẩm định tiêu chí 1.1.1').fill('7');
