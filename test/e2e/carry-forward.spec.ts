@@ -38,6 +38,10 @@ test('a new assessment can carry last time’s answers and explanations forward'
   // Creating opens the new assessment, whose dashboard says what was carried forward.
   await expect(page.getByRole('heading', { name: 'Tổng quan bản tự đánh giá' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'chuyển tiếp 1 câu trả lời' })).toBeVisible();
+  // The notice follows a language switch (renderer/src/app/flash.ts, use-note.ts), in the singular for one answer.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assessment created; 1 answer and' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await page.getByRole('link', { name: '← Danh sách' }).click();
   await expect(page.getByTestId('assessment-item')).toHaveCount(2);
 

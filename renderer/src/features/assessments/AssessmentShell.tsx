@@ -53,10 +53,10 @@ const Frame = ({ view }: { view: AssessmentView }) => {
   const store = useAssessment();
   const { assessment, set, score, save, readOnly } = store;
   // A notice left by the page that opened this one (creating with carry-forward); kept until the view changes.
-  // Its text was worded by that page (app/flash.ts); the shell's own notices follow a language switch.
+  // Worded by that page (app/flash.ts) in the language of the moment, like the shell's own notices.
   const [notice, setNotice] = useNote(shellMessages, () => {
     const flash = takeFlash();
-    return flash === null ? null : () => flash;
+    return flash === null ? null : (_t, lang) => flash(lang);
   });
   const [undoError, setUndoError] = useState<unknown>(null);
   const id = assessment.id;

@@ -45,7 +45,7 @@ export const assessmentListMessages = defineMessages({
     carryFrom: 'Carry forward from an earlier assessment (optional)',
     carryHint: 'Copies answers, explanations and evidence to the matching criteria; never overwrites and never carries survey results.',
     carryNone: 'Do not carry forward',
-    carried: 'Assessment created; {answers} answers and {links} evidence links carried forward from the earlier one.',
+    carried: 'Assessment created; {answers} {answers|answer|answers} and {links} evidence {links|link|links} carried forward from the earlier one.',
     yearInvalid: 'Invalid year: type four digits, from 2000 to 2100.',
     notCreated: 'Not created: correct the marked fields below.',
     openExisting: 'Open the existing one',

@@ -137,7 +137,7 @@ export const issueMessages = defineMessages({
     EVIDENCE_WAIVED: 'Sub-criterion {code} has no evidence document — reason given: {detail}',
     CROSS_CHECK: 'Cross-check between {code} and {other} (the indicator set\'s words): {detail}',
     SURVEY_PENDING: 'Sub-criterion {code}: the survey result is not in yet (entered later by the Department of Home Affairs).',
-    DEADLINE_PASSED: 'The deadline passed {days} days ago: contact the Department of Home Affairs.',
+    DEADLINE_PASSED: 'The deadline passed {days} {days|day|days} ago: contact the Department of Home Affairs.',
     SAMPLE_SET: 'This is a sample indicator set, not the official set adopted by the City People’s Committee.',
     EVIDENCE_METADATA_MISSING: 'Document “{name}” has no number, date of issue or summary: the report can only give its file name. Add the document details in the library.',
     fix: 'Fix sub-criterion {code}',

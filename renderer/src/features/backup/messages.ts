@@ -56,7 +56,7 @@ export const backupMessages = defineMessages({
       "A backup file holds all of the app's data: the unit profile, every self-assessment, figures, explanations and all evidence files, with SHA-256 hashes for checking. Keep it on another drive or a USB stick.",
     createTitle: 'Create a backup file',
     create: 'Create backup file…',
-    created: 'Backed up to "{name}" ({size}, {files} evidence files). The file was verified after writing.',
+    created: 'Backed up to "{name}" ({size}, {files} evidence {files|file|files}). The file was verified after writing.',
     downloadAgain: 'Download "{name}" again',
     restoreTitle: 'Restore from a backup file',
     restoreIntro:
@@ -69,7 +69,7 @@ export const backupMessages = defineMessages({
     confirm: 'Restore',
     cancel: 'Cancel',
     restored:
-      'Restored the data of the backup of {time}: {assessments} self-assessments, {files} evidence files. The data as it was before is kept in the automatic backup "{safety}".',
+      'Restored the data of the backup of {time}: {assessments} {assessments|self-assessment|self-assessments}, {files} evidence {files|file|files}. The data as it was before is kept in the automatic backup "{safety}".',
     reload: 'Reopen the app with the restored data',
     trustTitle: 'Trust anchors and revocation lists after the restore',
     trustIntro: 'Check this list: every submitted bundle is verified against the anchors here. Entries marked "New" came from the backup file.',

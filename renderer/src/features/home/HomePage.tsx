@@ -8,6 +8,7 @@ import { setFlash } from '../../app/flash';
 import { RoleChooser } from '../../app/RoleChooser';
 import { navigate } from '../../app/router';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { translate } from '../../i18n/messages';
 import { useLoad } from '../../data/use-load';
 import { AssessmentList, CreateAssessmentForm, assessmentListMessages, dashboardHref } from '../assessments/index';
 import { SignatureImagesCard, UnitProfileForm, UnitSummary, unitMessages } from '../unit/index';
@@ -70,7 +71,7 @@ export const HomePage = () => {
           previous={data.assessments}
           onCreated={(a, carried) => {
             // Straight to the new assessment: its dashboard shows what was carried forward.
-            if (carried) setFlash(t('carried', { answers: carried.answersCarried, links: carried.evidenceLinks }));
+            if (carried) setFlash((lang) => translate(assessmentListMessages, lang, 'carried', { answers: carried.answersCarried, links: carried.evidenceLinks }));
             navigate(dashboardHref(a.id));
           }}
         />

@@ -47,7 +47,7 @@ export const inboxMessages = defineMessages({
     chooseFile: 'Choose a bundle file…',
     importing: 'Receiving the bundle',
     cancelled: 'Cancelled.',
-    imported: 'Received the bundle of {unit} (revision {revision}, {files} evidence files).',
+    imported: 'Received the bundle of {unit} (revision {revision}, {files} evidence {files|file|files}).',
     importedWarn: 'Received the bundle of {unit} with a warning: {message}',
     supersededNote: 'This revision replaces the one received before.',
     openDetail: 'Open the received bundle',
