@@ -17,6 +17,7 @@ export const selfDifferences = (
   sent === null
     ? null
     : criteria.flatMap((c) => {
-        const submitted = sent[c.nodeId] ?? 0;
+        // Own keys only: a node id such as "constructor" must not read Object.prototype.
+        const submitted = Object.hasOwn(sent, c.nodeId) ? sent[c.nodeId]! : 0;
         return submitted === c.self ? [] : [{ nodeId: c.nodeId, code: c.code, submitted, inResult: c.self }];
       });
