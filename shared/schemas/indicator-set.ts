@@ -24,7 +24,10 @@ export const nodeIdSchema = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9._-]+$/, { message: 'Mã định danh nút chỉ gồm chữ không dấu, số, dấu chấm, gạch' });
+  .regex(/^[A-Za-z0-9._-]+$/, { message: 'Mã định danh nút chỉ gồm chữ không dấu, số, dấu chấm, gạch' })
+  // Node ids key plain objects (scores, answers by id): a set from outside must not name "__proto__",
+  // "constructor", "toString" or another member every object has.
+  .refine((id) => !(id in Object.prototype), { message: 'Mã định danh nút trùng tên dành riêng của JavaScript (như constructor, __proto__)' });
 
 export const nodeCodeSchema = z
   .string()

@@ -77,6 +77,15 @@ describe('a broken set yields Vietnamese errors that name the node and the field
     );
   });
 
+  it('node ids that every JavaScript object already has (a hostile set keying objects by id)', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const errs = errorsOf((d) => {
+        d.nodes[0]!.children![0]!.children![0]!.id = id;
+      });
+      expect(errs).toContain('Tiêu chí 1.1.1 — id: Mã định danh nút trùng tên dành riêng của JavaScript (như constructor, __proto__)');
+    }
+  });
+
   it('a leaf without a method and a survey node with a self-scoring method', () => {
     const errs = errorsOf((d) => {
       delete d.nodes[0]!.children![1]!.method; // 1.2
