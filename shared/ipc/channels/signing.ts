@@ -14,6 +14,7 @@ export const keySource = z.discriminatedUnion('kind', [
   /** A PKCS#11 USB token: the vendor module (.dll/.so) is chosen in the native dialog. */
   z.object({ kind: z.literal('pkcs11'), pin: z.string().max(64), tokenSerial: z.string().max(64).optional() }).strict(),
 ]);
+export type KeySource = z.infer<typeof keySource>;
 
 export const chosenKeySchema = z.object({
   /** Opaque handle of the chosen key file/module for the export call (the path stays in the backend). */

@@ -1,6 +1,7 @@
+import type { AnswerView } from '../../../../shared/ipc/channels/answer';
 import type { ResultCriterion } from '../../../../shared/schemas/appraisal-result';
 
-export type SelfDifference = { nodeId: string; code: string; submitted: number; inResult: number };
+export type SelfDifference = NonNullable<AnswerView['submission']['selfDiffers']>[number];
 
 /**
  * The lines of a received result whose "self" score is not the score this unit sent in the appraised

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 
-import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
+import type { ChosenKey, KeySource } from '../../../../shared/ipc/channels/signing';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import { openSigningKey } from './open-key';
@@ -10,10 +10,8 @@ import type { KeyRef } from './open-key';
 import type { Signer } from './signer';
 import { signerProblem } from './signer-policy';
 
-export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
-
 /** Signer details for the confirmation step; the key is closed again at once (opened anew to sign). */
-const previewOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer): Promise<ChosenKey> => {
+const chosenKeyOf = async (ctx: BackendContext, ref: KeyRef, signer: Signer): Promise<ChosenKey> => {
   try {
     const keyId = randomBytes(12).toString('hex');
     ctx.session.signingKeys.set(keyId, ref);
@@ -44,12 +42,12 @@ export const chooseSigningKey = async (ctx: BackendContext, source: KeySource): 
       if (e instanceof AppFailure && e.code === 'WRONG_PASSWORD') throw AppFailure.of('P12_WRONG_PASSWORD', {}, { uploadId: fileId });
       throw e;
     });
-    return previewOf(ctx, ref, signer);
+    return chosenKeyOf(ctx, ref, signer);
   }
   const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
   if (!picked?.[0]) throw AppFailure.of('NO_PKCS11_PICKED');
   ref = { kind: 'pkcs11', module: picked[0], ...(source.tokenSerial ? { tokenSerial: source.tokenSerial } : {}) };
-  return previewOf(ctx, ref, await openSigningKey(ref, source.pin, ctx.workerLauncher));
+  return chosenKeyOf(ctx, ref, await openSigningKey(ref, source.pin, ctx.workerLauncher));
 };
 
 /** The key chosen at preview, with the password/PIN typed for this signature (never stored). */

@@ -25,7 +25,6 @@ export const DraftEditor = ({ view, onSaved, onDirty }: { view: AnswerView; onSa
   const platform = usePlatform();
   const [items, setItems] = useState<Record<string, ItemState>>(() => fromView(view));
   const [error, setError] = useState<unknown>(null);
-  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
   const [note, setNote] = useNote(answerMessages);
   const [busy, setBusy] = useState(false);
   const [attachJob, setAttachJob] = useState<Job | null>(null);

@@ -26,7 +26,6 @@ export const ExplanationExport = ({ view, dirty, onDone }: { view: AnswerView; d
   const [choosing, setChoosing] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
-  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
   const [note, setNote] = useNote(answerMessages);
 
   const exportWith = async (preview: ChosenKey, secret: KeySecret) => {

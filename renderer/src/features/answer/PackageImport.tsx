@@ -23,7 +23,6 @@ export const PackageImport = ({ which, onImported }: { which: Which; onImported:
   // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
   const flight = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
-  // Worded at render with the current language's t (not stored as text): a language switch re-words it.
   const [note, setNote] = useNote(answerMessages);
 
   const importFrom = async (file: File | null) => {

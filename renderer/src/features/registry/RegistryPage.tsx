@@ -5,6 +5,7 @@ import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
+import type { WordingOf } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
 import { UploadButton } from '../../components/UploadButton';
@@ -45,7 +46,7 @@ export const RegistryPage = () => {
     if (shownYear !== null) setNewYear(String(shownYear));
   }, [shownYear]);
 
-  const act = async (work: () => Promise<RegistryView | void>, done?: Parameters<typeof setNote>[0]) => {
+  const act = async (work: () => Promise<RegistryView | void>, done?: WordingOf<typeof registryMessages>) => {
     setBusy(true);
     setError(null);
     setNote(null);

@@ -5,7 +5,7 @@ import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
 import type { Job } from '../../../../shared/schemas/job';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
-import type { Wording } from '../../app/use-note';
+import type { WordingOf } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgress, runJob } from '../../jobs/index';
 import { roundMessages } from './messages';
@@ -22,10 +22,7 @@ type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: stri
  * exported, the key step gives way to the result (file name and check code) and the way back to the list,
  * which `onDone` has already refreshed (its note then says what was exported).
  */
-/** A note worded with the round page's messages (it shows the export's note after returning to the list). */
-type RoundKey = keyof (typeof roundMessages)['vi'];
-
-export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (wording: Wording<RoundKey>) => void; onBack: () => void }) => {
+export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onDone: (wording: WordingOf<typeof roundMessages>) => void; onBack: () => void }) => {
   const t = useT(roundMessages);
   const platform = usePlatform();
   const [job, setJob] = useState<Job | null>(null);
@@ -45,7 +42,7 @@ export const RoundExport = ({ round, onDone, onBack }: { round: RoundDetail; onD
       const finished = await runJob(platform.api, started, { onUpdate: setJob });
       const r = finished.result as RoundExportResult;
       if (platform.kind === 'web' && r.downloadId) await platform.download(r.downloadId, r.fileName);
-      const wording: Wording<RoundKey> = (t) => t('exported', { name: r.fileName, status: r.code });
+      const wording: WordingOf<typeof roundMessages> = (t) => t('exported', { name: r.fileName, status: r.code });
       setNote(wording);
       setDone(true);
       onDone(wording);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import type { ChosenKey } from '../../../../shared/ipc/channels/signing';
+import type { ChosenKey, KeySource } from '../../../../shared/ipc/channels/signing';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { usePlatform, useT } from '../../app/app-context';
 import { FileInput } from '../../components/FileInput';
@@ -12,8 +12,6 @@ import { submitMessages } from './messages';
 export type KeySecret = { kind: 'p12'; password: string } | { kind: 'pkcs11'; pin: string };
 
 type Uploaded = { file: File; uploadId: string };
-
-export type KeySource = { kind: 'p12'; password: string; uploadId?: string } | { kind: 'pkcs11'; pin: string; tokenSerial?: string };
 
 /**
  * Step 2: a .p12/.pfx file (web host: a file input, uploaded once; Electron: the backend's native dialog) and

@@ -5,7 +5,7 @@ export { SignerDetails } from './SignerDetails';
 export { SignerConfirm } from './SignerConfirm';
 /** Choosing and opening a signing key (.p12 or token), also used by the report's signed PDF export. */
 export { KeyStep } from './KeyStep';
-export type { KeySecret, KeySource } from './KeyStep';
+export type { KeySecret } from './KeyStep';
 export { StatusBanner } from './StatusBanner';
 export { groupedFingerprint } from './cert-format';
 export { certMessages } from './messages';

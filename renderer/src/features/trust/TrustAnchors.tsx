@@ -4,6 +4,7 @@ import type { TrustEntry } from '../../../../shared/ipc/channels/trust';
 import { formatLocalDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
+import type { WordingOf } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { commonName } from '../../components/cert-names';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -33,7 +34,7 @@ export const TrustAnchors = ({ onChanged, strict = false }: { onChanged?: () => 
   const list = useLoad(useCallback(() => platform.api.trust.list({}), [platform]));
   const entries = list.data;
 
-  const act = async (work: () => Promise<Parameters<typeof setNote>[0]>) => {
+  const act = async (work: () => Promise<WordingOf<typeof verifyMessages>>) => {
     setBusy(true);
     setError(null);
     setNote(null);

@@ -5,6 +5,7 @@ import { SEAL_WIDTH_MM } from '../../../../shared/schemas/unit';
 import type { SignatureImageKind, SignatureImages, UnitProfile } from '../../../../shared/schemas/unit';
 import { useLang, usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
+import type { WordingOf } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { UploadButton } from '../../components/UploadButton';
@@ -38,7 +39,7 @@ export const SignatureImagesCard = ({ unit }: { unit: UnitProfile }) => {
   const [busy, setBusy] = useState(false);
   const images = loaded.data;
 
-  const act = async (work: () => Promise<SignatureImages>, done: Parameters<typeof setNote>[0]) => {
+  const act = async (work: () => Promise<SignatureImages>, done: WordingOf<typeof signatureMessages>) => {
     setError(null);
     setNote(null);
     setBusy(true);
