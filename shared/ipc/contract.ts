@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { answerChannels } from './channels/answer';
+import { replyChannels } from './channels/reply';
 import { answersChannels } from './channels/answers';
 import { appChannels } from './channels/app';
 import { assessmentsChannels } from './channels/assessments';
@@ -51,7 +51,7 @@ export const contract = {
   ...roundChannels,
   ...resultsChannels,
   ...decisionsChannels,
-  ...answerChannels,
+  ...replyChannels,
 } as const;
 
 export type Contract = typeof contract;

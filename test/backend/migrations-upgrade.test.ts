@@ -24,7 +24,8 @@ import { makeTempDir } from '../helpers/backend';
  * purpose: the repos speak the newest schema), then migrated to the newest. Every row must survive with
  * its values, the newest repos must read them, and the constraints must still hold.
  */
-type Seed = { since: number; table: string; rows: Record<string, string | number | null>[] };
+/** `readAs`: the table's name in the newest schema when a later migration renamed it (0280: `answer_*` → `reply_*`). */
+type Seed = { since: number; table: string; readAs?: string; rows: Record<string, string | number | null>[] };
 
 const A1 = '0190a1b2-0000-7000-8000-000000000001';
 const A2 = '0190a1b2-0000-7000-8000-000000000002';
@@ -127,6 +128,31 @@ const SEEDS: Seed[] = [
     table: 'registry_audit',
     rows: [{ id: 1, at: T0, who: 'Lê Thị Hoa', action: 'IMPORT_TEMPLATE', year: 2025, unit_code: '', sha256: '', detail: 'so-dang-ky-2025.xlsx: 1 đơn vị, 1 người ký' }],
   },
+  {
+    // The unit's giải trình draft and what it sent (0250), under the reply capability's names since 0280.
+    since: 250,
+    table: 'answer_item',
+    readAs: 'reply_item',
+    rows: [{ result_id: 'res-1', node_id: 'so25-3.3', text: 'Đã bổ sung báo cáo quý IV.', requested: 1500, updated_at: T1 }],
+  },
+  {
+    since: 250,
+    table: 'answer_evidence',
+    readAs: 'reply_evidence',
+    rows: [{ id: 'new-1', result_id: 'res-1', sha256: SHA, size: 2_048, file_kind: 'pdf', media_type: 'application/pdf', original_name: 'Báo cáo quý IV.pdf', created_at: T1 }],
+  },
+  {
+    since: 250,
+    table: 'answer_item_evidence',
+    readAs: 'reply_item_evidence',
+    rows: [{ result_id: 'res-1', node_id: 'so25-3.3', position: 0, source: 'NEW', ref_id: 'new-1' }],
+  },
+  {
+    since: 250,
+    table: 'answer_sent',
+    readAs: 'reply_sent',
+    rows: [{ explanation_id: 'exp-1', revision: 1, result_id: 'res-1', result_revision: 1, result_sha256: SHA, package_sha256: 'cd'.repeat(32), package_size: 8_192, file_name: 'STP-HP_GiaiTrinh_2025_r1.asice', explanation_json: '{}', sent_at: T1 }],
+  },
 ];
 
 const dirs: string[] = [];
@@ -151,7 +177,7 @@ const OLDER = MIGRATIONS.map((m) => m.version).filter((v) => v < NEWEST);
 
 describe('migrations on databases that already hold rows', () => {
   it('there is an older version to upgrade from for every migration but the newest', () => {
-    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240, 250, 260]);
+    expect(OLDER).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 130, 140, 150, 160, 200, 230, 240, 250, 260, 270]);
   });
 
   it.each(OLDER)('from user_version %i: every row survives the upgrade, the newest repos read it, constraints hold', (from) => {
@@ -165,7 +191,7 @@ describe('migrations on databases that already hold rows', () => {
     expect(report.applied).toEqual(MIGRATIONS.filter((m) => m.version > from).map((m) => `${m.version}-${m.name}`));
 
     for (const s of seeded) {
-      const got = rowsOf(db, s.table);
+      const got = rowsOf(db, s.readAs ?? s.table);
       expect(got.length, s.table).toBe(s.rows.length);
       s.rows.forEach((row, i) => expect(got[i], `${s.table}[${i}]`).toMatchObject(row));
     }
@@ -249,6 +275,15 @@ describe('migrations on databases that already hold rows', () => {
     db.prepare("INSERT INTO registry_unit (year, code, name, block, added_at) VALUES (2025, 'X-AL', 'UBND xã An Lão', 'XA_DAC_KHU', ?)").run(T0);
     expect(bad("INSERT INTO registry_signer (year, unit_code, sha256, subject, issuer, serial, not_before, not_after, source, added_at, added_by) VALUES (2025, 'X-AL', ?, '', '', '', ?, ?, 'template', ?, '')", ['AB'.repeat(32), T0, T1, T0])).toThrow(/CHECK constraint failed/);
     expect(bad("INSERT INTO received_survey (year, unit_code, node_id, value, updated_at, updated_by) VALUES (2025, 'X-AL', 'n', -1, ?, '')", [T0])).toThrow(/CHECK constraint failed/);
+    if (from >= 250) {
+      // 0280: the renamed draft keeps its foreign key (a criterion's evidence goes with it) and its indexes.
+      const names = (db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'reply\\_%' ESCAPE '\\' OR name LIKE 'answer\\_%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+      // answer_history and its index are the answers capability's own (0020), not 0250's.
+      expect(names).toEqual(['answer_history', 'answer_history_assessment', 'reply_evidence', 'reply_evidence_by_sha', 'reply_final', 'reply_item', 'reply_item_evidence', 'reply_result', 'reply_result_by_year', 'reply_sent', 'reply_sent_by_result']);
+      expect(bad("INSERT INTO reply_item_evidence (result_id, node_id, position, source, ref_id) VALUES ('res-1', 'none', 0, 'NEW', 'new-1')", [])).toThrow(/FOREIGN KEY constraint failed/);
+      db.prepare("DELETE FROM reply_item WHERE result_id = 'res-1'").run();
+      expect(rowsOf(db, 'reply_item_evidence')).toEqual([]);
+    }
     // Deleting an assessment still cascades to everything hanging off it.
     saveReportDocument(db, A1, { ...EMPTY_REPORT_DOCUMENT, number: '12' }, T1);
     db.prepare('DELETE FROM assessment WHERE id = ?').run(A1);

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 
 import type { Download } from '@playwright/test';
 
-import type { AnswerView } from '../../shared/ipc/channels/answer';
+import type { ReplyView } from '../../shared/ipc/channels/reply';
 import type { PackageKind } from '../../shared/schemas/package-kind';
 import { installOfficialSets } from '../backend/round/fixtures';
 import { createRoundPki } from '../helpers/round-pki';
@@ -147,33 +147,33 @@ test('a whole round: three units, one per block, from the published round to the
 
   const explanation = await test.step('4. the ward imports its result, answers with a giải trình and a new document', async () => {
     await ward.importResult(results[1]!);
-    const rows = ward.page.getByTestId('answer-row');
+    const rows = ward.page.getByTestId('reply-row');
     // Differences first, each with its reason.
     await expect(rows.nth(0)).toHaveText(['1.1.1', 'Ban hành KH CCHC 2025 (sau sắp xếp, đúng hạn TP yêu cầu)', '0,5', '0', '−0,5', 'Không có quyết định ban hành kế hoạch trong hồ sơ.'].join(''));
     await expect(rows.nth(1)).toHaveText(['1.2', 'Báo cáo CCHC định kỳ đủ, đúng hạn', '1', '0,75', '−0,25', 'Báo cáo quý III gửi chậm 02 ngày (Công văn 45/UBND).'].join(''));
-    await expect(ward.page.getByTestId('answer-totals')).toHaveText('Tổng điểm: tự chấm 51,051, thẩm định 50,301');
+    await expect(ward.page.getByTestId('reply-totals')).toHaveText('Tổng điểm: tự chấm 51,051, thẩm định 50,301');
     // Sở Nội vụ's "self" column is, line by line, what the ward's own export scored (its record of that bundle):
     // compared, and nothing differs, so no warning.
-    const views = await value<{ results: AnswerView[] }>(ward.inst.backend, 'answer.list', {});
+    const views = await value<{ results: ReplyView[] }>(ward.inst.backend, 'reply.list', {});
     expect(views.results.map((v) => v.submission.selfDiffers)).toEqual([[]]);
-    await expect(ward.page.getByTestId('answer-self-differs')).toHaveCount(0);
+    await expect(ward.page.getByTestId('reply-self-differs')).toHaveCount(0);
     // Sở Nội vụ's survey points are rows of their own (not self-scored; the nine not entered say so: eight survey
     // criteria and 8.1, the external index the result package lists with them), and the
     // parts add up to the totals: criteria 46,651 (48,651 without the bonus of 2) + survey 2,4 + bonus 2 − 0 = 51,051;
     // appraised 46,651 − 0,75 = 45,901, + 2,4 + 2 = 50,301.
-    const survey = ward.page.getByTestId('answer-survey-row');
+    const survey = ward.page.getByTestId('reply-survey-row');
     await expect(survey).toHaveCount(10);
     await expect(survey.nth(0).locator('td')).toHaveText(['1.6', 'Đánh giá về chỉ đạo, điều hành CCHC', '—', '2,4', '—', SURVEY_LINE]);
     await expect(survey.nth(1).locator('td')).toHaveText(['2.4', 'Đánh giá về thực thi pháp luật', '—', 'chưa có điểm', '—', SURVEY_LINE]);
-    await expect(ward.page.getByTestId('answer-breakdown').locator('tbody tr')).toHaveText([
+    await expect(ward.page.getByTestId('reply-breakdown').locator('tbody tr')).toHaveText([
       'Điểm các tiêu chí (trừ điểm thưởng, điểm trừ)46,65145,901',
       'Điểm điều tra xã hội học (do Sở Nội vụ nhập)2,42,4',
       'Điểm thưởng22',
       'Điểm trừ00',
       'Tổng điểm51,05150,301',
     ]);
-    await expect(ward.page.getByTestId('answer-rank')).toHaveText('Xếp hạng tạm thời trong khối: 1/1');
-    await expect(ward.page.getByTestId('answer-window')).toHaveText('Thời hạn giải trình: 20/12/2025 – 10/01/2026, còn 20 ngày.');
+    await expect(ward.page.getByTestId('reply-rank')).toHaveText('Xếp hạng tạm thời trong khối: 1/1');
+    await expect(ward.page.getByTestId('reply-window')).toHaveText('Thời hạn giải trình: 20/12/2025 – 10/01/2026, còn 20 ngày.');
     await ward.page.screenshot({ path: `${SHOTS}/4-result-phuong.png` });
     await ward.explain('1.2', 'Báo cáo quý III gửi đúng hạn ngày 10/10/2025, xem sổ công văn đi kèm theo.', '1', { name: 'So cong van di quy III.pdf', buffer: Buffer.from('%PDF-1.4\n% sổ công văn đi\n') });
     await ward.explain('1.1.1', 'Quyết định ban hành kế hoạch đã có trong hồ sơ nộp.', '0,5');
@@ -239,7 +239,7 @@ test('a whole round: three units, one per block, from the published round to the
       'Điểm trừ000',
       'Tổng điểm51,05150,30150,551',
     ]);
-    await ward.page.getByTestId('answer-final').screenshot({ path: `${SHOTS}/6-final-phuong.png` });
+    await ward.page.getByTestId('reply-final').screenshot({ path: `${SHOTS}/6-final-phuong.png` });
   });
 
   await test.step('every package verifies (app and openssl); a changed copy of each is refused', async () => {

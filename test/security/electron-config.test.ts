@@ -194,9 +194,9 @@ describe('preload and processes (E2, E10)', () => {
   it('E10: a package from outside is parsed only in the verification worker; in the backend the in-process verifier checks only files this app has just written', () => {
     // The self-checks of the app's own exports (it signs, then verifies what it wrote before offering it).
     const selfChecks = [
-      'electron/backend/services/answer/export-explanation.ts',
       'electron/backend/services/bundle/export-assessment.ts',
       'electron/backend/services/decisions/final-package.ts',
+      'electron/backend/services/reply/export-explanation.ts',
       'electron/backend/services/results/export-results.ts',
       'electron/backend/services/round/export-round.ts',
     ];

@@ -1,4 +1,4 @@
-import { answerHandlers } from './answer';
+import { replyHandlers } from './reply';
 import { answersHandlers } from './answers';
 import { appHandlers } from './app';
 import { assessmentsHandlers } from './assessments';
@@ -48,5 +48,5 @@ export const handlers = {
   ...roundHandlers,
   ...resultsHandlers,
   ...decisionsHandlers,
-  ...answerHandlers,
+  ...replyHandlers,
 } satisfies HandlerMap;

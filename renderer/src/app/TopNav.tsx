@@ -5,11 +5,11 @@ import { navFor, useRole } from './role-context';
 import type { NavEntry } from './role-context';
 
 const m = defineMessages({
-  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', registry: 'Sổ đăng ký', round: 'Đợt đánh giá', decisions: 'Giải trình, kết quả', answer: 'Kết quả thẩm định', help: 'Trợ giúp' },
-  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', registry: 'Register', round: 'Assessment round', decisions: 'Explanations, results', answer: 'Appraisal result', help: 'Help' },
+  vi: { nav: 'Chức năng chung', sets: 'Bộ chỉ số', verify: 'Kiểm tra hồ sơ', inbox: 'Tiếp nhận hồ sơ', registry: 'Sổ đăng ký', round: 'Đợt đánh giá', decisions: 'Giải trình, kết quả', reply: 'Kết quả thẩm định', help: 'Trợ giúp' },
+  en: { nav: 'General', sets: 'Indicator sets', verify: 'Verify a bundle', inbox: 'Received bundles', registry: 'Register', round: 'Assessment round', decisions: 'Explanations, results', reply: 'Appraisal result', help: 'Help' },
 });
 
-const HREF: Record<Exclude<NavEntry, 'backup'>, string> = { sets: '#/sets', verify: '#/verify', inbox: '#/inbox', registry: '#/registry', round: '#/round', decisions: '#/decisions', answer: '#/answer', help: '#/help' };
+const HREF: Record<Exclude<NavEntry, 'backup'>, string> = { sets: '#/sets', verify: '#/verify', inbox: '#/inbox', registry: '#/registry', round: '#/round', decisions: '#/decisions', reply: '#/reply', help: '#/help' };
 
 /** App-wide pages that do not belong to one assessment: the entries of the chosen role (role-context.tsx). */
 export const TopNav = () => {

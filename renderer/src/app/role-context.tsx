@@ -15,9 +15,9 @@ export const RoleProvider = ({ value, children }: { value: RoleContextValue; chi
 export const useRole = (): RoleContextValue => useContext(RoleContext);
 
 /** The top menu entries each role sees; null (not chosen yet) sees all of them. */
-export type NavEntry = 'sets' | 'verify' | 'inbox' | 'registry' | 'round' | 'decisions' | 'answer' | 'backup' | 'help';
+export type NavEntry = 'sets' | 'verify' | 'inbox' | 'registry' | 'round' | 'decisions' | 'reply' | 'backup' | 'help';
 const BY_ROLE: Record<Role, readonly NavEntry[]> = {
-  unit: ['sets', 'verify', 'round', 'answer', 'backup', 'help'],
+  unit: ['sets', 'verify', 'round', 'reply', 'backup', 'help'],
   receiver: ['sets', 'verify', 'inbox', 'registry', 'round', 'decisions', 'backup', 'help'],
 };
-export const navFor = (role: Role | null): readonly NavEntry[] => (role ? BY_ROLE[role] : ['sets', 'verify', 'inbox', 'registry', 'round', 'decisions', 'answer', 'backup', 'help']);
+export const navFor = (role: Role | null): readonly NavEntry[] => (role ? BY_ROLE[role] : ['sets', 'verify', 'inbox', 'registry', 'round', 'decisions', 'reply', 'backup', 'help']);

@@ -20,7 +20,7 @@ const RoundPage = lazy(async () => ({ default: (await import('../features/round/
 const RoundDashboardPage = lazy(async () => ({ default: (await import('../features/round/index')).RoundDashboardPage }));
 const DecisionsPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionsPage }));
 const DecisionDetailPage = lazy(async () => ({ default: (await import('../features/decisions/index')).DecisionDetailPage }));
-const AnswerPage = lazy(async () => ({ default: (await import('../features/answer/index')).AnswerPage }));
+const ReplyPage = lazy(async () => ({ default: (await import('../features/reply/index')).ReplyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('../features/survey/index')).SurveyPage }));
 
 /**
@@ -53,6 +53,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/round/dashboard', render: () => <RoundDashboardPage /> },
   { pattern: '/decisions', render: () => <DecisionsPage /> },
   { pattern: '/decisions/:rowId', render: (p) => <DecisionDetailPage rowId={p.rowId ?? ''} /> },
-  { pattern: '/answer', render: () => <AnswerPage /> },
+  { pattern: '/reply', render: () => <ReplyPage /> },
   { pattern: '/inbox/:importId', render: (p) => <InboxDetailPage importId={p.importId ?? ''} /> },
 ];

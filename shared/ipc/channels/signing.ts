@@ -35,7 +35,7 @@ export type ChosenKey = z.infer<typeof chosenKeySchema>;
 /**
  * The signer choice every signed export starts with (services/signing/choose-key.ts): the key is opened once to
  * show who signs, then remembered by an opaque `keyId` that the export channel of the package takes
- * (`submission.export`, `report.signedPdf`, `round.export`, `results.export`, `answer.export`,
+ * (`submission.export`, `report.signedPdf`, `round.export`, `results.export`, `reply.export`,
  * `decisions.exportPackages`), with the password or PIN sent again for that one operation.
  */
 export const signingChannels = {

@@ -1,6 +1,6 @@
 import type { Language } from '../../schemas/settings';
 import type { AppErrorCode } from './codes';
-import { ANSWER_REASONS } from './reasons-answer';
+import { REPLY_REASONS } from './reasons-reply';
 import { ASSESSMENT_REASONS } from './reasons-assessments';
 import { BACKUP_REASONS } from './reasons-backup';
 import { BUNDLE_REASONS } from './reasons-bundle';
@@ -34,7 +34,7 @@ export const REASON_TABLES = {
   receiving: RECEIVING_REASONS,
   results: RESULTS_REASONS,
   decisions: DECISIONS_REASONS,
-  answer: ANSWER_REASONS,
+  reply: REPLY_REASONS,
 } as const;
 
 export const ERROR_REASON_TEXTS = {
@@ -49,7 +49,7 @@ export const ERROR_REASON_TEXTS = {
   ...RECEIVING_REASONS,
   ...RESULTS_REASONS,
   ...DECISIONS_REASONS,
-  ...ANSWER_REASONS,
+  ...REPLY_REASONS,
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_REASON_TEXTS;

@@ -74,7 +74,7 @@ describe('submission channels (real SQLite, real store, worker-process verificat
     };
     expect(sub.revision).toBe(1);
     // The record keeps the unit's score of every leaf as the bundle states it (a result's "self" column is
-    // checked against it: services/answer/self-check.ts).
+    // checked against it: services/reply/self-check.ts).
     const kept = rows[0]!.selfScores!;
     const scored = sub.answers.filter((s) => s.score !== null);
     expect(scored.length).toBeGreaterThan(10);

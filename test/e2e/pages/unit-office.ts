@@ -93,7 +93,7 @@ export class UnitOffice {
     await this.nav('Kết quả thẩm định');
     await expect(this.page.getByRole('heading', { name: 'Kết quả thẩm định và giải trình', level: 1 })).toBeVisible();
     await this.page.getByLabel('Gói kết quả thẩm định của Sở Nội vụ (.asice)').setInputFiles(file);
-    await expect(this.page.getByTestId('answer-import-result-note')).toHaveText('Đã nhập kết quả thẩm định năm 2025 (lần 1).', { timeout: 60_000 });
+    await expect(this.page.getByTestId('reply-import-result-note')).toHaveText('Đã nhập kết quả thẩm định năm 2025 (lần 1).', { timeout: 60_000 });
   }
 
   /** One criterion of the giải trình: the text, the score asked for, and optionally one new document. */
@@ -111,12 +111,12 @@ export class UnitOffice {
   /** Saves the draft, then signs and downloads the explanation package (within the window). */
   async exportExplanation(): Promise<Download> {
     await this.page.getByRole('button', { name: 'Lưu bản nháp' }).click();
-    await expect(this.page.getByTestId('answer-draft-note')).toHaveText('Đã lưu bản nháp giải trình.');
+    await expect(this.page.getByTestId('reply-draft-note')).toHaveText('Đã lưu bản nháp giải trình.');
     await this.page.getByRole('button', { name: 'Ký và xuất gói giải trình…' }).click();
     const d = await signAndDownload(this.page, this.signer.p12, this.password);
     const name = `${this.unit.profile.code}_GiaiTrinh_2025_r1.asice`;
     expect(d.suggestedFilename()).toBe(name);
-    await expect(this.page.getByTestId('answer-export-note')).toContainText(`Đã xuất gói giải trình ${name} (lần 1)`);
+    await expect(this.page.getByTestId('reply-export-note')).toContainText(`Đã xuất gói giải trình ${name} (lần 1)`);
     return d;
   }
 
@@ -125,13 +125,13 @@ export class UnitOffice {
     await this.nav('Kết quả thẩm định');
     await this.page.getByLabel('Gói kết quả cuối cùng của Sở Nội vụ (.asice)').setInputFiles(file);
     await expect(this.page.getByRole('alert')).toContainText(`Gói bị từ chối, không có gì được lưu: ${BUNDLE_CODES.E_DIGEST_MISMATCH.vi}`, { timeout: 60_000 });
-    await expect(this.page.getByTestId('answer-final')).toHaveCount(0);
+    await expect(this.page.getByTestId('reply-final')).toHaveCount(0);
   }
 
   /** Imports the final-result package; the page then shows it read-only. */
   async importFinal(file: string): Promise<void> {
     await this.nav('Kết quả thẩm định');
     await this.page.getByLabel('Gói kết quả cuối cùng của Sở Nội vụ (.asice)').setInputFiles(file);
-    await expect(this.page.getByTestId('answer-import-final-note')).toHaveText('Đã nhập kết quả cuối cùng năm 2025 (lần 1).', { timeout: 60_000 });
+    await expect(this.page.getByTestId('reply-import-final-note')).toHaveText('Đã nhập kết quả cuối cùng năm 2025 (lần 1).', { timeout: 60_000 });
   }
 }

@@ -3,7 +3,7 @@ import type { Migration } from './types';
 /**
  * The unit's own score of every leaf (milli-points, JSON {nodeId: points}) as it stood in each bundle it
  * exported. An appraisal result repeats the unit's self score next to each appraised one; with this record the
- * unit sees at once when Sở Nội vụ's "self" column is not what it sent (services/answer/self-check.ts).
+ * unit sees at once when Sở Nội vụ's "self" column is not what it sent (services/reply/self-check.ts).
  * NULL for bundles exported before this step: their results are shown without that check.
  */
 export const m0270SubmissionSelfScores: Migration = {

@@ -17,10 +17,11 @@ import { m0240Decisions } from './0240-decisions';
 import { m0250Answer } from './0250-answer';
 import { m0260EvidenceWaiver } from './0260-evidence-waiver';
 import { m0270SubmissionSelfScores } from './0270-submission-self-scores';
+import { m0280ReplyTables } from './0280-reply-tables';
 import type { Migration } from './types';
 
 /**
  * Every schema step, in order. Append new files (0020-…, 0030-…) here; never edit a shipped migration.
  * Numbering in steps of 10 leaves room for hotfix steps.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0130SignatureImages, m0140Registry, m0150ReceivedSurvey, m0160OneAssessmentPerYear, m0200Rounds, m0230IssuedResults, m0240Decisions, m0250Answer, m0260EvidenceWaiver, m0270SubmissionSelfScores];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Answers, m0030Evidence, m0040Submissions, m0050ReportNarrative, m0060Revisions, m0070Survey, m0080Inbox, m0090DocumentFields, m0130SignatureImages, m0140Registry, m0150ReceivedSurvey, m0160OneAssessmentPerYear, m0200Rounds, m0230IssuedResults, m0240Decisions, m0250Answer, m0260EvidenceWaiver, m0270SubmissionSelfScores, m0280ReplyTables];

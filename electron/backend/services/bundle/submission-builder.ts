@@ -141,7 +141,7 @@ export const buildSubmission = (i: BuilderInput): { submission: Submission; evid
     evidence: listed,
   };
   // The unit's score of every leaf, kept with its record of this bundle (submission-repo.ts) so a result's
-  // "self" column can be checked against what was sent (services/answer/self-check.ts).
+  // "self" column can be checked against what was sent (services/reply/self-check.ts).
   const selfScores = Object.fromEntries(score.nodes.filter((n) => n.isLeaf).map((n) => [n.nodeId, n.score]));
   return { submission, evidence, selfScores };
 };

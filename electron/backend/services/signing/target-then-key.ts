@@ -6,7 +6,7 @@ import { openSigningKey } from './open-key';
 import type { KeyRef } from './open-key';
 import type { Signer } from './signer';
 
-type SaveStep = { label: string; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'ANSWER_EXPORT_CANCELLED' };
+type SaveStep = { label: string; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
 
 /**
  * The first two steps every signed package export shares (submission bundle, round package): where to save

@@ -1,2 +1,0 @@
-/** "Kết quả thẩm định": appraisal result, giải trình and final result on the unit's side. */
-export { AnswerPage } from './AnswerPage';
