@@ -7,7 +7,7 @@ export const BUNDLE_CODES = {
   OK: { vi: 'Hồ sơ hợp lệ: chữ ký số đúng, mọi tệp còn nguyên vẹn.', en: 'Valid bundle: signature correct, every file intact.' },
   // 1. File level
   E_LIMIT: { vi: 'Hồ sơ vượt giới hạn cho phép (dung lượng, số tệp hoặc kích thước một tệp).', en: 'The bundle exceeds a size or count limit.' },
-  E_NOT_ZIP: { vi: 'Tệp không phải hồ sơ nộp (không đọc được dạng nén ZIP).', en: 'Not a bundle (not a readable zip file).' },
+  E_NOT_ZIP: { vi: 'Tệp không phải gói ký số (không đọc được dạng nén ZIP).', en: 'Not a signed package (not a readable zip file).' },
   E_TRUNCATED: { vi: 'Tệp hồ sơ bị cắt cụt hoặc hỏng (thiếu phần cuối).', en: 'The bundle file is truncated or damaged.' },
   E_ENCRYPTED: { vi: 'Hồ sơ chứa tệp bị mã hóa bằng mật khẩu, không được chấp nhận.', en: 'The bundle contains an encrypted entry.' },
   E_METHOD: { vi: 'Hồ sơ dùng phương thức nén không được hỗ trợ.', en: 'Unsupported compression method.' },

@@ -32,7 +32,7 @@ export const App = () => {
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="page muted">{t('loading')}</p>}>
-          {def ? def.render(route.params) : <p className="page">{t('notFound')}</p>}
+          {def ? def.render(route.params) : <p className="page">{t('notFound')} <a href="#/">{t('home')}</a></p>}
         </Suspense>
       </main>
     </>
