@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { progressText } from '../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../shared/domain/progress-steps';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Job } from '../../shared/schemas/job';
 import { toAppError } from './errors';
@@ -7,7 +9,8 @@ import type { Logger } from './logger';
 
 export type JobControl = {
   signal: AbortSignal;
-  progress: (done: number, total: number, label?: string) => void;
+  /** Without a step, the job keeps saying the step it said last. */
+  progress: (done: number, total: number, step?: ProgressStep) => void;
   /** Throws CANCELLED if the user cancelled; call between chunks of work. */
   throwIfCancelled: () => void;
 };
@@ -30,8 +33,9 @@ export class JobRegistry {
     this.entries.set(id, entry);
     const ctl: JobControl = {
       signal: controller.signal,
-      progress: (done, total, label) => {
-        job.progress = { done, total, label: label ?? job.progress.label };
+      progress: (done, total, step) => {
+        const { label, step: last } = job.progress;
+        job.progress = step ? { done, total, label: progressText(step, 'vi'), step } : { done, total, label, ...(last ? { step: last } : {}) };
       },
       throwIfCancelled: () => {
         if (controller.signal.aborted) throw AppFailure.of('CANCELLED_BY_USER');

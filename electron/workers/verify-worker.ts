@@ -37,7 +37,7 @@ onParentMessage<VerifyWorkerRequest>((msg) => {
             }
           : {}),
         isReplay: (submissionId, revision) => imported.some((i) => i.submissionId === submissionId && i.revision >= revision),
-        onProgress: (done, total, label) => reply({ id: msg.id, type: 'progress', done, total, label }),
+        onProgress: (done, total) => reply({ id: msg.id, type: 'progress', done, total }),
         // This process does nothing else: synchronous reads keep it busy (zip-reader.ts blockingReads).
         blockingReads: true,
       };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { progressStepSchema } from '../domain/progress-steps';
 import { appErrorSchema } from '../ipc/result';
 
 /**
@@ -11,7 +12,8 @@ export const jobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  progress: z.object({ done: z.number(), total: z.number(), label: z.string() }),
+  /** `step`: what the job is doing, worded by the UI in its language; `label`: the same in Vietnamese (CLI, logs). */
+  progress: z.object({ done: z.number(), total: z.number(), label: z.string(), step: progressStepSchema.optional() }),
   result: z.unknown().optional(),
   error: appErrorSchema.optional(),
 });

@@ -7,6 +7,7 @@ import { BACKUP_EXTENSION } from '../services/backup/manifest';
 import { autoEnv, createBackupFile, defaultBackupName, restoreBackup } from '../services/backup/service';
 import type { RestoreSource } from '../services/backup/service';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }];
 
@@ -31,7 +32,7 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
   'backup.create': (_input, ctx) =>
     ctx.jobs.start('backup.create', (ctl) =>
       exclusive(ctx, async () => {
-        ctl.progress(0, 3, 'Chọn nơi lưu tệp sao lưu');
+        ctl.progress(0, 3, step('CHOOSE_BACKUP_TARGET'));
         const defaultName = defaultBackupName(ctx.now());
         const target = await ctx.host.chooseSaveTarget({ title: 'Lưu tệp sao lưu', defaultName, filters: FILTERS });
         if (!target) throw AppFailure.of('BACKUP_CANCELLED');

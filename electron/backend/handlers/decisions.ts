@@ -18,6 +18,7 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'decisions.import'
@@ -45,14 +46,14 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
       for (const [i, f] of files.entries()) {
         ctl.throwIfCancelled();
         try {
-          const result = await importExplanation(ctx, f.path, { signal: ctl.signal, onProgress: (_d, _t, l) => ctl.progress(i, files.length, `${f.name}: ${l}`) });
+          const result = await importExplanation(ctx, f.path, { signal: ctl.signal, onProgress: (_d, _t, l) => ctl.progress(i, files.length, l ? step('FILE_STAGE', { name: f.name, stage: l.code }) : undefined) });
           outcomes.push({ fileName: f.name, result, error: null });
         } catch (e) {
           if (ctl.signal.aborted) throw e;
           outcomes.push({ fileName: f.name, result: null, error: toAppError(e, ctx.logger) });
         }
       }
-      ctl.progress(files.length, files.length, 'Hoàn tất');
+      ctl.progress(files.length, files.length, step('DONE'));
       return { outcomes };
     });
   },
@@ -75,12 +76,12 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
     const table = finalTableOf(ctx, input.year);
     const defaultName = `ket-qua-chi-so-cchc-${input.year}.${input.format}`;
     return ctx.jobs.start('decisions.exportResults', async (ctl): Promise<FinalExportResult> => {
-      ctl.progress(0, 2, 'Chọn nơi lưu tệp');
+      ctl.progress(0, 2, step('CHOOSE_TARGET'));
       const filter = input.format === 'xlsx' ? { name: 'Bảng tính Excel', extensions: ['xlsx'] } : { name: 'Tệp PDF', extensions: ['pdf'] };
       const target = await ctx.host.chooseSaveTarget({ title: 'Lưu kết quả cuối cùng', defaultName, filters: [filter] });
       if (!target) throw AppFailure.of('DECISIONS_EXPORT_CANCELLED');
       ctl.throwIfCancelled();
-      ctl.progress(1, 2, input.format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo văn bản PDF');
+      ctl.progress(1, 2, input.format === 'xlsx' ? step('MAKING_SHEET') : step('MAKING_PDF'));
       const now = ctx.now();
       const data =
         input.format === 'xlsx'
@@ -88,7 +89,7 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
           : await (await loadFinalResultsPdf())(table, finalDocumentFields(getUnitProfile(ctx.db), unitDay(now), { number: input.number ?? '', symbol: input.symbol ?? '' }), now, ctx.resourcesDir);
       ctl.throwIfCancelled();
       writeFileAtomicSync(target.path, data);
-      ctl.progress(2, 2, 'Hoàn tất');
+      ctl.progress(2, 2, step('DONE'));
       const count = table.blocks.SO.length + table.blocks.PHUONG.length + table.blocks.XA_DAC_KHU.length;
       return { fileName: target.downloadId ? defaultName : basename(target.path), sizeBytes: data.length, count, ...(target.downloadId ? { downloadId: target.downloadId } : {}) };
     });
@@ -100,7 +101,7 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
     const single = units.length === 1;
     const defaultName = single ? finalFileName(units[0]!.unitCode, input.year, 1).replace('_r1.asice', '.asice') : `KetQuaCuoiCung_${input.block ?? 'TatCa'}_${input.year}.zip`;
     return ctx.jobs.start('decisions.exportPackages', async (ctl): Promise<FinalExportResult> => {
-      const save = { label: 'Chọn nơi lưu gói kết quả cuối cùng', title: 'Lưu gói kết quả cuối cùng', defaultName, filterName: single ? 'Gói ký số' : 'Tệp nén', cancelled: 'DECISIONS_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_FINAL_TARGET'), title: 'Lưu gói kết quả cuối cùng', defaultName, filterName: single ? 'Gói ký số' : 'Tệp nén', cancelled: 'DECISIONS_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportFinalPackages(ctx, {

@@ -13,6 +13,7 @@ import { saveSurveyValue } from '../services/inbox/received-survey';
 import { detailOf, loadModel, requireImport } from '../services/inbox/model';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'inbox.import'
@@ -66,16 +67,16 @@ export const inboxHandlers: HandlerSlice<Channels> = {
   'inbox.exportRanking': (input, ctx) => {
     const defaultName = `xep-hang-chi-so-cchc-${input.year}.xlsx`;
     return ctx.jobs.start('inbox.exportRanking', async (ctl): Promise<RankingExportResult> => {
-      ctl.progress(0, 2, 'Chọn nơi lưu tệp');
+      ctl.progress(0, 2, step('CHOOSE_TARGET'));
       const target = await ctx.host.chooseSaveTarget({ title: 'Lưu bảng xếp hạng', defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] });
       if (!target) throw AppFailure.of('EXPORT_CANCELLED');
       ctl.throwIfCancelled();
-      ctl.progress(1, 2, 'Đang tạo bảng tính');
+      ctl.progress(1, 2, step('MAKING_SHEET'));
       const { buildRankingWorkbook } = await import('../services/inbox/ranking-sheet');
       const data = await buildRankingWorkbook(input.year, rankedBlocks(ctx, input.year), ctx.now());
       ctl.throwIfCancelled();
       writeFileAtomicSync(target.path, data);
-      ctl.progress(2, 2, 'Hoàn tất');
+      ctl.progress(2, 2, step('DONE'));
       return { fileName: target.downloadId ? defaultName : basename(target.path), sizeBytes: data.length, ...(target.downloadId ? { downloadId: target.downloadId } : {}) };
     });
   },

@@ -8,6 +8,7 @@ import { loadSetTemplate } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'indicatorSets.list'
@@ -44,7 +45,7 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
     const format = input.format;
     const defaultName = `${safeName(entry.summary.id)}-${safeName(entry.summary.version)}.${format}`;
     return ctx.jobs.start(`indicatorSets.export.${format}`, async (ctl): Promise<SetExportResult> => {
-      ctl.progress(0, 3, 'Chọn nơi lưu tệp');
+      ctl.progress(0, 3, step('CHOOSE_TARGET'));
       const target = await ctx.host.chooseSaveTarget({
         title: 'Lưu bộ chỉ số',
         defaultName,
@@ -52,12 +53,12 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
       });
       if (!target) throw AppFailure.of('EXPORT_CANCELLED');
       ctl.throwIfCancelled();
-      ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo mẫu Excel' : 'Đang tạo tệp JSON');
+      ctl.progress(1, 3, format === 'xlsx' ? step('MAKING_EXCEL_TEMPLATE') : step('MAKING_JSON'));
       const data = format === 'xlsx' ? await (await loadSetTemplate()).exportSetToXlsx(entry.document) : Buffer.from(serializeSetJson(entry.document), 'utf8');
       ctl.throwIfCancelled();
-      ctl.progress(2, 3, 'Đang ghi tệp');
+      ctl.progress(2, 3, step('WRITING_FILE'));
       writeFileAtomicSync(target.path, data);
-      ctl.progress(3, 3, 'Hoàn tất');
+      ctl.progress(3, 3, step('DONE'));
       return {
         format,
         fileName: target.downloadId ? defaultName : basename(target.path),

@@ -15,6 +15,7 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'reply.list' | 'reply.importResult' | 'reply.saveDraft' | 'reply.attach' | 'reply.export' | 'reply.importFinal';
 
@@ -80,7 +81,7 @@ export const replyHandlers: HandlerSlice<Channels> = {
     const unitCode = getUnitProfile(ctx.db)?.code ?? first.explanation.unit.code;
     const defaultName = explanationFileName(unitCode, first.explanation.year, first.explanation.revision);
     return ctx.jobs.start('reply.export', async (ctl): Promise<ReplyExportResult> => {
-      const save = { label: 'Chọn nơi lưu gói giải trình', title: 'Lưu gói giải trình', defaultName, filterName: 'Gói ký số', cancelled: 'REPLY_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_EXPLANATION_TARGET'), title: 'Lưu gói giải trình', defaultName, filterName: 'Gói ký số', cancelled: 'REPLY_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportExplanation(ctx, {

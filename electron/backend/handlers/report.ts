@@ -13,6 +13,7 @@ import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { startSignedExport } from '../services/report/signed-export';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'report.getNarrative'
@@ -40,7 +41,7 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
   const defaultName = exportFileName(unitCode, year, format, draft);
   let jobId = '';
   const job = ctx.jobs.start(`report.${format}`, async (ctl): Promise<ExportResult> => {
-    ctl.progress(0, 3, 'Chọn nơi lưu tệp');
+    ctl.progress(0, 3, step('CHOOSE_TARGET'));
     const target = await ctx.host.chooseSaveTarget({
       title: FORMATS[format].title,
       defaultName,
@@ -48,13 +49,13 @@ const startExport = (format: 'xlsx' | 'pdf', assessmentId: string, ctx: BackendC
     });
     if (!target) throw AppFailure.of('EXPORT_CANCELLED');
     ctl.throwIfCancelled();
-    ctl.progress(1, 3, format === 'xlsx' ? 'Đang tạo bảng tính' : 'Đang tạo báo cáo PDF');
+    ctl.progress(1, 3, format === 'xlsx' ? step('MAKING_SHEET') : step('MAKING_REPORT_PDF'));
     const data = format === 'xlsx' ? await (await loadWorkbookBuilder())(model) : await (await loadPdfBuilder())(model, { resourcesDir: ctx.resourcesDir, draft });
     ctl.throwIfCancelled();
-    ctl.progress(2, 3, 'Đang ghi tệp');
+    ctl.progress(2, 3, step('WRITING_FILE'));
     writeFileAtomicSync(target.path, data);
     ctx.session.writtenFiles.set(jobId, target.path);
-    ctl.progress(3, 3, 'Hoàn tất');
+    ctl.progress(3, 3, step('DONE'));
     return {
       format,
       fileName: target.downloadId ? defaultName : basename(target.path),

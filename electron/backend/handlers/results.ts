@@ -15,6 +15,7 @@ import type { SaveTarget } from '../host';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'results.build' | 'results.status' | 'results.export';
 
@@ -44,15 +45,15 @@ export const resultsHandlers: HandlerSlice<Channels> = {
       let signer: Signer;
       if (scope.kind === 'unit') {
         const first = buildResult(ctx, rows[0]!);
-        const save = { label: 'Chọn nơi lưu gói kết quả thẩm định', title: 'Lưu gói kết quả thẩm định', defaultName: first.fileName, filterName: 'Gói ký số', cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
+        const save = { label: step('CHOOSE_RESULT_TARGET'), title: 'Lưu gói kết quả thẩm định', defaultName: first.fileName, filterName: 'Gói ký số', cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
         const chosen = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
         signer = chosen.signer;
         targetFor = async () => chosen.target;
       } else {
-        ctl.progress(0, rows.length, 'Chọn thư mục lưu các gói kết quả thẩm định');
+        ctl.progress(0, rows.length, step('CHOOSE_RESULTS_FOLDER'));
         targetFor = await chooseBlockTarget(ctx);
         ctl.throwIfCancelled();
-        ctl.progress(0, rows.length, 'Mở khóa ký');
+        ctl.progress(0, rows.length, step('UNLOCK_KEY'));
         signer = await openSigningKey(ref, secret, ctx.workerLauncher);
       }
       try {

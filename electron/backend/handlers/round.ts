@@ -14,6 +14,7 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'round.list' | 'round.save' | 'round.refreshUnits' | 'round.dashboard' | 'round.export' | 'round.import';
 
@@ -34,7 +35,7 @@ export const roundHandlers: HandlerSlice<Channels> = {
     if (!unit) throw AppFailure.of('ROUND_ISSUER_FIRST');
     const defaultName = roundFileName(unit.code, round.year, round.revision);
     return ctx.jobs.start('round.export', async (ctl): Promise<RoundExportResult> => {
-      const save = { label: 'Chọn nơi lưu gói đợt đánh giá', title: 'Lưu gói đợt đánh giá', defaultName, filterName: 'Gói ký số', cancelled: 'ROUND_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_ROUND_TARGET'), title: 'Lưu gói đợt đánh giá', defaultName, filterName: 'Gói ký số', cancelled: 'ROUND_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportRound(ctx, {

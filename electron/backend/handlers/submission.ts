@@ -12,6 +12,7 @@ import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
+import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
 
@@ -23,7 +24,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
     const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
     let jobId = '';
     const job = ctx.jobs.start('submission.export', async (ctl): Promise<SubmissionExportResult> => {
-      const save = { label: 'Chọn nơi lưu hồ sơ', title: 'Lưu hồ sơ nộp', defaultName, filterName: 'Hồ sơ nộp ký số', cancelled: 'BUNDLE_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_SUBMISSION_TARGET'), title: 'Lưu hồ sơ nộp', defaultName, filterName: 'Hồ sơ nộp ký số', cancelled: 'BUNDLE_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportAssessment(ctx, {

@@ -41,7 +41,7 @@ export type VerifyWorkerRequest = {
 };
 
 export type VerifyWorkerResponse =
-  | { id: number; type: 'progress'; done: number; total: number; label: string }
+  | { id: number; type: 'progress'; done: number; total: number }
   | {
       id: number;
       type: 'result';

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 
+import { progressText } from '../../../shared/domain/progress-steps';
 import type { Job } from '../../../shared/schemas/job';
-import { useT } from '../app/app-context';
+import { useLang, useT } from '../app/app-context';
 import { jobMessages } from './messages';
 import type { UseJobResult } from './use-job';
 
@@ -22,12 +23,15 @@ export type JobProgressProps = {
 /** The one progress bar of long work: a bar (determinate once the job reports a total), its step, a cancel button. */
 export const JobProgress = ({ label, progress, status, onCancel, cancelling = false, testId, children }: JobProgressProps) => {
   const t = useT(jobMessages);
+  const lang = useLang();
   const known = progress && progress.total > 0 ? progress : null;
+  // The step in the language shown (the Vietnamese label is the backend's own record of it).
+  const step = progress?.step ? progressText(progress.step, lang) : progress?.label;
   return (
     <div className="export-progress" data-testid={testId}>
       {children}
       <progress aria-label={label} max={known ? known.total : undefined} value={known ? known.done : undefined} />
-      <span className="small muted">{status ?? (progress?.label || t('starting'))}</span>
+      <span className="small muted">{status ?? (step || t('starting'))}</span>
       {onCancel && (
         <button type="button" className="btn" disabled={cancelling} onClick={onCancel}>
           {cancelling ? t('cancelling') : t('cancel')}

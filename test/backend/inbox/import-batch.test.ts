@@ -86,7 +86,7 @@ describe('inbox: batch import of a folder of packages (each file through the sin
         expect(f.message).toMatch(/^Hồ sơ bị từ chối/);
       }
       expect(count(b, 'imported_submission')).toBe(3);
-      expect(job.progress).toMatchObject({ done: job.progress.total, label: 'Đã xử lý 6/6 hồ sơ' });
+      expect(job.progress).toMatchObject({ done: job.progress.total, label: 'Đã xử lý 6/6 hồ sơ', step: { code: 'BATCH_DONE', params: { n: 6 } } });
     } finally {
       b.cleanup();
     }

@@ -25,6 +25,7 @@ import type { TestPki } from '../../helpers/pki';
 import { testSigner } from '../bundle/craft';
 import { makeBundle, registerUnit, trustTestPki } from '../inbox/make-bundle';
 import { DEADLINES, installOfficialSets, rewriteEntry, roundInput, SNV } from '../round/fixtures';
+import { progressText } from '../../../shared/domain/progress-steps';
 
 let pki: TestPki;
 let b: TestBackend;
@@ -206,8 +207,8 @@ describe('results: the appraisal-result of an imported submission, signed and re
       signer: testSigner(pki.leaf, [pki.intermediate]),
       targetFor: async (name) => ({ path: join(folder, name) }),
       trust: loadTrustStore(pki.caFile),
-      onProgress: (done, total, label) => {
-        seen.push(`${done}/${total} ${label}`);
+      onProgress: (done, total, step) => {
+        seen.push(`${done}/${total} ${step ? progressText(step, 'vi') : ''}`);
         if (done === 1) ctl.abort();
       },
       signal: ctl.signal,

@@ -14,6 +14,7 @@ import type { InventoryEntry } from './evidence-inventory';
 import { backupFaults } from './faults';
 import { BACKUP_FORMAT, DATABASE_ENTRY, MANIFEST_ENTRY } from './manifest';
 import type { BackupManifest } from './manifest';
+import { step } from '../../../../shared/domain/progress-steps';
 
 const hashFile = async (file: string): Promise<string> => {
   const h = createHash('sha256');
@@ -75,7 +76,7 @@ export const writeBackupArchive = async (target: string, input: ArchiveInput, ct
         cb(null, chunk);
       },
     });
-    ctl?.progress(1, total + 1, 'Đang ghi tệp sao lưu');
+    ctl?.progress(1, total + 1, step('BACKUP_WRITING'));
     // yazl reports a source file it cannot read on the ZipFile itself (the output would then never end).
     const sourceFailed = new Promise<never>((_resolve, reject) => zip.on('error', reject));
     sourceFailed.catch(() => undefined);
@@ -95,7 +96,7 @@ export const writeBackupArchive = async (target: string, input: ArchiveInput, ct
     } finally {
       closeSync(fd);
     }
-    ctl?.progress(2, total + 1, 'Đang kiểm tra tệp sao lưu vừa ghi');
+    ctl?.progress(2, total + 1, step('BACKUP_CHECKING_WRITTEN'));
     await readBackupArchive(partial, { signal: ctl?.signal });
     backupFaults.beforeRename?.(partial, target);
     renameWithRetrySync(partial, target);

@@ -21,6 +21,7 @@ import { snapshotDatabase } from './snapshot';
 import { checkStagedTrust, configInventory, installConfigFiles, installTrust } from './config-files';
 import type { TrustChange } from './config-files';
 import type { InventoryEntry } from './evidence-inventory';
+import { step } from '../../../../shared/domain/progress-steps';
 
 export const autoEnv = (ctx: BackendContext): AutoBackupEnv => ({
   backupsDir: dataPaths(ctx.dataDir).backups,
@@ -49,7 +50,7 @@ export const createBackupFile = async (ctx: BackendContext, target: string, ctl?
   const staging = stagingDir(ctx, 'backup');
   try {
     const snap = join(staging, DATABASE_ENTRY);
-    ctl?.progress(0, 3, 'Đang chụp cơ sở dữ liệu');
+    ctl?.progress(0, 3, step('BACKUP_SNAPSHOT'));
     await snapshotDatabase(ctx.db, snap, rt);
     const evidence = evidenceInventory(ctx.dataDir);
     const createdAt = ctx.now();
@@ -121,10 +122,10 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
     let checkedTrust: ReturnType<typeof checkStagedTrust> = [];
     const stagedDb = join(staging, DATABASE_ENTRY);
     if (source.kind === 'file') {
-      ctl?.progress(0, 4, 'Đang kiểm tra tệp sao lưu');
+      ctl?.progress(0, 4, step('BACKUP_CHECKING'));
       const manifest = await readBackupArchive(source.path, {
         extractTo: staging,
-        ...(ctl ? { signal: ctl.signal, onProgress: (d: number, t: number) => ctl.progress(d, t, 'Đang kiểm tra tệp sao lưu') } : {}),
+        ...(ctl ? { signal: ctl.signal, onProgress: (d: number, t: number) => ctl.progress(d, t, step('BACKUP_CHECKING')) } : {}),
       });
       createdAt = manifest.createdAt;
       evidence = manifest.evidence;
@@ -139,19 +140,19 @@ export const restoreBackup = async (ctx: BackendContext, source: RestoreSource, 
       createdAt = found.createdAt;
     }
     ctl?.throwIfCancelled();
-    ctl?.progress(1, 4, 'Đang kiểm tra cơ sở dữ liệu trong bản sao lưu');
+    ctl?.progress(1, 4, step('RESTORE_CHECKING_DATABASE'));
     prepareStagedDatabase(stagedDb, rt);
     backupFaults.beforeSwap?.();
     ctl?.throwIfCancelled();
-    ctl?.progress(2, 4, 'Đang khôi phục tài liệu kiểm chứng');
+    ctl?.progress(2, 4, step('RESTORE_EVIDENCE'));
     installEvidence(ctx, staging, evidence);
-    ctl?.progress(3, 4, 'Đang sao lưu dữ liệu hiện tại trước khi khôi phục');
+    ctl?.progress(3, 4, step('RESTORE_SAFETY_BACKUP'));
     const safety = takeAutomaticBackup(ctx.db, autoEnv(ctx), 'pre-restore');
     replaceDatabaseContents(ctx.db, stagedDb);
     installConfigFiles(ctx.dataDir, staging, files);
     const trust = installTrust(ctx.dataDir, checkedTrust);
     ctx.catalog.reload();
-    ctl?.progress(4, 4, 'Hoàn tất');
+    ctl?.progress(4, 4, step('DONE'));
     const assessments = countAssessments(ctx.db);
     return { source: source.kind, createdAt, assessments, evidenceFiles: evidence.length, safetyBackup: safety.name, trust };
   } finally {

@@ -24,6 +24,8 @@ import type { PackResult } from './pack';
 import { buildSubmission, bundleFileName, uuidV7 } from './submission-builder';
 import { verifyBundle } from './verify/verify-bundle';
 import type { TrustStore } from './verify/trust';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /**
  * Trust for the CLI's portable re-check of the bundle it packs: the configured anchors when there are any;
@@ -45,7 +47,7 @@ export type ExportAssessmentOptions = {
   out?: string;
   trust?: TrustStore | null;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** How to run the full verification of the written file (the app uses the worker process). */
   verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
 };
@@ -110,7 +112,7 @@ export const exportAssessment = async (ctx: BackendContext, o: ExportAssessmentO
   });
   // report.pdf is signed as a PDF first (PAdES, by the same key and in the same token session as the bundle),
   // so the manifest covers the signed bytes: Sở Nội vụ's PDF tools see the signature, the bundle still verifies.
-  o.onProgress?.(0, 1, 'Ký số báo cáo PDF');
+  o.onProgress?.(0, 1, step('SIGNING_REPORT_PDF'));
   const signedReport = await (await loadSignedReportBuilder())(model, {
     signer: o.signer,
     signingTime: now,

@@ -13,6 +13,9 @@ import { buildManifest } from './manifest';
 import type { ManifestReference } from './manifest';
 import { BundleZipWriter } from './zip-writer';
 import type { ZipWriterOptions } from './zip-writer';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 
 /**
  * A file to include: its app-chosen zip path, where it is on disk and what it must still be.
@@ -34,7 +37,7 @@ export type ContainerPackOptions = {
   signer: Signer;
   now: Date;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** Full verification of the written .partial (required by the export rule); omitted only by benchmarks. */
   verify?: (file: string) => Promise<VerifyResult>;
   zip?: ZipWriterOptions;
@@ -72,7 +75,7 @@ export const packContainer = async (o: ContainerPackOptions): Promise<PackResult
   await rm(partial, { force: true }); // a stale partial from a crash
   const total = o.files.reduce((s, e) => s + e.size, 0);
   let done = 0;
-  const progress = (label: string): void => o.onProgress?.(done, total, label);
+  const progress = (label: ProgressStep): void => o.onProgress?.(done, total, label);
   let writer: BundleZipWriter | null = null;
   try {
     writer = await BundleZipWriter.create(partial, { hashOutput: true, ...o.zip });
@@ -83,7 +86,7 @@ export const packContainer = async (o: ContainerPackOptions): Promise<PackResult
     refs.push({ uri: sub.path, mimeType: 'application/json', sha256: sub.sha256 });
     for (const ev of o.files) {
       cancelled();
-      progress(ev.path);
+      progress(step('FILE', { name: ev.path }));
       const ext = ev.path.slice(ev.path.lastIndexOf('.') + 1);
       const w = await writer.addFile(ev.path, ev.source, {
         size: ev.size,
@@ -106,7 +109,7 @@ export const packContainer = async (o: ContainerPackOptions): Promise<PackResult
       refs.push({ uri: w.path, mimeType: mediaTypeFor(w.path), sha256: w.sha256 });
     }
     cancelled();
-    progress('Ký số');
+    progress(step('SIGNING'));
     const manifest = buildManifest(refs);
     const p7s = await signDetached(manifest, o.signer, o.now);
     await writer.addBuffer(MANIFEST_PATH, manifest, true);
@@ -116,7 +119,7 @@ export const packContainer = async (o: ContainerPackOptions): Promise<PackResult
     cancelled();
     let verification: VerifyResult | null = null;
     if (o.verify) {
-      progress('Kiểm tra lại hồ sơ');
+      progress(step('RECHECKING_PACKAGE'));
       verification = await o.verify(partial);
       if (verification.status === 'INVALID') {
         throw AppFailure.of('BUNDLE_SELF_CHECK_FAILED', { check: verification.code }, { code: verification.code, detail: verification.detail });
@@ -125,7 +128,7 @@ export const packContainer = async (o: ContainerPackOptions): Promise<PackResult
     cancelled();
     renameWithRetrySync(partial, o.out);
     fsyncDirSync(dirname(o.out));
-    progress('Hoàn tất');
+    progress(step('DONE'));
     return { path: o.out, size: written.size, sha256: written.sha256 ?? '', verification };
   } catch (e) {
     if (writer) await writer.abort();

@@ -19,6 +19,8 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import { APP_NAME } from '../round/export-round';
 import type { Signer } from '../signing/signer';
 import { finalDataOf } from './final-table';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** `<MãĐơnVị>_KetQuaCuoiCung_<năm>_r<lần>.asice`: the file Sở sends to one unit when the round is closed. */
 export const finalFileName = (unitCode: string, year: number, revision: number): string => `${unitCode}_KetQuaCuoiCung_${year}_r${revision}.asice`;
@@ -69,7 +71,7 @@ export type FinalPackageOptions = {
   out: string;
   trust?: TrustStore | null;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
 };
 
@@ -89,7 +91,7 @@ export const exportFinalPackages = async (ctx: BackendContext, o: FinalPackageOp
     let size = 0;
     for (const [i, u] of o.units.entries()) {
       if (o.signal?.aborted) throw AppFailure.of('DECISIONS_EXPORT_CANCELLED');
-      o.onProgress?.(i, o.units.length, `Đang ký gói kết quả cuối cùng của ${u.unitName}`);
+      o.onProgress?.(i, o.units.length, step('SIGNING_FINAL_OF', { unit: u.unitName }));
       const revision = highestFinalRevision(ctx.db, u.resultId!) + 1;
       const name = finalFileName(u.unitCode, u.year, revision);
       const target = single ? o.out : join(dir, name);
@@ -113,7 +115,7 @@ export const exportFinalPackages = async (ctx: BackendContext, o: FinalPackageOp
       zip.end();
       await pipeline(zip.outputStream, createWriteStream(o.out));
     }
-    o.onProgress?.(o.units.length, o.units.length, 'Hoàn tất');
+    o.onProgress?.(o.units.length, o.units.length, step('DONE'));
     ctx.logger.info('decisions: final packages exported', { year: o.year, count: written.length });
     return { count: written.length, size, files: written.map((w) => w.name) };
   } finally {

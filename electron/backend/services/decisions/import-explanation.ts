@@ -18,6 +18,8 @@ import { refusal, trustOf, verifyAndStageWith } from '../inbox/import-verify';
 import type { ImportVerdict } from '../inbox/import-verify';
 import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
 import { checkExplanationRules } from './explanation-rules';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 // New evidence of a giải trình is never garbage-collected while its row exists.
 registerEvidenceReference({ table: 'received_explanation_evidence', column: 'sha256' });
@@ -31,7 +33,7 @@ export const EXPLANATION_LIMITS: Partial<VerifyLimits> = {
   maxTotalBytes: 4 * 1024 ** 3,
 };
 
-export type Progress = (done: number, total: number, label: string) => void;
+export type Progress = OnProgress;
 
 /**
  * The worker's check of a giải trình, its evidence staged as it is hashed: against Sở's anchors only (a giải
@@ -73,7 +75,7 @@ export const importExplanation = async (
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(source).size;
   if (size > MAX_EXPLANATION_PACKAGE_BYTES) throw refusal('E_LIMIT', `${size} bytes`);
-  progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
+  progress(0, size, step('CHECKING_PACKAGE'));
   const digest = sha256OfFile(source, o.signal);
   digest.catch(() => {}); // awaited below unless the package is refused first
   const verdict = await (o.verify ? o.verify(source) : verifyExplanation(ctx, source, { ...(o.signal ? { signal: o.signal } : {}), onProgress: progress }));
@@ -90,7 +92,7 @@ export const importExplanation = async (
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const { staged, reused } = stagedEvidence(verdict, evidence);
     if (reused.length) throw refusal('E_MISSING_ENTRY', reused[0]!.path); // every file was asked for
-    progress(size, size, 'Đang lưu giải trình');
+    progress(size, size, step('SAVING_EXPLANATION'));
     await sealStaged(staged);
 
     const id = randomUUID();

@@ -10,6 +10,8 @@ import { detectFileKind } from './detect';
 import { evidenceMaxBytes } from './limits';
 import { checkSourceFile, commitTemp, copyToTemp, discardTemp } from './store';
 import type { StoreFaults } from './store';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import { step } from '../../../../shared/domain/progress-steps';
 
 export type AttachFile = { path: string; name: string };
 
@@ -17,7 +19,7 @@ export type AttachOptions = {
   maxBytes?: number;
   signal?: AbortSignal;
   /** Bytes done / total over all files, for the job's progress bar. */
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   faults?: StoreFaults;
   now?: () => Date;
 };
@@ -61,14 +63,14 @@ export const attachFiles = async (
   for (const [i, f] of req.files.entries()) {
     const name = cleanOriginalName(f.name);
     if (opts.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
-    opts.onProgress?.(doneBefore, total, name);
+    opts.onProgress?.(doneBefore, total, step('FILE', { name }));
     try {
       const copy = await copyToTemp(dataDir, f.path, {
         maxBytes,
         displayName: name,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.faults ? { faults: opts.faults } : {}),
-        onBytes: (n) => opts.onProgress?.(doneBefore + n, total, name),
+        onBytes: (n) => opts.onProgress?.(doneBefore + n, total),
       });
       let fileKind;
       try {
@@ -111,7 +113,7 @@ export const attachFiles = async (
       } else throw e;
     }
     doneBefore += sizes[i] ?? 0;
-    opts.onProgress?.(doneBefore, total, name);
+    opts.onProgress?.(doneBefore, total);
   }
   const first = refusals[0];
   if (result.documents.length === 0 && first) throw first;

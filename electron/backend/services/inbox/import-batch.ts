@@ -9,6 +9,7 @@ import { toAppError } from '../../errors';
 import { importBundle } from './import-bundle';
 import type { Progress } from './import-bundle';
 import { verifyAhead } from './verify-ahead';
+import { step } from '../../../../shared/domain/progress-steps';
 
 /**
  * Batch import of submission packages (a whole block at once, issue 14 item 7). Every file goes through
@@ -89,9 +90,9 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
   try {
     for (const [i, f] of files.entries()) {
       if (o.signal?.aborted) throw cancelled();
-      const step = `Hồ sơ ${i + 1}/${files.length}: ${f.name}`;
-      const onProgress: Progress = (_d, _t, label) => progress(doneBytes, totalBytes, `${step} — ${label}`);
-      progress(doneBytes, totalBytes, step);
+      const which = { i: i + 1, n: files.length, name: f.name };
+      const onProgress: Progress = (_d, _t, stage) => progress(doneBytes, totalBytes, stage ? step('PACKAGE_OF_BATCH_STAGE', { ...which, stage: stage.code }) : undefined);
+      progress(doneBytes, totalBytes, step('PACKAGE_OF_BATCH', which));
       const verified = ahead.verdict(i);
       try {
         const r = await importOne(ctx, f.path, {
@@ -110,7 +111,7 @@ export const importBatch = async (ctx: BackendContext, files: readonly BatchFile
   } finally {
     ahead.close();
   }
-  progress(totalBytes, totalBytes, `Đã xử lý ${files.length}/${files.length} hồ sơ`);
+  progress(totalBytes, totalBytes, step('BATCH_DONE', { n: files.length }));
   const accepted = imported();
   ctx.logger.info('inbox: batch imported', { files: files.length, accepted, refused: files.length - accepted });
   return { total: files.length, accepted, refused: files.length - accepted, files: out };

@@ -20,6 +20,7 @@ import { checkImportRules } from './import-rules';
 import { refusal, verifyAndStage } from './import-verify';
 import type { ImportVerdict, Progress } from './import-verify';
 import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from './staged-verdict';
+import { step } from '../../../../shared/domain/progress-steps';
 
 export { refusal, trustOf, verifyAndStage, verifyForImport } from './import-verify';
 export type { ImportVerdict, Progress } from './import-verify';
@@ -73,7 +74,7 @@ export const importBundle = async (ctx: BackendContext, file: string, o: ImportO
 const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, copyAll: boolean): Promise<InboxImportResult> => {
   const progress: Progress = o.onProgress ?? (() => {});
   const size = statSync(file).size;
-  progress(0, size, 'Đang kiểm tra chữ ký và các tệp');
+  progress(0, size, step('CHECKING_PACKAGE'));
   const given = o.verify && !copyAll;
   const digest = given ? null : sha256OfFile(file, o.signal);
   digest?.catch(() => {}); // awaited below unless the package is refused first
@@ -98,7 +99,7 @@ const importOnce = async (ctx: BackendContext, file: string, o: ImportOptions, c
 
     const evidence = v.files.filter((f) => EVIDENCE_PATH_RE.test(f.path));
     const { staged, reused } = stagedEvidence(verdict, evidence);
-    progress(size, size, 'Đang lưu hồ sơ');
+    progress(size, size, step('SAVING_SUBMISSION'));
     await (verdict.sealed ?? sealStaged(staged));
 
     const listed = new Map(s.evidence.map((e) => [e.path, e]));

@@ -12,10 +12,11 @@ import type { TrustStore } from '../bundle/verify/trust';
 import { openVerifySession, verifyInWorker } from '../bundle/verify/verify-process';
 import type { VerifyInWorkerOptions, VerifySession, WorkerVerdict } from '../bundle/verify/verify-process';
 import { openStaging } from '../evidence/staging';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** The verification half of a submission import (import-bundle.ts): what it checks against, in the worker. */
 
-export type Progress = (done: number, total: number, label: string) => void;
+export type Progress = OnProgress;
 
 /** Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in). */
 export const trustOf = (dataDir: string): TrustStore => {

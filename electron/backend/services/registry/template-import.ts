@@ -10,6 +10,7 @@ import type { JobControl } from '../../jobs';
 import { appraiserOf, audit, requireOpenYear } from './register';
 import { isListedActive } from './signer-check';
 import { MAX_TEMPLATE_SIGNERS, parseTemplate, templateSheets } from './template';
+import { step } from '../../../../shared/domain/progress-steps';
 
 /** An Excel template is a few hundred rows; anything bigger is refused before it is opened (the handler reads at most this). */
 export const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
@@ -46,11 +47,11 @@ export const importTemplate = async (ctx: BackendContext, year: number, file: { 
 export const exportTemplate = async (ctx: BackendContext, year: number, ctl: JobControl): Promise<RegistryExportResult> => {
   requireOpenYear(ctx, year);
   const defaultName = `so-dang-ky-don-vi-${year}.xlsx`;
-  ctl.progress(0, 2, 'Chọn nơi lưu tệp');
+  ctl.progress(0, 2, step('CHOOSE_TARGET'));
   const target = await ctx.host.chooseSaveTarget({ title: 'Lưu mẫu Excel Sổ đăng ký', defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] });
   if (!target) throw AppFailure.of('REGISTRY_EXPORT_CANCELLED');
   ctl.throwIfCancelled();
-  ctl.progress(1, 2, 'Đang tạo bảng tính');
+  ctl.progress(1, 2, step('MAKING_SHEET'));
   const now = ctx.now();
   const units = listRegistryUnits(ctx.db, year);
   const signers = listRegistrySigners(ctx.db, year).filter((s) => isListedActive(s, now));
@@ -58,7 +59,7 @@ export const exportTemplate = async (ctx: BackendContext, year: number, ctl: Job
   const data = await writeXlsxSheets(templateSheets(units, signers), now);
   ctl.throwIfCancelled();
   writeFileAtomicSync(target.path, data);
-  ctl.progress(2, 2, 'Hoàn tất');
+  ctl.progress(2, 2, step('DONE'));
   const name = target.path.split(/[\\/]/).pop() ?? defaultName;
   return { fileName: target.downloadId ? defaultName : name, sizeBytes: data.length, ...(target.downloadId ? { downloadId: target.downloadId } : {}) };
 };

@@ -16,6 +16,8 @@ import { registerEvidenceReference } from '../evidence/gc';
 import { evidenceMaxBytes } from '../evidence/limits';
 import { commitTemp, copyToTemp, discardTemp } from '../evidence/store';
 import { libraryOf } from './view';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import { step } from '../../../../shared/domain/progress-steps';
 
 // Files added for a giải trình live in the content-addressed store; this table keeps them from its GC.
 registerEvidenceReference({ table: 'reply_evidence', column: 'sha256' });
@@ -75,7 +77,7 @@ export const attachNew = async (
   ctx: BackendContext,
   resultId: string,
   file: { path: string; name: string },
-  o: { signal?: AbortSignal; onProgress?: (d: number, t: number, l: string) => void } = {},
+  o: { signal?: AbortSignal; onProgress?: OnProgress } = {},
 ): Promise<{ evidenceId: string; originalName: string }> => {
   requireOpenRound(ctx, resultId);
   const name = cleanOriginalName(file.name);
@@ -90,7 +92,7 @@ export const attachNew = async (
     maxBytes: evidenceMaxBytes(),
     displayName: name,
     ...(o.signal ? { signal: o.signal } : {}),
-    onBytes: (n) => o.onProgress?.(n, total, name),
+    onBytes: (n) => o.onProgress?.(n, total, step('FILE', { name })),
   });
   let fileKind;
   try {

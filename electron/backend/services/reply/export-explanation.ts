@@ -12,6 +12,7 @@ import type { TrustStore } from '../bundle/verify/trust';
 import { verifyPackage } from '../bundle/verify/verify-bundle';
 import type { Signer } from '../signing/signer';
 import { prepareExplanation } from './build-explanation';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export type ExportExplanationOptions = {
   resultId: string;
@@ -21,7 +22,7 @@ export type ExportExplanationOptions = {
   fileName?: string;
   trust?: TrustStore | null;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** How the written package is verified (the worker in the app; in process in tests). */
   verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
 };

@@ -11,6 +11,7 @@ import { assertSignerUsable } from '../signing/signer-policy';
 import { appearanceImagesOf } from '../unit/signature-images';
 import { assertReportFinal } from './report-final';
 import { exportFileName, loadReportModel } from './report-source';
+import { step } from '../../../../shared/domain/progress-steps';
 
 export type SignedExportInput = { assessmentId: string; keyId: string; password?: string | undefined; pin?: string | undefined };
 
@@ -29,28 +30,28 @@ export const startSignedExport = (input: SignedExportInput, ctx: BackendContext)
   const defaultName = exportFileName(unitCode, year, 'pdf').replace(/\.pdf$/, '_ky-so.pdf');
   let jobId = '';
   const job = ctx.jobs.start('report.signedPdf', async (ctl): Promise<ExportResult> => {
-    ctl.progress(0, 4, 'Chọn nơi lưu tệp');
+    ctl.progress(0, 4, step('CHOOSE_TARGET'));
     const target = await ctx.host.chooseSaveTarget({ title: 'Lưu báo cáo PDF có ký số', defaultName, filters: [{ name: 'Tài liệu PDF', extensions: ['pdf'] }] });
     if (!target) throw AppFailure.of('EXPORT_CANCELLED');
     ctl.throwIfCancelled();
-    ctl.progress(1, 4, 'Mở khóa ký');
+    ctl.progress(1, 4, step('UNLOCK_KEY'));
     const signer = await openSigningKey(ref, secret, ctx.workerLauncher);
     let data: Uint8Array;
     try {
       const now = ctx.now();
       assertSignerUsable(signer, now);
       ctl.throwIfCancelled();
-      ctl.progress(2, 4, 'Đang tạo và ký số báo cáo PDF');
+      ctl.progress(2, 4, step('MAKING_SIGNED_REPORT'));
       data = await (await loadSignedReportBuilder())(model, { signer, signingTime: now, images: appearanceImagesOf(ctx.db), resourcesDir: ctx.resourcesDir });
     } finally {
       await signer.close();
     }
     ctl.throwIfCancelled();
-    ctl.progress(3, 4, 'Đang ghi tệp');
+    ctl.progress(3, 4, step('WRITING_FILE'));
     writeFileAtomicSync(target.path, data);
     ctx.session.writtenFiles.set(jobId, target.path);
     ctx.logger.info('report.signedPdf', { assessmentId: input.assessmentId, signer: signer.details.sha256.slice(0, 16) });
-    ctl.progress(4, 4, 'Hoàn tất');
+    ctl.progress(4, 4, step('DONE'));
     return { format: 'pdf', fileName: target.downloadId ? defaultName : basename(target.path), sizeBytes: data.length, ...(target.downloadId ? { downloadId: target.downloadId } : {}) };
   });
   jobId = job.id;

@@ -18,6 +18,8 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import { rankedBlocks } from '../inbox/listing';
 import type { Signer } from '../signing/signer';
 import { buildResult } from './build-result';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export type ExportResultsOptions = {
   rows: ImportedSubmissionRow[];
@@ -26,7 +28,7 @@ export type ExportResultsOptions = {
   targetFor: (fileName: string) => Promise<SaveTarget>;
   trust?: TrustStore | null;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** How a written package is verified before it counts (the worker in the app; in process in tests). */
   verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
 };
@@ -49,8 +51,7 @@ export const exportResults = async (ctx: BackendContext, o: ExportResultsOptions
   const n = o.rows.length;
   for (const [i, row] of o.rows.entries()) {
     if (cancelled(o.signal)) throw AppFailure.of('RESULTS_EXPORT_CANCELLED', { done: i, total: n });
-    const label = `Đơn vị ${i + 1}/${n}: ${row.unitName}`;
-    o.onProgress?.(i, n, label);
+    o.onProgress?.(i, n, step('UNIT_OF_BATCH', { i: i + 1, n, name: row.unitName }));
     try {
       const built = buildResult(ctx, row, ranked.get(row.year));
       const target = await o.targetFor(built.fileName);
@@ -102,6 +103,6 @@ export const exportResults = async (ctx: BackendContext, o: ExportResultsOptions
       out.failures.push({ importId: row.id, unitCode: row.unitCode, unitName: row.unitName, error: toAppError(e, ctx.logger) });
     }
   }
-  o.onProgress?.(n, n, 'Hoàn tất');
+  o.onProgress?.(n, n, step('DONE'));
   return out;
 };

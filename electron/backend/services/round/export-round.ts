@@ -8,6 +8,7 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import type { Signer } from '../signing/signer';
 import { packRound } from './round-package';
 import { draftOf } from './rounds';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export const APP_NAME = 'CCHC Tự đánh giá';
 
@@ -21,7 +22,7 @@ export type ExportRoundOptions = {
   /** The configured anchors; without any, the signer's own root (as for a submission's self-check). */
   trust?: TrustStore | null;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** How the written package is verified (the worker in the app; in process in tests and the CLI). */
   verify?: (file: string, trust: TrustStore) => Promise<VerifyResult>;
 };

@@ -20,6 +20,8 @@ import type { WorkerVerdict } from '../bundle/verify/verify-process';
 import { safeName } from '../indicator-sets/import-set';
 import { serializeSetJson } from '../indicator-sets/set-io';
 import { trustOf } from '../trust/verify';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** A round package is round.json and ≤ 3 sets (the shipped sets are < 100 KB): far below these, checked first. */
 export const MAX_ROUND_PACKAGE_BYTES = 32 * 1_048_576;
@@ -71,7 +73,7 @@ const checkedRound = (verdict: WorkerVerdict): CheckedRound => {
 export const importRound = async (
   ctx: BackendContext,
   data: Buffer,
-  o: { signal?: AbortSignal; onProgress?: (d: number, t: number, l: string) => void } = {},
+  o: { signal?: AbortSignal; onProgress?: OnProgress } = {},
 ): Promise<ImportRoundResult> => {
   if (data.length > MAX_ROUND_PACKAGE_BYTES) throw refused('E_LIMIT', `${data.length} bytes`);
   const userDir = ctx.catalog.userDir;
@@ -84,14 +86,14 @@ export const importRound = async (
     writeFileSync(file, data, { flag: 'wx' });
     // Only the anchors the unit added: a round never falls back to the signer's own chain (trustOf's unit-side self-check).
     const trust: TrustStore = { ...trustOf(ctx), selfCheckWhenEmpty: false };
-    o.onProgress?.(0, 2, 'Đang kiểm tra chữ ký và nội dung gói đợt đánh giá');
+    o.onProgress?.(0, 2, step('CHECKING_ROUND'));
     const verdict = await verifyInIsolation(ctx, file, trust, o.signal);
     const v = verdict.result;
     if (o.signal?.aborted) throw AppFailure.of('CANCELLED_BY_USER');
     if (v.status === 'INVALID') throw refused(v.code, v.detail);
     const checked = checkedRound(verdict);
     const r = checked.round;
-    o.onProgress?.(1, 2, 'Đang lưu đợt đánh giá');
+    o.onProgress?.(1, 2, step('SAVING_ROUND'));
 
     const unit = getUnitProfile(ctx.db);
     if (!unit) throw AppFailure.of('ROUND_UNIT_PROFILE_FIRST');
@@ -148,7 +150,7 @@ export const importRound = async (
     });
     written.length = 0;
     ctx.logger.info('round imported', { roundId: r.roundId, revision: r.revision, bound: binding.bound.length });
-    o.onProgress?.(2, 2, 'Hoàn tất');
+    o.onProgress?.(2, 2, step('DONE'));
     return { roundId: r.roundId, year: r.year, revision: r.revision, bound: binding.bound, other: binding.other, newSets: toWrite.length };
   } finally {
     rmSync(file, { force: true });

@@ -11,6 +11,7 @@ import type { PackBuffer, PackResult } from '../bundle/pack-container';
 import type { Signer } from '../signing/signer';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
 import { indicatorSetSha256 } from '../indicator-sets/catalog';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** What Sở Nội vụ decided for one round (from its round tables, services/round/rounds.ts). */
 export type RoundDraft = {
@@ -62,7 +63,7 @@ export type PackRoundOptions = {
   signer: Signer;
   now: Date;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** The written package is verified before it is renamed into place (the export rule). */
   verify?: (file: string) => Promise<VerifyResult>;
 };

@@ -5,8 +5,10 @@ import type { JobControl } from '../../jobs';
 import { openSigningKey } from './open-key';
 import type { KeyRef } from './open-key';
 import type { Signer } from './signer';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 
-type SaveStep = { label: string; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
+type SaveStep = { label: ProgressStep; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
 
 /**
  * The first two steps every signed package export shares (submission bundle, round package): where to save
@@ -18,7 +20,7 @@ export const chooseTargetThenOpenKey = async (ctx: BackendContext, ctl: JobContr
   const target = await ctx.host.chooseSaveTarget({ title: save.title, defaultName: save.defaultName, filters: [{ name: save.filterName, extensions: ['asice'] }] });
   if (!target) throw AppFailure.of(save.cancelled);
   ctl.throwIfCancelled();
-  ctl.progress(0, 1, 'Mở khóa ký');
+  ctl.progress(0, 1, step('UNLOCK_KEY'));
   const signer = await openSigningKey(key.ref, key.secret, ctx.workerLauncher);
   return { target, signer };
 };

@@ -9,6 +9,7 @@ import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
 import { verifyInWorker } from '../bundle/verify/verify-process';
 import { trustDir } from './trust-dir';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /**
  * Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in), for the two checks a
@@ -31,7 +32,7 @@ export const verifyWithWorker = (
   file: string,
   trust: TrustStore,
   signal?: AbortSignal,
-  onProgress?: (d: number, t: number, l: string) => void,
+  onProgress?: OnProgress,
   kinds: { anyKind?: boolean; expectKind?: PackageKind } = {},
 ): Promise<VerifyResult> =>
   verifyInWorker(file, {

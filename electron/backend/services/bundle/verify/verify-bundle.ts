@@ -17,13 +17,14 @@ import type { SemanticHooks } from './semantics';
 import type { TrustStore } from './trust';
 import { verifyContainer } from './verify-container';
 import type { ContainerOptions, ContainerState, VerifiedContainer } from './verify-container';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 
 export type VerifyOptions = SemanticHooks & {
   trust: TrustStore;
   now?: Date;
   limits?: Partial<VerifyLimits>;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** Staging of the evidence entries as they are checked (ContainerOptions.sink). */
   sink?: ContainerOptions['sink'];
   blockingReads?: boolean;

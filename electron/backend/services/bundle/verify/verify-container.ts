@@ -16,13 +16,15 @@ import type { EntrySink } from '../../evidence/staging';
 import type { TrustStore } from './trust';
 import { BundleZipReader, EntryCheck } from './zip-reader';
 import type { ZipEntryInfo } from './zip-reader';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
+import { step } from '../../../../../shared/domain/progress-steps';
 
 export type ContainerOptions = {
   trust: TrustStore;
   now: Date;
   limits: VerifyLimits;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /**
    * Where an entry's bytes also go while they are checked (the importer's staging, evidence/staging.ts):
    * null for entries not wanted; `finish` only after the entry's digest and CRC-32 checked out.
@@ -117,7 +119,7 @@ export const verifyContainer = async (
     const kept = new Map<string, Buffer>();
     for (const r of refs) {
       tick();
-      o.onProgress?.(done, total, r.uri);
+      o.onProgress?.(done, total, step('FILE', { name: r.uri }));
       const info = byName.get(r.uri)!;
       const hash = createHash('sha256');
       const check = new EntryCheck(info);
@@ -147,7 +149,7 @@ export const verifyContainer = async (
       else if (keep) kept.set(r.uri, Buffer.concat(keep));
       actual.set(r.uri, { size, sha256: sha });
     }
-    o.onProgress?.(done, total, '');
+    o.onProgress?.(done, total);
     return { refs, actual, profile, content: content!, kept, warnings: policy.warnings };
   } finally {
     reader?.close();

@@ -12,12 +12,13 @@ import { fail } from './failure';
 import { PACKAGE_PROFILES } from './profile';
 import { takeSpareWorker } from './spare-workers';
 import type { TrustStore } from './trust';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
   trust: TrustStore;
   timeoutMs?: number;
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: OnProgress;
   /** How the worker process starts (the host's launcher, BackendContext.workerLauncher). */
   launcher: WorkerLauncher;
 };
@@ -131,7 +132,7 @@ export const openVerifySession = (launcher: WorkerLauncher): VerifySession => {
     c.on('message', (m: VerifyWorkerResponse) => {
       const p = c === child ? queue.find((x) => x.id === m.id) : undefined;
       if (!p) return;
-      if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
+      if (m.type === 'progress') p.onProgress?.(m.done, m.total);
       else if (m.type === 'result')
         p.finish({
           result: m.result,
