@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Language } from '../../shared/schemas/settings';
 import { App } from '../../renderer/src/app/App';
 import { AppProvider } from '../../renderer/src/app/app-context';
+import { useLeaveGuard } from '../../renderer/src/app/leave-guard';
 import { RoleProvider } from '../../renderer/src/app/role-context';
+import { useHashPath } from '../../renderer/src/app/router';
 import { fakePlatform } from './fake-platform';
 import type { FakeHandlers } from './fake-platform';
 
@@ -43,5 +46,51 @@ describe('the app shell: menu and addresses', () => {
     cleanup();
     show('#/answer', {}, 'en');
     expect(within(screen.getByRole('main')).getByRole('link', { name: 'Home' }).getAttribute('href')).toBe('#/');
+  });
+});
+
+describe('leaving a page with unsaved typed work asks first', () => {
+  const Editor = () => {
+    const [text, setText] = useState('');
+    useLeaveGuard(text !== '', () => 'Vẫn rời trang?');
+    return <input aria-label="Giải trình" value={text} onChange={(e) => setText(e.target.value)} />;
+  };
+  const Shell = () => {
+    const hash = useHashPath();
+    return hash === '#/reply' ? <Editor /> : <p>trang khác {hash}</p>;
+  };
+  const hashChange = async (to: string) => {
+    window.location.hash = to;
+    await act(async () => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await Promise.resolve();
+    });
+  };
+
+  it('declined: the page and what was typed stay, the address goes back; accepted: the page changes', async () => {
+    window.location.hash = '#/reply';
+    render(<Shell />);
+    fireEvent.change(screen.getByLabelText('Giải trình'), { target: { value: 'Đã bổ sung báo cáo' } });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await hashChange('#/help');
+    expect(confirm).toHaveBeenCalledWith('Vẫn rời trang?');
+    expect((screen.getByLabelText('Giải trình') as HTMLInputElement).value).toBe('Đã bổ sung báo cáo');
+    expect(window.location.hash).toBe('#/reply');
+    confirm.mockReturnValue(true);
+    await hashChange('#/help');
+    expect(screen.getByText('trang khác #/help')).toBeTruthy();
+    vi.unstubAllGlobals();
+  });
+
+  it('nothing typed: no question', async () => {
+    window.location.hash = '#/reply';
+    render(<Shell />);
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    await hashChange('#/help');
+    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.getByText('trang khác #/help')).toBeTruthy();
+    vi.unstubAllGlobals();
   });
 });

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 
+import { leaveQuestion } from './leave-guard';
+
 /**
  * Hash routes ("#/a/<id>/n/<nodeId>"): no server routing needed under app:// or the web host.
  * Each route is matched by a pattern with :params.
@@ -28,10 +30,25 @@ export const navigate = (path: string): void => {
   window.location.hash = path;
 };
 
+/**
+ * The current hash. A change while a page holds unsaved work (leave-guard.ts) asks first; declined, the address
+ * goes back to the page (replaceState: no second hashchange) and nothing re-renders.
+ */
 export const useHashPath = (): string => {
   const [hash, setHash] = useState(window.location.hash);
   useEffect(() => {
-    const on = () => setHash(window.location.hash);
+    let shown = window.location.hash;
+    const on = () => {
+      const next = window.location.hash;
+      if (next === shown) return;
+      const question = leaveQuestion();
+      if (question !== null && !window.confirm(question)) {
+        window.history.replaceState(window.history.state, '', shown === '' ? window.location.pathname + window.location.search : shown);
+        return;
+      }
+      shown = next;
+      setHash(next);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { ReplyView } from '../../../../shared/ipc/channels/reply';
 import { formatDateTime } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../data/use-load';
 import { DraftEditor } from './DraftEditor';
@@ -18,6 +19,7 @@ const ResultSection = ({ view, reload }: { view: ReplyView; reload: () => void }
   const t = useT(replyMessages);
   const lang = useLang();
   const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty, () => t('leaveQuestion'));
   return (
     <section className="card" aria-labelledby={`result-${view.resultId}`} data-testid="reply-result">
       <h2 id={`result-${view.resultId}`}>{t('resultHeading', { year: view.year, issuer: view.issuer.name, revision: view.revision })}</h2>

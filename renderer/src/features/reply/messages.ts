@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/messages';
 /** Strings of "Kết quả thẩm định": the appraisal result, the giải trình and the final result (unit side). */
 export const replyMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Bản nháp giải trình có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     title: 'Kết quả thẩm định và giải trình',
     intro: 'Sở Nội vụ gửi đơn vị gói kết quả thẩm định (ký số). Đơn vị nhập gói, so sánh điểm tự chấm với điểm thẩm định, viết giải trình cho các tiêu chí chưa đồng ý và gửi gói giải trình ký số trong thời hạn giải trình. Sau đó Sở Nội vụ gửi kết quả cuối cùng.',
     importFile: 'Gói kết quả thẩm định của Sở Nội vụ (.asice)',
@@ -92,6 +93,7 @@ export const replyMessages = defineMessages({
     finalCaption: 'Điểm cuối cùng sau giải trình',
   },
   en: {
+    leaveQuestion: 'The explanation draft has unsaved changes. Leaving the page loses them. Leave anyway?',
     title: 'Appraisal result and explanation',
     intro: 'The Department of Home Affairs sends the unit a signed appraisal result package. Import it, compare the self scores with the appraised scores, write an explanation (giải trình) for the criteria you dispute and send the signed explanation package within the explanation window. The Department then sends the final result.',
     importFile: 'Appraisal result package from the Department (.asice)',

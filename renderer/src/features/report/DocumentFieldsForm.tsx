@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 
 import { formatDocumentNumber, formatPlaceDate } from '../../../../shared/domain/admin-document/format';
 import { useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -23,6 +24,7 @@ const SIGNER: TextField[] = [{ key: 'signerAuthority', hint: 'signerAuthorityHin
 export const DocumentFieldsForm = ({ state, readOnly }: { state: ReportDocumentState; readOnly: boolean }) => {
   const t = useT(documentMessages);
   const { form, stored, preview } = state;
+  useLeaveGuard(state.dirty && !readOnly, () => t('leaveQuestion'));
   if (!form || !stored) return null;
   const d = stored.defaults;
   const placeholder: Record<DocumentFormKey, string> = {

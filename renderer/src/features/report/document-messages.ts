@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/messages';
 /** Strings of the "Thông tin văn bản" card and the draft option (vi first; en carries the same keys). */
 export const documentMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Thông tin văn bản (số, ngày, nơi nhận…) có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     title: 'Thông tin văn bản',
     intro:
       'Báo cáo được trình bày theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP). Ô để trống dùng mặc định trong hồ sơ đơn vị (hiện mờ trong ô).',
@@ -29,6 +30,7 @@ export const documentMessages = defineMessages({
     draftHint: 'Xuất PDF khi còn thiếu số, ngày, người ký hoặc nội dung; tệp có chữ "DỰ THẢO" và không dùng để nộp.',
   },
   en: {
+    leaveQuestion: 'The document details (number, date, recipients…) have unsaved changes. Leaving the page loses them. Leave anyway?',
     title: 'Document details',
     intro:
       'The report is laid out as an administrative document (Decree 30/2020/ND-CP). An empty field uses the unit profile default (shown greyed in the field).',

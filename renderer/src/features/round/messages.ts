@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/messages';
 /** Strings of "Đợt đánh giá": Sở Nội vụ's rounds and the round a unit received. */
 export const roundMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Đợt đánh giá đang sửa có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     title: 'Đợt đánh giá',
     intro: 'Sở Nội vụ tạo đợt đánh giá của năm (bộ chỉ số chính thức từng khối, danh sách đơn vị, thời hạn) và gửi các đơn vị một gói ký số. Đơn vị nhập gói đó: bản tự đánh giá của năm được gắn với bộ chỉ số chính thức và hạn nộp.',
     unofficial: 'không chính thức',
@@ -51,6 +52,7 @@ export const roundMessages = defineMessages({
     block_XA_DAC_KHU: 'Xã, đặc khu',
   },
   en: {
+    leaveQuestion: 'The round being edited has unsaved changes. Leaving the page loses them. Leave anyway?',
     title: 'Assessment round',
     intro: 'The Department of Home Affairs sets up the year’s round (the official indicator set of each block, the unit list, deadlines) and sends the units one signed package. A unit imports it: its assessment of that year is then bound to the official set and deadline.',
     unofficial: 'unofficial',

@@ -6,6 +6,7 @@ import type { Letterhead } from '../../../../shared/schemas/document-fields';
 import type { UnitProfile, UnitType } from '../../../../shared/schemas/unit';
 import { UNIT_CODE_RE, UNIT_TYPES } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { LetterheadFields } from './LetterheadFields';
@@ -78,6 +79,11 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
+  // What the form held when it opened (or was last saved): anything else would be lost by leaving. A profile
+  // not saved yet counts once something is typed; its type alone (one click) is not worth a question.
+  const current = JSON.stringify({ name, code, focalPoint, head, letterhead, ...(initial ? { type } : {}) });
+  const [baseline, setBaseline] = useState(current);
+  useLeaveGuard(current !== baseline, () => t('leaveQuestion'));
 
   /**
    * The form checks itself (noValidate: no browser bubble in English); anything wrong blocks saving, is said
@@ -96,7 +102,9 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
     setError(null);
     try {
       const edited = letterhead ? { letterhead: { ...letterhead, recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean) } } : {};
-      onSaved(await api.unit.save({ name, code, type, focalPoint, head, ...edited }));
+      const saved = await api.unit.save({ name, code, type, focalPoint, head, ...edited });
+      setBaseline(current);
+      onSaved(saved);
     } catch (err) {
       setError(err);
     } finally {

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/messages';
 
 export const unitMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Hồ sơ đơn vị có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     unitTitle: 'Hồ sơ đơn vị',
     unitIntro: 'Khai báo một lần; thông tin dùng cho bảng tự đánh giá, báo cáo và hồ sơ nộp.',
     name: 'Tên đơn vị',
@@ -46,6 +47,7 @@ export const unitMessages = defineMessages({
     notSaved: 'Chưa lưu: còn {n} ô cần sửa (đánh dấu bên dưới).',
   },
   en: {
+    leaveQuestion: 'The unit profile has unsaved changes. Leaving the page loses them. Leave anyway?',
     unitTitle: 'Unit profile',
     unitIntro: 'Entered once; used in the self-assessment table, the report and the submission bundle.',
     name: 'Unit name',
