@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import { progressText } from '../../shared/domain/progress-steps';
-import type { ProgressStep } from '../../shared/domain/progress-steps';
 import { AppFailure } from '../../shared/ipc/result';
 import type { Job } from '../../shared/schemas/job';
+import { progressText } from '../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../shared/domain/progress-steps';
 import { toAppError } from './errors';
 import type { Logger } from './logger';
 

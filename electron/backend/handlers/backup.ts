@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import type { BackendContext } from '../context';
 import { listAutomaticBackups } from '../services/backup/auto';
 import { BACKUP_EXTENSION } from '../services/backup/manifest';
 import { autoEnv, createBackupFile, defaultBackupName, restoreBackup } from '../services/backup/service';
 import type { RestoreSource } from '../services/backup/service';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }];
 

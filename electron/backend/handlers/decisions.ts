@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import type { ExplanationBatchResult, FinalExportResult } from '../../../shared/ipc/channels/decisions';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { toAppError } from '../errors';
 import { unitDay } from '../services/assessments/unit-day';
 import { closeYear } from '../services/decisions/close-round';
@@ -18,7 +19,6 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'decisions.import'

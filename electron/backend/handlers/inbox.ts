@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import type { RankingExportResult } from '../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { VERIFY_WORKERS, warmVerifyWorkers } from '../services/bundle/verify/spare-workers';
 import { appraiseLeaf, previewableEvidence } from '../services/inbox/appraise';
 import { checkBatchLimits, importBatch, listBatchFolder } from '../services/inbox/import-batch';
@@ -13,7 +14,6 @@ import { saveSurveyValue } from '../services/inbox/received-survey';
 import { detailOf, loadModel, requireImport } from '../services/inbox/model';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'inbox.import'

@@ -2,13 +2,13 @@ import { basename } from 'node:path';
 
 import type { SetExportResult, SetImportResult } from '../../../shared/ipc/channels/indicator-sets';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { entryOut, importSetFile, MAX_SET_BYTES, safeName } from '../services/indicator-sets/import-set';
 import { serializeSetJson } from '../services/indicator-sets/set-io';
 import { loadSetTemplate } from '../services/office-loader';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'indicatorSets.list'

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import type { ReplyExportResult } from '../../../shared/ipc/channels/reply';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { explanationFileName, prepareExplanation } from '../services/reply/build-explanation';
 import { attachNew, requireResult, saveDraft } from '../services/reply/draft';
@@ -15,7 +16,6 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'reply.list' | 'reply.importResult' | 'reply.saveDraft' | 'reply.attach' | 'reply.export' | 'reply.importFinal';
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ExportResult } from '../../../shared/ipc/channels/report';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { Job } from '../../../shared/schemas/job';
+import { step } from '../../../shared/domain/progress-steps';
 import type { BackendContext } from '../context';
 import { getNarrative, saveNarrative } from '../db/repos/narrative-repo';
 import { saveReportDocument } from '../db/repos/report-document-repo';
@@ -13,7 +14,6 @@ import { loadPdfBuilder, loadWorkbookBuilder } from '../services/office-loader';
 import { startSignedExport } from '../services/report/signed-export';
 import { writeFileAtomicSync } from '../storage/atomic-write';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels =
   | 'report.getNarrative'

@@ -1,6 +1,7 @@
 import type { ResultsExportOutcome } from '../../../shared/ipc/channels/results';
 import { compareVietnamese } from '../../../shared/domain/ranking';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { listCurrentImports } from '../db/repos/inbox-repo';
 import { latestIssuedResult } from '../db/repos/issued-result-repo';
 import { requireImport } from '../services/inbox/model';
@@ -15,7 +16,6 @@ import type { SaveTarget } from '../host';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'results.build' | 'results.status' | 'results.export';
 

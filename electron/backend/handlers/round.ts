@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import type { RoundExportResult } from '../../../shared/ipc/channels/round';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { officialSetShas } from '../db/repos/received-round-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { roundDashboard } from '../services/round/dashboard';
@@ -14,7 +15,6 @@ import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import { readSingleFile } from './single-file';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'round.list' | 'round.save' | 'round.refreshUnits' | 'round.dashboard' | 'round.export' | 'round.import';
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 
 import type { SubmissionExportResult } from '../../../shared/ipc/channels/submission';
 import { AppFailure } from '../../../shared/ipc/result';
+import { step } from '../../../shared/domain/progress-steps';
 import { listSubmissions } from '../db/repos/submission-repo';
 import { getUnitProfile } from '../db/repos/unit-repo';
 import { requireAssessment } from '../services/assessments/guards';
@@ -12,7 +13,6 @@ import { keyForSigning } from '../services/signing/choose-key';
 import { chooseTargetThenOpenKey } from '../services/signing/target-then-key';
 import { trustOf, verifyWithWorker } from '../services/trust/verify';
 import type { HandlerSlice } from './types';
-import { step } from '../../../shared/domain/progress-steps';
 
 type Channels = 'submission.export' | 'submission.history' | 'submission.openBundle' | 'submission.showInFolder';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-import { progressText } from '../../../shared/domain/progress-steps';
 import type { Job } from '../../../shared/schemas/job';
+import { progressText } from '../../../shared/domain/progress-steps';
 import { useLang, useT } from '../app/app-context';
 import { jobMessages } from './messages';
 import type { UseJobResult } from './use-job';

@@ -11,6 +11,7 @@ import type { RoundDetail } from '../../../shared/ipc/channels/round';
 import type { ChosenKey } from '../../../shared/ipc/channels/signing';
 import type { AppraisalResult } from '../../../shared/schemas/appraisal-result';
 import type { Job } from '../../../shared/schemas/job';
+import { progressText } from '../../../shared/domain/progress-steps';
 import { saveAppraisal } from '../../../electron/backend/db/repos/inbox-repo';
 import { listIssuedResults } from '../../../electron/backend/db/repos/issued-result-repo';
 import { loadTrustStore } from '../../../electron/backend/services/bundle/verify/trust';
@@ -25,7 +26,6 @@ import type { TestPki } from '../../helpers/pki';
 import { testSigner } from '../bundle/craft';
 import { makeBundle, registerUnit, trustTestPki } from '../inbox/make-bundle';
 import { DEADLINES, installOfficialSets, rewriteEntry, roundInput, SNV } from '../round/fixtures';
-import { progressText } from '../../../shared/domain/progress-steps';
 
 let pki: TestPki;
 let b: TestBackend;

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 
 import yazl from 'yazl';
 
+import { step } from '../../../../shared/domain/progress-steps';
 import type { JobControl } from '../../jobs';
 import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
 import { readBackupArchive } from './archive-read';
@@ -14,7 +15,6 @@ import type { InventoryEntry } from './evidence-inventory';
 import { backupFaults } from './faults';
 import { BACKUP_FORMAT, DATABASE_ENTRY, MANIFEST_ENTRY } from './manifest';
 import type { BackupManifest } from './manifest';
-import { step } from '../../../../shared/domain/progress-steps';
 
 const hashFile = async (file: string): Promise<string> => {
   const h = createHash('sha256');

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, statSync } from
 import { dirname, join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { dataPaths } from '../../data-dir';
 import { currentVersion } from '../../db/migrations/runner';
@@ -21,7 +22,6 @@ import { snapshotDatabase } from './snapshot';
 import { checkStagedTrust, configInventory, installConfigFiles, installTrust } from './config-files';
 import type { TrustChange } from './config-files';
 import type { InventoryEntry } from './evidence-inventory';
-import { step } from '../../../../shared/domain/progress-steps';
 
 export const autoEnv = (ctx: BackendContext): AutoBackupEnv => ({
   backupsDir: dataPaths(ctx.dataDir).backups,

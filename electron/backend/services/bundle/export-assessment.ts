@@ -4,6 +4,8 @@ import { preflightFailureParams } from '../../../../shared/domain/preflight';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSet } from '../../../../shared/schemas/indicator-set';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { listAnswers } from '../../db/repos/answer-repo';
 import { listDocumentRows } from '../../db/repos/evidence-repo';
@@ -24,8 +26,6 @@ import type { PackResult } from './pack';
 import { buildSubmission, bundleFileName, uuidV7 } from './submission-builder';
 import { verifyBundle } from './verify/verify-bundle';
 import type { TrustStore } from './verify/trust';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /**
  * Trust for the CLI's portable re-check of the bundle it packs: the configured anchors when there are any;

@@ -4,6 +4,9 @@ import { dirname } from 'node:path';
 import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 import { fsyncDirSync, renameWithRetrySync } from '../../storage/atomic-write';
 import type { Signer } from '../signing/signer';
 import { assertSignerUsable } from '../signing/signer-policy';
@@ -13,9 +16,6 @@ import { buildManifest } from './manifest';
 import type { ManifestReference } from './manifest';
 import { BundleZipWriter } from './zip-writer';
 import type { ZipWriterOptions } from './zip-writer';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
-import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 
 /**
  * A file to include: its app-chosen zip path, where it is on disk and what it must still be.

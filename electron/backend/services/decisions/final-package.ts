@@ -8,6 +8,8 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import { FINAL_RESULT_PATH } from '../../../../shared/schemas/final-result';
 import type { FinalResult } from '../../../../shared/schemas/final-result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { findClosing, highestFinalRevision, insertIssuedFinal, listClosedUnits } from '../../db/repos/decisions-repo';
 import type { ClosedUnitRow } from '../../db/repos/decisions-repo';
@@ -19,8 +21,6 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import { APP_NAME } from '../round/export-round';
 import type { Signer } from '../signing/signer';
 import { finalDataOf } from './final-table';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** `<MãĐơnVị>_KetQuaCuoiCung_<năm>_r<lần>.asice`: the file Sở sends to one unit when the round is closed. */
 export const finalFileName = (unitCode: string, year: number, revision: number): string => `${unitCode}_KetQuaCuoiCung_${year}_r${revision}.asice`;

@@ -6,6 +6,8 @@ import type { Explanation } from '../../../../shared/schemas/explanation';
 import { EVIDENCE_PATH_RE } from '../../../../shared/schemas/submission';
 import type { ExplanationImportResult } from '../../../../shared/ipc/channels/decisions';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { insertExplanation } from '../../db/repos/decisions-repo';
 import { inTransaction } from '../../db/transaction';
@@ -18,8 +20,6 @@ import { refusal, trustOf, verifyAndStageWith } from '../inbox/import-verify';
 import type { ImportVerdict } from '../inbox/import-verify';
 import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from '../inbox/staged-verdict';
 import { checkExplanationRules } from './explanation-rules';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 // New evidence of a giải trình is never garbage-collected while its row exists.
 registerEvidenceReference({ table: 'received_explanation_evidence', column: 'sha256' });

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
 import { emptyEvidenceMeta, MEDIA_TYPES } from '../../../../shared/schemas/evidence';
 import type { AttachResult } from '../../../../shared/schemas/evidence';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { Db } from '../../db/connection';
 import { findDocumentByHash, insertDocument, insertLink } from '../../db/repos/evidence-repo';
 import { requireEditable, withEditable } from '../assessments/guards';
@@ -10,8 +12,6 @@ import { detectFileKind } from './detect';
 import { evidenceMaxBytes } from './limits';
 import { checkSourceFile, commitTemp, copyToTemp, discardTemp } from './store';
 import type { StoreFaults } from './store';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
-import { step } from '../../../../shared/domain/progress-steps';
 
 export type AttachFile = { path: string; name: string };
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { INBOX_BATCH_MAX_BYTES, INBOX_BATCH_MAX_FILES } from '../../../../shared/ipc/channels/inbox';
 import type { InboxBatchFile, InboxBatchResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
 import { importBundle } from './import-bundle';
 import type { Progress } from './import-bundle';
 import { verifyAhead } from './verify-ahead';
-import { step } from '../../../../shared/domain/progress-steps';
 
 /**
  * Batch import of submission packages (a whole block at once, issue 14 item 7). Every file goes through

@@ -6,6 +6,7 @@ import type { InboxImportResult } from '../../../../shared/ipc/channels/inbox';
 import { AppFailure } from '../../../../shared/ipc/result';
 import { EVIDENCE_PATH_RE, submissionSchema } from '../../../../shared/schemas/submission';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { activeImportOf, highestRevision, insertImport } from '../../db/repos/inbox-repo';
 import { inTransaction } from '../../db/transaction';
@@ -20,7 +21,6 @@ import { checkImportRules } from './import-rules';
 import { refusal, verifyAndStage } from './import-verify';
 import type { ImportVerdict, Progress } from './import-verify';
 import { asImportFailure, commitStaged, stagedEvidence, throwIfStagingFailed } from './staged-verdict';
-import { step } from '../../../../shared/domain/progress-steps';
 
 export { refusal, trustOf, verifyAndStage, verifyForImport } from './import-verify';
 export type { ImportVerdict, Progress } from './import-verify';

@@ -5,6 +5,7 @@ import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { allNodes } from '../../../../shared/domain/indicator-tree';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { importedRevisions } from '../../db/repos/inbox-repo';
 import { loadTrustStore } from '../bundle/verify/trust';
@@ -12,7 +13,6 @@ import type { TrustStore } from '../bundle/verify/trust';
 import { openVerifySession, verifyInWorker } from '../bundle/verify/verify-process';
 import type { VerifyInWorkerOptions, VerifySession, WorkerVerdict } from '../bundle/verify/verify-process';
 import { openStaging } from '../evidence/staging';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** The verification half of a submission import (import-bundle.ts): what it checks against, in the worker. */
 

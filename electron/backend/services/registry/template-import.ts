@@ -1,5 +1,6 @@
 import type { RegistryExportResult, TemplateImportReport } from '../../../../shared/ipc/channels/registry';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { insertSigner, insertYear, listRegistrySigners, listRegistryUnits, upsertRegistryUnit } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
@@ -10,7 +11,6 @@ import type { JobControl } from '../../jobs';
 import { appraiserOf, audit, requireOpenYear } from './register';
 import { isListedActive } from './signer-check';
 import { MAX_TEMPLATE_SIGNERS, parseTemplate, templateSheets } from './template';
-import { step } from '../../../../shared/domain/progress-steps';
 
 /** An Excel template is a few hundred rows; anything bigger is refused before it is opened (the handler reads at most this). */
 export const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;

@@ -4,6 +4,8 @@ import { statSync } from 'node:fs';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppraisalResult } from '../../../../shared/schemas/appraisal-result';
 import { MEDIA_TYPES } from '../../../../shared/schemas/evidence';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { latestFinal, latestResult } from '../../db/repos/reply-result-repo';
 import type { ReplyResultRow } from '../../db/repos/reply-result-repo';
@@ -16,8 +18,6 @@ import { registerEvidenceReference } from '../evidence/gc';
 import { evidenceMaxBytes } from '../evidence/limits';
 import { commitTemp, copyToTemp, discardTemp } from '../evidence/store';
 import { libraryOf } from './view';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
-import { step } from '../../../../shared/domain/progress-steps';
 
 // Files added for a giải trình live in the content-addressed store; this table keeps them from its GC.
 registerEvidenceReference({ table: 'reply_evidence', column: 'sha256' });

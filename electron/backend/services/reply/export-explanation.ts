@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 
 import { EXPLANATION_PATH } from '../../../../shared/schemas/explanation';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { recordSent } from '../../db/repos/reply-draft-repo';
 import { inTransaction } from '../../db/transaction';
@@ -12,7 +13,6 @@ import type { TrustStore } from '../bundle/verify/trust';
 import { verifyPackage } from '../bundle/verify/verify-bundle';
 import type { Signer } from '../signing/signer';
 import { prepareExplanation } from './build-explanation';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export type ExportExplanationOptions = {
   resultId: string;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ExportResult } from '../../../../shared/ipc/channels/report';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { Job } from '../../../../shared/schemas/job';
+import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { writeFileAtomicSync } from '../../storage/atomic-write';
 import { loadSignedReportBuilder } from '../office-loader';
@@ -11,7 +12,6 @@ import { assertSignerUsable } from '../signing/signer-policy';
 import { appearanceImagesOf } from '../unit/signature-images';
 import { assertReportFinal } from './report-final';
 import { exportFileName, loadReportModel } from './report-source';
-import { step } from '../../../../shared/domain/progress-steps';
 
 export type SignedExportInput = { assessmentId: string; keyId: string; password?: string | undefined; pin?: string | undefined };
 

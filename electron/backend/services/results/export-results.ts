@@ -5,6 +5,8 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { ResultsExportOutcome } from '../../../../shared/ipc/channels/results';
 import { APPRAISAL_RESULT_PATH } from '../../../../shared/schemas/appraisal-result';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { toAppError } from '../../errors';
 import type { SaveTarget } from '../../host';
@@ -18,8 +20,6 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import { rankedBlocks } from '../inbox/listing';
 import type { Signer } from '../signing/signer';
 import { buildResult } from './build-result';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export type ExportResultsOptions = {
   rows: ImportedSubmissionRow[];

@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { markRoundExported } from '../../db/repos/round-repo';
 import { selfCheckTrust } from '../bundle/export-assessment';
@@ -8,7 +9,6 @@ import { verifyPackage } from '../bundle/verify/verify-bundle';
 import type { Signer } from '../signing/signer';
 import { packRound } from './round-package';
 import { draftOf } from './rounds';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 export const APP_NAME = 'CCHC Tự đánh giá';
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { bindAssessmentsToRound, receivedRevisions, receivedRoundForYear, saveReceivedRound } from '../../db/repos/received-round-repo';
 import { getUnitProfile } from '../../db/repos/unit-repo';
@@ -20,8 +22,6 @@ import type { WorkerVerdict } from '../bundle/verify/verify-process';
 import { safeName } from '../indicator-sets/import-set';
 import { serializeSetJson } from '../indicator-sets/set-io';
 import { trustOf } from '../trust/verify';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /** A round package is round.json and ≤ 3 sets (the shipped sets are < 100 KB): far below these, checked first. */
 export const MAX_ROUND_PACKAGE_BYTES = 32 * 1_048_576;

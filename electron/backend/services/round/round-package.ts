@@ -10,8 +10,8 @@ import { packContainer } from '../bundle/pack-container';
 import type { PackBuffer, PackResult } from '../bundle/pack-container';
 import type { Signer } from '../signing/signer';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
-import { indicatorSetSha256 } from '../indicator-sets/catalog';
 import type { OnProgress } from '../../../../shared/domain/progress-steps';
+import { indicatorSetSha256 } from '../indicator-sets/catalog';
 
 /** What Sở Nội vụ decided for one round (from its round tables, services/round/rounds.ts). */
 export type RoundDraft = {

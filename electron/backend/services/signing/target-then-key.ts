@@ -1,12 +1,12 @@
 import { AppFailure } from '../../../../shared/ipc/result';
+import { step } from '../../../../shared/domain/progress-steps';
+import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import type { SaveTarget } from '../../host';
 import type { JobControl } from '../../jobs';
 import { openSigningKey } from './open-key';
 import type { KeyRef } from './open-key';
 import type { Signer } from './signer';
-import { step } from '../../../../shared/domain/progress-steps';
-import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 
 type SaveStep = { label: ProgressStep; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 
 import type { PackageKind } from '../../../../shared/schemas/package-kind';
 import type { VerifyResult } from '../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
 import { importedRevisions } from '../../db/repos/inbox-repo';
 import { receivedRevisions } from '../../db/repos/received-round-repo';
@@ -9,7 +10,6 @@ import { loadTrustStore } from '../bundle/verify/trust';
 import type { TrustStore } from '../bundle/verify/trust';
 import { verifyInWorker } from '../bundle/verify/verify-process';
 import { trustDir } from './trust-dir';
-import type { OnProgress } from '../../../../shared/domain/progress-steps';
 
 /**
  * Trust anchors and CRLs the administrator put in <data>/trust (nothing is built in), for the two checks a

@@ -3,6 +3,7 @@ import type { BundleCode, BundleWarningCode } from '../../../../../shared/domain
 import { escapeForDisplay } from '../../../../../shared/domain/display-text';
 import type { PackageKind } from '../../../../../shared/schemas/package-kind';
 import type { Submission, VerifiedFile, VerifyResult } from '../../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 import { DEFAULT_LIMITS } from '../constants';
 import type { VerifyLimits } from '../constants';
 import { BundleFailure, fail } from './failure';
@@ -17,7 +18,6 @@ import type { SemanticHooks } from './semantics';
 import type { TrustStore } from './trust';
 import { verifyContainer } from './verify-container';
 import type { ContainerOptions, ContainerState, VerifiedContainer } from './verify-container';
-import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 
 export type VerifyOptions = SemanticHooks & {
   trust: TrustStore;

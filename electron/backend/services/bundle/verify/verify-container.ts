@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { BundleWarningCode } from '../../../../../shared/domain/bundle-codes';
 import type { SignerDetails } from '../../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
+import { step } from '../../../../../shared/domain/progress-steps';
 import { certDetails } from '../../signing/pki';
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../constants';
 import type { VerifyLimits } from '../constants';
@@ -16,8 +18,6 @@ import type { EntrySink } from '../../evidence/staging';
 import type { TrustStore } from './trust';
 import { BundleZipReader, EntryCheck } from './zip-reader';
 import type { ZipEntryInfo } from './zip-reader';
-import type { OnProgress } from '../../../../../shared/domain/progress-steps';
-import { step } from '../../../../../shared/domain/progress-steps';
 
 export type ContainerOptions = {
   trust: TrustStore;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { bundleMessage } from '../../../../../shared/domain/bundle-codes';
 import type { VerifyResult } from '../../../../../shared/schemas/submission';
+import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 import type { WorkerHandle, WorkerLauncher } from '../../../workers-seam/launcher';
 import type { VerifyWorkerRequest, VerifyWorkerResponse } from '../../../workers-seam/verify-protocol';
 import { DEFAULT_LIMITS } from '../constants';
@@ -12,7 +13,6 @@ import { fail } from './failure';
 import { PACKAGE_PROFILES } from './profile';
 import { takeSpareWorker } from './spare-workers';
 import type { TrustStore } from './trust';
-import type { OnProgress } from '../../../../../shared/domain/progress-steps';
 
 export type VerifyInWorkerOptions = Omit<VerifyWorkerRequest, 'id' | 'file' | 'trust'> & {
   trust: TrustStore;
