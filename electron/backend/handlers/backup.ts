@@ -9,7 +9,7 @@ import { autoEnv, createBackupFile, defaultBackupName, restoreBackup } from '../
 import type { RestoreSource } from '../services/backup/service';
 import type { HandlerSlice } from './types';
 
-const FILTERS = [{ name: 'Tệp sao lưu CCHC', extensions: [BACKUP_EXTENSION] }];
+const FILTERS = [{ name: { vi: 'Tệp sao lưu CCHC', en: 'CCHC backup file' }, extensions: [BACKUP_EXTENSION] }];
 
 /** Only one backup or restore at a time per backend: a restore swaps the data a concurrent backup is reading. */
 const exclusive = async <T>(ctx: BackendContext, work: () => Promise<T>): Promise<T> => {
@@ -34,7 +34,7 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
       exclusive(ctx, async () => {
         ctl.progress(0, 3, step('CHOOSE_BACKUP_TARGET'));
         const defaultName = defaultBackupName(ctx.now());
-        const target = await ctx.host.chooseSaveTarget({ title: 'Lưu tệp sao lưu', defaultName, filters: FILTERS });
+        const target = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu tệp sao lưu', en: 'Save the backup file' }, defaultName, filters: FILTERS });
         if (!target) throw AppFailure.of('BACKUP_CANCELLED');
         ctl.throwIfCancelled();
         const made = await createBackupFile(ctx, target.path, ctl);
@@ -62,7 +62,7 @@ export const backupHandlers: HandlerSlice<'backup.list' | 'backup.create' | 'bac
         try {
           let from = chosen;
           if (!from) {
-            const picked = await ctx.host.pickFiles({ title: 'Chọn tệp sao lưu để khôi phục', filters: FILTERS, multiple: false });
+            const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn tệp sao lưu để khôi phục', en: 'Choose the backup file to restore' }, filters: FILTERS, multiple: false });
             if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_RESTORE_BY_UPLOAD');
             if (!picked || picked.length === 0) throw AppFailure.of('NO_BACKUP_PICKED');
             from = { kind: 'file', path: picked[0]! };

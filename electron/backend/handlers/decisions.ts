@@ -36,7 +36,7 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
     let files: { path: string; name: string }[];
     if (input.uploadIds) files = input.uploadIds.map((id) => ({ path: ctx.uploads.get(id).path, name: ctx.uploads.get(id).name }));
     else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn gói giải trình cần nhập', filters: [{ name: 'Gói giải trình ký số', extensions: ['asice'] }], multiple: true });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn gói giải trình cần nhập', en: 'Choose the explanation packages to import' }, filters: [{ name: { vi: 'Gói giải trình ký số', en: 'Signed explanation package' }, extensions: ['asice'] }], multiple: true });
       if (!picked?.length) throw AppFailure.of('NO_BUNDLE_PICKED');
       files = picked.map((p) => ({ path: p, name: basename(p) }));
     }
@@ -77,8 +77,8 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
     const defaultName = `ket-qua-chi-so-cchc-${input.year}.${input.format}`;
     return ctx.jobs.start('decisions.exportResults', async (ctl): Promise<FinalExportResult> => {
       ctl.progress(0, 2, step('CHOOSE_TARGET'));
-      const filter = input.format === 'xlsx' ? { name: 'Bảng tính Excel', extensions: ['xlsx'] } : { name: 'Tệp PDF', extensions: ['pdf'] };
-      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu kết quả cuối cùng', defaultName, filters: [filter] });
+      const filter = input.format === 'xlsx' ? { name: { vi: 'Bảng tính Excel', en: 'Excel spreadsheet' }, extensions: ['xlsx'] } : { name: { vi: 'Tệp PDF', en: 'PDF file' }, extensions: ['pdf'] };
+      const target = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu kết quả cuối cùng', en: 'Save the final results' }, defaultName, filters: [filter] });
       if (!target) throw AppFailure.of('DECISIONS_EXPORT_CANCELLED');
       ctl.throwIfCancelled();
       ctl.progress(1, 2, input.format === 'xlsx' ? step('MAKING_SHEET') : step('MAKING_PDF'));
@@ -101,7 +101,7 @@ export const decisionsHandlers: HandlerSlice<Channels> = {
     const single = units.length === 1;
     const defaultName = single ? finalFileName(units[0]!.unitCode, input.year, 1).replace('_r1.asice', '.asice') : `KetQuaCuoiCung_${input.block ?? 'TatCa'}_${input.year}.zip`;
     return ctx.jobs.start('decisions.exportPackages', async (ctl): Promise<FinalExportResult> => {
-      const save = { label: step('CHOOSE_FINAL_TARGET'), title: 'Lưu gói kết quả cuối cùng', defaultName, filterName: single ? 'Gói ký số' : 'Tệp nén', cancelled: 'DECISIONS_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_FINAL_TARGET'), title: { vi: 'Lưu gói kết quả cuối cùng', en: 'Save the final result packages' }, defaultName, filterName: single ? { vi: 'Gói ký số', en: 'Signed package' } : { vi: 'Tệp nén', en: 'Zip file' }, cancelled: 'DECISIONS_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportFinalPackages(ctx, {

@@ -34,7 +34,7 @@ const docOut = (ctx: BackendContext, documentId: string) => {
 };
 
 const FILTERS = [
-  { name: 'Tài liệu kiểm chứng', extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'zip'] },
+  { name: { vi: 'Tài liệu kiểm chứng', en: 'Evidence documents' }, extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'zip'] },
 ];
 
 export const evidenceHandlers: HandlerSlice<Channels> = {
@@ -43,7 +43,7 @@ export const evidenceHandlers: HandlerSlice<Channels> = {
     let files: AttachFile[] | null;
     let release: () => void = () => {};
     if (input.source.kind === 'dialog') {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn tài liệu kiểm chứng', filters: FILTERS, multiple: true });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn tài liệu kiểm chứng', en: 'Choose evidence documents' }, filters: FILTERS, multiple: true });
       if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_ATTACH_BY_UPLOAD');
       files = picked?.map((p) => ({ path: p, name: p.split(/[\\/]/).pop() ?? 'tai-lieu' })) ?? null;
     } else {

@@ -32,7 +32,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     let file: string;
     if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
     else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần tiếp nhận', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice'] }], multiple: false });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn hồ sơ nộp cần tiếp nhận', en: 'Choose the submission to receive' }, filters: [{ name: { vi: 'Hồ sơ nộp ký số', en: 'Signed submission' }, extensions: ['asice'] }], multiple: false });
       if (!picked?.[0]) throw AppFailure.of('NO_BUNDLE_PICKED');
       file = picked[0];
     }
@@ -46,7 +46,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
       if (!ctx.host.pickFolder) throw AppFailure.of('NO_FOLDER_PICKED');
       // The verification workers start while the user chooses (spare-workers.ts); unused, they end by themselves.
       warmVerifyWorkers(ctx.workerLauncher, VERIFY_WORKERS);
-      const dir = await ctx.host.pickFolder({ title: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận' });
+      const dir = await ctx.host.pickFolder({ title: { vi: 'Chọn thư mục chứa các hồ sơ nộp cần tiếp nhận', en: 'Choose the folder holding the submissions to receive' } });
       if (!dir) throw AppFailure.of('NO_FOLDER_PICKED');
       files = listBatchFolder(dir);
     }
@@ -68,7 +68,7 @@ export const inboxHandlers: HandlerSlice<Channels> = {
     const defaultName = `xep-hang-chi-so-cchc-${input.year}.xlsx`;
     return ctx.jobs.start('inbox.exportRanking', async (ctl): Promise<RankingExportResult> => {
       ctl.progress(0, 2, step('CHOOSE_TARGET'));
-      const target = await ctx.host.chooseSaveTarget({ title: 'Lưu bảng xếp hạng', defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] });
+      const target = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu bảng xếp hạng', en: 'Save the ranking' }, defaultName, filters: [{ name: { vi: 'Bảng tính Excel', en: 'Excel spreadsheet' }, extensions: ['xlsx'] }] });
       if (!target) throw AppFailure.of('EXPORT_CANCELLED');
       ctl.throwIfCancelled();
       ctl.progress(1, 2, step('MAKING_SHEET'));

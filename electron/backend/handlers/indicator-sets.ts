@@ -18,8 +18,8 @@ type Channels =
   | 'indicatorSets.export';
 
 const FILTERS = {
-  json: { name: 'Bộ chỉ số (JSON)', extensions: ['json'] },
-  xlsx: { name: 'Mẫu bộ chỉ số (Excel)', extensions: ['xlsx'] },
+  json: { name: { vi: 'Bộ chỉ số (JSON)', en: 'Indicator set (JSON)' }, extensions: ['json'] },
+  xlsx: { name: { vi: 'Mẫu bộ chỉ số (Excel)', en: 'Indicator set template (Excel)' }, extensions: ['xlsx'] },
 } as const;
 
 export const indicatorSetsHandlers: HandlerSlice<Channels> = {
@@ -33,8 +33,8 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
     const userDir = ctx.catalog.userDir;
     if (!userDir) throw AppFailure.of('SET_IMPORT_NO_FOLDER');
     const file = await readSingleFile(ctx, input.source, {
-      title: 'Chọn tệp bộ chỉ số (.json hoặc mẫu Excel .xlsx)',
-      filters: [{ name: 'Bộ chỉ số', extensions: ['json', 'xlsx'] }],
+      title: { vi: 'Chọn tệp bộ chỉ số (.json hoặc mẫu Excel .xlsx)', en: 'Choose an indicator set file (.json, or the Excel template .xlsx)' },
+      filters: [{ name: { vi: 'Bộ chỉ số', en: 'Indicator set' }, extensions: ['json', 'xlsx'] }],
       maxBytes: MAX_SET_BYTES,
     });
     return importSetFile(ctx, userDir, file);
@@ -47,7 +47,7 @@ export const indicatorSetsHandlers: HandlerSlice<Channels> = {
     return ctx.jobs.start(`indicatorSets.export.${format}`, async (ctl): Promise<SetExportResult> => {
       ctl.progress(0, 3, step('CHOOSE_TARGET'));
       const target = await ctx.host.chooseSaveTarget({
-        title: 'Lưu bộ chỉ số',
+        title: { vi: 'Lưu bộ chỉ số', en: 'Save the indicator set' },
         defaultName,
         filters: [{ name: FILTERS[format].name, extensions: [...FILTERS[format].extensions] }],
       });

@@ -24,8 +24,8 @@ export const registryHandlers: HandlerSlice<Channels> = {
 
   'registry.importTemplate': async (input, ctx) => {
     const file = await readSingleFile(ctx, input.source, {
-      title: 'Chọn mẫu Excel danh sách đơn vị và người ký',
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }],
+      title: { vi: 'Chọn mẫu Excel danh sách đơn vị và người ký', en: 'Choose the Excel template listing units and signers' },
+      filters: [{ name: { vi: 'Bảng tính Excel', en: 'Excel spreadsheet' }, extensions: ['xlsx'] }],
       maxBytes: MAX_TEMPLATE_BYTES,
     });
     return importTemplate(ctx, input.year, file);

@@ -19,8 +19,8 @@ import type { HandlerSlice } from './types';
 
 type Channels = 'reply.list' | 'reply.importResult' | 'reply.saveDraft' | 'reply.attach' | 'reply.export' | 'reply.importFinal';
 
-const PACKAGE_PICK = { filters: [{ name: 'Gói ký số', extensions: ['asice'] }], maxBytes: MAX_RESULT_PACKAGE_BYTES };
-const EVIDENCE_FILTERS = [{ name: 'Tài liệu kiểm chứng', extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'zip'] }];
+const PACKAGE_PICK = { filters: [{ name: { vi: 'Gói ký số', en: 'Signed package' }, extensions: ['asice'] }], maxBytes: MAX_RESULT_PACKAGE_BYTES };
+const EVIDENCE_FILTERS = [{ name: { vi: 'Tài liệu kiểm chứng', en: 'Evidence documents' }, extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'zip'] }];
 
 /** The unit's side after its submission: appraisal result in, giải trình out, final result in. */
 export const replyHandlers: HandlerSlice<Channels> = {
@@ -29,7 +29,7 @@ export const replyHandlers: HandlerSlice<Channels> = {
   'reply.importResult': async (input, ctx) => {
     // Size checked before a byte is read (readSingleFile), then verified in the worker (verify-incoming.ts).
     const { data } = await readSingleFile(ctx, input.uploadId ? { kind: 'upload', uploadId: input.uploadId } : { kind: 'dialog' }, {
-      title: 'Chọn gói kết quả thẩm định của Sở Nội vụ',
+      title: { vi: 'Chọn gói kết quả thẩm định của Sở Nội vụ', en: 'Choose the Department’s appraisal result package' },
       ...PACKAGE_PICK,
     });
     return ctx.jobs.start('reply.importResult', (ctl) => importResult(ctx, data, { signal: ctl.signal }));
@@ -37,7 +37,7 @@ export const replyHandlers: HandlerSlice<Channels> = {
 
   'reply.importFinal': async (input, ctx) => {
     const { data } = await readSingleFile(ctx, input.uploadId ? { kind: 'upload', uploadId: input.uploadId } : { kind: 'dialog' }, {
-      title: 'Chọn gói kết quả cuối cùng của Sở Nội vụ',
+      title: { vi: 'Chọn gói kết quả cuối cùng của Sở Nội vụ', en: 'Choose the Department’s final result package' },
       ...PACKAGE_PICK,
     });
     return ctx.jobs.start('reply.importFinal', (ctl) => importFinal(ctx, data, { signal: ctl.signal }));
@@ -60,7 +60,7 @@ export const replyHandlers: HandlerSlice<Channels> = {
       const owned = ctx.host.kind === 'web';
       release = () => ctx.uploads.release(up.id, owned);
     } else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn tài liệu cho giải trình', filters: EVIDENCE_FILTERS, multiple: false });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn tài liệu cho giải trình', en: 'Choose a document for the explanation' }, filters: EVIDENCE_FILTERS, multiple: false });
       if (!picked && ctx.host.kind === 'web') throw AppFailure.of('WEB_ATTACH_BY_UPLOAD');
       if (!picked || picked.length === 0) throw AppFailure.of('NOTHING_PICKED');
       file = { path: picked[0]!, name: basename(picked[0]!) };
@@ -81,7 +81,7 @@ export const replyHandlers: HandlerSlice<Channels> = {
     const unitCode = getUnitProfile(ctx.db)?.code ?? first.explanation.unit.code;
     const defaultName = explanationFileName(unitCode, first.explanation.year, first.explanation.revision);
     return ctx.jobs.start('reply.export', async (ctl): Promise<ReplyExportResult> => {
-      const save = { label: step('CHOOSE_EXPLANATION_TARGET'), title: 'Lưu gói giải trình', defaultName, filterName: 'Gói ký số', cancelled: 'REPLY_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_EXPLANATION_TARGET'), title: { vi: 'Lưu gói giải trình', en: 'Save the explanation package' }, defaultName, filterName: { vi: 'Gói ký số', en: 'Signed package' }, cancelled: 'REPLY_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportExplanation(ctx, {

@@ -26,8 +26,8 @@ type Channels =
   | 'report.showInFolder';
 
 const FORMATS = {
-  xlsx: { title: 'Lưu bảng tự đánh giá', filter: { name: 'Bảng tính Excel', extensions: ['xlsx'] } },
-  pdf: { title: 'Lưu báo cáo tự đánh giá', filter: { name: 'Tài liệu PDF', extensions: ['pdf'] } },
+  xlsx: { title: { vi: 'Lưu bảng tự đánh giá', en: 'Save the self-assessment table' }, filter: { name: { vi: 'Bảng tính Excel', en: 'Excel spreadsheet' }, extensions: ['xlsx'] } },
+  pdf: { title: { vi: 'Lưu báo cáo tự đánh giá', en: 'Save the self-assessment report' }, filter: { name: { vi: 'Tài liệu PDF', en: 'PDF document' }, extensions: ['pdf'] } },
 } as const;
 
 /**

@@ -45,7 +45,7 @@ export const resultsHandlers: HandlerSlice<Channels> = {
       let signer: Signer;
       if (scope.kind === 'unit') {
         const first = buildResult(ctx, rows[0]!);
-        const save = { label: step('CHOOSE_RESULT_TARGET'), title: 'Lưu gói kết quả thẩm định', defaultName: first.fileName, filterName: 'Gói ký số', cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
+        const save = { label: step('CHOOSE_RESULT_TARGET'), title: { vi: 'Lưu gói kết quả thẩm định', en: 'Save the appraisal result package' }, defaultName: first.fileName, filterName: { vi: 'Gói ký số', en: 'Signed package' }, cancelled: 'RESULTS_EXPORT_CANCELLED' } as const;
         const chosen = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
         signer = chosen.signer;
         targetFor = async () => chosen.target;

@@ -35,7 +35,7 @@ export const roundHandlers: HandlerSlice<Channels> = {
     if (!unit) throw AppFailure.of('ROUND_ISSUER_FIRST');
     const defaultName = roundFileName(unit.code, round.year, round.revision);
     return ctx.jobs.start('round.export', async (ctl): Promise<RoundExportResult> => {
-      const save = { label: step('CHOOSE_ROUND_TARGET'), title: 'Lưu gói đợt đánh giá', defaultName, filterName: 'Gói ký số', cancelled: 'ROUND_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_ROUND_TARGET'), title: { vi: 'Lưu gói đợt đánh giá', en: 'Save the round package' }, defaultName, filterName: { vi: 'Gói ký số', en: 'Signed package' }, cancelled: 'ROUND_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportRound(ctx, {
@@ -66,8 +66,8 @@ export const roundHandlers: HandlerSlice<Channels> = {
   'round.import': async (input, ctx) => {
     // Size checked before a byte is read (readSingleFile), the package verified in the worker (import-round.ts).
     const { data } = await readSingleFile(ctx, input.uploadId ? { kind: 'upload', uploadId: input.uploadId } : { kind: 'dialog' }, {
-      title: 'Chọn gói đợt đánh giá của Sở Nội vụ',
-      filters: [{ name: 'Gói ký số', extensions: ['asice'] }],
+      title: { vi: 'Chọn gói đợt đánh giá của Sở Nội vụ', en: 'Choose the Department’s round package' },
+      filters: [{ name: { vi: 'Gói ký số', en: 'Signed package' }, extensions: ['asice'] }],
       maxBytes: MAX_ROUND_PACKAGE_BYTES,
     });
     return ctx.jobs.start('round.import', (ctl) => importRound(ctx, data, { signal: ctl.signal, onProgress: (d, t, l) => ctl.progress(d, t, l) }));

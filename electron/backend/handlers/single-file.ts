@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { SingleFileSource } from '../../../shared/ipc/channels/survey';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { BackendContext } from '../context';
-import type { FileFilter } from '../host';
+import type { FileFilter, Words } from '../host';
 
 /**
  * Reads ONE user-chosen file for an import (survey sheet, indicator set): from the native dialog, or from an
@@ -13,7 +13,7 @@ import type { FileFilter } from '../host';
 export const readSingleFile = async (
   ctx: BackendContext,
   source: SingleFileSource,
-  opts: { title: string; filters: FileFilter[]; maxBytes: number },
+  opts: { title: Words; filters: FileFilter[]; maxBytes: number },
 ): Promise<{ name: string; data: Buffer }> => {
   let path: string;
   let name: string;

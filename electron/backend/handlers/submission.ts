@@ -24,7 +24,7 @@ export const submissionHandlers: HandlerSlice<Channels> = {
     const defaultName = bundleFileName(unit?.code ?? 'DONVI', String(a.year), uuidV7(), a.revision);
     let jobId = '';
     const job = ctx.jobs.start('submission.export', async (ctl): Promise<SubmissionExportResult> => {
-      const save = { label: step('CHOOSE_SUBMISSION_TARGET'), title: 'Lưu hồ sơ nộp', defaultName, filterName: 'Hồ sơ nộp ký số', cancelled: 'BUNDLE_EXPORT_CANCELLED' } as const;
+      const save = { label: step('CHOOSE_SUBMISSION_TARGET'), title: { vi: 'Lưu hồ sơ nộp', en: 'Save the submission' }, defaultName, filterName: { vi: 'Hồ sơ nộp ký số', en: 'Signed submission' }, cancelled: 'BUNDLE_EXPORT_CANCELLED' } as const;
       const { target, signer } = await chooseTargetThenOpenKey(ctx, ctl, save, { ref, secret });
       try {
         const res = await exportAssessment(ctx, {

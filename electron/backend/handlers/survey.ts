@@ -38,8 +38,8 @@ export const surveyHandlers: HandlerSlice<Channels> = {
     // Refuse a locked assessment before the file dialog opens; the write checks again.
     assertAssessmentEditable(assessment);
     const file = await readSingleFile(ctx, input.source, {
-      title: 'Chọn bảng kết quả điều tra xã hội học',
-      filters: [{ name: 'Bảng kết quả (Excel, CSV)', extensions: ['xlsx', 'csv'] }],
+      title: { vi: 'Chọn bảng kết quả điều tra xã hội học', en: 'Choose the sociological survey results sheet' },
+      filters: [{ name: { vi: 'Bảng kết quả (Excel, CSV)', en: 'Results sheet (Excel, CSV)' }, extensions: ['xlsx', 'csv'] }],
       maxBytes: MAX_SHEET_BYTES,
     });
     const plan = planSurveyImport(set, await readSurveyFile(file.data, file.name, ctx.workerLauncher), file.name);

@@ -12,7 +12,7 @@ export const trustHandlers: HandlerSlice<Channels> = {
     let file: string;
     if (input.uploadId) file = ctx.uploads.get(input.uploadId).path;
     else {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn hồ sơ nộp cần kiểm tra', filters: [{ name: 'Hồ sơ nộp ký số', extensions: ['asice', 'zip'] }], multiple: false });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn hồ sơ nộp cần kiểm tra', en: 'Choose the package to verify' }, filters: [{ name: { vi: 'Hồ sơ nộp ký số', en: 'Signed submission' }, extensions: ['asice', 'zip'] }], multiple: false });
       if (!picked?.[0]) throw AppFailure.of('NO_BUNDLE_PICKED');
       file = picked[0];
     }
@@ -24,8 +24,8 @@ export const trustHandlers: HandlerSlice<Channels> = {
 
   'trust.import': async (input, ctx) => {
     const { name, data } = await readSingleFile(ctx, input.uploadId ? { kind: 'upload', uploadId: input.uploadId } : { kind: 'dialog' }, {
-      title: 'Chọn chứng thư gốc tin cậy hoặc danh sách thu hồi',
-      filters: [{ name: 'Chứng thư số, CRL', extensions: ['pem', 'crt', 'cer', 'der', 'crl'] }],
+      title: { vi: 'Chọn chứng thư gốc tin cậy hoặc danh sách thu hồi', en: 'Choose a trusted root certificate or a revocation list' },
+      filters: [{ name: { vi: 'Chứng thư số, CRL', en: 'Certificates, CRL' }, extensions: ['pem', 'crt', 'cer', 'der', 'crl'] }],
       maxBytes: 4 * 1024 * 1024,
     });
     const added = importTrust(ctx.dataDir, new Uint8Array(data), name);

@@ -48,7 +48,7 @@ export const exportTemplate = async (ctx: BackendContext, year: number, ctl: Job
   requireOpenYear(ctx, year);
   const defaultName = `so-dang-ky-don-vi-${year}.xlsx`;
   ctl.progress(0, 2, step('CHOOSE_TARGET'));
-  const target = await ctx.host.chooseSaveTarget({ title: 'Lưu mẫu Excel Sổ đăng ký', defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] });
+  const target = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu mẫu Excel Sổ đăng ký', en: 'Save the register’s Excel template' }, defaultName, filters: [{ name: { vi: 'Bảng tính Excel', en: 'Excel spreadsheet' }, extensions: ['xlsx'] }] });
   if (!target) throw AppFailure.of('REGISTRY_EXPORT_CANCELLED');
   ctl.throwIfCancelled();
   ctl.progress(1, 2, step('MAKING_SHEET'));

@@ -31,7 +31,7 @@ export const startSignedExport = (input: SignedExportInput, ctx: BackendContext)
   let jobId = '';
   const job = ctx.jobs.start('report.signedPdf', async (ctl): Promise<ExportResult> => {
     ctl.progress(0, 4, step('CHOOSE_TARGET'));
-    const target = await ctx.host.chooseSaveTarget({ title: 'Lưu báo cáo PDF có ký số', defaultName, filters: [{ name: 'Tài liệu PDF', extensions: ['pdf'] }] });
+    const target = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu báo cáo PDF có ký số', en: 'Save the signed PDF report' }, defaultName, filters: [{ name: { vi: 'Tài liệu PDF', en: 'PDF document' }, extensions: ['pdf'] }] });
     if (!target) throw AppFailure.of('EXPORT_CANCELLED');
     ctl.throwIfCancelled();
     ctl.progress(1, 4, step('UNLOCK_KEY'));

@@ -4,7 +4,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackendContext } from '../../context';
 import type { SaveTarget } from '../../host';
 
-const TITLE = 'Chọn thư mục lưu các gói kết quả thẩm định';
+const TITLE = { vi: 'Chọn thư mục lưu các gói kết quả thẩm định', en: 'Choose the folder for the appraisal result packages' };
 
 /**
  * Where the packages of a block export go: one folder chosen in the app's own dialog (the path never comes
@@ -18,7 +18,7 @@ export const chooseBlockTarget = async (ctx: BackendContext): Promise<(fileName:
     return async (fileName) => ({ path: join(folder, fileName) });
   }
   return async (fileName) => {
-    const t = await ctx.host.chooseSaveTarget({ title: 'Lưu gói kết quả thẩm định', defaultName: fileName, filters: [{ name: 'Gói ký số', extensions: ['asice'] }] });
+    const t = await ctx.host.chooseSaveTarget({ title: { vi: 'Lưu gói kết quả thẩm định', en: 'Save the appraisal result package' }, defaultName: fileName, filters: [{ name: { vi: 'Gói ký số', en: 'Signed package' }, extensions: ['asice'] }] });
     if (!t) throw AppFailure.of('RESULTS_EXPORT_CANCELLED');
     return t;
   };

@@ -31,7 +31,7 @@ export const chooseSigningKey = async (ctx: BackendContext, source: KeySource): 
   if (source.kind === 'p12') {
     let uploadId = source.uploadId;
     if (!uploadId) {
-      const picked = await ctx.host.pickFiles({ title: 'Chọn tệp chứng thư số (.p12, .pfx)', filters: [{ name: 'Chứng thư số', extensions: ['p12', 'pfx'] }], multiple: false });
+      const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn tệp chứng thư số (.p12, .pfx)', en: 'Choose the certificate file (.p12, .pfx)' }, filters: [{ name: { vi: 'Chứng thư số', en: 'Certificate' }, extensions: ['p12', 'pfx'] }], multiple: false });
       if (!picked?.[0]) throw AppFailure.of('NO_P12_PICKED');
       // Remember the dialog choice by opaque id, so retyping a wrong password does not reopen the dialog.
       uploadId = ctx.uploads.register(picked[0], basename(picked[0]), statSync(picked[0]).size).id;
@@ -44,7 +44,7 @@ export const chooseSigningKey = async (ctx: BackendContext, source: KeySource): 
     });
     return chosenKeyOf(ctx, ref, signer);
   }
-  const picked = await ctx.host.pickFiles({ title: 'Chọn thư viện PKCS#11 của USB token', filters: [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }], multiple: false });
+  const picked = await ctx.host.pickFiles({ title: { vi: 'Chọn thư viện PKCS#11 của USB token', en: 'Choose the USB token’s PKCS#11 library' }, filters: [{ name: { vi: 'Thư viện PKCS#11', en: 'PKCS#11 library' }, extensions: ['dll', 'so', 'dylib'] }], multiple: false });
   if (!picked?.[0]) throw AppFailure.of('NO_PKCS11_PICKED');
   ref = { kind: 'pkcs11', module: picked[0], ...(source.tokenSerial ? { tokenSerial: source.tokenSerial } : {}) };
   return chosenKeyOf(ctx, ref, await openSigningKey(ref, source.pin, ctx.workerLauncher));

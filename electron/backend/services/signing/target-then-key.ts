@@ -2,13 +2,13 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import { step } from '../../../../shared/domain/progress-steps';
 import type { ProgressStep } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
-import type { SaveTarget } from '../../host';
+import type { SaveTarget, Words } from '../../host';
 import type { JobControl } from '../../jobs';
 import { openSigningKey } from './open-key';
 import type { KeyRef } from './open-key';
 import type { Signer } from './signer';
 
-type SaveStep = { label: ProgressStep; title: string; defaultName: string; filterName: string; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
+type SaveStep = { label: ProgressStep; title: Words; defaultName: string; filterName: Words; cancelled: 'BUNDLE_EXPORT_CANCELLED' | 'ROUND_EXPORT_CANCELLED' | 'RESULTS_EXPORT_CANCELLED' | 'DECISIONS_EXPORT_CANCELLED' | 'REPLY_EXPORT_CANCELLED' };
 
 /**
  * The first two steps every signed package export shares (submission bundle, round package): where to save
