@@ -94,8 +94,15 @@ test('receive bundles through the UI, see them ranked in their block, appraise o
   await page.keyboard.press('Escape');
   expect(await seriousA11y(page)).toEqual([]);
 
-  // Back to the list: Dư Hàng dropped to rank 2 with a lower index.
+  // Back to the list. The refused 7 is still typed in 1.1.1, unsaved: leaving asks first; accepted, it goes.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
   await page.getByRole('link', { name: '← Danh sách hồ sơ' }).click();
+  await expect.poll(() => asked).toEqual(['Thẩm định tiêu chí 1.1.1 có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
+  // Dư Hàng dropped to rank 2 with a lower index.
   await page.getByRole('tab', { name: 'Phường (2)' }).click();
   await expect(page.getByTestId('ranking-row-P-DH').getByTestId('rank')).toHaveText('2');
   await expect(page.getByTestId('ranking-row-P-HA').getByTestId('rank')).toHaveText('1');

@@ -120,8 +120,15 @@ test('appraisal results through the UI: a changed score is refused without its r
   expect(await seriousA11y(page)).toEqual([]);
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
-  // The list shows who was sent what; the whole block is one job, each package its own download.
+  // The list shows who was sent what; the whole block is one job, each package its own download. The refused 0
+  // is still typed in 1.1.1: leaving asks first (in the language shown), and is accepted here.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
   await page.getByRole('link', { name: '← Danh sách hồ sơ' }).click();
+  await expect.poll(() => asked).toEqual(['Thẩm định tiêu chí 1.1.1 có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
   await page.getByRole('tab', { name: 'Phường (2)' }).click();
   await expect(page.getByTestId('ranking-row-P-DH').getByTestId('result-sent')).toHaveText(/^Đã gửi KQ lần 1 \(\d{2}\/\d{2}\/\d{4}\) · cần gửi lại$/);
   await expect(page.getByTestId('ranking-row-P-HA').getByTestId('result-sent')).toHaveCount(0);

@@ -4,6 +4,7 @@ import type { DecisionDetail, DecisionItem, KeepReasonCode } from '../../../../s
 import { KEEP_REASON_CODES } from '../../../../shared/ipc/channels/decisions';
 import { formatPoints, numberInputExample, parseNumberInput } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PdfPreview } from '../../components/PdfPreview';
@@ -30,6 +31,10 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
   const [open, setOpen] = useState<Evidence | null>(null);
   const [saving, setSaving] = useState(false);
   const id = `decision-${item.nodeId}`;
+  // What the decision held when shown (or last saved): anything else typed would be lost by leaving.
+  const current = JSON.stringify({ choice, score, reasonCode, reason });
+  const [baseline, setBaseline] = useState(current);
+  useLeaveGuard(!readOnly && current !== baseline, () => t('leaveQuestion', { code: item.code }));
 
   const save = async (decision: 'ACCEPTED' | 'KEPT' | null) => {
     setError(null);
@@ -45,7 +50,9 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
     }
     setSaving(true);
     try {
-      onSaved(await api.decisions.decide({ explanationRowId: rowId, nodeId: item.nodeId, decision, finalMilli, reasonCode: decision === 'KEPT' ? reasonCode : '', reason: decision === null ? '' : reason }));
+      const saved = await api.decisions.decide({ explanationRowId: rowId, nodeId: item.nodeId, decision, finalMilli, reasonCode: decision === 'KEPT' ? reasonCode : '', reason: decision === null ? '' : reason });
+      setBaseline(current);
+      onSaved(saved);
     } catch (e) {
       setError(e);
     } finally {

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/messages';
 
 export const decisionsMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Quyết định về tiêu chí {code} có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     title: 'Giải trình và kết quả cuối cùng',
     intro: 'Nhập gói giải trình (.asice) của các đơn vị, quyết định từng tiêu chí được giải trình, kết thúc đợt đánh giá và xuất kết quả cuối cùng.',
     importTitle: 'Nhập gói giải trình',
@@ -88,6 +89,7 @@ export const decisionsMessages = defineMessages({
     totals: 'Tổng điểm: tự đánh giá {self}; thẩm định {appraised}; sau quyết định {final} (chỉ số {index} %)',
   },
   en: {
+    leaveQuestion: 'The decision on criterion {code} has unsaved changes. Leaving the page loses them. Leave anyway?',
     title: 'Explanations and final results',
     intro: 'Import the units\' explanation packages (.asice), decide each disputed criterion, close the round and export the final results.',
     importTitle: 'Import explanation packages',

@@ -5,6 +5,7 @@ import { needsReason } from '../../../../shared/domain/ranking';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import type { WordingOf } from '../../app/use-note';
 import { EvidenceName } from './EvidenceList';
 import type { EvidenceItem } from './EvidenceList';
@@ -38,9 +39,13 @@ export const AppraisalRow = ({ importId, unitName, node, evidenceByPath, onPrevi
   const [comment, setComment] = useState(node.comment);
   const [problem, setProblem] = useState<'points' | 'reason' | null>(null);
   const [busy, setBusy] = useState(false);
+  // What the row held when it showed the stored appraisal: anything else typed would be lost by leaving.
+  const [stored, setStored] = useState({ value, comment });
+  useLeaveGuard(!readOnly && (value !== stored.value || comment !== stored.comment), () => t('leaveQuestion', { code: node.code }));
   useEffect(() => {
     setValue(shown(node.override));
     setComment(node.comment);
+    setStored({ value: shown(node.override), comment: node.comment });
     // Re-sync when the stored appraisal changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [node.override, node.comment]);
@@ -64,6 +69,7 @@ export const AppraisalRow = ({ importId, unitName, node, evidenceByPath, onPrevi
     setBusy(true);
     try {
       const d = await api.inbox.appraise({ importId, nodeId: node.nodeId, appraisedMilli: m, comment: clear ? '' : comment });
+      setStored({ value: clear ? '' : value, comment: clear ? '' : comment });
       onSaved(d, (t) => t('saved', { code: node.code }));
     } catch (e) {
       onError(e);

@@ -79,6 +79,7 @@ export const inboxMessages = defineMessages({
 
 export const detailMessages = defineMessages({
   vi: {
+    leaveQuestion: 'Thẩm định tiêu chí {code} có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
     back: '← Danh sách hồ sơ',
     loading: 'Đang tải…',
     heading: '{unit} — năm {year}',
@@ -138,6 +139,7 @@ export const detailMessages = defineMessages({
     close: 'Đóng',
   },
   en: {
+    leaveQuestion: 'The appraisal of criterion {code} has unsaved changes. Leaving the page loses them. Leave anyway?',
     back: '← Received bundles',
     loading: 'Loading…',
     heading: '{unit} — {year}',
