@@ -16,11 +16,13 @@
  * Writes the figures into docs/performance.md under "## Batch import".
  * Run: npx tsx bench/batch-import.bench.ts [--packages 60] [--mib 5] [--runs 5] [--no-write]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { interleaved, median, timeProcess } from './process-runs';
 
 const args = process.argv.slice(2);
 const arg = (name: string, def: number): number => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : def);
@@ -149,21 +151,13 @@ const node = process.execPath;
 const runData = join(work, 'data-run');
 const copyDir = join(work, 'copy-run');
 
-/** One spawn under /usr/bin/time; the wall time is taken here, spawn to exit. */
+/** One spawn, timed by bench/process-runs.ts; the importer also reports its own clock and memory. */
 const runOnce = (c: Contender): Sample => {
   c.before?.();
-  execFileSync('sync'); // the previous run's dirty pages are not billed to this one
-  execFileSync('cat', files, { stdio: ['ignore', 'ignore', 'inherit'] }); // inputs in the page cache
-  const fmt = join(work, 'time.txt');
-  const [cmd, ...argv] = c.cmd();
-  const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', fmt, cmd!, ...argv], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
-  const wallS = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`${c.id} failed: ${r.stderr.toString().slice(0, 1200)}`);
-  const out = r.stdout.toString().trim();
+  const { wallS, rssKb, stdout: out } = timeProcess(c.cmd(), { work, inputs: files, what: c.id });
   const json = out.startsWith('{') ? (JSON.parse(out) as { ms: number; maxRssKb: number; treePeakKb: number; accepted: number }) : null;
   if (c.id.startsWith('import') && json?.accepted !== PACKAGES) throw new Error(`import accepted ${json?.accepted} of ${PACKAGES}`);
-  return { wallS, rssKb: Number(readFileSync(fmt, 'utf8').trim().split(/\s+/).at(-1)), selfRssKb: json?.maxRssKb ?? null, treeRssKb: json?.treePeakKb ?? null, inProcessS: json ? json.ms / 1000 : null };
+  return { wallS, rssKb, selfRssKb: json?.maxRssKb ?? null, treeRssKb: json?.treePeakKb ?? null, inProcessS: json ? json.ms / 1000 : null };
 };
 
 const group: Contender[] = [
@@ -234,26 +228,12 @@ const group: Contender[] = [
   },
 ];
 
-const samples = new Map(group.map((c) => [c.id, [] as Sample[]]));
-for (const c of group) runOnce(c);
-// Each round rotates the order, and every other round reverses it, so no contender always follows the same
-// one: on the machine of stop 23 the run right after the floor's 300 MiB of writes was often the slow one.
-for (let r = 0; r < RUNS; r++) {
-  const rotated = group.map((_, i) => group[(i + r) % group.length]!);
-  const order = r % 2 ? rotated.reverse() : rotated;
-  for (const c of order) {
-    samples.get(c.id)!.push(runOnce(c));
-    process.stdout.write(`  run ${r + 1}/${RUNS} ${c.id}: ${samples.get(c.id)!.at(-1)!.wallS.toFixed(2)} s\n`);
-  }
-}
+// Rotated rounds: on the machine of stop 23 the run right after the floor's 300 MiB of writes was often the slow one.
+const samples = interleaved(group, RUNS, runOnce, (c, s, r) => process.stdout.write(`  run ${r + 1}/${RUNS} ${c.id}: ${s.wallS.toFixed(2)} s\n`));
 const loadAfter = loadavg();
 if (process.env.BENCH_KEEP) process.stdout.write(`kept ${work}\n`);
 else rmSync(work, { recursive: true, force: true });
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const s2 = (v: number): string => v.toFixed(2);
 const wallOf = (id: Contender['id']): number => median(samples.get(id)!.map((x) => x.wallS));
 const ratio = wallOf('import') / wallOf('sha256sum');

@@ -7,7 +7,7 @@
  * Writes the figures into docs/performance.md under "## Evidence".
  * Run: npx tsx bench/evidence.bench.ts [--mib 512] [--runs 5] [--no-write]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 
 import { insertAssessment } from '../electron/backend/db/repos/assessment-repo';
 import { createTestBackend } from '../test/helpers/backend';
+import { interleaved, median, timeProcess } from './process-runs';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,34 +68,15 @@ const group: Contender[] = [
   { id: 'attach', label: '**attach** (copy + SHA-256 + fsync + rename + row)', before: fresh, cmd: [process.execPath, join(built, 'evidence-attach-child.js'), runData, assessmentId, src] },
 ];
 
-type Sample = { ms: number; rssKb: number };
-const runOnce = (c: Contender): Sample => {
+const runOnce = (c: Contender): { ms: number; rssKb: number } => {
   c.before?.();
-  execFileSync('sync'); // the previous run's dirty pages are not billed to this one
-  execFileSync('cat', [src], { stdio: ['ignore', 'ignore', 'inherit'] }); // the input in the page cache
-  const fmt = join(work, 'time.txt');
-  const [cmd, ...argv] = c.cmd;
-  const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', fmt, cmd!, ...argv], { cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024 });
-  const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`${c.id} failed: ${r.stderr.toString().slice(0, 1200)}`);
-  return { ms, rssKb: Number(readFileSync(fmt, 'utf8').trim().split(/\s+/).at(-1)) };
+  const r = timeProcess(c.cmd, { work, inputs: [src], what: c.id });
+  return { ms: r.wallS * 1000, rssKb: r.rssKb };
 };
-
-const samples = new Map(group.map((c) => [c.id, [] as Sample[]]));
-for (const c of group) runOnce(c);
-for (let r = 0; r < RUNS; r++) {
-  // Each round rotated, every other one reversed: no contender always follows the same one.
-  const rotated = group.map((_, i) => group[(i + r) % group.length]!);
-  for (const c of r % 2 ? rotated.reverse() : rotated) samples.get(c.id)!.push(runOnce(c));
-}
+const samples = interleaved(group, RUNS, runOnce);
 const loadAfter = loadavg();
 rmSync(work, { recursive: true, force: true });
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const msOf = (id: Contender['id']): number => median(samples.get(id)!.map((s) => s.ms));
 const ratio = msOf('attach') / msOf('cpSync');
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';

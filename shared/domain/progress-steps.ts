@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { fillTemplate } from '../ipc/errors/text';
 import type { Language } from '../schemas/settings';
 
 /**
@@ -65,12 +66,11 @@ export type OnProgress = (done: number, total: number, step?: ProgressStep) => v
 const isCode = (s: unknown): s is ProgressCode => typeof s === 'string' && Object.hasOwn(PROGRESS_STEPS, s);
 
 /** The step in words: `{name}` filled from the parameters, `{stage}` (a step code) worded in the same language. */
-export const progressText = (step: ProgressStep, lang: Language): string =>
-  PROGRESS_STEPS[step.code][lang].replace(/\{(\w+)\}/g, (whole, k: string) => {
-    const v = step.params?.[k];
-    if (v === undefined) return whole;
-    return k === 'stage' && isCode(v) ? PROGRESS_STEPS[v][lang] : String(v);
-  });
+export const progressText = (step: ProgressStep, lang: Language): string => {
+  const params = step.params ?? {};
+  const stage = params.stage;
+  return fillTemplate(PROGRESS_STEPS[step.code][lang], isCode(stage) ? { ...params, stage: PROGRESS_STEPS[stage][lang] } : params, lang);
+};
 
 /** A step (with the parameters its text needs) — the one way the backend names one. */
 export const step = (code: ProgressCode, params?: Record<string, string | number>): ProgressStep => (params ? { code, params } : { code });

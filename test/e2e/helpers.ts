@@ -17,3 +17,16 @@ export const seriousA11y = async (page: Page): Promise<string[]> => {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
+
+/**
+ * Answers the next dialog the page opens (the app's "leave with unsaved changes?" question) and returns the list
+ * its text goes into, for the test to check once the dialog has come.
+ */
+export const answerNextDialog = (page: Page, answer: 'accept' | 'dismiss'): string[] => {
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void (answer === 'accept' ? d.accept() : d.dismiss());
+  });
+  return asked;
+};

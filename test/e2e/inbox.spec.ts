@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createTestPki } from '../helpers/pki';
 import { makeBundle, registerUnit, trustTestPki } from '../backend/inbox/make-bundle';
 import { expect, test } from './fixtures';
-import { seriousA11y } from './helpers';
+import { answerNextDialog, seriousA11y } from './helpers';
 
 // See export.spec.ts: close the browser context first so the web host can close at once.
 test.afterEach(async ({ context }) => {
@@ -95,11 +95,7 @@ test('receive bundles through the UI, see them ranked in their block, appraise o
   expect(await seriousA11y(page)).toEqual([]);
 
   // Back to the list. The refused 7 is still typed in 1.1.1, unsaved: leaving asks first; accepted, it goes.
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.message());
-    void d.accept();
-  });
+  const asked = answerNextDialog(page, 'accept');
   await page.getByRole('link', { name: '← Danh sách hồ sơ' }).click();
   await expect.poll(() => asked).toEqual(['Thẩm định tiêu chí 1.1.1 có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
   // Dư Hàng dropped to rank 2 with a lower index.

@@ -10,7 +10,7 @@ import { daysAfter, finalFor, HONGBANG, packFinal, packResult, seedRoundAndSubmi
 import { sampleResult } from '../backend/round/exchange-fixtures';
 import { trustTestPki } from '../backend/inbox/make-bundle';
 import { expect, test } from './fixtures';
-import { callApp, seriousA11y } from './helpers';
+import { answerNextDialog, callApp, seriousA11y } from './helpers';
 
 /**
  * The unit's side after its submission, through the real UI: import Sở Nội vụ's appraisal result (packed
@@ -71,11 +71,7 @@ test('appraisal result → giải trình with a new document → signed export �
   await expect(item.getByLabel(/Quyết định 12-QĐ\.pdf/)).toBeChecked({ timeout: 30_000 });
   await expect(item.getByLabel(/Kế hoạch CCHC 2025\.pdf/)).not.toBeChecked();
   // Leaving with the draft unsaved asks first; declined, the page and what was typed stay.
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.message());
-    void d.dismiss();
-  });
+  const asked = answerNextDialog(page, 'dismiss');
   await page.getByRole('navigation', { name: 'Chức năng chung' }).getByRole('link', { name: 'Trợ giúp' }).click();
   await expect.poll(() => asked).toEqual(['Bản nháp giải trình có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
   await expect(page).toHaveURL(/#\/reply$/); // the dismissal is answered after the dialog event

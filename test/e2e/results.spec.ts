@@ -14,7 +14,7 @@ import { ASCII_PASSWORD, createTestPki } from '../helpers/pki';
 import { makeBundle, registerUnit, trustTestPki } from '../backend/inbox/make-bundle';
 import { installOfficialSets, roundInput, SNV } from '../backend/round/fixtures';
 import { expect, test } from './fixtures';
-import { seriousA11y } from './helpers';
+import { answerNextDialog, seriousA11y } from './helpers';
 
 // See export.spec.ts: close the browser context first so the web host can close at once.
 test.afterEach(async ({ context }) => {
@@ -122,11 +122,7 @@ test('appraisal results through the UI: a changed score is refused without its r
 
   // The list shows who was sent what; the whole block is one job, each package its own download. The refused 0
   // is still typed in 1.1.1: leaving asks first (in the language shown), and is accepted here.
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.message());
-    void d.accept();
-  });
+  const asked = answerNextDialog(page, 'accept');
   await page.getByRole('link', { name: '← Danh sách hồ sơ' }).click();
   await expect.poll(() => asked).toEqual(['Thẩm định tiêu chí 1.1.1 có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
   await page.getByRole('tab', { name: 'Phường (2)' }).click();

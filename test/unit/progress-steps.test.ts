@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { PROGRESS_STEPS, progressStepSchema, progressText, step } from '../../shared/domain/progress-steps';
-
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+import { placeholdersOf } from '../../shared/ipc/errors/text';
 
 describe('progress steps: codes the UI words in its language', () => {
   it('every step has a Vietnamese and an English wording with the same placeholders', () => {
     for (const [code, w] of Object.entries(PROGRESS_STEPS)) {
       expect(w.vi.trim(), code).not.toBe('');
       expect(w.en.trim(), code).not.toBe('');
-      expect(placeholders(w.en), code).toEqual(placeholders(w.vi));
+      expect(placeholdersOf(w.en), code).toEqual(placeholdersOf(w.vi));
       expect(w.vi, code).toBe(w.vi.normalize('NFC'));
     }
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * Typed work that is not saved yet (a form with its own Save button) registers here while it is unsaved, so that
@@ -32,4 +32,15 @@ export const useLeaveGuard = (isUnsaved: boolean, question: () => string): void 
       window.removeEventListener('beforeunload', onUnload);
     };
   }, [isUnsaved]);
+};
+
+/**
+ * A form's guard from what it holds: unsaved while `values` differ from what they were when the form opened or
+ * was last saved. Returns the call that marks the values held now as saved (after a successful save).
+ */
+export const useUnsavedValues = (values: unknown, question: () => string, enabled = true): (() => void) => {
+  const current = JSON.stringify(values);
+  const [saved, setSaved] = useState(current);
+  useLeaveGuard(enabled && current !== saved, question);
+  return () => setSaved(current);
 };

@@ -4,7 +4,7 @@ import type { DecisionDetail, DecisionItem, KeepReasonCode } from '../../../../s
 import { KEEP_REASON_CODES } from '../../../../shared/ipc/channels/decisions';
 import { formatPoints, numberInputExample, parseNumberInput } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
-import { useLeaveGuard } from '../../app/leave-guard';
+import { useUnsavedValues } from '../../app/leave-guard';
 import { useNote } from '../../app/use-note';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PdfPreview } from '../../components/PdfPreview';
@@ -31,10 +31,7 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
   const [open, setOpen] = useState<Evidence | null>(null);
   const [saving, setSaving] = useState(false);
   const id = `decision-${item.nodeId}`;
-  // What the decision held when shown (or last saved): anything else typed would be lost by leaving.
-  const current = JSON.stringify({ choice, score, reasonCode, reason });
-  const [baseline, setBaseline] = useState(current);
-  useLeaveGuard(!readOnly && current !== baseline, () => t('leaveQuestion', { code: item.code }));
+  const markSaved = useUnsavedValues({ choice, score, reasonCode, reason }, () => t('leaveQuestion', { code: item.code }), !readOnly);
 
   const save = async (decision: 'ACCEPTED' | 'KEPT' | null) => {
     setError(null);
@@ -51,7 +48,7 @@ export const ItemDecision = ({ rowId, item, readOnly, onSaved }: { rowId: string
     setSaving(true);
     try {
       const saved = await api.decisions.decide({ explanationRowId: rowId, nodeId: item.nodeId, decision, finalMilli, reasonCode: decision === 'KEPT' ? reasonCode : '', reason: decision === null ? '' : reason });
-      setBaseline(current);
+      markSaved();
       onSaved(saved);
     } catch (e) {
       setError(e);

@@ -7,7 +7,7 @@ import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-s
 import { UNIT_TYPES } from '../../../../shared/schemas/unit';
 import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
-import { useLeaveGuard } from '../../app/leave-guard';
+import { useUnsavedValues } from '../../app/leave-guard';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -37,10 +37,7 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
   const [end, setEnd] = useState<string | null>(round?.deadlines.explanationEnd ?? null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  // What the form held when it opened (or was last saved): anything else would be lost by leaving.
-  const current = JSON.stringify({ year, choice, due, start, end });
-  const [baseline, setBaseline] = useState(current);
-  useLeaveGuard(current !== baseline, () => t('leaveQuestion'));
+  const markSaved = useUnsavedValues({ year, choice, due, start, end }, () => t('leaveQuestion'));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +54,7 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
         sets: chosen,
         deadlines: { selfAssessmentDue: due ?? '', explanationStart: start ?? '', explanationEnd: end ?? '' },
       });
-      setBaseline(current);
+      markSaved();
       onSaved(saved);
     } catch (err) {
       setError(err);

@@ -6,7 +6,7 @@ import type { Letterhead } from '../../../../shared/schemas/document-fields';
 import type { UnitProfile, UnitType } from '../../../../shared/schemas/unit';
 import { UNIT_CODE_RE, UNIT_TYPES } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
-import { useLeaveGuard } from '../../app/leave-guard';
+import { useUnsavedValues } from '../../app/leave-guard';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { LetterheadFields } from './LetterheadFields';
@@ -79,11 +79,8 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
-  // What the form held when it opened (or was last saved): anything else would be lost by leaving. A profile
-  // not saved yet counts once something is typed; its type alone (one click) is not worth a question.
-  const current = JSON.stringify({ name, code, focalPoint, head, letterhead, ...(initial ? { type } : {}) });
-  const [baseline, setBaseline] = useState(current);
-  useLeaveGuard(current !== baseline, () => t('leaveQuestion'));
+  // A profile not saved yet counts once something is typed; its type alone (one click) is not worth a question.
+  const markSaved = useUnsavedValues({ name, code, focalPoint, head, letterhead, ...(initial ? { type } : {}) }, () => t('leaveQuestion'));
 
   /**
    * The form checks itself (noValidate: no browser bubble in English); anything wrong blocks saving, is said
@@ -103,7 +100,7 @@ export const UnitProfileForm = ({ initial, onSaved, onCancel }: UnitProfileFormP
     try {
       const edited = letterhead ? { letterhead: { ...letterhead, recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean) } } : {};
       const saved = await api.unit.save({ name, code, type, focalPoint, head, ...edited });
-      setBaseline(current);
+      markSaved();
       onSaved(saved);
     } catch (err) {
       setError(err);
