@@ -92,18 +92,6 @@ const peculiar = (der: Uint8Array): x509.X509Certificate => memo('x509', der, ()
 
 export const certDer = (cert: pkijs.Certificate): Uint8Array => new Uint8Array(cert.toSchema(true).toBER(false));
 
-/** Reads every certificate in a PEM text (several blocks allowed) or a single DER blob. */
-export const readCertificates = (data: Uint8Array): Uint8Array[] => {
-  const text = Buffer.from(data).toString('latin1');
-  if (text.includes('-----BEGIN')) {
-    const out: Uint8Array[] = [];
-    const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push(new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
-    return out;
-  }
-  return [new Uint8Array(data)];
-};
-
 /** "CN=…, O=…" in RFC 4514 order with UTF-8 kept (Vietnamese names stay readable). */
 export const dnText = (der: Uint8Array, which: 'subject' | 'issuer'): string => {
   const c = peculiar(der);

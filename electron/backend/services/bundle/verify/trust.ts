@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { readCertificates } from '../../signing/pki';
+import { readCertificates } from '../../signing/pem';
 
 /**
  * Trust anchors (and optional CRLs) configured by the appraiser: nothing is built in.
