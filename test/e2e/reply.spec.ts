@@ -71,10 +71,13 @@ test('appraisal result → giải trình with a new document → signed export �
   await expect(item.getByLabel(/Quyết định 12-QĐ\.pdf/)).toBeChecked({ timeout: 30_000 });
   await expect(item.getByLabel(/Kế hoạch CCHC 2025\.pdf/)).not.toBeChecked();
   // Leaving with the draft unsaved asks first; declined, the page and what was typed stay.
+  const entries = await page.evaluate(() => globalThis.history.length);
   const asked = answerNextDialog(page, 'dismiss');
   await page.getByRole('navigation', { name: 'Chức năng chung' }).getByRole('link', { name: 'Trợ giúp' }).click();
   await expect.poll(() => asked).toEqual(['Bản nháp giải trình có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
   await expect(page).toHaveURL(/#\/reply$/); // the dismissal is answered after the dialog event
+  // The declined click was cancelled: no history entry, so back leaves the page instead of staying on it.
+  expect(await page.evaluate(() => globalThis.history.length)).toBe(entries);
   await expect(item.getByLabel('Nội dung giải trình (bắt buộc)')).toHaveValue('Kế hoạch được ban hành đúng hạn, xem quyết định kèm theo.');
   await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
   await expect(page.getByTestId('reply-draft-note')).toHaveText('Đã lưu bản nháp giải trình.');

@@ -83,6 +83,30 @@ describe('leaving a page with unsaved typed work asks first', () => {
     vi.unstubAllGlobals();
   });
 
+  it("by one of the app's links: declined, the click is cancelled (no history entry); accepted, asked once", async () => {
+    window.location.hash = '#/reply';
+    render(
+      <>
+        <a href="#/help">Trợ giúp</a>
+        <Shell />
+      </>,
+    );
+    fireEvent.change(screen.getByLabelText('Giải trình'), { target: { value: 'Đã bổ sung báo cáo' } });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    // fireEvent returns false when a handler cancelled the event: the browser then neither follows the link nor adds an entry.
+    expect(fireEvent.click(screen.getByRole('link', { name: 'Trợ giúp' }))).toBe(false);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(window.location.hash).toBe('#/reply');
+    expect((screen.getByLabelText('Giải trình') as HTMLInputElement).value).toBe('Đã bổ sung báo cáo');
+    confirm.mockReturnValue(true);
+    expect(fireEvent.click(screen.getByRole('link', { name: 'Trợ giúp' }))).toBe(true);
+    await hashChange('#/help');
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(screen.getByText('trang khác #/help')).toBeTruthy();
+    vi.unstubAllGlobals();
+  });
+
   it('nothing typed: no question', async () => {
     window.location.hash = '#/reply';
     render(<Shell />);

@@ -26,22 +26,42 @@ export const parseRoute = (hash: string, patterns: readonly string[]): Route & {
   return { path, params: {}, pattern: null };
 };
 
+/**
+ * A hash the user has already agreed to leave the page for (asked on the link's click or by navigate), so the
+ * hashchange that follows does not ask a second time.
+ */
+let agreedTo: string | null = null;
+
+/** True when the page may be left for `hash`: nothing unsaved would be lost, or the user agreed to lose it. */
+const mayLeaveFor = (hash: string): boolean => {
+  const question = leaveQuestion();
+  if (question === null) return true;
+  if (!window.confirm(question)) return false;
+  agreedTo = hash;
+  return true;
+};
+
 export const navigate = (path: string): void => {
-  window.location.hash = path;
+  const hash = path.startsWith('#') ? path : `#${path}`;
+  if (hash === window.location.hash || mayLeaveFor(hash)) window.location.hash = hash;
 };
 
 /**
- * The current hash. A change while a page holds unsaved work (leave-guard.ts) asks first; declined, the address
- * goes back to the page (replaceState: no second hashchange) and nothing re-renders.
+ * The current hash. Leaving a page that holds unsaved work (leave-guard.ts) asks first. By one of the app's links
+ * the question comes on the click, and a declined click is cancelled: no history entry, nothing re-renders. By
+ * back or forward it comes on the hashchange; declined, the address goes back to the page (replaceState: no
+ * second hashchange).
  */
 export const useHashPath = (): string => {
   const [hash, setHash] = useState(window.location.hash);
   useEffect(() => {
     let shown = window.location.hash;
-    const on = () => {
+    const onHashChange = () => {
       const next = window.location.hash;
       if (next === shown) return;
-      const question = leaveQuestion();
+      const agreed = next === agreedTo;
+      agreedTo = null;
+      const question = agreed ? null : leaveQuestion();
       if (question !== null && !window.confirm(question)) {
         window.history.replaceState(window.history.state, '', shown === '' ? window.location.pathname + window.location.search : shown);
         return;
@@ -49,8 +69,19 @@ export const useHashPath = (): string => {
       shown = next;
       setHash(next);
     };
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    // Bubbling, on the document: after the page's own handlers, which may have cancelled the click themselves.
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const target = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      const to = target?.getAttribute('href');
+      if (to && to !== window.location.hash && !mayLeaveFor(to)) e.preventDefault();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    document.addEventListener('click', onClick);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      document.removeEventListener('click', onClick);
+    };
   }, []);
   return hash;
 };
