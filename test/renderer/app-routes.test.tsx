@@ -9,6 +9,7 @@ import { AppProvider } from '../../renderer/src/app/app-context';
 import { useLeaveGuard } from '../../renderer/src/app/leave-guard';
 import { RoleProvider } from '../../renderer/src/app/role-context';
 import { useHashPath } from '../../renderer/src/app/router';
+import { isCurrent } from '../../renderer/src/app/TopNav';
 import { fakePlatform } from './fake-platform';
 import type { FakeHandlers } from './fake-platform';
 
@@ -34,8 +35,22 @@ describe('the app shell: menu and addresses', () => {
     show('#/reply', { reply: { list } });
     const menu = screen.getByRole('navigation', { name: 'Chức năng chung' });
     expect(within(menu).getByRole('link', { name: 'Kết quả thẩm định' }).getAttribute('href')).toBe('#/reply');
+    // The menu marks the page the user is on, and only that one.
+    expect(within(menu).getByRole('link', { name: 'Kết quả thẩm định' }).getAttribute('aria-current')).toBe('page');
+    expect(within(menu).getAllByRole('link').filter((a) => a.hasAttribute('aria-current'))).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Kết quả thẩm định và giải trình', level: 1 })).toBeTruthy();
     expect(list).toHaveBeenCalled();
+  });
+
+  it("a page under a menu entry's section marks that entry; a page outside every section marks none", () => {
+    expect(isCurrent('#/inbox', '/inbox')).toBe(true);
+    expect(isCurrent('#/inbox', '/inbox/8f1c')).toBe(true);
+    expect(isCurrent('#/round', '/round/dashboard')).toBe(true);
+    expect(isCurrent('#/round', '/rounds')).toBe(false);
+    expect(isCurrent('#/help', '/')).toBe(false);
+    show('#/answer');
+    const menu = screen.getByRole('navigation', { name: 'Chức năng chung' });
+    expect(within(menu).getAllByRole('link').filter((a) => a.hasAttribute('aria-current'))).toEqual([]);
   });
 
   it('an address no page answers says so and links back home, in either language', () => {

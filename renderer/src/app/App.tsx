@@ -27,7 +27,7 @@ export const App = () => {
           {/* Two fixed lines, so the menu beside it keeps one line at 1366 px (styles.css .brand). */}
           <span className="brand-line">{t('appName1')}</span> <span className="brand-line">{t('appName2')}</span>
         </a>
-        <TopNav />
+        <TopNav path={route.path} />
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
