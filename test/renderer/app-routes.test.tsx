@@ -103,6 +103,7 @@ describe('leaving a page with unsaved typed work asks first', () => {
     render(
       <>
         <a href="#/help">Trợ giúp</a>
+        <a href="#main">Nội dung</a>
         <Shell />
       </>,
     );
@@ -114,6 +115,9 @@ describe('leaving a page with unsaved typed work asks first', () => {
     expect(confirm).toHaveBeenCalledTimes(1);
     expect(window.location.hash).toBe('#/reply');
     expect((screen.getByLabelText('Giải trình') as HTMLInputElement).value).toBe('Đã bổ sung báo cáo');
+    // An in-page anchor is not a page change: no question.
+    fireEvent.click(screen.getByRole('link', { name: 'Nội dung' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
     confirm.mockReturnValue(true);
     expect(fireEvent.click(screen.getByRole('link', { name: 'Trợ giúp' }))).toBe(true);
     await hashChange('#/help');

@@ -70,9 +70,10 @@ export const useHashPath = (): string => {
       setHash(next);
     };
     // Bubbling, on the document: after the page's own handlers, which may have cancelled the click themselves.
+    // Only links to a route ("#/…"): an in-page anchor such as the skip link ("#main") leaves nothing.
     const onClick = (e: MouseEvent) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const target = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      const target = e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null;
       const to = target?.getAttribute('href');
       if (to && to !== window.location.hash && !mayLeaveFor(to)) e.preventDefault();
     };
