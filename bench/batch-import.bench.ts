@@ -149,7 +149,7 @@ const runOnce = (c: Contender): Sample => {
   c.before?.();
   const { wallS, rssKb, stdout: out } = timeProcess(c.cmd(), { work, inputs: files, what: c.id });
   const json = out.startsWith('{') ? (JSON.parse(out) as { ms: number; maxRssKb: number; treePeakKb: number; accepted: number }) : null;
-  if (c.id.startsWith('import') && json?.accepted !== PACKAGES) throw new Error(`import accepted ${json?.accepted} of ${PACKAGES}`);
+  if ((c.id.startsWith('import') || c.id === 'pipeline') && json?.accepted !== PACKAGES) throw new Error(`${c.id} accepted ${json?.accepted} of ${PACKAGES}`);
   return { wallS, rssKb, selfRssKb: json?.maxRssKb ?? null, treeRssKb: json?.treePeakKb ?? null, inProcessS: json?.ms === undefined ? null : json.ms / 1000 };
 };
 
