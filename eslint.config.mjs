@@ -6,7 +6,8 @@
 // - local/boundaries: handlers → services → db/repos inside the backend, the backend never imports
 //   electron/workers, renderer features import each other only through index.ts;
 // - local/no-import-cycle: no cycles between files, type-only imports included;
-// - no-restricted-syntax: SQL (prepare, pragma, exec, transaction, backup) only in electron/backend/db/.
+// - no-restricted-syntax: SQL (prepare, pragma, exec, transaction, backup) only in electron/backend/db/; no <main>
+//   in a renderer feature (the app shell, renderer/src/app/App.tsx, holds the window's one main landmark).
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -26,6 +27,12 @@ const sqlOutsideDb = [
   { selector: 'CallExpression[callee.property.name=/^(exec|backup)$/][callee.object.property.name=/^(db|database)$/]', message: SQL },
   { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: SQL },
 ];
+
+/** A page is a <div className="page">: a second <main> inside the shell's breaks the landmarks screen readers jump by. */
+const mainInFeature = {
+  selector: "JSXOpeningElement[name.name='main']",
+  message: 'The app shell (renderer/src/app/App.tsx) holds the one <main>; a page is a <div className="page">.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.cache/**', '.tmp/**'] },
@@ -53,6 +60,7 @@ export default tseslint.config(
   },
   { files: PRODUCTION, rules: { 'local/environment': 'error', 'local/boundaries': 'error' } },
   { files: PRODUCTION, ignores: ['electron/backend/db/**'], rules: { 'no-restricted-syntax': sqlOutsideDb } },
+  { files: ['renderer/src/features/**/*.tsx'], rules: { 'no-restricted-syntax': [...sqlOutsideDb, mainInFeature] } },
   { files: ['**/*.{ts,tsx,mts}'], rules: { 'local/no-import-cycle': 'error' } },
   {
     // Tests, benchmarks and scripts print results and may use any layer.

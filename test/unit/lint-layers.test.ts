@@ -109,6 +109,15 @@ describe('SQL only in electron/backend/db', () => {
   });
 });
 
+describe("one <main>, the app shell's", () => {
+  it('a renderer feature may not render <main>; a <div className="page"> is fine, and so is the shell', async () => {
+    const page = (tag: string) => `export const P = () => <${tag} className="page"><h1>Trang</h1></${tag}>;`;
+    expect((await lint('renderer/src/features/x/XPage.tsx', page('main'))).map((m) => m.ruleId)).toContain('no-restricted-syntax');
+    expect(await lint('renderer/src/features/x/XPage.tsx', page('div'))).toEqual([]);
+    expect(await lint('renderer/src/app/Shell.tsx', page('main'))).toEqual([]);
+  });
+});
+
 describe('no import cycles, type-only imports included', () => {
   it.each([
     // shared/schemas/assessment.ts imports ./common: a type-only import back closes the cycle.

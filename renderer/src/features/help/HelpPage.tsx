@@ -9,8 +9,8 @@ export const HelpPage = () => {
   const lang = useLang();
   return (
     <div className="page help-page">
-      <h1>{t('title')}</h1>
-      <section className="card" aria-labelledby="help-steps">
+      <section className="card" aria-labelledby="help-title">
+        <h1 id="help-title">{t('title')}</h1>
         <p>{t('intro')}</p>
         <h2 id="help-steps">{t('stepsTitle')}</h2>
         <ol data-testid="help-steps">

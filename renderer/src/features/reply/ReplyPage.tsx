@@ -51,15 +51,17 @@ export const ReplyPage = () => {
   const load = useCallback(() => platform.api.reply.list({}), [platform]);
   const data = useLoad(load, { keepPrevious: true });
   return (
-    <main className="page" aria-labelledby="reply-title" data-testid="reply-page">
-      <h1 id="reply-title">{t('title')}</h1>
-      <p>{t('intro')}</p>
+    <div className="page" data-testid="reply-page">
+      <section className="card" aria-labelledby="reply-title">
+        <h1 id="reply-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </section>
       <section className="card">
         <PackageImport which="result" onImported={data.reload} />
       </section>
       <ErrorBanner error={data.error} />
       {data.data && data.data.results.length === 0 && <p className="muted">{t('none')}</p>}
       {data.data?.results.map((v) => <ResultSection key={v.resultId} view={v} reload={data.reload} />)}
-    </main>
+    </div>
   );
 };

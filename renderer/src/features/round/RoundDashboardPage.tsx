@@ -30,9 +30,11 @@ export const RoundDashboardPage = () => {
   const units = (d?.units ?? []).filter((u) => (block === 'all' || u.block === block) && (state === 'all' || (state === 'overdue' ? u.overdue : u.state === state)));
 
   return (
-    <main className="page round-dashboard" data-testid="round-dashboard">
-      <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
+    <div className="page round-dashboard" data-testid="round-dashboard">
+      <section className="card" aria-labelledby="round-dashboard-title">
+        <h1 id="round-dashboard-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </section>
       <ErrorBanner error={view.error} />
       {d && d.year === null && (
         <p>
@@ -143,6 +145,6 @@ export const RoundDashboardPage = () => {
           </p>
         </>
       )}
-    </main>
+    </div>
   );
 };

@@ -45,9 +45,11 @@ export const RoundPage = () => {
   };
 
   return (
-    <main className="page round-page" data-testid="round-page">
-      <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
+    <div className="page round-page" data-testid="round-page">
+      <section className="card" aria-labelledby="round-title">
+        <h1 id="round-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </section>
       <ErrorBanner error={list.error ?? sets.error} />
       <Suspense fallback={null}>
         {/* A unit's round import refuses every package without a trusted root; Sở Nội vụ's own export is only checked against them. */}
@@ -127,6 +129,6 @@ export const RoundPage = () => {
           )}
         </section>
       )}
-    </main>
+    </div>
   );
 };
