@@ -1,7 +1,7 @@
 /**
  * Parts of sentences that several reasons share, each in both languages (used through `{x:phrase}`, see
  * ./text.ts): why a backup file is refused, why an evidence file type is refused, which image of a
- * signature is wrong. A phrase is filled with the params of the reason that uses it.
+ * signature is wrong, a block or a deadline of the round. A phrase is filled with the params of the reason that uses it.
  */
 export const PHRASES = {
   // Why a file is not a valid backup (reason BACKUP_NOT_VALID).
@@ -55,6 +55,13 @@ export const PHRASES = {
   SIG_NAME: { vi: 'họ tên người ký', en: 'the signer’s name' },
   SIG_ORGANISATION: { vi: 'tên cơ quan, tổ chức', en: 'the organisation’s name' },
   SIG_DOCUMENT_NUMBER: { vi: 'số và ký hiệu văn bản', en: 'the document number' },
+  // A block of the ranking, and a deadline of the round (shared/domain/round-form.ts).
+  BLOCK_SO: { vi: 'Sở, ban, ngành', en: 'departments' },
+  BLOCK_PHUONG: { vi: 'Phường', en: 'wards' },
+  BLOCK_XA_DAC_KHU: { vi: 'Xã, đặc khu', en: 'communes and special zones' },
+  DL_DUE: { vi: 'hạn nộp bản tự đánh giá', en: 'the self-assessment due date' },
+  DL_START: { vi: 'ngày bắt đầu giải trình', en: 'the first day of explanations' },
+  DL_END: { vi: 'ngày kết thúc giải trình', en: 'the last day of explanations' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type Phrase = keyof typeof PHRASES;

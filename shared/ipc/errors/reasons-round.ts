@@ -8,6 +8,40 @@ export const ROUND_REASONS = {
     vi: 'Đợt đánh giá chưa hợp lệ ({field}): {why}',
     en: 'The round is not valid ({field}): {why}',
   },
+  // The round form's rules (shared/domain/round-form.ts): the editor checks them before sending, the backend again.
+  ROUND_YEAR_RANGE: { code: 'VALIDATION', vi: 'Nhập năm đánh giá từ {min} đến {max}.', en: 'Enter an assessment year from {min} to {max}.' },
+  ROUND_NO_SET: {
+    code: 'VALIDATION',
+    vi: 'Chọn bộ chỉ số chính thức cho ít nhất một khối.',
+    en: 'Choose the official indicator set of at least one block.',
+  },
+  ROUND_BLOCK_WITHOUT_SET: {
+    code: 'VALIDATION',
+    vi: 'Sổ đăng ký năm {year} có đơn vị thuộc khối {block:phrase} nhưng chưa chọn bộ chỉ số chính thức cho khối này. Hãy chọn bộ chỉ số cho khối {block:phrase}.',
+    en: 'The {year} register lists units among the {block:phrase}, but no official indicator set is chosen for that block. Choose one for the {block:phrase}.',
+  },
+  ROUND_DATE_MISSING: { code: 'VALIDATION', vi: 'Hãy nhập {field:phrase}.', en: 'Enter {field:phrase}.' },
+  ROUND_DATE_OUTSIDE: {
+    code: 'VALIDATION',
+    vi: 'Ngày {day:date} ({field:phrase}) phải thuộc năm {year} hoặc năm {next}.',
+    en: 'The date {day:date} ({field:phrase}) must fall in {year} or {next}.',
+  },
+  ROUND_DATE_INVALID: {
+    code: 'VALIDATION',
+    vi: 'Có ngày chưa hợp lệ: hãy sửa ô được đánh dấu (dạng ngày/tháng/năm) rồi lưu lại. Chưa lưu.',
+    en: 'A date is not valid: correct the marked field (day/month/year), then save again. Nothing was saved.',
+  },
+  ROUND_WINDOW_ORDER: {
+    code: 'VALIDATION',
+    vi: 'Ngày kết thúc giải trình ({end:date}) đứng trước ngày bắt đầu ({start:date}): hãy sửa một trong hai ngày.',
+    en: 'The last day of explanations ({end:date}) comes before the first ({start:date}): correct one of them.',
+  },
+  /** A set that is not for the block or the year (the editor lists only those that are). */
+  ROUND_SET_NOT_FOR: {
+    code: 'VALIDATION',
+    vi: 'Bộ chỉ số «{id}» không dùng được cho khối {block:phrase} năm {year}.',
+    en: 'Indicator set «{id}» cannot be used for the {block:phrase} in {year}.',
+  },
   ROUND_NO_REGISTER: {
     code: 'PREFLIGHT_FAILED',
     vi: 'Sổ đăng ký năm {year} chưa có đơn vị nào. Danh sách đơn vị của đợt đánh giá lấy từ sổ đăng ký: hãy mở năm {year} và thêm đơn vị ở trang "Sổ đăng ký" trước.',
@@ -43,8 +77,8 @@ export const ROUND_REASONS = {
   },
   ROUND_UNIT_BLOCK_MISMATCH: {
     code: 'VALIDATION',
-    vi: 'Đợt đánh giá xếp đơn vị {code} vào khối {listed}, khác với loại đơn vị đã khai báo ({declared}).',
-    en: 'The round puts unit {code} in block {listed}, not the declared type ({declared}).',
+    vi: 'Đợt đánh giá xếp đơn vị {code} vào khối {listed:phrase}, khác với loại đơn vị đã khai báo ({declared:phrase}).',
+    en: 'The round puts unit {code} among the {listed:phrase}, not the declared type ({declared:phrase}).',
   },
   ROUND_OTHER_FOR_YEAR: {
     code: 'CONFLICT',

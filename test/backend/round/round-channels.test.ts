@@ -176,6 +176,15 @@ describe('round package: Sở Nội vụ publishes, a unit imports and is bound 
     expect([j3.error?.reason, j3.error?.params]).toEqual(['ROUND_UNIT_NOT_LISTED', { code: 'SXD-HP', year: 2025 }]);
     expect(storedRounds(stranger)).toBe(0);
     expect(userSetFiles(stranger)).toEqual([]);
+    // Listed, but under another block than the unit declared: both blocks named in words, not codes.
+    const misplaced = backend();
+    await callOk(misplaced, 'unit.save', { ...STP, type: 'PHUONG' });
+    misplaced.host.nextPicks.push([pki.caFile]);
+    await callOk(misplaced, 'trust.import', {});
+    const j3b = await importRound(misplaced, join(dir, 'good.asice'));
+    expect(j3b.error?.reason).toBe('ROUND_UNIT_BLOCK_MISMATCH');
+    expect(j3b.error?.message).toBe('Đợt đánh giá xếp đơn vị STP-HP vào khối Sở, ban, ngành, khác với loại đơn vị đã khai báo (Phường).');
+    expect(storedRounds(misplaced)).toBe(0);
 
     // Tampered after signing: a set file changed inside the package.
     const roundJson = JSON.parse(execFileSync('unzip', ['-p', join(dir, 'good.asice'), 'round.json']).toString()) as RoundPackage;

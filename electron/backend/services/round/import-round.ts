@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { blockPhrase } from '../../../../shared/domain/round-form';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { step } from '../../../../shared/domain/progress-steps';
@@ -99,7 +100,7 @@ export const importRound = async (
     if (!unit) throw AppFailure.of('ROUND_UNIT_PROFILE_FIRST');
     const listed = r.units.find((u) => u.code.toLowerCase() === unit.code.toLowerCase());
     if (!listed) throw AppFailure.of('ROUND_UNIT_NOT_LISTED', { code: unit.code, year: r.year });
-    if (listed.block !== unit.type) throw AppFailure.of('ROUND_UNIT_BLOCK_MISMATCH', { code: unit.code, listed: listed.block, declared: unit.type });
+    if (listed.block !== unit.type) throw AppFailure.of('ROUND_UNIT_BLOCK_MISMATCH', { code: unit.code, listed: blockPhrase(listed.block), declared: blockPhrase(unit.type) });
     const held = receivedRoundForYear(ctx.db, r.year);
     if (held && held.roundId !== r.roundId) throw AppFailure.of('ROUND_OTHER_FOR_YEAR', { year: r.year });
     if (held && held.revision >= r.revision) throw refused('E_REPLAY', `round ${r.roundId} revision ${r.revision}`);

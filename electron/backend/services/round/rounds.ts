@@ -1,6 +1,7 @@
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
 import type { RoundDetail, RoundRefreshResult } from '../../../../shared/ipc/channels/round';
 import { AppFailure } from '../../../../shared/ipc/result';
+import { blockPhrase, roundFormProblem } from '../../../../shared/domain/round-form';
 import { roundConsistencyIssues, roundSetPath } from '../../../../shared/schemas/round';
 import type { BackendContext } from '../../context';
 import { findRound, findRoundByYear, listRounds, roundSets, roundUnits, saveRound } from '../../db/repos/round-repo';
@@ -57,11 +58,15 @@ const nextRevision = (current: RoundRow | null): number =>
 export const saveRoundDraft = (ctx: BackendContext, input: ChannelParsedInput<'round.save'>): RoundDetail => {
   const sets: RoundSetRow[] = input.sets.map((s) => {
     const entry = ctx.catalog.getVersion(s.setId, s.setVersion);
-    if (!entry.summary.unitTypes.includes(s.block)) throw AppFailure.of('ROUND_INVALID', { field: `sets.${s.block}`, why: `${s.setId} is not a set for block ${s.block}` });
-    if (entry.summary.year !== input.year) throw AppFailure.of('ROUND_INVALID', { field: `sets.${s.block}`, why: `${s.setId} is a set for ${entry.summary.year}` });
+    if (!entry.summary.unitTypes.includes(s.block) || entry.summary.year !== input.year) {
+      throw AppFailure.of('ROUND_SET_NOT_FOR', { id: s.setId, block: blockPhrase(s.block), year: input.year });
+    }
     return { block: s.block, setId: entry.summary.id, setVersion: entry.summary.version, setSha256: entry.summary.sha256 };
   });
   const units = registerUnitsOf(ctx, input.year);
+  // The form's rules, worded for the user (the editor checks them too); then the package's own, which should not fire.
+  const problem = roundFormProblem({ year: input.year, blocks: sets.map((s) => s.block), deadlines: input.deadlines }, [...new Set(units.map((u) => u.block))]);
+  if (problem) throw AppFailure.fromReason(problem.reason, problem.params);
   const issue = roundConsistencyIssues({
     format: 'SATB/1',
     kind: 'round',

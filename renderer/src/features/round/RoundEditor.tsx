@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { RoundDetail } from '../../../../shared/ipc/channels/round';
+import { ROUND_YEAR_MAX, ROUND_YEAR_MIN, roundFormProblem } from '../../../../shared/domain/round-form';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { IndicatorSetSummary } from '../../../../shared/schemas/indicator-set-summary';
 import { UNIT_TYPES } from '../../../../shared/schemas/unit';
@@ -24,7 +25,9 @@ export const isNoRegister = (e: unknown): boolean => e instanceof AppFailure && 
 export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDetail | null; sets: IndicatorSetSummary[]; onSaved: (r: RoundDetail) => void; onCancel: () => void }) => {
   const t = useT(roundMessages);
   const { api } = usePlatform();
-  const [year, setYear] = useState(round?.year ?? sets[0]?.year ?? new Date().getFullYear());
+  // As typed: an emptied year stays empty on screen (Number('') would show 0) and is refused on save.
+  const [yearText, setYearText] = useState(String(round?.year ?? sets[0]?.year ?? new Date().getFullYear()));
+  const year = yearText.trim() === '' ? Number.NaN : Number(yearText);
   const [choice, setChoice] = useState<Record<UnitType, string>>(() => {
     const of = (b: UnitType) => {
       const s = round?.sets.find((x) => x.block === b);
@@ -35,59 +38,93 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
   const [due, setDue] = useState<string | null>(round?.deadlines.selfAssessmentDue ?? null);
   const [start, setStart] = useState<string | null>(round?.deadlines.explanationStart ?? null);
   const [end, setEnd] = useState<string | null>(round?.deadlines.explanationEnd ?? null);
+  /** Date fields whose text is not a day: their last committed value is not what the user sees, so saving waits. */
+  const [badDates, setBadDates] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const markSaved = useUnsavedValues({ year, choice, due, start, end }, () => t('leaveQuestion'));
+  // A second click before the button re-renders disabled must not send the round twice (the second would be
+  // refused as ROUND_YEAR_TAKEN after the first had saved it).
+  const inFlight = useRef(false);
+  const markSaved = useUnsavedValues({ yearText, choice, due, start, end }, () => t('leaveQuestion'));
+  const setsFor = (b: UnitType) => sets.filter((s) => s.unitTypes.includes(b) && s.year === year);
+  /** The block's choice is one the list offers for this year (an earlier year's set is neither shown nor sent). */
+  const offered = (b: UnitType) => setsFor(b).some((x) => `${x.id}@${x.version}` === choice[b]);
+  const dateField = (key: 'due' | 'explanationStart' | 'explanationEnd', value: string | null, commit: (iso: string | null) => void) => (
+    <DateField
+      label={t(key)}
+      invalidMessage={t('dateInvalid')}
+      value={value}
+      onCommit={(iso) => {
+        setBadDates((b) => new Set([...b].filter((k) => k !== key)));
+        commit(iso);
+      }}
+      onInvalid={() => setBadDates((b) => new Set([...b, key]))}
+    />
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setSaving(true);
+    if (inFlight.current) return;
     setError(null);
+    const chosen = UNIT_TYPES.filter(offered).map((b) => {
+      const [setId, setVersion] = choice[b].split('@') as [string, string];
+      return { block: b, setId, setVersion };
+    });
+    if (badDates.size > 0) {
+      setError(AppFailure.of('ROUND_DATE_INVALID'));
+      return;
+    }
+    const deadlines = { selfAssessmentDue: due, explanationStart: start, explanationEnd: end };
+    const problem = roundFormProblem({ year, blocks: chosen.map((c) => c.block), deadlines });
+    if (problem) {
+      setError(AppFailure.fromReason(problem.reason, problem.params));
+      return;
+    }
+    inFlight.current = true;
+    setSaving(true);
     try {
-      const chosen = UNIT_TYPES.filter((b) => choice[b]).map((b) => {
-        const [setId, setVersion] = choice[b].split('@') as [string, string];
-        return { block: b, setId, setVersion };
-      });
       const saved = await api.round.save({
         ...(round ? { id: round.id } : {}),
         year,
         sets: chosen,
-        deadlines: { selfAssessmentDue: due ?? '', explanationStart: start ?? '', explanationEnd: end ?? '' },
+        deadlines: { selfAssessmentDue: due ?? '', explanationStart: start ?? '', explanationEnd: end ?? '' }, // all set: checked above
       });
       markSaved();
       onSaved(saved);
     } catch (err) {
       setError(err);
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   };
 
   return (
-    <form className="card round-editor" onSubmit={(e) => void submit(e)} data-testid="round-editor">
-      <Field label={t('year')}>{(p) => <input {...p} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />}</Field>
+    // noValidate: the form checks itself and says what is wrong in the app's language, not in a browser bubble.
+    <form className="card round-editor" onSubmit={(e) => void submit(e)} data-testid="round-editor" noValidate>
+      <Field label={t('year')}>
+        {(p) => <input {...p} type="number" min={ROUND_YEAR_MIN} max={ROUND_YEAR_MAX} value={yearText} onChange={(e) => setYearText(e.target.value)} />}
+      </Field>
       {UNIT_TYPES.map((b) => (
         <Field key={b} label={t('setFor', { block: t(`block_${b}`) })}>
           {(p) => (
-            <select {...p} value={choice[b]} onChange={(e) => setChoice({ ...choice, [b]: e.target.value })} data-testid={`round-set-${b}`}>
+            <select {...p} value={offered(b) ? choice[b] : ''} onChange={(e) => setChoice({ ...choice, [b]: e.target.value })} data-testid={`round-set-${b}`}>
               <option value="">{t('noSet')}</option>
-              {sets
-                .filter((s) => s.unitTypes.includes(b) && s.year === year)
-                .map((s) => (
-                  <option key={`${s.id}@${s.version}`} value={`${s.id}@${s.version}`}>
-                    {`${s.name} — ${s.version}`}
-                  </option>
-                ))}
+              {setsFor(b).map((s) => (
+                <option key={`${s.id}@${s.version}`} value={`${s.id}@${s.version}`}>
+                  {`${s.name} — ${s.version}`}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       ))}
       <p className="small" data-testid="round-units-source">
-        {t('unitsFromRegister', { year })} <a href="#/registry">{t('openRegister')}</a>
+        {t('unitsFromRegister', { year: yearText })} <a href="#/registry">{t('openRegister')}</a>
       </p>
-      <DateField label={t('due')} invalidMessage={t('due')} value={due} onCommit={setDue} />
-      <DateField label={t('explanationStart')} invalidMessage={t('explanationStart')} value={start} onCommit={setStart} />
-      <DateField label={t('explanationEnd')} invalidMessage={t('explanationEnd')} value={end} onCommit={setEnd} />
+      {dateField('due', due, setDue)}
+      {dateField('explanationStart', start, setStart)}
+      {dateField('explanationEnd', end, setEnd)}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {isNoRegister(error) && (
         <p className="small" data-testid="round-no-register">
