@@ -87,6 +87,15 @@ describe('register template rows (pure)', () => {
     expect(parseTemplate([many]).problems).toEqual([{ sheet: 'Đơn vị', row: 0, column: '', problem: 'TOO_MANY_ROWS' }]);
   });
 
+  it('a unit code is one unit whatever its case: a second row in another case is a duplicate, a signer may name it in any case', () => {
+    const units: Sheet = { name: 'Đơn vị', rows: [['Mã đơn vị', 'Tên đơn vị', 'Khối'], ['P-HA', 'UBND phường Hải An', 'Phường'], ['p-ha', 'UBND phường Hải An (2)', 'Phường']] };
+    expect(parseTemplate([units]).problems).toEqual([{ sheet: 'Đơn vị', row: 3, column: 'A', problem: 'DUPLICATE_UNIT' }]);
+    const signers: Sheet = { name: 'Người ký', rows: [SIGNERS.rows[0]!, ['p-ha', SHA_A, 'CN=A', 'CN=CA', '1', '2025-01-01', '2026-12-31']] };
+    const t = parseTemplate([UNITS, signers]);
+    expect(t.problems).toEqual([]);
+    expect(t.signers.map((x) => x.unitCode)).toEqual(['P-HA']);
+  });
+
   it('export rows read back to the same register', () => {
     const t = parseTemplate([UNITS, SIGNERS]);
     const again = parseTemplate(templateSheets(t.units, t.signers));
@@ -175,6 +184,18 @@ describe('register channels (real SQLite)', () => {
     expect(back.problems).toEqual([]);
     expect(back.units.map((u) => u.code)).toEqual(['P-HA', 'STP-HP', 'DK-CH']);
     expect(back.signers.map((s) => s.sha256)).toEqual([SHA_A, 'b2'.repeat(32)]);
+
+    // A template naming a unit of the register in another case corrects that unit, and its signer goes to it.
+    const lower = await xlsx(
+      [
+        { name: 'Đơn vị', rows: [UNITS.rows[1]!, ['p-ha', 'UBND phường Hải An (sửa)', 'Phường']] },
+        { name: 'Người ký', rows: [SIGNERS.rows[0]!, ['P-ha', 'c3'.repeat(32), 'CN=Lê Văn C', 'CN=CA', '0a1d', '2025-01-01', '2026-12-31']] },
+      ],
+      'lower.xlsx',
+    );
+    expect((await callOk<TemplateImportReport>(b, 'registry.importTemplate', { year: 2025, source: upload(lower) })).applied).toBe(true);
+    const after = await callOk<RegistryView>(b, 'registry.list', { year: 2025 });
+    expect(after.units.filter((u) => u.code.toLowerCase() === 'p-ha').map((u) => [u.code, u.name, u.activeSigners])).toEqual([['P-HA', 'UBND phường Hải An (sửa)', 2]]);
   });
 
   it('hostile files: not an xlsx, over the size cap or too many rows are refused (the hardened reader) and store nothing', async () => {
@@ -205,5 +226,9 @@ describe('register channels (real SQLite)', () => {
     const v = await callOk<RegistryView>(b, 'registry.addUnit', { year: 2025, code: 'X-AL', name: 'UBND xã An Lão', block: 'XA_DAC_KHU' });
     expect(v.units.find((u) => u.code === 'X-AL')).toMatchObject({ name: 'UBND xã An Lão', block: 'XA_DAC_KHU' });
     expect(v.audit[0]).toMatchObject({ action: 'ADD_UNIT', unitCode: 'X-AL' });
+    // The same code in another case is that unit (a round refuses two codes that differ only by case).
+    const edited = await callOk<RegistryView>(b, 'registry.addUnit', { year: 2025, code: 'x-al', name: 'UBND xã An Lão mới', block: 'XA_DAC_KHU' });
+    expect(edited.units.filter((u) => u.code.toLowerCase() === 'x-al')).toEqual([expect.objectContaining({ code: 'X-AL', name: 'UBND xã An Lão mới' })]);
+    expect(edited.audit[0]).toMatchObject({ action: 'ADD_UNIT', unitCode: 'X-AL' });
   });
 });

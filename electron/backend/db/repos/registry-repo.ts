@@ -52,6 +52,13 @@ export const listRegistryUnits = (db: Db, year: number): RegistryUnitRow[] =>
   db.prepare('SELECT year, code, name, block, added_at AS addedAt FROM registry_unit WHERE year = ? ORDER BY block, code').all(year) as RegistryUnitRow[];
 
 /** Inserts a unit, or updates its name and block (a re-imported list corrects them). */
+/**
+ * The code the register spells a unit with, found whatever the case of `code` (unit codes are ASCII: SQLite's
+ * lower() is enough). A register holds one unit per code regardless of case: "p-hongbang" is P-HONGBANG.
+ */
+export const registryUnitCodeOf = (db: Db, year: number, code: string): string | null =>
+  (db.prepare('SELECT code FROM registry_unit WHERE year = ? AND lower(code) = lower(?) ORDER BY code LIMIT 1').get(year, code) as { code: string } | undefined)?.code ?? null;
+
 export const upsertRegistryUnit = (db: Db, u: RegistryUnitRow): void => {
   db.prepare(
     `INSERT INTO registry_unit (year, code, name, block, added_at) VALUES (?, ?, ?, ?, ?)

@@ -18,6 +18,7 @@ import {
   listRegistrySigners,
   listRegistryUnits,
   listRegistryYears,
+  registryUnitCodeOf,
   revokeSignerRow,
   upsertRegistryUnit,
 } from '../../db/repos/registry-repo';
@@ -67,8 +68,10 @@ export const openYear = (ctx: BackendContext, year: number): RegistryView => {
 export const addUnit = (ctx: BackendContext, year: number, u: { code: string; name: string; block: UnitType }): RegistryView => {
   requireOpenYear(ctx, year);
   inTransaction(ctx.db, () => {
-    upsertRegistryUnit(ctx.db, { year, ...u, addedAt: ctx.now().toISOString() });
-    audit(ctx, { action: 'ADD_UNIT', year, unitCode: u.code, sha256: '', detail: `${u.block} ${u.name}` });
+    // The same code in another case edits the unit the register has, under the register's spelling.
+    const code = registryUnitCodeOf(ctx.db, year, u.code) ?? u.code;
+    upsertRegistryUnit(ctx.db, { year, ...u, code, addedAt: ctx.now().toISOString() });
+    audit(ctx, { action: 'ADD_UNIT', year, unitCode: code, sha256: '', detail: `${u.block} ${u.name}` });
   });
   return registryView(ctx, year);
 };

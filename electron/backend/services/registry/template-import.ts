@@ -2,7 +2,7 @@ import type { RegistryExportResult, TemplateImportReport } from '../../../../sha
 import { AppFailure } from '../../../../shared/ipc/result';
 import { step } from '../../../../shared/domain/progress-steps';
 import type { BackendContext } from '../../context';
-import { insertSigner, insertYear, listRegistrySigners, listRegistryUnits, upsertRegistryUnit } from '../../db/repos/registry-repo';
+import { insertSigner, insertYear, listRegistrySigners, listRegistryUnits, registryUnitCodeOf, upsertRegistryUnit } from '../../db/repos/registry-repo';
 import { inTransaction } from '../../db/transaction';
 import { loadRegistryXlsx } from '../office-loader';
 import { readUntrustedXlsx } from '../untrusted-xlsx/index';
@@ -36,8 +36,10 @@ export const importTemplate = async (ctx: BackendContext, year: number, file: { 
   const who = appraiserOf(ctx);
   inTransaction(ctx.db, () => {
     insertYear(ctx.db, year, at, who);
-    for (const u of parsed.units) upsertRegistryUnit(ctx.db, { year, ...u, addedAt: at });
-    for (const s of parsed.signers) insertSigner(ctx.db, { year, ...s, source: 'template', addedAt: at, addedBy: who });
+    // A code the register already has in another case is that unit, under the register's spelling.
+    const code = (c: string) => registryUnitCodeOf(ctx.db, year, c) ?? c;
+    for (const u of parsed.units) upsertRegistryUnit(ctx.db, { year, ...u, code: code(u.code), addedAt: at });
+    for (const s of parsed.signers) insertSigner(ctx.db, { year, ...s, unitCode: code(s.unitCode), source: 'template', addedAt: at, addedBy: who });
     audit(ctx, { action: 'IMPORT_TEMPLATE', year, unitCode: '', sha256: '', detail: `${file.name}: ${parsed.units.length} đơn vị, ${parsed.signers.length} người ký` });
   });
   return { ...report, applied: true };

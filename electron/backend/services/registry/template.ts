@@ -118,11 +118,11 @@ export const parseTemplate = (sheets: readonly Sheet[]): ParsedTemplate => {
           ok = false;
         };
         if (!UNIT_CODE_RE.test(code) || code.length > 40) bad(UNIT_SHEET, at, cCode, 'CODE_FORMAT');
-        else if (seen.has(code)) bad(UNIT_SHEET, at, cCode, 'DUPLICATE_UNIT');
+        else if (seen.has(code.toLowerCase())) bad(UNIT_SHEET, at, cCode, 'DUPLICATE_UNIT'); // P-A and p-a are one unit
         if (!name) bad(UNIT_SHEET, at, cName, 'NAME_MISSING');
         else if (name.length > 200 || displayTextIssue(name)) bad(UNIT_SHEET, at, cName, 'TEXT_INVALID');
         if (!block) bad(UNIT_SHEET, at, cBlock, 'BLOCK_UNKNOWN');
-        seen.add(code);
+        seen.add(code.toLowerCase());
         if (ok) units.push({ code, name, block: block! });
       });
     }
@@ -140,13 +140,15 @@ export const parseTemplate = (sheets: readonly Sheet[]): ParsedTemplate => {
     add(SIGNER_SHEET, 0, -1, 'TOO_MANY_ROWS');
     return { units, signers, problems };
   }
-  const codes = new Set(units.map((u) => u.code));
+  // A signer names its unit in any case; it is recorded under the unit sheet's spelling.
+  const codes = new Map(units.map((u) => [u.code.toLowerCase(), u.code]));
   const seen = new Set<string>();
   const [cUnit, cSha, cSubject, cIssuer, cSerial, cFrom, cTo] = sh.cols as [number, number, number, number, number, number, number];
   body.forEach((row, i) => {
     if (isBlank(row)) return;
     const at = sh.row + 2 + i;
-    const unitCode = text(row[cUnit]);
+    const typed = text(row[cUnit]);
+    const unitCode = codes.get(typed.toLowerCase()) ?? typed;
     const sha256 = normalizeFingerprint(text(row[cSha]));
     const notBefore = parseDay(text(row[cFrom]));
     const notAfter = parseDay(text(row[cTo]));
@@ -156,7 +158,7 @@ export const parseTemplate = (sheets: readonly Sheet[]): ParsedTemplate => {
       add(...a);
       ok = false;
     };
-    if (!codes.has(unitCode)) bad(SIGNER_SHEET, at, cUnit, 'SIGNER_UNIT_UNKNOWN');
+    if (!codes.has(typed.toLowerCase())) bad(SIGNER_SHEET, at, cUnit, 'SIGNER_UNIT_UNKNOWN');
     if (!sha256) bad(SIGNER_SHEET, at, cSha, 'FINGERPRINT_FORMAT');
     else if (seen.has(`${unitCode} ${sha256}`)) bad(SIGNER_SHEET, at, cSha, 'DUPLICATE_SIGNER');
     [cSubject, cIssuer, cSerial].forEach((c, k) => {

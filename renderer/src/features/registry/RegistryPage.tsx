@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import type { RegistryExportResult, RegistrySigner, RegistryView, TemplateImportReport } from '../../../../shared/ipc/channels/registry';
-import { UNIT_TYPES } from '../../../../shared/schemas/unit';
-import type { UnitType } from '../../../../shared/schemas/unit';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
 import type { WordingOf } from '../../app/use-note';
+import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { YearSelect } from '../../components/YearSelect';
 import { UploadButton } from '../../components/UploadButton';
@@ -14,6 +13,7 @@ import { runJob } from '../../jobs/index';
 import { registryMessages } from './messages';
 import { RegistryTables } from './RegistryTables';
 import { TemplateReport } from './TemplateReport';
+import { UnitForm } from './UnitForm';
 import './registry.css';
 
 /**
@@ -35,7 +35,6 @@ export const RegistryPage = () => {
   const [query, setQuery] = useState('');
   const [newYear, setNewYear] = useState(String(new Date().getFullYear()));
   const [appraiser, setAppraiser] = useState('');
-  const [unit, setUnit] = useState<{ code: string; name: string; block: UnitType }>({ code: '', name: '', block: 'PHUONG' });
 
   useEffect(() => {
     api.settings.get({}).then((s) => setAppraiser(s.appraiserName), setError);
@@ -82,10 +81,10 @@ export const RegistryPage = () => {
         <p className="muted">{t('intro')}</p>
         <div className="registry-bar">
           <YearSelect label={t('year')} noYear={t('noYear')} years={view?.years ?? []} value={y} onChange={setYear} />
-          <label className="field">
-            <span>{t('newYear')}</span>
-            <input inputMode="numeric" maxLength={4} value={newYear} aria-invalid={!yearOk} onChange={(e) => setNewYear(e.target.value.trim())} />
-          </label>
+          {/* Marked and said (not only a greyed button): the year must be four digits, 2000–2100. */}
+          <Field label={t('newYear')} error={yearOk ? undefined : t('newYearInvalid')}>
+            {(p) => <input {...p} inputMode="numeric" maxLength={4} value={newYear} onChange={(e) => setNewYear(e.target.value.trim())} />}
+          </Field>
           <button type="button" className="btn" disabled={busy || !yearOk} onClick={() => void act(() => api.registry.openYear({ year: yearNum }))}>
             {t('openYear')}
           </button>
@@ -136,35 +135,7 @@ export const RegistryPage = () => {
       {view && y !== null && (
         <section className="card" aria-labelledby="registry-add-title">
           <h2 id="registry-add-title">{t('addTitle')}</h2>
-          <form
-            className="registry-bar"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(() => api.registry.addUnit({ year: y, ...unit }), (t) => t('added', { code: unit.code }));
-            }}
-          >
-            <label className="field">
-              <span>{t('code')}</span>
-              <input required maxLength={40} pattern="[A-Za-z0-9._\-]+" value={unit.code} onChange={(e) => setUnit({ ...unit, code: e.target.value.trim() })} />
-            </label>
-            <label className="field registry-name">
-              <span>{t('name')}</span>
-              <input required maxLength={200} value={unit.name} onChange={(e) => setUnit({ ...unit, name: e.target.value })} />
-            </label>
-            <label className="field">
-              <span>{t('block')}</span>
-              <select value={unit.block} onChange={(e) => setUnit({ ...unit, block: e.target.value as UnitType })}>
-                {UNIT_TYPES.map((b) => (
-                  <option key={b} value={b}>
-                    {t(b)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="btn" disabled={busy}>
-              {t('add')}
-            </button>
-          </form>
+          <UnitForm busy={busy} onSave={(u) => void act(() => api.registry.addUnit({ year: y, ...u }), (t) => t('added', { code: u.code }))} />
         </section>
       )}
 
