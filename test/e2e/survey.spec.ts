@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 
 import { expect, test } from './fixtures';
-import { callApp as call, seriousA11y } from './helpers';
+import { answerNextDialog, callApp as call, seriousA11y } from './helpers';
 import type { AppHarness } from './fixtures';
 
 const unit = {
@@ -47,6 +47,11 @@ test('survey page: type a result, import the Sở Nội vụ sheet, totals follo
   await page.getByLabel('Kết quả 2.5').fill('khá');
   await page.getByTestId('survey-row-2.5').getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByTestId('survey-row-2.5')).toContainText('Kết quả phải là số');
+  // Typed and not saved: leaving the page asks first; declined, the page and the typed text stay.
+  const asked = answerNextDialog(page, 'dismiss');
+  await page.getByRole('navigation', { name: 'Chức năng chung' }).getByRole('link', { name: 'Trợ giúp' }).click();
+  await expect.poll(() => asked).toEqual(['Kết quả tiêu chí 2.5 có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?']);
+  await expect(page.getByLabel('Kết quả 2.5')).toHaveValue('khá');
 
   // Import a CSV: two rows applied, one error reported with its row number.
   const csv = 'Mã;Kết quả;Ghi chú\n2.5;50;Phiếu đợt 2\n3.11;90 %;\n1.1.1;40;\n';

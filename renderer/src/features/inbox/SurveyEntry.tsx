@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import { fromMilli, parseScaled } from '../../../../shared/domain/points';
+import { fromMilli, parseScaled, toMilli } from '../../../../shared/domain/points';
 import type { InboxDetail, InboxNode } from '../../../../shared/ipc/channels/inbox';
 import { formatNumber } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import type { WordingOf } from '../../app/use-note';
 import { detailMessages } from './messages';
 
@@ -30,6 +31,10 @@ export const SurveyEntry = ({ importId, unitName, node, readOnly, onSaved, onErr
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => setValue(shown), [shown]);
+  // A result typed and not saved asks before the page is left (app/leave-guard.ts), as the appraisal row does.
+  // Compared as numbers: "85,0" for a stored 85 is saved; text that is not a number is not.
+  const typed = value.trim() === '' ? null : (parseScaled(value.trim(), 3) ?? Number.NaN);
+  useLeaveGuard(!readOnly && typed !== (stored === null ? null : toMilli(stored)), () => t('surveyLeaveQuestion', { code: node.code }));
 
   const max = node.survey.scaleMax;
   const save = async () => {

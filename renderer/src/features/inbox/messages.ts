@@ -80,6 +80,7 @@ export const inboxMessages = defineMessages({
 export const detailMessages = defineMessages({
   vi: {
     leaveQuestion: 'Thẩm định tiêu chí {code} có thay đổi chưa lưu. Rời trang thì các thay đổi này sẽ mất. Vẫn rời trang?',
+    surveyLeaveQuestion: 'Kết quả điều tra tiêu chí {code} đã nhập nhưng chưa lưu. Rời trang thì giá trị này sẽ mất. Vẫn rời trang?',
     back: '← Danh sách hồ sơ',
     loading: 'Đang tải…',
     heading: '{unit} — năm {year}',
@@ -140,6 +141,7 @@ export const detailMessages = defineMessages({
   },
   en: {
     leaveQuestion: 'The appraisal of criterion {code} has unsaved changes. Leaving the page loses them. Leave anyway?',
+    surveyLeaveQuestion: 'The survey result of criterion {code} is typed but not saved. Leaving the page loses it. Leave anyway?',
     back: '← Received bundles',
     loading: 'Loading…',
     heading: '{unit} — {year}',

@@ -5,6 +5,7 @@ import type { ScoreTotals } from '../../../../shared/domain/scoring/schema';
 import type { SurveyNode } from '../../../../shared/ipc/channels/survey';
 import { formatNumber, formatPoints } from '../../../../shared/format/index';
 import { useLang, usePlatform, useT } from '../../app/app-context';
+import { useLeaveGuard } from '../../app/leave-guard';
 import type { WordingOf } from '../../app/use-note';
 import { surveyMessages } from './messages';
 
@@ -34,6 +35,10 @@ export const SurveyRow = ({ assessmentId, node, readOnly, onSaved, onError }: Pr
   const [note, setNote] = useState(node.sourceNote);
   const [busy, setBusy] = useState(false);
   const [invalid, setInvalid] = useState(false);
+  // A result or source typed and not saved asks before the page is left (app/leave-guard.ts).
+  // The result compared as a number ("85,50" for a stored 85.5 is saved; text that is not a number is not).
+  const typed = parseResult(value);
+  useLeaveGuard(!readOnly && (typed === undefined || typed !== node.value || note !== node.sourceNote), () => t('leaveQuestion', { code: node.code }));
   useEffect(() => {
     setValue(shown(node.value));
     setNote(node.sourceNote);
