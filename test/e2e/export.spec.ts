@@ -102,6 +102,12 @@ test('report page: narrative autosaves and survives a reload; Excel and PDF expo
   await page.getByLabel('Ngày ban hành').fill('1/12/2025');
   await page.getByLabel('Ngày ban hành').press('Tab');
   await expect(page.getByTestId('document-preview')).toHaveText('Sẽ in: "Số: 15/BC-SNV" · "Hải Phòng, ngày 01 tháng 12 năm 2025"');
+  // A day that does not exist blocks the export: it must not print the date typed before it.
+  await page.getByLabel('Ngày ban hành').fill('31/02/2025');
+  await page.getByRole('button', { name: 'Xuất báo cáo (PDF)' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Ngày ban hành chưa hợp lệ: hãy sửa ô được đánh dấu' }).first()).toBeVisible();
+  await page.getByLabel('Ngày ban hành').fill('1/12/2025');
+  await page.getByLabel('Ngày ban hành').press('Tab');
   await page.getByLabel('Hạn chế').fill('Một số thủ tục còn giải quyết chậm.');
   await page.getByLabel('Nguyên nhân').fill('Thiếu nhân lực chuyên trách.');
   const pdf = await exportAndDownload(page, 'Xuất báo cáo (PDF)');

@@ -46,6 +46,12 @@ export const ASSESSMENT_REASONS = {
     vi: '{detail}',
     en: 'The document is not complete: {count} required fields are empty. Fill them in, or export a draft.',
   },
+  /** The date field holds text that is not a day: what is on screen is not what would be saved or printed. */
+  DOCUMENT_DATE_INVALID: {
+    code: 'VALIDATION',
+    vi: 'Ngày ban hành chưa hợp lệ: hãy sửa ô được đánh dấu (dạng ngày/tháng/năm). Chưa lưu, chưa xuất tệp.',
+    en: 'The issue date is not valid: correct the marked field (day/month/year). Nothing was saved or exported.',
+  },
   PDF_FONTS_MISSING: {
     code: 'IO',
     vi: 'Không tìm thấy phông chữ Tinos (resources/fonts) để tạo tệp PDF; hãy cài lại ứng dụng.',

@@ -62,7 +62,17 @@ export const DocumentFieldsForm = ({ state, readOnly }: { state: ReportDocumentS
       <p className="muted small">{t('intro')}</p>
       <div className="grid-2">{ROW_1.map(input)}</div>
       <div className="grid-2">
-        <DateField label={t('date')} invalidMessage={t('dateInvalid')} value={form.date} disabled={readOnly} onCommit={(iso) => state.set('date', iso)} />
+        <DateField
+          label={t('date')}
+          invalidMessage={t('dateInvalid')}
+          value={form.date}
+          disabled={readOnly}
+          onCommit={(iso) => {
+            state.markDateInvalid(false);
+            state.set('date', iso);
+          }}
+          onInvalid={() => state.markDateInvalid(true)}
+        />
         {input({ key: 'place' })}
       </div>
       {input({ key: 'governingBody' })}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { resolveDocumentFields } from '../../../../shared/domain/admin-document/defaults';
 import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
 import type { ReportDocumentInput, StoredReportDocument } from '../../../../shared/schemas/document-fields';
+import { AppFailure } from '../../../../shared/ipc/result';
 import { usePlatform } from '../../app/app-context';
 
 /** The form's values: text as typed; an empty text means "the unit's default" (sent as null). */
@@ -58,6 +59,8 @@ export type ReportDocumentState = {
   /** What the PDF will print with the current (unsaved) values. */
   preview: DocumentFields | null;
   set: <K extends keyof DocumentForm>(key: K, value: DocumentForm[K]) => void;
+  /** The date field holds text that is not a day (DateField onInvalid), or no longer does. */
+  markDateInvalid: (invalid: boolean) => void;
   /** Saves when there are changes (the export buttons call it first, so the PDF has what is on screen). */
   save: () => Promise<void>;
 };
@@ -72,6 +75,9 @@ export const useReportDocument = (assessmentId: string): ReportDocumentState => 
   const [saving, setSaving] = useState(false);
   const latest = useRef<DocumentForm | null>(null);
   const changed = useRef(false);
+  // Text in the date field that is not a day: the form still holds the previous date, so saving (and the
+  // export, which saves first) would print a date the user no longer sees. Both wait until it is corrected.
+  const dateInvalid = useRef(false);
 
   useEffect(() => {
     let stale = false;
@@ -97,7 +103,17 @@ export const useReportDocument = (assessmentId: string): ReportDocumentState => 
     setDirty(true);
   }, []);
 
+  const markDateInvalid = useCallback((invalid: boolean) => {
+    dateInvalid.current = invalid;
+    if (invalid) setDirty(true);
+  }, []);
+
   const save = useCallback(async () => {
+    if (dateInvalid.current) {
+      const e = AppFailure.of('DOCUMENT_DATE_INVALID');
+      setSaveError(e);
+      throw e;
+    }
     if (!changed.current || !latest.current) return;
     setSaving(true);
     setSaveError(null);
@@ -129,5 +145,5 @@ export const useReportDocument = (assessmentId: string): ReportDocumentState => 
           signerName: input.signerName ?? null,
         })
       : null;
-  return { stored, form, loadError, saveError, dirty, saving, preview, set, save };
+  return { stored, form, loadError, saveError, dirty, saving, preview, set, markDateInvalid, save };
 };
