@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { RoundDetail } from '../../shared/ipc/channels/round';
 import type { IndicatorSetSummary } from '../../shared/schemas/indicator-set-summary';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { RoundEditor } from '../../renderer/src/features/round/RoundEditor';
 import { fakePlatform } from './fake-platform';
+import { ROUND_DETAIL } from './fixtures/round-detail';
 
 afterEach(cleanup);
 
@@ -15,20 +15,9 @@ const SETS: IndicatorSetSummary[] = [
   { id: 'hp-2025-xa-phuong', name: 'Bộ chỉ số xã, phường 2025', year: 2025, version: '2025.1', unitTypes: ['PHUONG', 'XA_DAC_KHU'], isSample: false, sha256: 'b'.repeat(64) },
 ];
 
-const SAVED: RoundDetail = {
-  id: 'r1',
-  year: 2025,
-  revision: 1,
-  deadlines: { selfAssessmentDue: '2025-11-30', explanationStart: '2026-01-05', explanationEnd: '2026-01-15' },
-  sets: [],
-  units: [],
-  exportedRevision: null,
-  exportedAt: null,
-  updatedAt: '2025-10-01T00:00:00.000Z',
-};
 
 const show = () => {
-  const save = vi.fn(async () => SAVED);
+  const save = vi.fn(async () => ROUND_DETAIL);
   const onSaved = vi.fn();
   const { platform } = { platform: fakePlatform({ round: { save } }) };
   render(

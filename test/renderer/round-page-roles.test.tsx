@@ -2,30 +2,19 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { RoundDetail } from '../../shared/ipc/channels/round';
 import type { Role } from '../../shared/schemas/settings';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { RoleProvider } from '../../renderer/src/app/role-context';
 import { RoundPage } from '../../renderer/src/features/round/index';
 import { fakePlatform } from './fake-platform';
+import { ROUND_DETAIL } from './fixtures/round-detail';
 
 afterEach(cleanup);
 
-const ROUND: RoundDetail = {
-  id: 'r1',
-  year: 2025,
-  revision: 1,
-  deadlines: { selfAssessmentDue: '2025-11-30', explanationStart: '2026-01-05', explanationEnd: '2026-01-15' },
-  sets: [],
-  units: [],
-  exportedRevision: null,
-  exportedAt: null,
-  updatedAt: '2025-10-01T00:00:00.000Z',
-};
 
 const show = async (role: Role | null) => {
   const platform = fakePlatform({
-    round: { list: vi.fn(async () => ({ rounds: [ROUND], received: [], officialSetShas: [] })) },
+    round: { list: vi.fn(async () => ({ rounds: [ROUND_DETAIL], received: [], officialSetShas: [] })) },
     indicatorSets: { list: vi.fn(async () => []) },
     trust: { list: vi.fn(async () => []) },
   });

@@ -7,7 +7,8 @@ import type { RoundPackage } from '../../../shared/schemas/round';
 import type { UnitType } from '../../../shared/schemas/unit';
 import { PROJECT_ROOT } from '../../../electron/backend/backend';
 import { addUnit, openYear } from '../../../electron/backend/services/registry/register';
-import { makeTempDir } from '../../helpers/backend';
+import { callOk, createTestBackend, makeTempDir } from '../../helpers/backend';
+import type { TestBackend } from '../../helpers/backend';
 
 /** Sở Nội vụ and one unit per block, as the unit profile form saves them. */
 const person = { name: 'Nguyễn Thị Hằng', title: 'Chuyên viên', phone: '', email: '' };
@@ -51,6 +52,15 @@ export const registerRoundUnits = (b: Backend, units: readonly { code: string; n
 };
 
 export const roundInput = () => ({ year: 2025, sets: OFFICIAL_SETS, deadlines: DEADLINES });
+
+/** Sở Nội vụ's backend with its profile and the official sets, added to `open` for the test's cleanup. */
+export const soBackendIn = async (open: TestBackend[]): Promise<TestBackend> => {
+  const b = createTestBackend();
+  open.push(b);
+  await callOk(b, 'unit.save', SNV);
+  installOfficialSets(b);
+  return b;
+};
 
 export type { RoundPackage };
 

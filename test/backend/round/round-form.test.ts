@@ -1,16 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { RoundDetail } from '../../../shared/ipc/channels/round';
-import { callOk, createTestBackend } from '../../helpers/backend';
+import { callOk } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
-import { DEADLINES, installOfficialSets, OFFICIAL_SETS, registerRoundUnits, roundInput, SNV } from './fixtures';
+import { DEADLINES, OFFICIAL_SETS, registerRoundUnits, roundInput, soBackendIn } from './fixtures';
 
 const open: TestBackend[] = [];
 const soBackend = async (): Promise<TestBackend> => {
-  const b = createTestBackend();
-  open.push(b);
-  await callOk(b, 'unit.save', SNV);
-  installOfficialSets(b);
+  const b = await soBackendIn(open);
   registerRoundUnits(b);
   return b;
 };

@@ -3,18 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoundDetail, RoundRefreshResult } from '../../../shared/ipc/channels/round';
 import { markRoundExported } from '../../../electron/backend/db/repos/round-repo';
 import { addUnit, openYear } from '../../../electron/backend/services/registry/register';
-import { callOk, createTestBackend } from '../../helpers/backend';
+import { callOk } from '../../helpers/backend';
 import type { TestBackend } from '../../helpers/backend';
-import { installOfficialSets, registerRoundUnits, roundInput, SNV } from './fixtures';
+import { registerRoundUnits, roundInput, soBackendIn } from './fixtures';
 
 const open: TestBackend[] = [];
-const soBackend = async (): Promise<TestBackend> => {
-  const b = createTestBackend();
-  open.push(b);
-  await callOk(b, 'unit.save', SNV);
-  installOfficialSets(b);
-  return b;
-};
+const soBackend = () => soBackendIn(open);
 afterEach(() => {
   for (const b of open.splice(0)) b.cleanup();
 });
