@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { IndicatorSetSummary } from '../../shared/schemas/indicator-set-summary';
+import type { RoundDetail } from '../../shared/ipc/channels/round';
 import { AppProvider } from '../../renderer/src/app/app-context';
 import { RoundEditor } from '../../renderer/src/features/round/RoundEditor';
 import { fakePlatform } from './fake-platform';
@@ -16,13 +17,13 @@ const SETS: IndicatorSetSummary[] = [
 ];
 
 
-const show = () => {
+const show = (round: RoundDetail | null = null) => {
   const save = vi.fn(async () => ROUND_DETAIL);
   const onSaved = vi.fn();
   const { platform } = { platform: fakePlatform({ round: { save } }) };
   render(
     <AppProvider value={{ platform, lang: 'vi', setLang: () => {} }}>
-      <RoundEditor round={null} sets={SETS} onSaved={onSaved} onCancel={() => {}} />
+      <RoundEditor round={round} sets={SETS} onSaved={onSaved} onCancel={() => {}} />
     </AppProvider>,
   );
   return { save, onSaved };
@@ -88,6 +89,17 @@ describe('round editor: what the form forbids is said before anything is sent', 
     await saveClick();
     expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain(message);
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it("editing a round whose set has a newer version since: the round's own version stays chosen and is sent", async () => {
+    const round: RoundDetail = { ...ROUND_DETAIL, sets: [{ block: 'PHUONG', setId: 'hp-2025-xa-phuong', setVersion: '2025.0-mau', setSha256: 'c'.repeat(64) }] };
+    const { save, onSaved } = show(round);
+    expect((screen.getByTestId('round-set-PHUONG') as HTMLSelectElement).value).toBe('hp-2025-xa-phuong@2025.0-mau');
+    expect(screen.getByRole('option', { name: 'Bộ chỉ số xã, phường 2025 — 2025.0-mau' })).toBeTruthy();
+    type('Giải trình đến ngày', '20/01/2026');
+    await saveClick();
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ id: 'r1', sets: [{ block: 'PHUONG', setId: 'hp-2025-xa-phuong', setVersion: '2025.0-mau' }] }));
   });
 
   it('a consistent form is sent once, with only the offered sets, even when saved twice quickly', async () => {

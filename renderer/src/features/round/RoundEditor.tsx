@@ -46,7 +46,14 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
   // refused as ROUND_YEAR_TAKEN after the first had saved it).
   const inFlight = useRef(false);
   const markSaved = useUnsavedValues({ yearText, choice, due, start, end }, () => t('leaveQuestion'));
-  const setsFor = (b: UnitType) => sets.filter((s) => s.unitTypes.includes(b) && s.year === year);
+  const setsFor = (b: UnitType): Pick<IndicatorSetSummary, 'id' | 'version' | 'name'>[] => {
+    const listed = sets.filter((s) => s.unitTypes.includes(b) && s.year === year);
+    // The list gives each set's newest version; the round's own stays offered after a newer one arrived, so
+    // editing a deadline keeps it and the select shows the version the round holds.
+    const own = round?.year === year ? round.sets.find((s) => s.block === b) : undefined;
+    if (!own || listed.some((s) => s.id === own.setId && s.version === own.setVersion)) return listed;
+    return [...listed, { id: own.setId, version: own.setVersion, name: sets.find((s) => s.id === own.setId)?.name ?? own.setId }];
+  };
   /** The block's choice is one the list offers for this year (an earlier year's set is neither shown nor sent). */
   const offered = (b: UnitType) => setsFor(b).some((x) => `${x.id}@${x.version}` === choice[b]);
   const dateField = (key: 'due' | 'explanationStart' | 'explanationEnd', value: string | null, commit: (iso: string | null) => void) => (
