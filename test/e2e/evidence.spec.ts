@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { expect, test } from './fixtures';
+import { answerNextDialog } from './helpers';
 import type { AppHarness } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -76,6 +77,12 @@ test('attach a PDF, reuse it from the library, preview, edit details, unlink: bo
   await editor.getByLabel('Ngày ban hành').fill('15/01/2025');
   await editor.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ Hải Phòng');
   await editor.getByLabel('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2025');
+  // Escape with typed details asks first; declined, the dialog and the typed text stay (and keep the focus).
+  const asked = answerNextDialog(page, 'dismiss');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => asked).toEqual([`Thông tin văn bản "${FILE}" có thay đổi chưa lưu. Đóng thì các thay đổi này sẽ mất. Vẫn đóng?`]);
+  await expect(editor.getByLabel('Trích yếu')).toHaveValue('Kế hoạch cải cách hành chính năm 2025');
+  await expect(editor.getByLabel('Trích yếu')).toBeFocused();
   await editor.getByRole('button', { name: 'Lưu' }).click();
   await expect(editor).toBeHidden();
   await expect(linked.getByTestId('ev-citation')).toHaveText('Kế hoạch · 45/KH-SNV · 15/01/2025 · Sở Nội vụ Hải Phòng');

@@ -5,6 +5,7 @@ import { DOC_TYPE_SUGGESTIONS, metaWarnings } from '../../../../shared/schemas/e
 import type { EvidenceDocument, EvidenceMeta } from '../../../../shared/schemas/evidence';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -34,6 +35,13 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
   const dateInvalid = useRef(false);
   const set = (k: keyof EvidenceMeta) => (e: { target: { value: string } }) => setMeta((m) => ({ ...m, [k]: e.target.value }));
   const warnings = year ? metaWarnings(meta, year) : [];
+  // Typed details are not dropped without a word: leaving the page asks (app/leave-guard.ts), and so do Escape
+  // and the dialog's close button. "Hủy" is the explicit way to drop them.
+  const unsaved = JSON.stringify(meta) !== JSON.stringify(doc.meta) || dateInvalid.current;
+  useLeaveGuard(unsaved, () => t('metaLeaveQuestion', { name: doc.originalName }));
+  const closeAsking = () => {
+    if (!unsaved || window.confirm(t('metaCloseQuestion', { name: doc.originalName }))) onClose();
+  };
   const listId = `ev-doctypes-${doc.id}`;
 
   const submit = async (e: FormEvent) => {
@@ -56,7 +64,7 @@ export const MetadataEditor = ({ doc, year, onClose, onSaved }: MetadataEditorPr
   };
 
   return (
-    <Modal title={t('metaTitle', { name: doc.originalName })} onClose={onClose} closeLabel={t('close')}>
+    <Modal title={t('metaTitle', { name: doc.originalName })} onClose={closeAsking} closeLabel={t('close')}>
       <form onSubmit={submit} noValidate>
         {problem && (
           <p className="banner banner-error" role="alert">

@@ -9,18 +9,22 @@ export type ModalProps = { title: string; onClose: () => void; children: ReactNo
 export const Modal = ({ title, onClose, children, wide, closeLabel }: ModalProps) => {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // The latest onClose, read when Escape is pressed: the effect below runs once per opening, so a parent that
+  // passes a new function on every render (one that asks first about unsaved details) does not move the focus.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key === 'Escape') close.current();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
       opener?.focus?.();
     };
-  }, [onClose]);
+  }, []);
   return (
     <div className="ev-overlay">
       <div ref={ref} className={`ev-modal card${wide ? ' ev-modal-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={id} tabIndex={-1}>
