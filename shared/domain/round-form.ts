@@ -1,4 +1,5 @@
 import type { UnitType } from '../schemas/unit';
+import { blockPhrase } from './blocks';
 
 /**
  * The rules of Sở Nội vụ's round form (renderer/src/features/round/RoundEditor.tsx), as reasons of
@@ -25,8 +26,7 @@ export type RoundFormProblem =
 export const ROUND_YEAR_MIN = 2000;
 export const ROUND_YEAR_MAX = 2100;
 
-/** The phrase (shared/ipc/errors/phrases.ts) that names a block or a deadline inside a reason. */
-export const blockPhrase = (b: UnitType): string => `BLOCK_${b}`;
+/** The phrase (shared/ipc/errors/phrases.ts) that names a deadline inside a reason. */
 const DEADLINE_PHRASE = { selfAssessmentDue: 'DL_DUE', explanationStart: 'DL_START', explanationEnd: 'DL_END' } as const;
 
 /**

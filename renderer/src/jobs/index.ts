@@ -4,5 +4,7 @@ export { JobProgress, trackedProgress } from './JobProgress';
 export type { JobProgressProps } from './JobProgress';
 export { useJob } from './use-job';
 export type { UseJobOptions, UseJobResult } from './use-job';
+export { useFileJob } from './use-file-job';
+export type { FileJobInput } from './use-file-job';
 export { useSingleFlight } from './single-flight';
 export type { SingleFlight } from './single-flight';

@@ -7,7 +7,7 @@ import type { Download, Page } from '@playwright/test';
 import { UNIT_ROUND_STATES } from '../../../shared/domain/round-state';
 import type { UnitRoundState } from '../../../shared/domain/round-state';
 import { certDetails } from '../../backend/inbox/make-bundle';
-import { BLOCK_LABELS } from '../../../electron/backend/services/registry/template';
+import { blockName } from '../../../shared/domain/blocks';
 import type { RoundPki } from '../../helpers/round-pki';
 import { seriousA11y } from '../helpers';
 import type { Installation } from '../installations';
@@ -43,7 +43,7 @@ export class SoNoiVu {
   /** "Sổ đăng ký": the year's units and their signers from the Excel template Sở Nội vụ fills in. */
   async importRegister(units: readonly CastUnit[]): Promise<void> {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Đơn vị').addRows([['Mã đơn vị', 'Tên đơn vị', 'Khối'], ...units.map((u) => [u.profile.code, u.profile.name, BLOCK_LABELS[u.profile.type]])]);
+    wb.addWorksheet('Đơn vị').addRows([['Mã đơn vị', 'Tên đơn vị', 'Khối'], ...units.map((u) => [u.profile.code, u.profile.name, blockName(u.profile.type)])]);
     wb.addWorksheet('Người ký').addRows([
       ['Mã đơn vị', 'Vân tay SHA-256', 'Chủ thể', 'Tổ chức cấp', 'Số hiệu', 'Hiệu lực từ', 'Hiệu lực đến'],
       ...units.map((u) => {

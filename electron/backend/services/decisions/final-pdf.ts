@@ -1,9 +1,9 @@
+import { blockName } from '../../../../shared/domain/blocks';
 import { missingFields } from '../../../../shared/domain/admin-document/fields';
 import type { DocumentFields } from '../../../../shared/domain/admin-document/fields';
 import { formatIndex, formatPoints } from '../../../../shared/format/index';
 import { renderAdminDocument } from '../admin-document/document';
 import { ISSUER_FALLBACK } from './final-fields';
-import { BLOCK_TITLES } from './final-table';
 import type { FinalTable } from './final-table';
 
 type Content = Record<string, unknown> | string;
@@ -16,7 +16,7 @@ const blockTable = (t: FinalTable, block: keyof FinalTable['blocks'], first = fa
   const right = (text: string): Content => ({ text, alignment: 'right' });
   return [
     // The tables take a landscape page (Phụ lục I allows it for tables; docs/report-format.md).
-    { text: `Khối ${BLOCK_TITLES[block]}`, style: 'h2', headlineLevel: 1, ...(first ? { pageBreak: 'before', pageOrientation: 'landscape' } : {}) },
+    { text: `Khối ${blockName(block)}`, style: 'h2', headlineLevel: 1, ...(first ? { pageBreak: 'before', pageOrientation: 'landscape' } : {}) },
     rows.length === 0
       ? { text: 'Không có đơn vị.', style: 'para' }
       : {

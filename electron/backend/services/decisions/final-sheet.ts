@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
+import { blockName } from '../../../../shared/domain/blocks';
 import { fromMilli } from '../../../../shared/domain/points';
-import { BLOCK_TITLES } from './final-table';
 import type { FinalTable } from './final-table';
 
 const COLUMNS = [
@@ -27,11 +27,11 @@ export const buildFinalWorkbook = async (t: FinalTable, generatedAt: Date): Prom
   wb.created = generatedAt;
   wb.modified = generatedAt;
   for (const block of ['SO', 'PHUONG', 'XA_DAC_KHU'] as const) {
-    const ws = wb.addWorksheet(BLOCK_TITLES[block], {
+    const ws = wb.addWorksheet(blockName(block), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', horizontalCentered: true },
     });
     ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-    ws.addRow([`Kết quả Chỉ số CCHC năm ${t.year} — khối ${BLOCK_TITLES[block]}`]).font = { bold: true, size: 13 };
+    ws.addRow([`Kết quả Chỉ số CCHC năm ${t.year} — khối ${blockName(block)}`]).font = { bold: true, size: 13 };
     const header = ws.addRow(COLUMNS.map((c) => c.header));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'middle' };

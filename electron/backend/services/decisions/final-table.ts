@@ -6,7 +6,6 @@ import type { ClosedUnitRow } from '../../db/repos/decisions-repo';
 import type { FinalData } from './final-scores';
 
 /** The blocks' titles as the ranking sheet prints them (services/inbox/ranking-sheet.ts, which loads exceljs). */
-export const BLOCK_TITLES: Record<UnitType, string> = { SO: 'Sở, ban, ngành', PHUONG: 'Phường', XA_DAC_KHU: 'Xã, đặc khu' };
 
 /** One line of the final results: totals in milli-points, index in hundredths of a percent. */
 export type FinalRow = {

@@ -1,14 +1,10 @@
 import ExcelJS from 'exceljs';
 
+import { blockName } from '../../../../shared/domain/blocks';
 import { fromMilli } from '../../../../shared/domain/points';
 import type { InboxRow } from '../../../../shared/ipc/channels/inbox';
 import type { UnitType } from '../../../../shared/schemas/unit';
 
-export const BLOCK_TITLES: Record<UnitType, string> = {
-  SO: 'Sở, ban, ngành',
-  PHUONG: 'Phường',
-  XA_DAC_KHU: 'Xã, đặc khu',
-};
 
 const COLUMNS = [
   { header: 'Hạng', key: 'rank', width: 7 },
@@ -34,9 +30,9 @@ export const buildRankingWorkbook = async (year: number, blocks: Record<UnitType
   wb.created = generatedAt;
   wb.modified = generatedAt;
   for (const block of ['SO', 'PHUONG', 'XA_DAC_KHU'] as const) {
-    const ws = wb.addWorksheet(BLOCK_TITLES[block]);
+    const ws = wb.addWorksheet(blockName(block));
     ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-    ws.addRow([`Xếp hạng Chỉ số CCHC năm ${year} — khối ${BLOCK_TITLES[block]}`]).font = { bold: true, size: 13 };
+    ws.addRow([`Xếp hạng Chỉ số CCHC năm ${year} — khối ${blockName(block)}`]).font = { bold: true, size: 13 };
     const header = ws.addRow(COLUMNS.map((c) => c.header));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'middle' };

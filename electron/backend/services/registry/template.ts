@@ -1,3 +1,4 @@
+import { blockName } from '../../../../shared/domain/blocks';
 import { displayTextIssue } from '../../../../shared/domain/display-text';
 import type { TemplateProblem } from '../../../../shared/ipc/channels/registry';
 import { UNIT_CODE_RE } from '../../../../shared/schemas/unit';
@@ -35,7 +36,6 @@ export const MAX_TEMPLATE_UNITS = 2000;
 export const MAX_TEMPLATE_SIGNERS = 10_000;
 const HEADER_SEARCH_ROWS = 10;
 
-export const BLOCK_LABELS: Record<UnitType, string> = { SO: 'Sở, ban, ngành', PHUONG: 'Phường', XA_DAC_KHU: 'Xã, đặc khu' };
 
 const fold = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[\s,]+/g, ' ').trim();
@@ -45,9 +45,9 @@ const letter = (i: number): string => String.fromCharCode(65 + i);
 
 const blockOf = (s: string): UnitType | null => {
   const f = fold(s);
-  if (f === 'so' || f === fold(BLOCK_LABELS.SO) || f === 'so ban nganh') return 'SO';
+  if (f === 'so' || f === fold(blockName('SO')) || f === 'so ban nganh') return 'SO';
   if (f === 'phuong') return 'PHUONG';
-  if (f === 'xa_dac_khu' || f === fold(BLOCK_LABELS.XA_DAC_KHU) || f === 'xa' || f === 'dac khu') return 'XA_DAC_KHU';
+  if (f === 'xa_dac_khu' || f === fold(blockName('XA_DAC_KHU')) || f === 'xa' || f === 'dac khu') return 'XA_DAC_KHU';
   return null;
 };
 

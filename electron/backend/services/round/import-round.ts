@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { blockPhrase } from '../../../../shared/domain/round-form';
+import { blockPhrase } from '../../../../shared/domain/blocks';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BundleCode } from '../../../../shared/domain/bundle-codes';
 import { step } from '../../../../shared/domain/progress-steps';

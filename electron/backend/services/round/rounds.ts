@@ -1,7 +1,8 @@
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
 import type { RoundDetail, RoundRefreshResult } from '../../../../shared/ipc/channels/round';
 import { AppFailure } from '../../../../shared/ipc/result';
-import { blockPhrase, roundFormProblem } from '../../../../shared/domain/round-form';
+import { blockPhrase } from '../../../../shared/domain/blocks';
+import { roundFormProblem } from '../../../../shared/domain/round-form';
 import { roundConsistencyIssues, roundSetPath } from '../../../../shared/schemas/round';
 import type { BackendContext } from '../../context';
 import { findRound, findRoundByYear, listRounds, roundSets, roundUnits, saveRound } from '../../db/repos/round-repo';

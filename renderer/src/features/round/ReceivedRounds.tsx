@@ -1,13 +1,10 @@
-import { useState } from 'react';
-
 import type { ReceivedRound } from '../../../../shared/ipc/channels/round';
 import { formatDate } from '../../../../shared/format/index';
 import { usePlatform, useT } from '../../app/app-context';
 import { useNote } from '../../app/use-note';
 import { OneFilePick } from '../../components/OneFilePick';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { JobProgress, runJob, useSingleFlight } from '../../jobs/index';
-import type { Job } from '../../../../shared/schemas/job';
+import { JobProgress, useFileJob } from '../../jobs/index';
 import { roundMessages } from './messages';
 
 /**
@@ -17,43 +14,24 @@ import { roundMessages } from './messages';
 export const ReceivedRounds = ({ received, onChanged }: { received: ReceivedRound[]; onChanged: () => void }) => {
   const t = useT(roundMessages);
   const platform = usePlatform();
-  const [job, setJob] = useState<Job | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Two choices in quick succession start one import (its outcome is not replaced by the second's refusal).
-  const flight = useSingleFlight();
-  const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useNote(roundMessages);
-
-  const importFrom = async (file: File | null) => {
-    if (!flight.claim()) return;
-    setBusy(true);
-    setError(null);
-    setNote(null);
-    try {
-      const uploadId = file ? (await platform.uploadFiles([file]))[0]?.uploadId : undefined;
-      const started = await platform.api.round.import(uploadId ? { uploadId } : {});
-      const done = await runJob(platform.api, started, { onUpdate: setJob });
-      const r = done.result as { year: number; revision: number };
+  const imp = useFileJob<{ year: number; revision: number }>((input) => platform.api.round.import(input), {
+    started: () => setNote(null),
+    done: (r) => {
       setNote((t) => t('imported', { year: r.year, revision: r.revision }));
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      flight.release();
-      setBusy(false);
-      setJob(null);
-    }
-  };
+    },
+  });
 
   return (
     <section className="card" aria-labelledby="received-title" data-testid="received-rounds">
       <h2 id="received-title">{t('receivedTitle')}</h2>
-      <OneFilePick label={t('importFile')} chooseLabel={t('importChoose')} accept=".asice" disabled={busy} onFile={(f) => void importFrom(f)} />
-      {busy && <JobProgress label={t('importing')} progress={job?.progress ?? null} />}
+      <OneFilePick label={t('importFile')} chooseLabel={t('importChoose')} accept=".asice" disabled={imp.busy} onFile={(f) => void imp.run(f)} />
+      {imp.busy && <JobProgress label={t('importing')} progress={imp.job?.progress ?? null} />}
       <p role="status" className="small" data-testid="round-import-note">
         {note}
       </p>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={imp.error} onDismiss={imp.clearError} />
       {received.length === 0 ? (
         <p className="muted">{t('noneReceived')}</p>
       ) : (

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { RoundDetail } from '../../../../shared/ipc/channels/round';
@@ -12,6 +12,7 @@ import { useUnsavedValues } from '../../app/leave-guard';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { useSingleFlight } from '../../jobs/index';
 import { roundMessages } from './messages';
 
 /** ROUND_NO_REGISTER: the year has no unit in the register yet (the page links there). */
@@ -44,7 +45,7 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
   const [saving, setSaving] = useState(false);
   // A second click before the button re-renders disabled must not send the round twice (the second would be
   // refused as ROUND_YEAR_TAKEN after the first had saved it).
-  const inFlight = useRef(false);
+  const flight = useSingleFlight();
   const markSaved = useUnsavedValues({ yearText, choice, due, start, end }, () => t('leaveQuestion'));
   const setsFor = (b: UnitType): Pick<IndicatorSetSummary, 'id' | 'version' | 'name'>[] => {
     const listed = sets.filter((s) => s.unitTypes.includes(b) && s.year === year);
@@ -71,7 +72,6 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
     setError(null);
     const chosen = UNIT_TYPES.filter(offered).map((b) => {
       const [setId, setVersion] = choice[b].split('@') as [string, string];
@@ -87,7 +87,7 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
       setError(AppFailure.fromReason(problem.reason, problem.params));
       return;
     }
-    inFlight.current = true;
+    if (!flight.claim()) return;
     setSaving(true);
     try {
       const saved = await api.round.save({
@@ -101,7 +101,7 @@ export const RoundEditor = ({ round, sets, onSaved, onCancel }: { round: RoundDe
     } catch (err) {
       setError(err);
     } finally {
-      inFlight.current = false;
+      flight.release();
       setSaving(false);
     }
   };
